@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { EventsModule } from './events/events.module';
+import { HealthController } from './health/health.controller';
+import { ListingsModule } from './listings/listings.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ParticipationModule } from './participation/participation.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  /** The database URL is known only after the embedded PostgreSQL (if any) has started. */
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
+        AuditModule,
+        AuthModule,
+        OrganisationsModule,
+        UsersModule,
+        EventsModule,
+        ParticipationModule,
+        ListingsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { UserRole } from '@duijie/shared';
+import type { Request } from 'express';
+import { Forbidden, Unauthorized } from '../common/errors';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import type { Principal } from './principal';
+import { TokenService } from './token.service';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer (.+)$/.exec(header);
+    if (!match) throw new Unauthorized('Please log in (missing bearer token)');
+    const principal = await this.tokens.authenticate(match[1]);
+    req.principal = principal;
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(principal.role)) throw new Forbidden(`Only ${roles.join(' or ')} users may do this`);
+    return true;
+  }
+}

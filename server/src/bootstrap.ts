@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+
+/** Builds the Nest application: API under /api, its OpenAPI document at /api/docs, the client at /. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger: LoggerService | LogLevel[] | false = ['error', 'warn', 'log'],
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), { logger, bodyParser: true });
+  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? true : process.env.TRUST_PROXY);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Duijie API')
+      .setDescription('对接 — matchmaking events: organisations, events and sessions, participation, listings. Amounts are integer yuan.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.clientDist && existsSync(join(config.clientDist, 'index.html'))) {
+    const index = join(config.clientDist, 'index.html');
+    app.useStaticAssets(config.clientDist, { index: false, maxAge: '1h' });
+    // The client routes in the browser: any other GET outside /api gets index.html.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,63 @@
+/**
+ * Domain errors: small classes with a stable code. The ErrorFilter maps them to an HTTP
+ * status and an ApiError body the user can act on.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: { field: string; messages: string[] }[],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super(404, 'not_found', `${what} not found`);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message = 'You are not allowed to do this') {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(message = 'Please log in') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+/** A write based on an old version, or one that conflicts with existing data. */
+export class Conflict extends DomainError {
+  constructor(code: string, message: string, fields?: { field: string; messages: string[] }[]) {
+    super(409, code, message, fields);
+  }
+}
+
+/** Input that is well-formed but breaks a rule, e.g. a role that does not fit the session kind. */
+export class InvalidInput extends DomainError {
+  constructor(field: string, message: string) {
+    super(400, 'invalid_input', `${field}: ${message}`, [{ field, messages: [message] }]);
+  }
+}
+
+export class TooManyRequests extends DomainError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(429, 'too_many_requests', message);
+  }
+}
+
+/** A version check: refuses a write based on a stale copy. */
+export function assertVersion(current: number, given: number, what: string): void {
+  if (current !== given) {
+    throw new Conflict(
+      'stale_version',
+      `${what} was changed by someone else (now version ${current}, your copy is version ${given}); reload and try again`,
+      [{ field: 'version', messages: [`current version is ${current}`] }],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ApiError } from '@duijie/shared';
+
+/** Flattens nested class-validator errors into dotted field paths: `goods.quantity`. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/** Whitelist, refuse unknown fields, and name every bad field in a 400. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const fields = flattenValidationErrors(errors);
+      const body: ApiError = {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join('. '),
+        fields,
+      };
+      return new BadRequestException(body);
+    },
+  });
+}

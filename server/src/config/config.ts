@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Typed configuration read once from the environment and validated at start. */
+export type AppConfig = {
+  port: number;
+  host: string;
+  /** Unset means: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  adminEmail: string;
+  adminPassword: string;
+  publicUrl: string;
+  demo: boolean;
+  clientDist: string | null;
+  loginMaxAttempts: number;
+  loginWindowSeconds: number;
+};
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
+export const DEFAULT_ADMIN_PASSWORD = 'Duijie-admin-2026';
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+
+function int(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`Configuration: ${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * A local start without JWT_SECRET gets a random secret kept in the data folder, so
+ * tokens survive restarts. Several processes must share one: set JWT_SECRET.
+ */
+function localJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
+  const env = process.env;
+  const port = int('PORT', 3000, 0, 65535);
+  const dataDir = resolve(env.DATA_DIR ?? join(repoRoot, '.data'));
+  const jwtSecret = env.JWT_SECRET ?? localJwtSecret(dataDir);
+  if (jwtSecret.length < 32) throw new Error('Configuration: JWT_SECRET must be at least 32 characters');
+  const clientDist = env.CLIENT_DIST ?? join(repoRoot, 'client', 'dist');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir,
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 5433, 1024, 65535),
+    jwtSecret,
+    jwtTtlSeconds: int('JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    adminEmail: env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD ?? DEFAULT_ADMIN_PASSWORD,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    demo: argv.includes('--demo') || env.DEMO === '1' || env.DEMO === 'true',
+    clientDist: existsSync(clientDist) ? clientDist : null,
+    loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 1000),
+    loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,21 @@
+import { AuditRecord } from '../audit/audit-record.entity';
+import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
+import { EventEntity } from '../events/event.entity';
+import { SessionEntity } from '../events/session.entity';
+import { ListingEntity } from '../listings/listing.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ParticipationEntity } from '../participation/participation.entity';
+import { InvitationEntity } from '../users/invitation.entity';
+import { UserEntity } from '../users/user.entity';
+
+export const ENTITIES = [
+  AuditRecord,
+  IdempotencyKeyEntity,
+  OrganisationEntity,
+  UserEntity,
+  InvitationEntity,
+  EventEntity,
+  SessionEntity,
+  ParticipationEntity,
+  ListingEntity,
+];

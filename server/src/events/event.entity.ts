@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { bigintNumber } from '../database/columns';
+
+/** A matchmaking event (对接活动) with its sessions. */
+@Entity('match_event')
+export class EventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** GB/T 2260 province code; decides which participants count as in-province. */
+  @Column({ type: 'char', length: 6 })
+  province: string;
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'date' })
+  endDate: string;
+
+  /** Target signing amount in yuan. */
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  targetAmount: number;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'uuid' })
+  organiserOrganisationId: string;
+
+  @Column({ type: 'uuid' })
+  createdByUserId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

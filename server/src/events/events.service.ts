@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { changedFields } from '../organisations/organisations.service';
+import type { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, SessionUpdateDto } from './dto/event.dto';
+import { EventEntity } from './event.entity';
+import { toEvent, toSession } from './events.mapper';
+import { SessionEntity } from './session.entity';
+
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(principal: Principal): Promise<MatchEvent[]> {
+    const rows = await this.dataSource
+      .getRepository(EventEntity)
+      .createQueryBuilder('e')
+      .leftJoin(OrganisationEntity, 'o', 'o.id = e.organiserOrganisationId')
+      .addSelect('o.name', 'organiserName')
+      .addSelect(
+        (sub) =>
+          sub
+            .select('COUNT(*)::int')
+            .from(SessionEntity, 's')
+            .where('s.eventId = e.id')
+            .andWhere(isOrganiser(principal) ? 'TRUE' : "s.status <> 'draft'"),
+        'sessionCount',
+      )
+      .orderBy('e.startDate', 'DESC')
+      .addOrderBy('e.createdAt', 'DESC')
+      .getRawAndEntities<{ organiserName: string; sessionCount: number }>();
+    return rows.entities.map((e, i) => toEvent(e, rows.raw[i].organiserName, rows.raw[i].sessionCount));
+  }
+
+  async create(principal: Principal, dto: EventDto): Promise<MatchEvent> {
+    assertDates(dto.startDate, dto.endDate);
+    return this.dataSource.transaction(async (manager) => {
+      const event = await manager.save(
+        manager.create(EventEntity, {
+          ...dto,
+          description: dto.description ?? '',
+          organiserOrganisationId: principal.organisationId,
+          createdByUserId: principal.userId,
+        }),
+      );
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'event.created', entityType: 'event', entityId: event.id, data: { name: event.name } });
+      return this.toEvent(manager, event);
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<EventDetail> {
+    const event = await this.findEvent(this.dataSource.manager, id);
+    const sessions = await this.dataSource.getRepository(SessionEntity).find({ where: { eventId: id }, order: { startsAt: 'ASC' } });
+    const visible = sessions.filter((s) => isOrganiser(principal) || s.status !== 'draft');
+    return { ...(await this.toEvent(this.dataSource.manager, event, visible.length)), sessions: visible.map(toSession) };
+  }
+
+  async update(principal: Principal, id: string, dto: EventUpdateDto): Promise<MatchEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.findEvent(manager, id, true);
+      assertDates(dto.startDate ?? event.startDate, dto.endDate ?? event.endDate);
+      const changes = changedFields(event, dto);
+      Object.assign(event, dto);
+      await manager.save(event);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'event.updated', entityType: 'event', entityId: id, data: changes });
+      return this.toEvent(manager, event);
+    });
+  }
+
+  async createSession(principal: Principal, eventId: string, dto: SessionDto): Promise<MatchSession> {
+    assertTimes(dto.startsAt, dto.endsAt);
+    return this.dataSource.transaction(async (manager) => {
+      await this.findEvent(manager, eventId);
+      const session = await manager.save(
+        manager.create(SessionEntity, {
+          ...dto,
+          eventId,
+          startsAt: new Date(dto.startsAt),
+          endsAt: new Date(dto.endsAt),
+          ceremonyAt: dto.ceremonyAt ? new Date(dto.ceremonyAt) : null,
+          status: 'draft',
+          version: 1,
+        }),
+      );
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.created', entityType: 'session', entityId: session.id, data: { eventId, kind: session.kind, title: session.title } });
+      return toSession(session);
+    });
+  }
+
+  async getSession(principal: Principal, id: string): Promise<MatchSession> {
+    const session = await this.findSession(this.dataSource.manager, id);
+    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    return toSession(session);
+  }
+
+  async updateSession(principal: Principal, id: string, dto: SessionUpdateDto): Promise<MatchSession> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.findSession(manager, id, true);
+      assertVersion(session.version, dto.version, 'The session');
+      const { version: _version, ...patch } = dto;
+      if (patch.kind && patch.kind !== session.kind && session.status !== 'draft') {
+        throw new Conflict('kind_locked', 'The kind of a session can only change while it is a draft', [{ field: 'kind', messages: ['locked after draft'] }]);
+      }
+      const { startsAt, endsAt, ceremonyAt, ...plain } = patch;
+      const next: Partial<SessionEntity> = {
+        ...plain,
+        ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
+        ...(endsAt ? { endsAt: new Date(endsAt) } : {}),
+        ...(ceremonyAt !== undefined ? { ceremonyAt: ceremonyAt ? new Date(ceremonyAt) : null } : {}),
+      };
+      const changes = changedFields(session, next);
+      Object.assign(session, next);
+      assertTimes(session.startsAt.toISOString(), session.endsAt.toISOString());
+      session.version += 1;
+      await manager.save(session);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.updated', entityType: 'session', entityId: id, data: changes });
+      return toSession(session);
+    });
+  }
+
+  /** Moves the lifecycle one step forward; anything else is a 409 that says what is allowed. */
+  async transition(principal: Principal, id: string, dto: SessionTransitionDto): Promise<MatchSession> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.findSession(manager, id, true);
+      // A retried click that already took effect is not an error.
+      if (session.status === dto.to && session.version === dto.version + 1) return toSession(session);
+      assertVersion(session.version, dto.version, 'The session');
+      const allowed = SESSION_TRANSITIONS[session.status];
+      if (dto.to !== allowed) {
+        throw new Conflict(
+          'invalid_transition',
+          allowed ? `A ${session.status} session can only move to ${allowed}, not ${dto.to}` : `A ${session.status} session cannot change any more`,
+          [{ field: 'to', messages: [allowed ? `must be ${allowed}` : 'no transition allowed'] }],
+        );
+      }
+      const from = session.status;
+      session.status = dto.to;
+      session.version += 1;
+      await manager.save(session);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.transitioned', entityType: 'session', entityId: id, data: { from, to: dto.to } });
+      return toSession(session);
+    });
+  }
+
+  async findSession(manager: EntityManager, id: string, lock = false): Promise<SessionEntity> {
+    const session = await manager.findOne(SessionEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!session) throw new NotFound('Session');
+    return session;
+  }
+
+  private async findEvent(manager: EntityManager, id: string, lock = false): Promise<EventEntity> {
+    const event = await manager.findOne(EventEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!event) throw new NotFound('Event');
+    return event;
+  }
+
+  private async toEvent(manager: EntityManager, event: EventEntity, sessionCount?: number): Promise<MatchEvent> {
+    const organiser = await manager.findOne(OrganisationEntity, { where: { id: event.organiserOrganisationId } });
+    const count = sessionCount ?? (await manager.count(SessionEntity, { where: { eventId: event.id } }));
+    return toEvent(event, organiser?.name ?? '', count);
+  }
+}
+
+function assertDates(start: string, end: string): void {
+  if (end < start) throw new InvalidInput('endDate', 'must not be before startDate');
+}
+
+function assertTimes(start: string, end: string): void {
+  if (new Date(end).getTime() <= new Date(start).getTime()) throw new InvalidInput('endsAt', 'must be after startsAt');
+}

@@ -1,0 +1,60 @@
+import { EventEntity } from './event.entity';
+import type { RegistrationMode, SessionKind, SessionStatus } from '@duijie/shared';
+import { JoinColumn, ManyToOne, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A session (专场) of an event. `version` guards edits and lifecycle moves. */
+@Entity('match_session')
+export class SessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'eventId' })
+  event?: EventEntity;
+
+  @Column({ type: 'varchar', length: 24 })
+  kind: SessionKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  leadDepartment: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  venue: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'int' })
+  slotMinutes: number;
+
+  @Column({ type: 'int' })
+  tableCount: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  ceremonyAt: Date | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  registrationMode: RegistrationMode;
+
+  @Column({ type: 'varchar', length: 12, default: 'draft' })
+  status: SessionStatus;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  LISTING_OPEN_STATUSES,
+  LISTING_TYPES,
+  type BoardTotals,
+  type ListingChange,
+  type ListingType,
+  type ListingView,
+  type Page,
+} from '@duijie/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditRecord } from '../audit/audit-record.entity';
+import { AuditService } from '../audit/audit.service';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { assertVersion, Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { pageOf, skipTake } from '../common/pagination';
+import { EventsService } from '../events/events.service';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { changedFields, escapeLike } from '../organisations/organisations.service';
+import { ParticipationService } from '../participation/participation.service';
+import type { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
+import { ListingEntity } from './listing.entity';
+import { toListingView, type ListingOrganisation } from './listings.mapper';
+
+/** The one typed part each listing type carries. */
+const PART_OF_TYPE: Record<ListingType, 'goods' | 'financing' | 'credit' | 'guarantee'> = {
+  supply: 'goods',
+  demand: 'goods',
+  financing_need: 'financing',
+  credit_offer: 'credit',
+  guarantee_offer: 'guarantee',
+};
+const PARTS = ['goods', 'financing', 'credit', 'guarantee'] as const;
+
+@Injectable()
+export class ListingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EventsService,
+    private readonly participation: ParticipationService,
+  ) {}
+
+  async create(principal: Principal, sessionId: string, dto: ListingDto): Promise<ListingView> {
+    assertPartsFit(dto.type, dto);
+    assertRanges(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.events.findSession(manager, sessionId);
+      if (session.status === 'draft') throw new NotFound('Session');
+      if (!LISTING_OPEN_STATUSES.includes(session.status)) {
+        throw new Conflict('session_not_open', `Listings cannot be posted while the session is ${session.status}`);
+      }
+      if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation is not approved yet');
+      await this.participation.assertMayPost(manager, sessionId, principal.organisationId, dto.type);
+      const part = PART_OF_TYPE[dto.type];
+      const listing = await manager.save(
+        manager.create(ListingEntity, {
+          sessionId,
+          eventId: session.eventId,
+          organisationId: principal.organisationId,
+          type: dto.type,
+          title: dto.title,
+          description: dto.description ?? '',
+          status: 'open',
+          version: 1,
+          goods: null,
+          financing: null,
+          credit: null,
+          guarantee: null,
+          [part]: { ...dto[part] },
+          confidential: dto.confidential ? { ...dto.confidential } : null,
+          createdByUserId: principal.userId,
+          updatedByUserId: principal.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'listing.created',
+        entityType: 'listing',
+        entityId: listing.id,
+        data: { version: 1, sessionId, type: listing.type, title: listing.title, [part]: listing[part] },
+      });
+      return this.view(manager, principal, listing);
+    });
+  }
+
+  async update(principal: Principal, id: string, dto: ListingUpdateDto): Promise<ListingView> {
+    return this.dataSource.transaction(async (manager) => {
+      const listing = await this.find(manager, id, true);
+      if (listing.organisationId !== principal.organisationId) throw new Forbidden('Only the organisation that posted a listing may edit it');
+      if (listing.status === 'withdrawn') throw new Conflict('listing_withdrawn', 'This listing was withdrawn and can no longer be edited');
+      assertVersion(listing.version, dto.version, 'The listing');
+      const { version: _version, ...patch } = dto;
+      assertPartsFit(listing.type, patch, true);
+      assertRanges({ ...listing, ...patch });
+      const session = await this.events.findSession(manager, listing.sessionId);
+      if (!LISTING_OPEN_STATUSES.includes(session.status)) {
+        throw new Conflict('session_not_open', `Listings cannot be edited while the session is ${session.status}`);
+      }
+      const changes = changedFields(listing, patch);
+      if (changes.confidential) changes.confidential = { from: '(confidential)', to: '(confidential)' };
+      Object.assign(listing, patch);
+      listing.version += 1;
+      listing.updatedByUserId = principal.userId;
+      await manager.save(listing);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'listing.updated', entityType: 'listing', entityId: id, data: { version: listing.version, changes } });
+      return this.view(manager, principal, listing);
+    });
+  }
+
+  /** Listings are withdrawn, never deleted; organisers may withdraw one too (with a reason). */
+  async withdraw(principal: Principal, id: string, dto: ListingWithdrawDto): Promise<ListingView> {
+    return this.dataSource.transaction(async (manager) => {
+      const listing = await this.find(manager, id, true);
+      const owner = listing.organisationId === principal.organisationId;
+      if (!owner && !isOrganiser(principal)) throw new Forbidden('Only the organisation that posted a listing, or an organiser, may withdraw it');
+      if (listing.status === 'withdrawn' && listing.version === dto.version + 1) return this.view(manager, principal, listing);
+      if (listing.status === 'withdrawn') throw new Conflict('listing_withdrawn', 'This listing is already withdrawn');
+      assertVersion(listing.version, dto.version, 'The listing');
+      if (!owner && !dto.reason) throw new InvalidInput('reason', 'an organiser must give a reason for withdrawing someone else’s listing');
+      listing.status = 'withdrawn';
+      listing.version += 1;
+      listing.updatedByUserId = principal.userId;
+      await manager.save(listing);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'listing.withdrawn', entityType: 'listing', entityId: id, data: { version: listing.version, reason: dto.reason ?? null } });
+      return this.view(manager, principal, listing);
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<ListingView> {
+    const listing = await this.find(this.dataSource.manager, id);
+    const session = await this.events.findSession(this.dataSource.manager, listing.sessionId);
+    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Listing');
+    return this.view(this.dataSource.manager, principal, listing);
+  }
+
+  async list(principal: Principal, sessionId: string, query: ListingQueryDto): Promise<Page<ListingView>> {
+    const session = await this.events.findSession(this.dataSource.manager, sessionId);
+    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    const qb = this.withOrganisation().where('l.sessionId = :sessionId', { sessionId }).andWhere('l.status = :status', { status: query.status ?? 'open' });
+    if (query.type) qb.andWhere('l.type = :type', { type: query.type });
+    if (query.category) qb.andWhere("l.goods->>'category' = :category", { category: query.category });
+    if (query.organisationId) qb.andWhere('l.organisationId = :org', { org: query.organisationId });
+    if (query.q) qb.andWhere('(l.title ILIKE :q OR l.description ILIKE :q OR o.name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    const { skip, take } = skipTake(query);
+    const total = await qb.getCount();
+    const { entities, raw } = await qb.orderBy('l.updatedAt', 'DESC').addOrderBy('l.id', 'ASC').offset(skip).limit(take).getRawAndEntities<ListingOrganisation>();
+    return pageOf(entities.map((l, i) => toListingView(l, raw[i], this.seesConfidential(principal, l))), total, query);
+  }
+
+  async mine(principal: Principal): Promise<ListingView[]> {
+    const { entities, raw } = await this.withOrganisation()
+      .where('l.organisationId = :org', { org: principal.organisationId })
+      .orderBy('l.updatedAt', 'DESC')
+      .getRawAndEntities<ListingOrganisation>();
+    return entities.map((l, i) => toListingView(l, raw[i], true));
+  }
+
+  async history(principal: Principal, id: string): Promise<ListingChange[]> {
+    const listing = await this.find(this.dataSource.manager, id);
+    if (!this.seesConfidential(principal, listing)) throw new Forbidden('Only the owner and organisers see a listing’s history');
+    const rows = await this.dataSource
+      .getRepository(AuditRecord)
+      .createQueryBuilder('a')
+      .leftJoin('app_user', 'u', 'u.id = a.actorUserId')
+      .addSelect('u.displayName', 'actorName')
+      .where("a.entityType = 'listing' AND a.entityId = :id", { id })
+      .orderBy('a.id', 'ASC')
+      .getRawAndEntities<{ actorName: string | null }>();
+    return rows.entities.map((a, i) => ({
+      id: a.id,
+      action: a.action,
+      version: typeof a.data?.version === 'number' ? a.data.version : null,
+      actorName: rows.raw[i]?.actorName ?? null,
+      at: a.at.toISOString(),
+      changes: a.data,
+    }));
+  }
+
+  /** The board's live totals, computed by the database over open listings. */
+  async board(principal: Principal, sessionId: string): Promise<BoardTotals> {
+    const session = await this.events.findSession(this.dataSource.manager, sessionId);
+    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    const q = (sql: string) => this.dataSource.query(sql, [sessionId]);
+    const [byTypeRows, goodsRows, moneyRows, participantRows] = await Promise.all([
+      q(`SELECT type, COUNT(*)::int AS n FROM listing WHERE "sessionId" = $1 AND status = 'open' GROUP BY type`),
+      q(`SELECT goods->>'category' AS category, goods->>'unit' AS unit,
+                COALESCE(SUM((goods->>'quantity')::numeric) FILTER (WHERE type = 'supply'), 0)::float8 AS supply,
+                COALESCE(SUM((goods->>'quantity')::numeric) FILTER (WHERE type = 'demand'), 0)::float8 AS demand
+           FROM listing WHERE "sessionId" = $1 AND status = 'open' AND type IN ('supply', 'demand')
+           GROUP BY 1, 2 ORDER BY 1, 2`),
+      q(`SELECT COALESCE(SUM((financing->>'amount')::bigint), 0)::text AS financing,
+                COALESCE(SUM((credit->>'totalLine')::bigint), 0)::text AS credit,
+                COALESCE(SUM((guarantee->>'capacity')::bigint), 0)::text AS guarantee
+           FROM listing WHERE "sessionId" = $1 AND status = 'open'`),
+      q(`SELECT COUNT(DISTINCT "organisationId")::int AS n FROM participation WHERE "sessionId" = $1 AND status = 'approved'`),
+    ]);
+    const byType = Object.fromEntries(LISTING_TYPES.map((t) => [t, 0])) as Record<ListingType, number>;
+    for (const row of byTypeRows as { type: ListingType; n: number }[]) byType[row.type] = row.n;
+    const money = (moneyRows as { financing: string; credit: string; guarantee: string }[])[0];
+    return {
+      sessionId,
+      participantsApproved: (participantRows as { n: number }[])[0].n,
+      listingsOpen: Object.values(byType).reduce((a, b) => a + b, 0),
+      byType,
+      goods: (goodsRows as { category: string; unit: string; supply: number; demand: number }[]).map((r) => ({
+        category: r.category,
+        unit: r.unit,
+        supplyQuantity: r.supply,
+        demandQuantity: r.demand,
+      })),
+      financingNeeded: Number(money.financing),
+      creditOffered: Number(money.credit),
+      guaranteeCapacity: Number(money.guarantee),
+    };
+  }
+
+  private seesConfidential(principal: Principal, listing: ListingEntity): boolean {
+    return isOrganiser(principal) || listing.organisationId === principal.organisationId;
+  }
+
+  private withOrganisation() {
+    return this.dataSource
+      .getRepository(ListingEntity)
+      .createQueryBuilder('l')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = l.organisationId')
+      .addSelect(['o.name AS "orgName"', 'o.kind AS "orgKind"', 'o.region AS "orgRegion"', 'o.size AS "orgSize"', 'o.industry AS "orgIndustry"']);
+  }
+
+  private async find(manager: EntityManager, id: string, lock = false): Promise<ListingEntity> {
+    const listing = await manager.findOne(ListingEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!listing) throw new NotFound('Listing');
+    return listing;
+  }
+
+  private async view(manager: EntityManager, principal: Principal, listing: ListingEntity): Promise<ListingView> {
+    const o = await manager.findOneOrFail(OrganisationEntity, { where: { id: listing.organisationId } });
+    return toListingView(
+      listing,
+      { orgName: o.name, orgKind: o.kind, orgRegion: o.region, orgSize: o.size, orgIndustry: o.industry },
+      this.seesConfidential(principal, listing),
+    );
+  }
+}
+
+/** A listing carries only the typed part of its own type; anything else names the stray field. */
+function assertPartsFit(type: ListingType, input: Partial<Record<(typeof PARTS)[number], unknown>>, partial = false): void {
+  for (const part of PARTS) {
+    if (part !== PART_OF_TYPE[type] && input[part] !== undefined) {
+      throw new InvalidInput(part, `does not apply to a ${type} listing (use ${PART_OF_TYPE[type]})`);
+    }
+  }
+  if (!partial && input[PART_OF_TYPE[type]] === undefined) throw new InvalidInput(PART_OF_TYPE[type], `is required for a ${type} listing`);
+}
+
+/** Ranges must be the right way round. */
+function assertRanges(input: { goods?: ListingDto['goods'] | null; credit?: ListingDto['credit'] | null }): void {
+  const g = input.goods;
+  if (g && g.priceMin != null && g.priceMax != null && g.priceMax < g.priceMin) throw new InvalidInput('goods.priceMax', 'must not be below priceMin');
+  if (g && g.deliveryFrom && g.deliveryTo && g.deliveryTo < g.deliveryFrom) throw new InvalidInput('goods.deliveryTo', 'must not be before deliveryFrom');
+  const c = input.credit;
+  if (c) {
+    if (c.amountMax < c.amountMin) throw new InvalidInput('credit.amountMax', 'must not be below amountMin');
+    if (c.totalLine < c.amountMax) throw new InvalidInput('credit.totalLine', 'must be at least amountMax');
+    if (c.termMaxMonths < c.termMinMonths) throw new InvalidInput('credit.termMaxMonths', 'must not be below termMinMonths');
+    if (c.rateMaxBp < c.rateMinBp) throw new InvalidInput('credit.rateMaxBp', 'must not be below rateMinBp');
+  }
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './bootstrap';
+import { DEFAULT_ADMIN_PASSWORD, loadConfig } from './config/config';
+import { openDatabase } from './database/database';
+import { runMigrations } from './database/migrate';
+import { loadDemo } from './demo/load-demo';
+import { DEMO_PASSWORD } from './demo/demo-data';
+import { OrganisationsService } from './organisations/organisations.service';
+import { ensureAdmin } from './seed/admin';
+import { UsersService } from './users/users.service';
+import { EventsService } from './events/events.service';
+import { ParticipationService } from './participation/participation.service';
+import { ListingsService } from './listings/listings.service';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Duijie');
+  const config = loadConfig();
+  const db = await openDatabase(config, (line) => logger.log(line));
+  const app = await createApp(config, db.url);
+  const dataSource = app.get(DataSource);
+  const applied = await runMigrations(dataSource);
+  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+
+  const organisations = app.get(OrganisationsService);
+  const users = app.get(UsersService);
+  const createdAdmin = await ensureAdmin(dataSource, organisations, users, config);
+  if (config.demo) {
+    const loaded = await loadDemo({ dataSource, organisations, users, events: app.get(EventsService), participation: app.get(ParticipationService), listings: app.get(ListingsService) });
+    logger.log(loaded ? 'Demo event loaded' : 'Demo event already present');
+  }
+
+  await app.listen(config.port, config.host);
+  const shutdown = async () => {
+    await app.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+
+  const lines = [
+    '',
+    `  Duijie is running at ${config.publicUrl}`,
+    `  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/docs`,
+    `  Database: ${db.embedded ? `embedded PostgreSQL, data in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
+    `  Log in as the organiser: ${config.adminEmail}` +
+      (config.adminPassword === DEFAULT_ADMIN_PASSWORD ? ` / ${DEFAULT_ADMIN_PASSWORD} (the default; set ADMIN_PASSWORD before the first start in production)` : ' / the ADMIN_PASSWORD you set') +
+      (createdAdmin ? ' (created now)' : ''),
+    ...(config.demo ? [`  Demo users: admin@<org>.demo.duijie.cn, password ${DEMO_PASSWORD} (e.g. admin@xntg.demo.duijie.cn)`] : []),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

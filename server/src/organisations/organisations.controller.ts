@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Organisation, Page } from '@duijie/shared';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { OrganisationDto, OrganisationQuery, OrganisationUpdateDto, RejectDto } from './dto/organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  list(@CurrentUser() principal: Principal, @Query() query: OrganisationQuery): Promise<Page<Organisation>> {
+    return this.organisations.list(principal, query);
+  }
+
+  @Post()
+  @Roles('organiser')
+  create(@CurrentUser() principal: Principal, @Body() dto: OrganisationDto): Promise<Organisation> {
+    return this.organisations.create(principal, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
+    return this.organisations.get(principal, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: OrganisationUpdateDto,
+  ): Promise<Organisation> {
+    return this.organisations.update(principal, id, dto);
+  }
+
+  @Post(':id/approve')
+  @Roles('organiser')
+  @HttpCode(200)
+  approve(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
+    return this.organisations.approve(principal, id);
+  }
+
+  @Post(':id/reject')
+  @Roles('organiser')
+  @HttpCode(200)
+  reject(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RejectDto,
+  ): Promise<Organisation> {
+    return this.organisations.reject(principal, id, dto.reason);
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Organisation, OrganisationInput, OrganisationStatus, Page } from '@duijie/shared';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { Conflict, Forbidden, NotFound } from '../common/errors';
+import { pageOf, skipTake } from '../common/pagination';
+import type { OrganisationDto, OrganisationQuery, OrganisationUpdateDto } from './dto/organisation.dto';
+import { OrganisationEntity } from './organisation.entity';
+import { toOrganisation } from './organisations.mapper';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Inserts an organisation inside the caller's transaction; a taken credit code is a 409 naming the field. */
+  async insert(
+    manager: EntityManager,
+    input: OrganisationInput,
+    status: OrganisationStatus,
+    actorUserId: string | null,
+    fieldPrefix = '',
+  ): Promise<OrganisationEntity> {
+    const taken = await manager.findOne(OrganisationEntity, { where: { creditCode: input.creditCode } });
+    if (taken) {
+      throw new Conflict('credit_code_taken', `An organisation with credit code ${input.creditCode} is already registered`, [
+        { field: `${fieldPrefix}creditCode`, messages: ['already registered'] },
+      ]);
+    }
+    const organisation = await manager.save(manager.create(OrganisationEntity, { ...input, status }));
+    await this.audit.record(manager, {
+      actorUserId,
+      action: status === 'approved' ? 'organisation.created' : 'organisation.registered',
+      entityType: 'organisation',
+      entityId: organisation.id,
+      data: { name: organisation.name, creditCode: organisation.creditCode, kind: organisation.kind },
+    });
+    return organisation;
+  }
+
+  /** Organisers create organisations directly; they need no approval. */
+  async create(principal: Principal, dto: OrganisationDto): Promise<Organisation> {
+    const organisation = await this.dataSource.transaction((manager) =>
+      this.insert(manager, dto, 'approved', principal.userId),
+    );
+    return toOrganisation(organisation);
+  }
+
+  async list(principal: Principal, query: OrganisationQuery): Promise<Page<Organisation>> {
+    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
+    if (isOrganiser(principal)) {
+      if (query.status) qb.andWhere('o.status = :status', { status: query.status });
+    } else {
+      qb.andWhere(new Brackets((w) => w.where("o.status = 'approved'").orWhere('o.id = :own', { own: principal.organisationId })));
+    }
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.q) qb.andWhere('(o.name ILIKE :q OR o.creditCode ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    // Pending first: that is what an organiser has to act on.
+    qb.orderBy("CASE o.status WHEN 'pending' THEN 0 ELSE 1 END", 'ASC').addOrderBy('o.createdAt', 'DESC');
+    const { skip, take } = skipTake(query);
+    const [rows, total] = await qb.skip(skip).take(take).getManyAndCount();
+    return pageOf(rows.map(toOrganisation), total, query);
+  }
+
+  async get(principal: Principal, id: string): Promise<Organisation> {
+    const organisation = await this.find(id);
+    if (organisation.status !== 'approved' && !isOrganiser(principal) && principal.organisationId !== id) {
+      throw new NotFound('Organisation');
+    }
+    return toOrganisation(organisation);
+  }
+
+  async update(principal: Principal, id: string, dto: OrganisationUpdateDto): Promise<Organisation> {
+    this.assertCanManage(principal, id);
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organisation) throw new NotFound('Organisation');
+      const changes = changedFields(organisation, dto);
+      Object.assign(organisation, dto);
+      await manager.save(organisation);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: id,
+        data: changes,
+      });
+      return toOrganisation(organisation);
+    });
+  }
+
+  approve(principal: Principal, id: string): Promise<Organisation> {
+    return this.decide(principal, id, 'approved', null);
+  }
+
+  reject(principal: Principal, id: string, reason: string): Promise<Organisation> {
+    return this.decide(principal, id, 'rejected', reason);
+  }
+
+  /** Organisers manage every organisation; an organisation admin manages their own. */
+  assertCanManage(principal: Principal, organisationId: string): void {
+    if (isOrganiser(principal)) return;
+    if (principal.role === 'org_admin' && principal.organisationId === organisationId) return;
+    throw new Forbidden('Only an organiser or this organisation’s admin may do this');
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationEntity> {
+    const organisation = await manager.findOne(OrganisationEntity, { where: { id } });
+    if (!organisation) throw new NotFound('Organisation');
+    return organisation;
+  }
+
+  /** Approving twice is a no-op (a retried click); a decision can be changed, and is audited. */
+  private async decide(principal: Principal, id: string, status: OrganisationStatus, reason: string | null): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organisation) throw new NotFound('Organisation');
+      if (organisation.kind === 'organiser' && status === 'rejected') throw new Conflict('invalid_state', 'An organiser department cannot be rejected');
+      if (organisation.status === status && organisation.rejectReason === reason) return toOrganisation(organisation);
+      organisation.status = status;
+      organisation.rejectReason = reason;
+      await manager.save(organisation);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: status === 'approved' ? 'organisation.approved' : 'organisation.rejected',
+        entityType: 'organisation',
+        entityId: id,
+        data: reason ? { reason } : null,
+      });
+      return toOrganisation(organisation);
+    });
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The before/after of each field a DTO changes, for the audit record. */
+export function changedFields<T extends object>(before: T, patch: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(patch)) {
+    if (to === undefined) continue;
+    const from = (before as Record<string, unknown>)[key];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return changes;
+}

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  LISTING_TYPES_BY_ROLE,
+  ORGANISATION_KINDS_BY_ROLE,
+  REGISTRATION_OPEN_STATUSES,
+  ROLES_BY_SESSION_KIND,
+  type ListingType,
+  type ParticipantRole,
+  type Participation,
+  type ParticipationStatus,
+} from '@duijie/shared';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { EventsService } from '../events/events.service';
+import type { SessionEntity } from '../events/session.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import type { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
+import { ParticipationEntity } from './participation.entity';
+
+@Injectable()
+export class ParticipationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EventsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /**
+   * The caller's organisation registers in a role. Registering again is a no-op; an
+   * invited organisation is approved at once (it was selected by the organiser).
+   */
+  async register(principal: Principal, sessionId: string, dto: ParticipationDto): Promise<Participation> {
+    if (isOrganiser(principal)) throw new Forbidden('Organisers run sessions; they do not register for them');
+    if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation must be approved by an organiser before it can register');
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.events.findSession(manager, sessionId);
+      if (session.status === 'draft') throw new NotFound('Session');
+      if (!REGISTRATION_OPEN_STATUSES.includes(session.status)) {
+        throw new Conflict('registration_closed', `Registration is closed: the session is ${session.status}`);
+      }
+      const organisation = await this.organisations.find(principal.organisationId, manager);
+      assertRoleFits(session, organisation, dto.role);
+      const existing = await manager.findOne(ParticipationEntity, {
+        where: { sessionId, organisationId: organisation.id, role: dto.role },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (existing?.status === 'pending' || existing?.status === 'approved') return this.view(manager, existing);
+      if (existing?.status === 'rejected') {
+        throw new Conflict('registration_rejected', `Your registration was rejected: ${existing.reason ?? ''}`.trim());
+      }
+      if (!existing && session.registrationMode === 'invitation') {
+        throw new Forbidden('This session is by invitation only; ask the organiser for an invitation');
+      }
+      const participation = existing ?? manager.create(ParticipationEntity, { sessionId, organisationId: organisation.id, role: dto.role });
+      const accepted = existing?.status === 'invited';
+      participation.status = accepted ? 'approved' : 'pending';
+      participation.reason = null;
+      await manager.save(participation);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: accepted ? 'participation.invitation_accepted' : 'participation.registered',
+        entityType: 'participation',
+        entityId: participation.id,
+        data: { sessionId, organisationId: organisation.id, role: dto.role },
+      });
+      return this.view(manager, participation);
+    });
+  }
+
+  /** Organisers select organisations for invitation-only sessions (e.g. the 40 chain enterprises). */
+  async invite(principal: Principal, sessionId: string, dto: SessionInvitationDto): Promise<Participation> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.events.findSession(manager, sessionId);
+      if (session.status === 'closed' || session.status === 'follow_up') {
+        throw new Conflict('registration_closed', `The session is ${session.status}`);
+      }
+      const organisation = await this.organisations.find(dto.organisationId, manager);
+      if (organisation.status !== 'approved') throw new InvalidInput('organisationId', 'the organisation is not approved yet');
+      assertRoleFits(session, organisation, dto.role);
+      const existing = await manager.findOne(ParticipationEntity, { where: { sessionId, organisationId: organisation.id, role: dto.role } });
+      if (existing && existing.status !== 'withdrawn' && existing.status !== 'rejected') return this.view(manager, existing);
+      const participation = existing ?? manager.create(ParticipationEntity, { sessionId, organisationId: organisation.id, role: dto.role });
+      participation.status = 'invited';
+      participation.reason = null;
+      await manager.save(participation);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'participation.invited', entityType: 'participation', entityId: participation.id, data: { sessionId, organisationId: organisation.id, role: dto.role } });
+      return this.view(manager, participation);
+    });
+  }
+
+  approve(principal: Principal, id: string): Promise<Participation> {
+    return this.decide(principal, id, 'approved', null);
+  }
+
+  reject(principal: Principal, id: string, reason: string): Promise<Participation> {
+    return this.decide(principal, id, 'rejected', reason);
+  }
+
+  /** Organisers see everyone; others see approved participants and their own rows. */
+  async list(principal: Principal, sessionId: string, query: ParticipationQuery): Promise<Participation[]> {
+    const session = await this.events.findSession(this.dataSource.manager, sessionId);
+    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    const qb = this.dataSource.getRepository(ParticipationEntity).createQueryBuilder('p').where('p.sessionId = :sessionId', { sessionId });
+    if (!isOrganiser(principal)) qb.andWhere("(p.status = 'approved' OR p.organisationId = :own)", { own: principal.organisationId });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    const rows = await qb.orderBy('p.createdAt', 'ASC').getMany();
+    return this.views(this.dataSource.manager, rows);
+  }
+
+  async mine(principal: Principal): Promise<Participation[]> {
+    const rows = await this.dataSource.getRepository(ParticipationEntity).find({ where: { organisationId: principal.organisationId }, order: { createdAt: 'DESC' } });
+    return this.views(this.dataSource.manager, rows);
+  }
+
+  /** Only an approved participant whose role allows the listing type may post it. */
+  async assertMayPost(manager: EntityManager, sessionId: string, organisationId: string, type: ListingType): Promise<void> {
+    const approved = await manager.find(ParticipationEntity, { where: { sessionId, organisationId, status: 'approved' } });
+    if (approved.length === 0) throw new Forbidden('Only approved participants of this session may post listings');
+    if (!approved.some((p) => LISTING_TYPES_BY_ROLE[p.role].includes(type))) {
+      const roles = approved.map((p) => p.role).join(', ');
+      throw new Forbidden(`As ${roles} in this session your organisation cannot post a ${type} listing`);
+    }
+  }
+
+  private async decide(principal: Principal, id: string, status: ParticipationStatus, reason: string | null): Promise<Participation> {
+    return this.dataSource.transaction(async (manager) => {
+      const participation = await manager.findOne(ParticipationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!participation) throw new NotFound('Participation');
+      if (participation.status === status && participation.reason === reason) return this.view(manager, participation);
+      if (participation.status === 'withdrawn') throw new Conflict('invalid_state', 'The organisation withdrew this registration');
+      // Re-approving after a rejection is allowed (organisers correct mistakes); it is audited.
+      participation.status = status;
+      participation.reason = reason;
+      participation.decidedByUserId = principal.userId;
+      participation.decidedAt = new Date();
+      await manager.save(participation);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: status === 'approved' ? 'participation.approved' : 'participation.rejected',
+        entityType: 'participation',
+        entityId: id,
+        data: { sessionId: participation.sessionId, organisationId: participation.organisationId, role: participation.role, ...(reason ? { reason } : {}) },
+      });
+      return this.view(manager, participation);
+    });
+  }
+
+  private async view(manager: EntityManager, p: ParticipationEntity): Promise<Participation> {
+    return (await this.views(manager, [p]))[0];
+  }
+
+  private async views(manager: EntityManager, rows: ParticipationEntity[]): Promise<Participation[]> {
+    const ids = [...new Set(rows.map((p) => p.organisationId))];
+    const organisations = ids.length ? await manager.find(OrganisationEntity, { where: { id: In(ids) } }) : [];
+    const byId = new Map(organisations.map((o) => [o.id, o]));
+    return rows.map((p) => ({
+      id: p.id,
+      sessionId: p.sessionId,
+      organisationId: p.organisationId,
+      organisationName: byId.get(p.organisationId)?.name ?? '',
+      organisationKind: byId.get(p.organisationId)?.kind ?? 'enterprise',
+      role: p.role,
+      status: p.status,
+      reason: p.reason,
+      createdAt: p.createdAt.toISOString(),
+      decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
+    }));
+  }
+}
+
+function assertRoleFits(session: SessionEntity, organisation: OrganisationEntity, role: ParticipantRole): void {
+  if (!ROLES_BY_SESSION_KIND[session.kind].includes(role)) {
+    throw new InvalidInput('role', `a ${session.kind} session has the roles ${ROLES_BY_SESSION_KIND[session.kind].join(', ')}`);
+  }
+  if (!ORGANISATION_KINDS_BY_ROLE[role].includes(organisation.kind)) {
+    throw new InvalidInput('role', `a ${organisation.kind} organisation cannot take the role ${role}`);
+  }
+}

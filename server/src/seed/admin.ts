@@ -1,0 +1,38 @@
+import { makeCreditCode } from '@duijie/shared';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+
+/** The department the first organiser account belongs to until a real one is set up. */
+export const ADMIN_ORGANISATION = {
+  name: '对接活动主办单位',
+  creditCode: makeCreditCode('11630000MB0000001'),
+  kind: 'organiser' as const,
+  industry: 'S92',
+  region: '630000',
+  size: 'medium' as const,
+  contactName: '管理员',
+  contactPhone: '0971-0000000',
+};
+
+/** On a database without any organiser, creates one from ADMIN_EMAIL / ADMIN_PASSWORD. */
+export async function ensureAdmin(
+  dataSource: DataSource,
+  organisations: OrganisationsService,
+  users: UsersService,
+  config: AppConfig,
+): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    // Serialises concurrent first starts of several processes.
+    await manager.query('SELECT pg_advisory_xact_lock(73201002)');
+    if (await manager.exists(UserEntity, { where: { role: 'organiser' } })) return false;
+    const organisation =
+      (await manager.findOne(OrganisationEntity, { where: { creditCode: ADMIN_ORGANISATION.creditCode } })) ??
+      (await organisations.insert(manager, ADMIN_ORGANISATION, 'approved', null));
+    await users.insert(manager, { organisationId: organisation.id, email: config.adminEmail.toLowerCase(), displayName: '管理员', password: config.adminPassword, role: 'organiser' }, null);
+    return true;
+  });
+}

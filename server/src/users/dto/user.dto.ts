@@ -1,0 +1,50 @@
+import {
+  USER_ROLES,
+  type InvitationAcceptInput,
+  type InvitationInput,
+  type LoginInput,
+  type SelfRegistrationInput,
+  type UserRole,
+  type UserUpdateInput,
+} from '@duijie/shared';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { OrganisationDto } from '../../organisations/dto/organisation.dto';
+
+const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Length is what makes a password strong; 10 characters at least, 200 at most (argon2 input). */
+export class PasswordField {
+  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200) password: string;
+}
+
+export class LoginDto implements LoginInput {
+  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) password: string;
+}
+
+export class AdminAccountDto extends PasswordField {
+  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName: string;
+}
+
+export class SelfRegistrationDto implements SelfRegistrationInput {
+  @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
+  @ValidateNested() @Type(() => AdminAccountDto) admin: AdminAccountDto;
+}
+
+export class InvitationDto implements InvitationInput {
+  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
+  @IsIn(USER_ROLES) role: UserRole;
+}
+
+export class InvitationAcceptDto extends PasswordField implements InvitationAcceptInput {
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName: string;
+}
+
+export class UserUpdateDto implements UserUpdateInput {
+  @IsOptional() @IsIn(USER_ROLES) role?: UserRole;
+  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName?: string;
+}

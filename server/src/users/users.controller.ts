@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { InvitationCreated, User } from '@duijie/shared';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { InvitationDto, UserUpdateDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('organisations/:id/users')
+  list(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<User[]> {
+    return this.users.list(principal, id);
+  }
+
+  @Post('organisations/:id/invitations')
+  invite(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: InvitationDto,
+  ): Promise<InvitationCreated> {
+    return this.users.invite(principal, id, dto);
+  }
+
+  @Patch('users/:id')
+  update(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UserUpdateDto): Promise<User> {
+    return this.users.update(principal, id, dto);
+  }
+}

@@ -1,0 +1,294 @@
+// Request and response shapes of the HTTP API under /api. The server's DTO classes
+// implement the *Input types, so a field cannot drift between client and server.
+//
+// Money: every amount is an exact integer number of yuan (元). Prices are yuan per unit.
+// Rates are basis points (1% = 100). Dates are ISO 8601 strings; days are YYYY-MM-DD.
+import type {
+  FinancingPurpose,
+  GuaranteeRequirement,
+  ListingStatus,
+  ListingType,
+  OrganisationKind,
+  OrganisationSize,
+  OrganisationStatus,
+  ParticipantRole,
+  ParticipationStatus,
+  RegistrationMode,
+  SessionKind,
+  SessionStatus,
+  UserRole,
+} from './domain';
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** Every 4xx/5xx body. `fields` names each bad input field (dotted path for nested ones). */
+export type ApiError = {
+  statusCode: number;
+  code: string;
+  message: string;
+  fields?: { field: string; messages: string[] }[];
+};
+
+// ---- accounts and organisations ----
+
+export type OrganisationInput = {
+  name: string;
+  creditCode: string;
+  kind: OrganisationKind;
+  /** GB/T 4754 division code, a section letter and two digits, e.g. "C31". */
+  industry: string;
+  /** GB/T 2260 six-digit code, e.g. "630100". */
+  region: string;
+  size: OrganisationSize;
+  contactName: string;
+  contactPhone: string;
+};
+
+export type OrganisationUpdateInput = Partial<Omit<OrganisationInput, 'creditCode' | 'kind'>>;
+
+export type Organisation = OrganisationInput & {
+  id: string;
+  status: OrganisationStatus;
+  rejectReason: string | null;
+  createdAt: string;
+};
+
+export type SelfRegistrationInput = {
+  organisation: OrganisationInput;
+  admin: { email: string; displayName: string; password: string };
+};
+
+export type LoginInput = { email: string; password: string };
+
+export type Me = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  organisation: Pick<Organisation, 'id' | 'name' | 'kind' | 'status'>;
+};
+
+export type LoginResult = { accessToken: string; expiresIn: number; user: Me };
+
+export type User = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  active: boolean;
+  organisationId: string;
+  createdAt: string;
+};
+
+export type UserUpdateInput = { role?: UserRole; active?: boolean; displayName?: string };
+
+export type InvitationInput = { email: string; role: UserRole };
+export type InvitationCreated = { token: string; url: string; email: string; role: UserRole; expiresAt: string };
+export type InvitationInfo = { email: string; role: UserRole; organisationName: string; expiresAt: string };
+export type InvitationAcceptInput = { displayName: string; password: string };
+
+export type RejectInput = { reason: string };
+
+// ---- events and sessions ----
+
+export type EventInput = {
+  name: string;
+  /** GB/T 2260 province code, e.g. "630000" for Qinghai. */
+  province: string;
+  startDate: string;
+  endDate: string;
+  targetAmount: number;
+  description?: string;
+};
+
+export type MatchEvent = EventInput & {
+  id: string;
+  organiserOrganisationId: string;
+  organiserName: string;
+  description: string;
+  createdAt: string;
+  sessionCount: number;
+};
+
+export type SessionInput = {
+  kind: SessionKind;
+  title: string;
+  leadDepartment: string;
+  venue: string;
+  startsAt: string;
+  endsAt: string;
+  slotMinutes: number;
+  tableCount: number;
+  ceremonyAt?: string | null;
+  registrationMode: RegistrationMode;
+};
+
+export type SessionUpdateInput = Partial<SessionInput> & { version: number };
+
+export type MatchSession = Omit<SessionInput, 'ceremonyAt'> & {
+  id: string;
+  eventId: string;
+  ceremonyAt: string | null;
+  status: SessionStatus;
+  version: number;
+};
+
+export type EventDetail = MatchEvent & { sessions: MatchSession[] };
+
+export type SessionTransitionInput = { to: SessionStatus; version: number };
+
+export type ParticipationInput = { role: ParticipantRole };
+export type SessionInvitationInput = { organisationId: string; role: ParticipantRole };
+
+export type Participation = {
+  id: string;
+  sessionId: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  role: ParticipantRole;
+  status: ParticipationStatus;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+
+// ---- listings ----
+
+export type GoodsFields = {
+  /** Product category code from the taxonomy in taxonomy.ts. */
+  category: string;
+  specification?: string;
+  quantity: number;
+  unit: string;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  deliveryFrom?: string | null;
+  deliveryTo?: string | null;
+  /** GB/T 2260 code where the goods are, or are wanted. */
+  region: string;
+};
+
+export type FinancingNeedFields = {
+  amount: number;
+  termMonths: number;
+  purpose: FinancingPurpose;
+  collateral?: string;
+  guaranteeNeeded: boolean;
+};
+
+export type CreditOfferFields = {
+  amountMin: number;
+  amountMax: number;
+  totalLine: number;
+  termMinMonths: number;
+  termMaxMonths: number;
+  rateMinBp: number;
+  rateMaxBp: number;
+  targetIndustries: string[];
+  targetSizes: OrganisationSize[];
+  guaranteeRequirement: GuaranteeRequirement;
+};
+
+export type GuaranteeOfferFields = {
+  capacity: number;
+  feeRateBp: number;
+  targetIndustries: string[];
+};
+
+/** Seen only by the owning organisation and organisers. */
+export type ListingConfidential = {
+  /** Free-text internal notes: a bank's internal terms, an enterprise's situation. */
+  notes?: string;
+  /** An enterprise's financial details (yuan). */
+  annualRevenue?: number;
+  totalAssets?: number;
+  debtRatioPercent?: number;
+  /** A bank's internal floor rate, basis points. */
+  internalRateFloorBp?: number;
+};
+
+export type ListingInput = {
+  type: ListingType;
+  title: string;
+  description?: string;
+  goods?: GoodsFields;
+  financing?: FinancingNeedFields;
+  credit?: CreditOfferFields;
+  guarantee?: GuaranteeOfferFields;
+  confidential?: ListingConfidential;
+};
+
+export type ListingUpdateInput = Omit<Partial<ListingInput>, 'type'> & { version: number };
+export type ListingWithdrawInput = { version: number; reason?: string };
+
+/** What everyone sees of a listing. */
+export type ListingPublic = {
+  id: string;
+  sessionId: string;
+  eventId: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  organisationRegion: string;
+  organisationSize: OrganisationSize;
+  organisationIndustry: string;
+  type: ListingType;
+  title: string;
+  description: string;
+  status: ListingStatus;
+  version: number;
+  goods: GoodsFields | null;
+  financing: FinancingNeedFields | null;
+  credit: CreditOfferFields | null;
+  guarantee: GuaranteeOfferFields | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** What the owner and organisers see: the public view plus the confidential part. */
+export type ListingView = ListingPublic & { confidential?: ListingConfidential | null };
+
+export type ListingQuery = {
+  type?: ListingType;
+  category?: string;
+  q?: string;
+  status?: ListingStatus;
+  organisationId?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export type ListingChange = {
+  id: string;
+  action: string;
+  version: number | null;
+  actorName: string | null;
+  at: string;
+  changes: Record<string, unknown> | null;
+};
+
+/** Aggregates for a session's board. Quantities are summed per category and unit. */
+export type BoardTotals = {
+  sessionId: string;
+  participantsApproved: number;
+  listingsOpen: number;
+  byType: Record<ListingType, number>;
+  goods: { category: string; unit: string; supplyQuantity: number; demandQuantity: number }[];
+  financingNeeded: number;
+  creditOffered: number;
+  guaranteeCapacity: number;
+};
+
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: Record<string, unknown> | null;
+};
+
+export type Health = { status: 'ok'; database: 'embedded' | 'external'; version: string };

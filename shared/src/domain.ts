@@ -1,0 +1,115 @@
+// The domain vocabulary both sides speak. Enums are string-literal unions with a
+// runtime list beside each, so DTO validation and UI selects use the same values.
+
+export const ORGANISATION_KINDS = [
+  'enterprise',
+  'bank',
+  'guarantor',
+  'microlender',
+  'distributor',
+  'construction_unit',
+  'organiser',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ORGANISATION_SIZES = ['large', 'medium', 'small', 'micro'] as const;
+export type OrganisationSize = (typeof ORGANISATION_SIZES)[number];
+
+export const ORGANISATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+
+export const USER_ROLES = ['organiser', 'org_admin', 'org_member'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const SESSION_KINDS = [
+  'bank_enterprise',
+  'upstream_downstream',
+  'producer_distributor',
+  'building_materials',
+] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const SESSION_STATUSES = ['draft', 'registration', 'live', 'signing', 'follow_up', 'closed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** The lifecycle moves one step forward at a time; nothing goes back. */
+export const SESSION_TRANSITIONS: Record<SessionStatus, SessionStatus | null> = {
+  draft: 'registration',
+  registration: 'live',
+  live: 'signing',
+  signing: 'follow_up',
+  follow_up: 'closed',
+  closed: null,
+};
+
+/** Organisations may register while a session is open for registration or already live. */
+export const REGISTRATION_OPEN_STATUSES: readonly SessionStatus[] = ['registration', 'live'];
+/** Listings are posted and edited while the session is open for registration or live. */
+export const LISTING_OPEN_STATUSES: readonly SessionStatus[] = ['registration', 'live'];
+
+export const REGISTRATION_MODES = ['open', 'invitation'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+export const PARTICIPANT_ROLES = [
+  'borrower',
+  'lender',
+  'guarantor',
+  'supplier',
+  'buyer',
+  'producer',
+  'distributor',
+  'builder',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** Which roles a session kind has. */
+export const ROLES_BY_SESSION_KIND: Record<SessionKind, readonly ParticipantRole[]> = {
+  bank_enterprise: ['borrower', 'lender', 'guarantor'],
+  upstream_downstream: ['supplier', 'buyer'],
+  producer_distributor: ['producer', 'distributor'],
+  building_materials: ['producer', 'builder'],
+};
+
+/** Which kinds of organisation may take a role. */
+export const ORGANISATION_KINDS_BY_ROLE: Record<ParticipantRole, readonly OrganisationKind[]> = {
+  borrower: ['enterprise', 'distributor', 'construction_unit'],
+  lender: ['bank', 'microlender'],
+  guarantor: ['guarantor'],
+  supplier: ['enterprise'],
+  buyer: ['enterprise', 'distributor', 'construction_unit'],
+  producer: ['enterprise'],
+  distributor: ['distributor'],
+  builder: ['construction_unit'],
+};
+
+export const PARTICIPATION_STATUSES = ['invited', 'pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
+
+export const LISTING_TYPES = ['supply', 'demand', 'financing_need', 'credit_offer', 'guarantee_offer'] as const;
+export type ListingType = (typeof LISTING_TYPES)[number];
+
+/** Which listing types a participant in a role may post. */
+export const LISTING_TYPES_BY_ROLE: Record<ParticipantRole, readonly ListingType[]> = {
+  borrower: ['financing_need'],
+  lender: ['credit_offer'],
+  guarantor: ['guarantee_offer'],
+  supplier: ['supply'],
+  buyer: ['demand'],
+  producer: ['supply'],
+  distributor: ['demand'],
+  builder: ['demand'],
+};
+
+export const GOODS_LISTING_TYPES: readonly ListingType[] = ['supply', 'demand'];
+
+export const LISTING_STATUSES = ['open', 'withdrawn'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const FINANCING_PURPOSES = ['working_capital', 'technical_upgrade', 'project'] as const;
+export type FinancingPurpose = (typeof FINANCING_PURPOSES)[number];
+
+export const GUARANTEE_REQUIREMENTS = ['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const;
+export type GuaranteeRequirement = (typeof GUARANTEE_REQUIREMENTS)[number];
+
+export const QUANTITY_UNITS = ['吨', '万吨', '立方米', '平方米', '米', '件', '台', '套', '兆瓦', '千瓦时', '千克'] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
