@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
 import { DEFAULT_ADMIN_PASSWORD, loadConfig } from './config/config';
@@ -15,10 +14,10 @@ import { ParticipationService } from './participation/participation.service';
 import { ListingsService } from './listings/listings.service';
 
 async function main(): Promise<void> {
-  const logger = new Logger('Duijie');
+  const logger = { log: (line: string) => console.log(line) };
   const config = loadConfig();
   const db = await openDatabase(config, (line) => logger.log(line));
-  const app = await createApp(config, db.url);
+  const app = await createApp(config, db.url, process.env.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn']);
   const dataSource = app.get(DataSource);
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);

@@ -86,6 +86,8 @@ describe('formatCny in English', () => {
     expect(formatCny(125_000_000, 'en', { unit: 'yi' })).toBe('CNY 125M');
     expect(formatCny(35_000_000, 'en', { unit: 'wan' })).toBe('CNY 35M');
     expect(formatCny(-800, 'en')).toBe('CNY -800');
+    expect(formatCny(999_999_999, 'en', { unit: 'wan' })).toBe('CNY 1B');
+    expect(formatCny(999_999_999, 'en', { unit: 'yuan' })).toBe('CNY 999,999,999');
   });
 });
 

@@ -82,6 +82,8 @@ export function formatCny(
   const abs = Math.abs(yuan);
   const scales = lang === 'en' ? EN_SCALES : ZH_SCALES;
 
+  // A unit the caller fixed: 'yuan' in both languages, 'wan' and 'yi' in Chinese only.
+  const fixed = unit === 'yuan' || (lang === 'zh-CN' && unit !== 'auto');
   let index: number;
   if (unit === 'yuan') index = scales.length - 1;
   else if (lang === 'zh-CN' && unit === 'wan') index = 1;
@@ -90,8 +92,8 @@ export function formatCny(
   if (index < 0) index = scales.length - 1;
 
   let scaled = scaledDigits(abs, scales[index].size, digits);
-  // Carry into the next unit when rounding reached it (auto only): 99,999,999 元 is 1亿元.
-  if (unit === 'auto' && index > 0) {
+  // Carry into the next unit when rounding reached it (chosen units only): 99,999,999 元 is 1亿元.
+  if (!fixed && index > 0) {
     const ratio = BigInt(scales[index - 1].size / scales[index].size) * 10n ** BigInt(digits);
     if (scaled >= ratio) {
       index -= 1;

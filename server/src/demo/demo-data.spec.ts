@@ -29,7 +29,8 @@ const orgByKey = new Map(ALL_ORGS.map((o) => [o.key, o]));
 const sessionByKey = new Map(DEMO_SESSIONS.map((s) => [s.key, s]));
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const isIsoWithOffset = (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(v) && !Number.isNaN(Date.parse(v));
+const isIsoWithOffset = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(v) && !Number.isNaN(Date.parse(v));
 
 describe('demo organisations', () => {
   it('has a provincial organiser and 30–40 other organisations', () => {
@@ -72,7 +73,8 @@ describe('demo organisations', () => {
     }
     // Banks are in monetary finance, guarantors in other finance.
     for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'bank')) expect(o.industry).toBe('J66');
-    for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'guarantor')) expect(o.industry.startsWith('J')).toBe(true);
+    for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'guarantor'))
+      expect(o.industry.startsWith('J')).toBe(true);
   });
 
   it('is mostly in Qinghai, with some organisations from outside', () => {
@@ -136,7 +138,11 @@ describe('demo event and sessions', () => {
       const seen = new Set<string>();
       for (const p of s.participants) {
         const o = orgByKey.get(p.org);
-        expect({ session: s.key, org: p.org, known: o !== undefined }).toEqual({ session: s.key, org: p.org, known: true });
+        expect({ session: s.key, org: p.org, known: o !== undefined }).toEqual({
+          session: s.key,
+          org: p.org,
+          known: true,
+        });
         if (!o) continue;
         expect(o.kind).not.toBe('organiser');
         expect(ROLES_BY_SESSION_KIND[s.kind]).toContain(p.role);
@@ -156,7 +162,8 @@ describe('demo event and sessions', () => {
 
   it('puts every organisation in at least one session', () => {
     const taking = new Set(DEMO_SESSIONS.flatMap((s) => s.participants.map((p) => p.org)));
-    for (const o of DEMO_ORGANISATIONS) expect({ org: o.key, participates: taking.has(o.key) }).toEqual({ org: o.key, participates: true });
+    for (const o of DEMO_ORGANISATIONS)
+      expect({ org: o.key, participates: taking.has(o.key) }).toEqual({ org: o.key, participates: true });
   });
 });
 
@@ -167,7 +174,8 @@ describe('demo listings', () => {
     expect(DEMO_LISTINGS.length).toBeGreaterThanOrEqual(60);
     expect(DEMO_LISTINGS.length).toBeLessThanOrEqual(80);
     expect(new Set(DEMO_LISTINGS.map((l) => l.key)).size).toBe(DEMO_LISTINGS.length);
-    for (const s of DEMO_SESSIONS) expect(DEMO_LISTINGS.filter((l) => l.session === s.key).length).toBeGreaterThanOrEqual(10);
+    for (const s of DEMO_SESSIONS)
+      expect(DEMO_LISTINGS.filter((l) => l.session === s.key).length).toBeGreaterThanOrEqual(10);
   });
 
   it('posts every listing as a participant whose role allows its type', () => {
