@@ -1,0 +1,65 @@
+// Starts the built server (server/dist/main.js) as a child process with its own data
+// folder, so the embedded-PostgreSQL path users take with `npm start` is what is tested.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const ADMIN = { email: 'organiser@e2e.duijie.cn', password: 'Organiser-e2e-2026' };
+
+export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => res(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}, args: string[] = []): Promise<RunningServer> {
+  const main = join(ROOT, 'server', 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error('server/dist/main.js is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first (npm test does)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'duijie-e2e-'));
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const pgPort = await freePort();
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
+  delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok && output.includes('Duijie is running')) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start within 120 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
