@@ -12,5 +12,6 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleNameMapper: { '^@duijie/shared$': '<rootDir>/../shared/src/index.ts' },
+  setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
 };

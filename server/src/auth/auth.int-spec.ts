@@ -109,6 +109,15 @@ describe('auth (integration)', () => {
     }
   });
 
+  it('answers malformed JSON and non-UUID ids with a 400, never a 500', async () => {
+    const bad = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    expect(bad.body.statusCode).toBe(400);
+    const organiser = await t.organiser();
+    const id = await t.http.get('/api/listings/not-a-uuid').auth(organiser.token, { type: 'bearer' }).expect(400);
+    expect(id.body.fields[0].field).toBe('id');
+    await t.http.get('/api/listings/6f1d7c1e-0000-4000-8000-000000000000').auth(organiser.token, { type: 'bearer' }).expect(404);
+  });
+
   it('answers health checks without a token', async () => {
     const res = await t.http.get('/api/health').expect(200);
     expect(res.body.status).toBe('ok');

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { InvalidInput } from './errors';
 import type { ApiError } from '@duijie/shared';
 
 /** Flattens nested class-validator errors into dotted field paths: `goods.quantity`. */
@@ -28,3 +29,6 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** Route ids are UUIDs; anything else is a 400 naming the parameter, not a database error. */
+export const ID = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput('id', 'must be a UUID') });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ID } from '../common/validation';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { BoardTotals, ListingChange, ListingView, Page } from '@duijie/shared';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -13,39 +14,39 @@ export class ListingsController {
   constructor(private readonly listings: ListingsService) {}
 
   @Get('sessions/:id/listings')
-  list(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListingQueryDto): Promise<Page<ListingView>> {
+  list(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Query() query: ListingQueryDto): Promise<Page<ListingView>> {
     return this.listings.list(principal, id, query);
   }
 
   @Get('sessions/:id/board')
-  board(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<BoardTotals> {
+  board(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<BoardTotals> {
     return this.listings.board(principal, id);
   }
 
   @Post('sessions/:id/listings')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first response' })
-  create(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ListingDto): Promise<ListingView> {
+  create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ListingDto): Promise<ListingView> {
     return this.listings.create(principal, id, dto);
   }
 
   @Get('listings/:id')
-  get(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ListingView> {
+  get(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<ListingView> {
     return this.listings.get(principal, id);
   }
 
   @Patch('listings/:id')
-  update(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ListingUpdateDto): Promise<ListingView> {
+  update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ListingUpdateDto): Promise<ListingView> {
     return this.listings.update(principal, id, dto);
   }
 
   @Post('listings/:id/withdraw')
   @HttpCode(200)
-  withdraw(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ListingWithdrawDto): Promise<ListingView> {
+  withdraw(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ListingWithdrawDto): Promise<ListingView> {
     return this.listings.withdraw(principal, id, dto);
   }
 
   @Get('listings/:id/history')
-  history(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ListingChange[]> {
+  history(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<ListingChange[]> {
     return this.listings.history(principal, id);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ID } from '../common/validation';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Organisation, Page } from '@duijie/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -24,14 +25,14 @@ export class OrganisationsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
+  get(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Organisation> {
     return this.organisations.get(principal, id);
   }
 
   @Patch(':id')
   update(
     @CurrentUser() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ID) id: string,
     @Body() dto: OrganisationUpdateDto,
   ): Promise<Organisation> {
     return this.organisations.update(principal, id, dto);
@@ -40,7 +41,7 @@ export class OrganisationsController {
   @Post(':id/approve')
   @Roles('organiser')
   @HttpCode(200)
-  approve(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Organisation> {
+  approve(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Organisation> {
     return this.organisations.approve(principal, id);
   }
 
@@ -49,7 +50,7 @@ export class OrganisationsController {
   @HttpCode(200)
   reject(
     @CurrentUser() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ID) id: string,
     @Body() dto: RejectDto,
   ): Promise<Organisation> {
     return this.organisations.reject(principal, id, dto.reason);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ID } from '../common/validation';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Participation } from '@duijie/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -14,32 +15,32 @@ export class ParticipationController {
   constructor(private readonly participation: ParticipationService) {}
 
   @Get('sessions/:id/participants')
-  list(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: ParticipationQuery): Promise<Participation[]> {
+  list(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Query() query: ParticipationQuery): Promise<Participation[]> {
     return this.participation.list(principal, id, query);
   }
 
   @Post('sessions/:id/participants')
-  register(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ParticipationDto): Promise<Participation> {
+  register(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ParticipationDto): Promise<Participation> {
     return this.participation.register(principal, id, dto);
   }
 
   @Post('sessions/:id/invitations')
   @Roles('organiser')
-  invite(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SessionInvitationDto): Promise<Participation> {
+  invite(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SessionInvitationDto): Promise<Participation> {
     return this.participation.invite(principal, id, dto);
   }
 
   @Post('participants/:id/approve')
   @Roles('organiser')
   @HttpCode(200)
-  approve(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Participation> {
+  approve(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Participation> {
     return this.participation.approve(principal, id);
   }
 
   @Post('participants/:id/reject')
   @Roles('organiser')
   @HttpCode(200)
-  reject(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectDto): Promise<Participation> {
+  reject(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: RejectDto): Promise<Participation> {
     return this.participation.reject(principal, id, dto.reason);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ID } from '../common/validation';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InvitationCreated, User } from '@duijie/shared';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -13,21 +14,21 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get('organisations/:id/users')
-  list(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<User[]> {
+  list(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<User[]> {
     return this.users.list(principal, id);
   }
 
   @Post('organisations/:id/invitations')
   invite(
     @CurrentUser() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ID) id: string,
     @Body() dto: InvitationDto,
   ): Promise<InvitationCreated> {
     return this.users.invite(principal, id, dto);
   }
 
   @Patch('users/:id')
-  update(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UserUpdateDto): Promise<User> {
+  update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: UserUpdateDto): Promise<User> {
     return this.users.update(principal, id, dto);
   }
 }
