@@ -1,0 +1,34 @@
+import type { ListingQuery, OrganisationKind, OrganisationStatus, ParticipationStatus } from '@duijie/shared';
+
+export type OrganisationListQuery = {
+  status?: OrganisationStatus;
+  kind?: OrganisationKind;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export type AuditQuery = { entityType?: string; entityId?: string; page?: number; pageSize?: number };
+
+/** Every react-query key in one place, so invalidations match what the queries use. */
+export const keys = {
+  me: ['me'] as const,
+  events: ['events'] as const,
+  event: (id: string) => ['events', id] as const,
+  /** Also the prefix of the session's participants, board and listings: invalidating it refreshes all. */
+  session: (id: string) => ['sessions', id] as const,
+  participants: (sessionId: string, status?: ParticipationStatus) =>
+    ['sessions', sessionId, 'participants', status ?? 'all'] as const,
+  board: (sessionId: string) => ['sessions', sessionId, 'board'] as const,
+  listings: (sessionId: string, query: ListingQuery) => ['sessions', sessionId, 'listings', query] as const,
+  listing: (id: string) => ['listings', id] as const,
+  listingHistory: (id: string) => ['listings', id, 'history'] as const,
+  myListings: ['me', 'listings'] as const,
+  myParticipations: ['me', 'participations'] as const,
+  organisationsAll: ['organisations'] as const,
+  organisations: (query: OrganisationListQuery) => ['organisations', 'list', query] as const,
+  organisation: (id: string) => ['organisations', id] as const,
+  organisationUsers: (id: string) => ['organisations', id, 'users'] as const,
+  audit: (query: AuditQuery) => ['audit', query] as const,
+  invitation: (token: string) => ['invitations', token] as const,
+};

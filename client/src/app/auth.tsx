@@ -1,0 +1,104 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import type { LoginResult, Me } from '@duijie/shared';
+import { api, getToken, setToken, setUnauthorizedHandler } from '../api/client';
+import { keys } from '../api/keys';
+
+export type AuthValue = {
+  /** The signed-in user, or null when signed out or still loading. */
+  me: Me | null;
+  status: 'loading' | 'authenticated' | 'anonymous' | 'error';
+  /** True after an explicit logout: the next login starts afresh instead of returning to the last page. */
+  signedOut: boolean;
+  error: unknown;
+  retry: () => void;
+  signIn: (result: LoginResult) => void;
+  signOut: () => void;
+};
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+type Props = { children: ReactNode };
+
+export function AuthProvider({ children }: Props) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [token, setTokenState] = useState<string | null>(getToken);
+  const [signedOut, setSignedOut] = useState(false);
+
+  const meQuery = useQuery({
+    queryKey: keys.me,
+    queryFn: ({ signal }) => api<Me>('GET', '/auth/me', undefined, { signal }),
+    enabled: token !== null,
+    staleTime: 60_000,
+    refetchOnWindowFocus: true,
+    // A pending organisation learns of its approval without logging in again.
+    refetchInterval: (query) => (query.state.data?.organisation.status === 'pending' ? 30_000 : false),
+  });
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setTokenState(null);
+      queryClient.clear();
+      void navigate('/login', { replace: true });
+    });
+  }, [navigate, queryClient]);
+
+  const signIn = useCallback(
+    (result: LoginResult) => {
+      setToken(result.accessToken);
+      queryClient.clear();
+      queryClient.setQueryData(keys.me, result.user);
+      setTokenState(result.accessToken);
+      setSignedOut(false);
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(() => {
+    setToken(null);
+    setSignedOut(true);
+    setTokenState(null);
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  }, [navigate, queryClient]);
+
+  const { refetch } = meQuery;
+  const retry = useCallback(() => {
+    void refetch();
+  }, [refetch]);
+
+  const value = useMemo<AuthValue>(() => {
+    let status: AuthValue['status'];
+    if (token === null) status = 'anonymous';
+    else if (meQuery.data) status = 'authenticated';
+    else if (meQuery.isError) status = 'error';
+    else status = 'loading';
+    return {
+      me: token === null ? null : (meQuery.data ?? null),
+      status,
+      signedOut,
+      error: meQuery.error,
+      retry,
+      signIn,
+      signOut,
+    };
+  }, [token, signedOut, meQuery.data, meQuery.isError, meQuery.error, retry, signIn, signOut]);
+
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only for screens behind RequireAuth. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe used outside an authenticated route');
+  return me;
+}

@@ -1,0 +1,111 @@
+import { DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { PageState } from '../ui/page-state';
+import { useAuth, useMe } from './auth';
+import { changeLanguage } from './i18n';
+import type { Language } from './i18n';
+import { useLanguage } from './use-language';
+
+const NAV = [
+  { key: '/events', label: 'nav.events' },
+  { key: '/my/listings', label: 'nav.myListings' },
+  { key: '/my/organisation', label: 'nav.myOrganisation' },
+] as const;
+
+function selectedNav(pathname: string): string[] {
+  if (pathname.startsWith('/console')) return ['/console'];
+  if (pathname.startsWith('/my/listings')) return ['/my/listings'];
+  if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
+  if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
+  return [];
+}
+
+type LanguageSwitchProps = { dark?: boolean };
+
+/** Toggles between Chinese and English; the label names the language it switches to. */
+export function LanguageSwitch({ dark = false }: LanguageSwitchProps) {
+  const lang = useLanguage();
+  const next: Language = lang === 'zh-CN' ? 'en' : 'zh-CN';
+  return (
+    <Button
+      data-testid="lang-switch"
+      size="small"
+      ghost={dark}
+      icon={<GlobalOutlined />}
+      onClick={() => {
+        void changeLanguage(next);
+      }}
+    >
+      {next === 'en' ? 'English' : '中文'}
+    </Button>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useAuth();
+  const location = useLocation();
+
+  const items: MenuProps['items'] = [
+    ...NAV.map((item) => ({ key: item.key, label: <Link to={item.key}>{t(item.label)}</Link> })),
+    ...(me.role === 'organiser' ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }] : []),
+  ];
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'org', label: me.organisation.name, disabled: true },
+    { key: 'role', label: t(`enums.userRole.${me.role}`), disabled: true },
+    { type: 'divider' },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      label: <span data-testid="logout">{t('nav.logout')}</span>,
+      onClick: signOut,
+    },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <Link to="/events" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selectedNav(location.pathname)}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space size="middle">
+          <LanguageSwitch dark />
+          <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+            <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
+              <UserOutlined />
+              {me.displayName}
+              <DownOutlined />
+            </Button>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      {me.organisation.status === 'pending' ? (
+        <Alert type="warning" banner title={t('layout.pendingBanner', { name: me.organisation.name })} />
+      ) : null}
+      {me.organisation.status === 'rejected' ? (
+        <Alert type="error" banner title={t('layout.rejectedBanner', { name: me.organisation.name })} />
+      ) : null}
+      <Layout.Content style={{ padding: 24, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        <Suspense fallback={<PageState loading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,74 @@
+import { lazy, Suspense } from 'react';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { PageState } from '../ui/page-state';
+import { AuthProvider } from './auth';
+import { PublicOnly, RequireAuth, RequireOrganiser } from './guards';
+import { AppLayout } from './layout';
+import { NotFound, RouteError } from './not-found';
+
+/** React.lazy for a module that names its page export, as our feature modules do. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const LoginPage = page(() => import('../features/login/login.page'), (m) => m.LoginPage);
+const RegisterPage = page(() => import('../features/register/register.page'), (m) => m.RegisterPage);
+const InvitePage = page(() => import('../features/invite/invite.page'), (m) => m.InvitePage);
+const EventsPage = page(() => import('../features/events/events.page'), (m) => m.EventsPage);
+const EventPage = page(() => import('../features/events/event.page'), (m) => m.EventPage);
+const BoardPage = page(() => import('../features/board/board.page'), (m) => m.BoardPage);
+const MyListingsPage = page(() => import('../features/listings/listings.page'), (m) => m.MyListingsPage);
+const MyOrganisationPage = page(
+  () => import('../features/organisation/organisation.page'),
+  (m) => m.MyOrganisationPage,
+);
+const ConsolePage = page(() => import('../features/console/console.page'), (m) => m.ConsolePage);
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<PageState loading />}>
+        <Outlet />
+      </Suspense>
+    </AuthProvider>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicOnly />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          { path: '/register', element: <RegisterPage /> },
+        ],
+      },
+      { path: '/invite/:token', element: <InvitePage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <Navigate to="/events" replace /> },
+              { path: '/events', element: <EventsPage /> },
+              { path: '/events/:id', element: <EventPage /> },
+              { path: '/sessions/:id/board', element: <BoardPage /> },
+              { path: '/my/listings', element: <MyListingsPage /> },
+              { path: '/my/organisation', element: <MyOrganisationPage /> },
+              {
+                element: <RequireOrganiser />,
+                children: [{ path: '/console', element: <ConsolePage /> }],
+              },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,71 @@
+import { Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { regionLabel } from '@duijie/shared';
+import type { ListingView } from '@duijie/shared';
+import { useLanguage } from '../../../app/use-language';
+import { formatDateTime } from '../../../ui/dates';
+import { useLabels } from '../../../ui/labels';
+import { ListingStatusTag } from '../../../ui/status-tag';
+import { rowTestId } from '../../../ui/test-id';
+import { ListingDetails, ListingKeyFields } from '../../listings/components/listing-fields';
+
+type Props = {
+  listings: ListingView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  onPageChange: (page: number, pageSize: number) => void;
+};
+
+/** One page of a board's listings; a row expands to the full listing. */
+export function ListingsTable({ listings, total, page, pageSize, loading, onPageChange }: Props) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const labels = useLabels();
+
+  const columns: TableColumnsType<ListingView> = [
+    {
+      title: t('fields.organisation'),
+      dataIndex: 'organisationName',
+      render: (_v, l) => (
+        <>
+          <div>{l.organisationName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {labels.orgKind(l.organisationKind)} · {regionLabel(l.organisationRegion, lang)}
+          </Typography.Text>
+        </>
+      ),
+    },
+    { title: t('fields.listingTitle'), dataIndex: 'title' },
+    { title: t('board.keyFields'), key: 'fields', render: (_v, l) => <ListingKeyFields listing={l} /> },
+    { title: t('fields.status'), dataIndex: 'status', render: (_v, l) => <ListingStatusTag status={l.status} /> },
+    {
+      title: t('fields.updatedAt'),
+      dataIndex: 'updatedAt',
+      render: (_v, l) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(l.updatedAt)}</span>,
+    },
+  ];
+
+  return (
+    <Table<ListingView>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      columns={columns}
+      dataSource={listings}
+      onRow={(l) => rowTestId('listing-row', { 'data-listing-id': l.id, 'data-listing-type': l.type })}
+      expandable={{ expandedRowRender: (l) => <ListingDetails listing={l} /> }}
+      pagination={{
+        current: page,
+        pageSize,
+        total,
+        showSizeChanger: true,
+        showTotal: (count) => t('common.totalCount', { count }),
+        onChange: onPageChange,
+      }}
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

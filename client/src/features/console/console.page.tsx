@@ -1,0 +1,48 @@
+import { Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { AuditTab } from './components/audit-tab';
+import { EventsTab } from './components/events-tab';
+import { OrganisationsTab } from './components/organisations-tab';
+import { ParticipantsTab } from './components/participants-tab';
+
+const TABS = ['events', 'participants', 'organisations', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+function isTab(value: string | null): value is Tab {
+  return value !== null && (TABS as readonly string[]).includes(value);
+}
+
+export function ConsolePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const active: Tab = isTab(requested) ? requested : 'events';
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('console.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        destroyOnHidden
+        items={[
+          { key: 'events', label: <span data-testid="console-tab-events">{t('console.tabEvents')}</span>, children: <EventsTab /> },
+          {
+            key: 'participants',
+            label: <span data-testid="console-tab-participants">{t('console.tabParticipants')}</span>,
+            children: <ParticipantsTab />,
+          },
+          {
+            key: 'organisations',
+            label: <span data-testid="console-tab-organisations">{t('console.tabOrganisations')}</span>,
+            children: <OrganisationsTab />,
+          },
+          { key: 'audit', label: <span data-testid="console-tab-audit">{t('console.tabAudit')}</span>, children: <AuditTab /> },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { App, DatePicker, Form, Input, Modal } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { wanToYuan, yuanToWan } from '@duijie/shared';
+import type { EventInput, MatchEvent } from '@duijie/shared';
+import { toDay } from '../../../ui/dates';
+import { FormFooter } from '../../../ui/form-footer';
+import { RegionSelect } from '../../../ui/region-select';
+import { UnitInput } from '../../../ui/unit-input';
+import { useFailureHandler } from '../../../ui/use-failure';
+import { useSaveEvent } from '../hooks/use-events';
+
+type Values = {
+  name: string;
+  province: string;
+  dates: [Dayjs, Dayjs];
+  targetAmountWan: number;
+  description?: string;
+};
+
+/** Server field names that the form shows under another name. */
+const ALIASES = {
+  startDate: ['dates'],
+  endDate: ['dates'],
+  targetAmount: ['targetAmountWan'],
+};
+
+type Props = {
+  open: boolean;
+  /** The event to edit; a new one is created when absent. */
+  event?: MatchEvent;
+  onClose: () => void;
+};
+
+export function EventFormModal({ open, event, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={event ? t('events.editTitle') : t('events.createTitle')}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <EventForm event={event} onDone={onClose} />
+    </Modal>
+  );
+}
+
+type EventFormProps = { event?: MatchEvent; onDone: () => void };
+
+function EventForm({ event, onDone }: EventFormProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const save = useSaveEvent();
+  const onFailure = useFailureHandler();
+
+  const initialValues: Partial<Values> | undefined = event
+    ? {
+        name: event.name,
+        province: event.province,
+        dates: [dayjs(event.startDate), dayjs(event.endDate)],
+        targetAmountWan: yuanToWan(event.targetAmount),
+        description: event.description,
+      }
+    : undefined;
+
+  const onFinish = (values: Values) => {
+    const input: EventInput = {
+      name: values.name.trim(),
+      province: values.province,
+      startDate: toDay(values.dates[0]),
+      endDate: toDay(values.dates[1]),
+      targetAmount: wanToYuan(values.targetAmountWan),
+      description: values.description?.trim() ?? '',
+    };
+    save.mutate(
+      { id: event?.id, input },
+      {
+        onSuccess: () => {
+          void message.success(event ? t('common.saved') : t('events.created'));
+          onDone();
+        },
+        onError: (error) => onFailure(error, { form, aliases: ALIASES }),
+      },
+    );
+  };
+
+  const required = { required: true, message: t('validation.required') };
+
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+      <Form.Item name="name" label={t('fields.eventName')} rules={[{ ...required, whitespace: true }, { max: 200 }]}>
+        <Input data-testid="event-name" />
+      </Form.Item>
+      <Form.Item name="province" label={t('fields.province')} rules={[required]}>
+        <RegionSelect provincesOnly testId="event-province" />
+      </Form.Item>
+      <Form.Item name="dates" label={t('fields.eventDates')} rules={[required]}>
+        <DatePicker.RangePicker style={{ width: '100%' }} data-testid="event-dates" />
+      </Form.Item>
+      <Form.Item
+        name="targetAmountWan"
+        label={t('fields.targetAmount')}
+        rules={[required]}
+        extra={t('fields.wanHint')}
+      >
+        <UnitInput unit={t('units.wan')} testId="event-target" />
+      </Form.Item>
+      <Form.Item name="description" label={t('fields.description')} rules={[{ max: 4000 }]}>
+        <Input.TextArea rows={4} data-testid="event-description" />
+      </Form.Item>
+      <FormFooter
+        submitText={event ? t('common.save') : t('common.create')}
+        loading={save.isPending}
+        onCancel={onDone}
+        submitTestId="event-submit"
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,84 @@
+import { EditOutlined, TableOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MatchSession, Me, Participation } from '@duijie/shared';
+import { formatDateTime } from '../../../ui/dates';
+import { useLabels } from '../../../ui/labels';
+import { SessionStatusTag } from '../../../ui/status-tag';
+import { rowTestId } from '../../../ui/test-id';
+import { RegisterButton } from './register-button';
+import { SessionAdvanceButton } from './session-advance-button';
+
+type Props = {
+  sessions: MatchSession[];
+  me: Me;
+  /** My organisation's participations, to show where it is registered already. */
+  participations: Participation[];
+  onEdit?: (session: MatchSession) => void;
+};
+
+/** The sessions of one event with what the user may do in each. */
+export function SessionsTable({ sessions, me, participations, onEdit }: Props) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const isOrganiser = me.role === 'organiser';
+
+  const columns: TableColumnsType<MatchSession> = [
+    { title: t('fields.sessionKind'), dataIndex: 'kind', render: (_v, s) => <Tag>{labels.sessionKind(s.kind)}</Tag> },
+    { title: t('fields.sessionTitle'), dataIndex: 'title' },
+    { title: t('fields.leadDepartment'), dataIndex: 'leadDepartment' },
+    { title: t('fields.venue'), dataIndex: 'venue' },
+    {
+      title: t('sessions.time'),
+      key: 'time',
+      render: (_v, s) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(s.startsAt)}
+          <br />~ {formatDateTime(s.endsAt)}
+        </span>
+      ),
+    },
+    { title: t('fields.status'), dataIndex: 'status', render: (_v, s) => <SessionStatusTag status={s.status} /> },
+    {
+      title: t('fields.registrationMode'),
+      dataIndex: 'registrationMode',
+      render: (_v, s) => labels.registrationMode(s.registrationMode),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_v, s) => (
+        <Space wrap size="small">
+          {isOrganiser ? null : (
+            <RegisterButton session={s} me={me} participation={participations.find((p) => p.sessionId === s.id)} />
+          )}
+          <Link to={`/sessions/${s.id}/board`}>
+            <Button size="small" icon={<TableOutlined />} data-testid="session-board">
+              {t('sessions.openBoard')}
+            </Button>
+          </Link>
+          {isOrganiser ? <SessionAdvanceButton session={s} /> : null}
+          {isOrganiser && onEdit ? (
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(s)} data-testid="session-edit">
+              {t('common.edit')}
+            </Button>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Table<MatchSession>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={sessions}
+      pagination={false}
+      onRow={(s) => rowTestId('session-row', { 'data-session-id': s.id })}
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

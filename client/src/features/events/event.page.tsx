@@ -1,0 +1,113 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { regionLabel } from '@duijie/shared';
+import type { MatchSession } from '@duijie/shared';
+import { useMe } from '../../app/auth';
+import { useLanguage } from '../../app/use-language';
+import { formatDateRange } from '../../ui/dates';
+import { Money } from '../../ui/money';
+import { PageState } from '../../ui/page-state';
+import { EventFormModal } from './components/event-form-modal';
+import { SessionFormModal } from './components/session-form-modal';
+import { SessionsTable } from './components/sessions-table';
+import { useEventDetail, useMyParticipations } from './hooks/use-events';
+
+type SessionDialog = { open: false } | { open: true; session?: MatchSession };
+
+export function EventPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { id } = useParams();
+  const me = useMe();
+  const isOrganiser = me.role === 'organiser';
+  const event = useEventDetail(id);
+  const participations = useMyParticipations(!isOrganiser);
+  const [editingEvent, setEditingEvent] = useState(false);
+  const [sessionDialog, setSessionDialog] = useState<SessionDialog>({ open: false });
+
+  const data = event.data;
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/events">{t('events.title')}</Link> }, { title: data?.name ?? '…' }]}
+      />
+      <PageState loading={event.isPending} error={event.error} onRetry={() => void event.refetch()}>
+        {data ? (
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <Card
+              title={<Typography.Title level={3} style={{ margin: 0 }}>{data.name}</Typography.Title>}
+              extra={
+                isOrganiser ? (
+                  <Button icon={<EditOutlined />} onClick={() => setEditingEvent(true)} data-testid="event-edit">
+                    {t('common.edit')}
+                  </Button>
+                ) : null
+              }
+            >
+              <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size="small">
+                <Descriptions.Item label={t('fields.province')}>{regionLabel(data.province, lang)}</Descriptions.Item>
+                <Descriptions.Item label={t('fields.eventDates')}>
+                  {formatDateRange(data.startDate, data.endDate)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('fields.targetAmount')}>
+                  <Money yuan={data.targetAmount} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('events.organiser')}>{data.organiserName}</Descriptions.Item>
+              </Descriptions>
+              {data.description ? (
+                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                  {data.description}
+                </Typography.Paragraph>
+              ) : null}
+            </Card>
+            <Card
+              title={t('sessions.title')}
+              extra={
+                isOrganiser ? (
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined />}
+                    onClick={() => setSessionDialog({ open: true })}
+                    data-testid="session-create"
+                  >
+                    {t('sessions.create')}
+                  </Button>
+                ) : null
+              }
+            >
+              <PageState
+                loading={!isOrganiser && participations.isPending}
+                error={isOrganiser ? undefined : participations.error}
+                empty={data.sessions.length === 0}
+                emptyText={t('sessions.empty')}
+                onRetry={() => void participations.refetch()}
+              >
+                <SessionsTable
+                  sessions={data.sessions}
+                  me={me}
+                  participations={participations.data ?? []}
+                  onEdit={(session) => setSessionDialog({ open: true, session })}
+                />
+              </PageState>
+            </Card>
+          </Space>
+        ) : null}
+      </PageState>
+      {isOrganiser && data ? (
+        <>
+          <EventFormModal open={editingEvent} event={data} onClose={() => setEditingEvent(false)} />
+          <SessionFormModal
+            open={sessionDialog.open}
+            eventId={data.id}
+            session={sessionDialog.open ? sessionDialog.session : undefined}
+            onClose={() => setSessionDialog({ open: false })}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,219 @@
+import { App, Collapse, Divider, Form, Input, Modal, Select, Typography } from 'antd';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findCategory, LISTING_OPEN_STATUSES } from '@duijie/shared';
+import type { ListingType, ListingView, MatchSession } from '@duijie/shared';
+import { isApiFailure, newIdempotencyKey } from '../../../api/client';
+import { FormFooter } from '../../../ui/form-footer';
+import { useLabels } from '../../../ui/labels';
+import { useFailureHandler } from '../../../ui/use-failure';
+import { useCreateListing, useReloadListings, useUpdateListing } from '../hooks/use-listings';
+import { fromListing, toListingInput, toListingUpdate } from '../listing-values';
+import type { ListingFormInit, ListingFormValues } from '../listing-values';
+import {
+  ConfidentialFields,
+  CreditFields,
+  FinancingFields,
+  GoodsFields,
+  GuaranteeFields,
+  ListingTypeChoice,
+} from './listing-type-fields';
+
+/** A session my organisation takes part in, and the listing types its roles there allow. */
+export type SessionChoice = { session: MatchSession; types: ListingType[] };
+
+type Props = {
+  open: boolean;
+  choices: SessionChoice[];
+  /** The listing to edit; a new one is created when absent. */
+  listing?: ListingView;
+  /** Preselects a session for a new listing (from the board's "post" button). */
+  initialSessionId?: string;
+  onClose: () => void;
+};
+
+export function ListingFormModal({ open, choices, listing, initialSessionId, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={listing ? t('listing.editTitle') : t('listing.createTitle')}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      width={860}
+    >
+      <ListingForm choices={choices} listing={listing} initialSessionId={initialSessionId} onDone={onClose} />
+    </Modal>
+  );
+}
+
+type ListingFormProps = Omit<Props, 'open' | 'onClose'> & { onDone: () => void };
+
+/** Creation defaults, so every switch and multi-select starts with a value. */
+const CREATE_DEFAULTS: ListingFormInit = {
+  financing: { guaranteeNeeded: false },
+  credit: { targetSizes: [], targetIndustries: [], guaranteeRequirement: 'none' },
+  guarantee: { targetIndustries: [] },
+};
+
+function ListingForm({ choices, listing, initialSessionId, onDone }: ListingFormProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ListingFormValues>();
+  const create = useCreateListing();
+  const update = useUpdateListing();
+  const reload = useReloadListings();
+  const onFailure = useFailureHandler();
+  // One key per submission: a retry after a lost answer reuses it, so the server creates one listing.
+  const idempotencyKey = useRef<string | null>(null);
+
+  const sessionId = Form.useWatch('sessionId', form);
+  const type = Form.useWatch('type', form);
+  const choice = choices.find((c) => c.session.id === (listing?.sessionId ?? sessionId));
+  const types = listing ? [listing.type] : (choice?.types ?? []);
+
+  const initialValues: ListingFormInit = listing
+    ? fromListing(listing)
+    : (() => {
+        const preset = choices.find((c) => c.session.id === initialSessionId && LISTING_OPEN_STATUSES.includes(c.session.status));
+        return {
+          ...CREATE_DEFAULTS,
+          sessionId: preset?.session.id,
+          type: preset && preset.types.length === 1 ? preset.types[0] : undefined,
+        };
+      })();
+
+  const onValuesChange = (changed: Partial<ListingFormValues>) => {
+    if (changed.sessionId !== undefined) {
+      const next = choices.find((c) => c.session.id === changed.sessionId);
+      const current = form.getFieldValue('type') as ListingType | undefined;
+      if (!next || !current || !next.types.includes(current)) {
+        form.setFieldValue('type', next && next.types.length === 1 ? next.types[0] : undefined);
+      }
+    }
+    const category = changed.goods?.category;
+    if (category !== undefined && !form.getFieldValue(['goods', 'unit'])) {
+      const unit = findCategory(category)?.defaultUnit;
+      if (unit) form.setFieldValue(['goods', 'unit'], unit);
+    }
+  };
+
+  const onFinish = (values: ListingFormValues) => {
+    if (listing) {
+      update.mutate(
+        { listing, input: toListingUpdate(listing, values) },
+        {
+          onSuccess: () => {
+            void message.success(t('common.saved'));
+            onDone();
+          },
+          onError: (error) =>
+            onFailure(error, {
+              form,
+              onStale: () => {
+                void reload(listing);
+                onDone();
+              },
+            }),
+        },
+      );
+      return;
+    }
+    const chosenType = values.type;
+    const chosenSession = values.sessionId;
+    if (!chosenType || !chosenSession) return;
+    idempotencyKey.current ??= newIdempotencyKey();
+    create.mutate(
+      { sessionId: chosenSession, input: toListingInput(chosenType, values), idempotencyKey: idempotencyKey.current },
+      {
+        onSuccess: () => {
+          idempotencyKey.current = null;
+          void message.success(t('listing.created'));
+          onDone();
+        },
+        onError: (error) => {
+          // Keep the key only when the request may have reached the server without an answer.
+          const uncertain = isApiFailure(error) && (error.status === 0 || error.status >= 500);
+          if (!uncertain) idempotencyKey.current = null;
+          onFailure(error, { form });
+        },
+      },
+    );
+  };
+
+  const required = { required: true, message: t('validation.required') };
+  const effectiveType = listing?.type ?? type;
+
+  return (
+    <Form<ListingFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      onFinish={onFinish}
+      scrollToFirstError
+    >
+      <Form.Item name="sessionId" label={t('fields.session')} rules={[required]}>
+        <Select
+          data-testid="listing-session"
+          showSearch={{ optionFilterProp: 'label' }}
+          disabled={listing !== undefined}
+          placeholder={t('listing.chooseSession')}
+          notFoundContent={t('listing.noSessions')}
+          options={choices.map((c) => ({
+            value: c.session.id,
+            label: `${c.session.title} · ${labels.sessionKind(c.session.kind)} · ${labels.sessionStatus(c.session.status)}`,
+            disabled: !LISTING_OPEN_STATUSES.includes(c.session.status),
+          }))}
+        />
+      </Form.Item>
+      {sessionId || listing ? (
+        <Form.Item name="type" label={t('fields.listingType')} rules={[required]}>
+          <ListingTypeChoice types={types} disabled={listing !== undefined} />
+        </Form.Item>
+      ) : null}
+      {effectiveType ? (
+        <>
+          <Form.Item name="title" label={t('fields.listingTitle')} rules={[{ ...required, whitespace: true }, { max: 200 }]}>
+            <Input data-testid="listing-title" />
+          </Form.Item>
+          <Divider titlePlacement="start" plain>
+            {labels.listingType(effectiveType)}
+          </Divider>
+          {effectiveType === 'supply' || effectiveType === 'demand' ? <GoodsFields type={effectiveType} /> : null}
+          {effectiveType === 'financing_need' ? <FinancingFields /> : null}
+          {effectiveType === 'credit_offer' ? <CreditFields /> : null}
+          {effectiveType === 'guarantee_offer' ? <GuaranteeFields /> : null}
+          <Form.Item name="description" label={t('fields.description')} rules={[{ max: 4000 }]}>
+            <Input.TextArea rows={3} data-testid="listing-description" />
+          </Form.Item>
+          <Collapse
+            size="small"
+            style={{ marginBottom: 16 }}
+            items={[
+              {
+                key: 'confidential',
+                forceRender: true,
+                label: (
+                  <>
+                    {t('listing.confidentialTitle')}{' '}
+                    <Typography.Text type="secondary">{t('listing.confidentialHint')}</Typography.Text>
+                  </>
+                ),
+                children: <ConfidentialFields type={effectiveType} />,
+              },
+            ]}
+          />
+        </>
+      ) : null}
+      <FormFooter
+        submitText={listing ? t('common.save') : t('listing.submit')}
+        loading={create.isPending || update.isPending}
+        onCancel={onDone}
+        submitTestId="listing-submit"
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,107 @@
+import { App, Button, Popconfirm, Select, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { User, UserRole } from '@duijie/shared';
+import { formatDateTime } from '../../../ui/dates';
+import { useLabels } from '../../../ui/labels';
+import { rowTestId } from '../../../ui/test-id';
+import { useFailureHandler } from '../../../ui/use-failure';
+import { useUpdateUser } from '../hooks/use-organisations';
+
+const ORG_ROLES: UserRole[] = ['org_admin', 'org_member'];
+
+type Props = {
+  users: User[];
+  /** Org admins and organisers may change roles and deactivate users. */
+  canManage: boolean;
+  /** The signed-in user, who may not demote or deactivate themselves. */
+  meId: string;
+};
+
+export function UsersTable({ users, canManage, meId }: Props) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const update = useUpdateUser();
+  const onFailure = useFailureHandler();
+
+  const save = (user: User, input: { role?: UserRole; active?: boolean }) =>
+    update.mutateAsync({ user, input }).then(
+      () => {
+        void message.success(t('common.saved'));
+      },
+      (error: unknown) => onFailure(error),
+    );
+
+  const columns: TableColumnsType<User> = [
+    { title: t('fields.displayName'), dataIndex: 'displayName' },
+    { title: t('fields.email'), dataIndex: 'email' },
+    {
+      title: t('fields.userRole'),
+      dataIndex: 'role',
+      render: (_v, user) =>
+        canManage && user.id !== meId && user.role !== 'organiser' ? (
+          <Select<UserRole>
+            size="small"
+            value={user.role}
+            style={{ width: 140 }}
+            options={ORG_ROLES.map((role) => ({ value: role, label: labels.userRole(role) }))}
+            onChange={(role) => void save(user, { role })}
+            data-testid="user-role"
+          />
+        ) : (
+          labels.userRole(user.role)
+        ),
+    },
+    {
+      title: t('fields.status'),
+      dataIndex: 'active',
+      render: (_v, user) =>
+        user.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>,
+    },
+    { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, user) => formatDateTime(user.createdAt) },
+  ];
+
+  if (canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_v, user) => {
+        if (user.id === meId) return null;
+        if (!user.active) {
+          return (
+            <Button size="small" onClick={() => void save(user, { active: true })} data-testid="user-activate">
+              {t('users.activate')}
+            </Button>
+          );
+        }
+        return (
+          <Popconfirm
+            title={t('users.deactivateTitle')}
+            description={t('users.deactivateBody', { name: user.displayName })}
+            okText={t('users.deactivate')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void save(user, { active: false })}
+          >
+            <Button size="small" danger data-testid="user-deactivate">
+              {t('users.deactivate')}
+            </Button>
+          </Popconfirm>
+        );
+      },
+    });
+  }
+
+  return (
+    <Table<User>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={users}
+      pagination={false}
+      onRow={() => rowTestId('user-row')}
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+import { Card, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../app/layout';
+
+type Props = { title: string; width?: number; children: ReactNode };
+
+/** The centred card the signed-out screens (login, register, invitation) sit in. */
+export function AuthCard({ title, width = 420, children }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical align="center" style={{ minHeight: '100vh', padding: '48px 16px', background: '#f5f5f5' }}>
+      <Flex justify="space-between" align="center" style={{ width: '100%', maxWidth: width, marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('app.name')}
+        </Typography.Title>
+        <LanguageSwitch />
+      </Flex>
+      <Card title={title} style={{ width: '100%', maxWidth: width }}>
+        {children}
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,61 @@
+import { Tag } from 'antd';
+import type {
+  ListingStatus,
+  OrganisationStatus,
+  ParticipationStatus,
+  SessionStatus,
+} from '@duijie/shared';
+import { useLabels } from './labels';
+
+const SESSION_COLOURS: Record<SessionStatus, string> = {
+  draft: 'default',
+  registration: 'blue',
+  live: 'green',
+  signing: 'gold',
+  follow_up: 'purple',
+  closed: 'default',
+};
+
+const PARTICIPATION_COLOURS: Record<ParticipationStatus, string> = {
+  invited: 'cyan',
+  pending: 'orange',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+};
+
+const ORG_COLOURS: Record<OrganisationStatus, string> = {
+  pending: 'orange',
+  approved: 'green',
+  rejected: 'red',
+};
+
+const LISTING_COLOURS: Record<ListingStatus, string> = { open: 'green', withdrawn: 'default' };
+
+type SessionProps = { status: SessionStatus };
+export function SessionStatusTag({ status }: SessionProps) {
+  const labels = useLabels();
+  return (
+    <Tag color={SESSION_COLOURS[status]} data-status={status}>
+      {labels.sessionStatus(status)}
+    </Tag>
+  );
+}
+
+type ParticipationProps = { status: ParticipationStatus };
+export function ParticipationStatusTag({ status }: ParticipationProps) {
+  const labels = useLabels();
+  return <Tag color={PARTICIPATION_COLOURS[status]}>{labels.participationStatus(status)}</Tag>;
+}
+
+type OrgProps = { status: OrganisationStatus };
+export function OrganisationStatusTag({ status }: OrgProps) {
+  const labels = useLabels();
+  return <Tag color={ORG_COLOURS[status]}>{labels.orgStatus(status)}</Tag>;
+}
+
+type ListingProps = { status: ListingStatus };
+export function ListingStatusTag({ status }: ListingProps) {
+  const labels = useLabels();
+  return <Tag color={LISTING_COLOURS[status]}>{labels.listingStatus(status)}</Tag>;
+}
