@@ -43,6 +43,7 @@ export default async function globalSetup() {
     await client.query('CREATE DATABASE duijie_test');
     await client.end();
     globalThis.__DUIJIE_PG__ = server;
+    globalThis.__DUIJIE_PG_DIR__ = dir;
     process.env.DATABASE_URL = `postgres://duijie:duijie-test@127.0.0.1:${port}/duijie_test`;
   }
   process.env.JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
