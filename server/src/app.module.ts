@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { ListingsModule } from './listings/listings.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
         AuditModule,
+        RealtimeModule,
         AuthModule,
         OrganisationsModule,
         UsersModule,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
+import { ClusterIoAdapter } from './realtime/socket-adapter';
 import type { AppConfig } from './config/config';
 
 /** Builds the Nest application: API under /api, its OpenAPI document at /api/docs, the client at /. */
@@ -23,6 +24,9 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  const sockets = new ClusterIoAdapter(app, { databaseUrl, redisUrl: config.redisUrl });
+  await sockets.connect();
+  app.useWebSocketAdapter(sockets);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -5,3 +5,4 @@ export * from './regions';
 export * from './industries';
 export * from './taxonomy';
 export * from './money';
+export * from './realtime';

@@ -8,6 +8,8 @@ export type AppConfig = {
   host: string;
   /** Unset means: start the embedded PostgreSQL under dataDir. */
   databaseUrl: string | null;
+  /** When set, socket.io fans out through Redis instead of PostgreSQL. */
+  redisUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -18,6 +20,8 @@ export type AppConfig = {
   demo: boolean;
   clientDist: string | null;
   loginMaxAttempts: number;
+  /** A client further behind than this many board events gets a snapshot instead of a replay. */
+  boardReplayLimit: number;
   loginWindowSeconds: number;
 };
 
@@ -60,6 +64,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 5433, 1024, 65535),
     jwtSecret,
@@ -70,6 +75,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     demo: argv.includes('--demo') || env.DEMO === '1' || env.DEMO === 'true',
     clientDist: existsSync(clientDist) ? clientDist : null,
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 1000),
+    boardReplayLimit: int('BOARD_REPLAY_LIMIT', 500, 1, 100_000),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
   };
 }

@@ -7,6 +7,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { InvitationEntity } from '../users/invitation.entity';
 import { UserEntity } from '../users/user.entity';
+import { BoardEventEntity } from '../realtime/board-event.entity';
+import { ScreenLinkEntity } from '../realtime/screen-link.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -18,4 +20,6 @@ export const ENTITIES = [
   SessionEntity,
   ParticipationEntity,
   ListingEntity,
+  BoardEventEntity,
+  ScreenLinkEntity,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { BoardEventsService } from '../realtime/board-events.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -17,6 +18,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly board: BoardEventsService,
   ) {}
 
   async list(principal: Principal): Promise<MatchEvent[]> {
@@ -102,7 +104,7 @@ export class EventsService {
   }
 
   async updateSession(principal: Principal, id: string, dto: SessionUpdateDto): Promise<MatchSession> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const session = await this.findSession(manager, id, true);
       assertVersion(session.version, dto.version, 'The session');
       const { version: _version, ...patch } = dto;
@@ -122,13 +124,14 @@ export class EventsService {
       session.version += 1;
       await manager.save(session);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.updated', entityType: 'session', entityId: id, data: changes });
+      await board.append(id, { type: 'session.changed', session: toSession(session) });
       return toSession(session);
     });
   }
 
   /** Moves the lifecycle one step forward; anything else is a 409 that says what is allowed. */
   async transition(principal: Principal, id: string, dto: SessionTransitionDto): Promise<MatchSession> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const session = await this.findSession(manager, id, true);
       // A retried click that already took effect is not an error.
       if (session.status === dto.to && session.version === dto.version + 1) return toSession(session);
@@ -146,6 +149,7 @@ export class EventsService {
       session.version += 1;
       await manager.save(session);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.transitioned', entityType: 'session', entityId: id, data: { from, to: dto.to } });
+      await board.append(id, { type: 'session.changed', session: toSession(session) });
       return toSession(session);
     });
   }

@@ -20,7 +20,7 @@ export class ListingsController {
 
   @Get('sessions/:id/board')
   board(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<BoardTotals> {
-    return this.listings.board(principal, id);
+    return this.listings.totals(principal, id);
   }
 
   @Post('sessions/:id/listings')

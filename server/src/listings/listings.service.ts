@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   LISTING_OPEN_STATUSES,
-  LISTING_TYPES,
   type BoardTotals,
   type ListingChange,
   type ListingType,
@@ -19,6 +18,8 @@ import { EventsService } from '../events/events.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { changedFields, escapeLike } from '../organisations/organisations.service';
 import { ParticipationService } from '../participation/participation.service';
+import { BoardEventsService, type BoardWriter } from '../realtime/board-events.service';
+import { BoardQueryService } from '../realtime/board-query.service';
 import type { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
 import { ListingEntity } from './listing.entity';
 import { toListingView, type ListingOrganisation } from './listings.mapper';
@@ -40,12 +41,14 @@ export class ListingsService {
     private readonly audit: AuditService,
     private readonly events: EventsService,
     private readonly participation: ParticipationService,
+    private readonly board: BoardEventsService,
+    private readonly boardQuery: BoardQueryService,
   ) {}
 
   async create(principal: Principal, sessionId: string, dto: ListingDto): Promise<ListingView> {
     assertPartsFit(dto.type, dto);
     assertRanges(dto);
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const session = await this.events.findSession(manager, sessionId);
       if (session.status === 'draft') throw new NotFound('Session');
       if (!LISTING_OPEN_STATUSES.includes(session.status)) {
@@ -81,12 +84,12 @@ export class ListingsService {
         entityId: listing.id,
         data: { version: 1, sessionId, type: listing.type, title: listing.title, [part]: listing[part] },
       });
-      return this.view(manager, principal, listing);
+      return this.announce(manager, board, principal, listing, 'listing.created');
     });
   }
 
   async update(principal: Principal, id: string, dto: ListingUpdateDto): Promise<ListingView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const listing = await this.find(manager, id, true);
       if (listing.organisationId !== principal.organisationId) throw new Forbidden('Only the organisation that posted a listing may edit it');
       if (listing.status === 'withdrawn') throw new Conflict('listing_withdrawn', 'This listing was withdrawn and can no longer be edited');
@@ -105,13 +108,13 @@ export class ListingsService {
       listing.updatedByUserId = principal.userId;
       await manager.save(listing);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'listing.updated', entityType: 'listing', entityId: id, data: { version: listing.version, changes } });
-      return this.view(manager, principal, listing);
+      return this.announce(manager, board, principal, listing, 'listing.updated');
     });
   }
 
   /** Listings are withdrawn, never deleted; organisers may withdraw one too (with a reason). */
   async withdraw(principal: Principal, id: string, dto: ListingWithdrawDto): Promise<ListingView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const listing = await this.find(manager, id, true);
       const owner = listing.organisationId === principal.organisationId;
       if (!owner && !isOrganiser(principal)) throw new Forbidden('Only the organisation that posted a listing, or an organiser, may withdraw it');
@@ -124,6 +127,7 @@ export class ListingsService {
       listing.updatedByUserId = principal.userId;
       await manager.save(listing);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'listing.withdrawn', entityType: 'listing', entityId: id, data: { version: listing.version, reason: dto.reason ?? null } });
+      await board.append(listing.sessionId, { type: 'listing.withdrawn', listingId: listing.id, version: listing.version });
       return this.view(manager, principal, listing);
     });
   }
@@ -178,42 +182,23 @@ export class ListingsService {
     }));
   }
 
-  /** The board's live totals, computed by the database over open listings. */
-  async board(principal: Principal, sessionId: string): Promise<BoardTotals> {
+  /** The board's totals, computed by the database over open listings. */
+  async totals(principal: Principal, sessionId: string): Promise<BoardTotals> {
     const session = await this.events.findSession(this.dataSource.manager, sessionId);
     if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
-    const q = (sql: string) => this.dataSource.query(sql, [sessionId]);
-    const [byTypeRows, goodsRows, moneyRows, participantRows] = await Promise.all([
-      q(`SELECT type, COUNT(*)::int AS n FROM listing WHERE "sessionId" = $1 AND status = 'open' GROUP BY type`),
-      q(`SELECT goods->>'category' AS category, goods->>'unit' AS unit,
-                COALESCE(SUM((goods->>'quantity')::numeric) FILTER (WHERE type = 'supply'), 0)::float8 AS supply,
-                COALESCE(SUM((goods->>'quantity')::numeric) FILTER (WHERE type = 'demand'), 0)::float8 AS demand
-           FROM listing WHERE "sessionId" = $1 AND status = 'open' AND type IN ('supply', 'demand')
-           GROUP BY 1, 2 ORDER BY 1, 2`),
-      q(`SELECT COALESCE(SUM((financing->>'amount')::bigint), 0)::text AS financing,
-                COALESCE(SUM((credit->>'totalLine')::bigint), 0)::text AS credit,
-                COALESCE(SUM((guarantee->>'capacity')::bigint), 0)::text AS guarantee
-           FROM listing WHERE "sessionId" = $1 AND status = 'open'`),
-      q(`SELECT COUNT(DISTINCT "organisationId")::int AS n FROM participation WHERE "sessionId" = $1 AND status = 'approved'`),
-    ]);
-    const byType = Object.fromEntries(LISTING_TYPES.map((t) => [t, 0])) as Record<ListingType, number>;
-    for (const row of byTypeRows as { type: ListingType; n: number }[]) byType[row.type] = row.n;
-    const money = (moneyRows as { financing: string; credit: string; guarantee: string }[])[0];
-    return {
-      sessionId,
-      participantsApproved: (participantRows as { n: number }[])[0].n,
-      listingsOpen: Object.values(byType).reduce((a, b) => a + b, 0),
-      byType,
-      goods: (goodsRows as { category: string; unit: string; supply: number; demand: number }[]).map((r) => ({
-        category: r.category,
-        unit: r.unit,
-        supplyQuantity: r.supply,
-        demandQuantity: r.demand,
-      })),
-      financingNeeded: Number(money.financing),
-      creditOffered: Number(money.credit),
-      guaranteeCapacity: Number(money.guarantee),
-    };
+    return this.boardQuery.totals(sessionId);
+  }
+
+  /**
+   * Records a created or changed listing on the board: the public projection for the
+   * session room, the confidential part only for the owner and organisers.
+   */
+  private async announce(manager: EntityManager, board: BoardWriter, principal: Principal, listing: ListingEntity, type: 'listing.created' | 'listing.updated'): Promise<ListingView> {
+    const view = await this.view(manager, principal, listing);
+    const { confidential: _confidential, ...publicView } = toListingView(listing, await this.owner(manager, listing), false);
+    await board.append(listing.sessionId, { type, listing: publicView });
+    board.confidential({ organisationId: listing.organisationId, update: { sessionId: listing.sessionId, listingId: listing.id, version: listing.version, confidential: listing.confidential } });
+    return view;
   }
 
   private seesConfidential(principal: Principal, listing: ListingEntity): boolean {
@@ -235,12 +220,12 @@ export class ListingsService {
   }
 
   private async view(manager: EntityManager, principal: Principal, listing: ListingEntity): Promise<ListingView> {
+    return toListingView(listing, await this.owner(manager, listing), this.seesConfidential(principal, listing));
+  }
+
+  private async owner(manager: EntityManager, listing: ListingEntity): Promise<ListingOrganisation> {
     const o = await manager.findOneOrFail(OrganisationEntity, { where: { id: listing.organisationId } });
-    return toListingView(
-      listing,
-      { orgName: o.name, orgKind: o.kind, orgRegion: o.region, orgSize: o.size, orgIndustry: o.industry },
-      this.seesConfidential(principal, listing),
-    );
+    return { orgName: o.name, orgKind: o.kind, orgRegion: o.region, orgSize: o.size, orgIndustry: o.industry };
   }
 }
 

@@ -18,6 +18,7 @@ import { EventsService } from '../events/events.service';
 import type { SessionEntity } from '../events/session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { BoardEventsService } from '../realtime/board-events.service';
 import type { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
 import { ParticipationEntity } from './participation.entity';
 
@@ -28,6 +29,7 @@ export class ParticipationService {
     private readonly audit: AuditService,
     private readonly events: EventsService,
     private readonly organisations: OrganisationsService,
+    private readonly board: BoardEventsService,
   ) {}
 
   /**
@@ -37,7 +39,7 @@ export class ParticipationService {
   async register(principal: Principal, sessionId: string, dto: ParticipationDto): Promise<Participation> {
     if (isOrganiser(principal)) throw new Forbidden('Organisers run sessions; they do not register for them');
     if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation must be approved by an organiser before it can register');
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const session = await this.events.findSession(manager, sessionId);
       if (session.status === 'draft') throw new NotFound('Session');
       if (!REGISTRATION_OPEN_STATUSES.includes(session.status)) {
@@ -68,7 +70,9 @@ export class ParticipationService {
         entityId: participation.id,
         data: { sessionId, organisationId: organisation.id, role: dto.role },
       });
-      return this.view(manager, participation);
+      const view = await this.view(manager, participation);
+      if (accepted) await board.append(sessionId, { type: 'participant.changed', participation: view });
+      return view;
     });
   }
 
@@ -128,12 +132,13 @@ export class ParticipationService {
   }
 
   private async decide(principal: Principal, id: string, status: ParticipationStatus, reason: string | null): Promise<Participation> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.board.transaction(async (manager, board) => {
       const participation = await manager.findOne(ParticipationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!participation) throw new NotFound('Participation');
       if (participation.status === status && participation.reason === reason) return this.view(manager, participation);
       if (participation.status === 'withdrawn') throw new Conflict('invalid_state', 'The organisation withdrew this registration');
       // Re-approving after a rejection is allowed (organisers correct mistakes); it is audited.
+      const wasApproved = participation.status === 'approved';
       participation.status = status;
       participation.reason = reason;
       participation.decidedByUserId = principal.userId;
@@ -146,7 +151,10 @@ export class ParticipationService {
         entityId: id,
         data: { sessionId: participation.sessionId, organisationId: participation.organisationId, role: participation.role, ...(reason ? { reason } : {}) },
       });
-      return this.view(manager, participation);
+      const view = await this.view(manager, participation);
+      // Only a change in who is approved changes a board.
+      if (wasApproved || status === 'approved') await board.append(participation.sessionId, { type: 'participant.changed', participation: view });
+      return view;
     });
   }
 

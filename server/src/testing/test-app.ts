@@ -34,16 +34,27 @@ export function randomCreditCode(region = '630100'): string {
 export type Actor = { token: string; userId: string; organisationId: string; email: string };
 
 export class TestApp {
-  private constructor(readonly app: INestApplication) {}
+  private constructor(
+    readonly app: INestApplication,
+    /** The base URL when started with `listen`, for socket.io clients. */
+    readonly url: string | null,
+  ) {}
 
-  static async start(): Promise<TestApp> {
+  static async start(opts: { listen?: boolean } = {}): Promise<TestApp> {
     const config = { ...loadConfig([]), clientDist: null };
     const app = await createApp(config, process.env.DATABASE_URL!, false);
-    await app.init();
+    let url: string | null = null;
+    if (opts.listen) {
+      await app.listen(0, '127.0.0.1');
+      const address = app.getHttpServer().address() as { port: number };
+      url = `http://127.0.0.1:${address.port}`;
+    } else {
+      await app.init();
+    }
     const dataSource = app.get(DataSource);
     await runMigrations(dataSource);
     await ensureAdmin(dataSource, app.get(OrganisationsService), app.get(UsersService), config);
-    return new TestApp(app);
+    return new TestApp(app, url);
   }
 
   get http() {

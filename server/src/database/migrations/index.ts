@@ -1,4 +1,5 @@
 import { Initial1795443776172 } from './1795443776172-Initial';
+import { LiveBoards1795446137776 } from './1795446137776-LiveBoards';
 
 /** Every migration, in order; the server runs pending ones at start. */
-export const MIGRATIONS = [Initial1795443776172];
+export const MIGRATIONS = [Initial1795443776172, LiveBoards1795446137776];

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BoardEvent } from '@duijie/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BoardEventEntity } from './board-event.entity';
+import { toBoardEvent } from './board-event.mapper';
+import { BoardPublisher, type ConfidentialPush } from './board-publisher';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A board event before it is numbered. */
+export type BoardEventBody = DistributiveOmit<BoardEvent, 'sessionId' | 'seq' | 'at'>;
+
+/** What a board-changing transaction uses to record its board events. */
+export type BoardWriter = {
+  append(sessionId: string, body: BoardEventBody): Promise<BoardEvent>;
+  confidential(push: ConfidentialPush): void;
+};
+
+@Injectable()
+export class BoardEventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publisher: BoardPublisher,
+  ) {}
+
+  /**
+   * Runs `work` in a transaction whose board events are written with it and pushed only
+   * after it commits; a rolled-back transaction pushes nothing.
+   */
+  async transaction<T>(work: (manager: EntityManager, board: BoardWriter) => Promise<T>): Promise<T> {
+    const events: BoardEvent[] = [];
+    const confidential: ConfidentialPush[] = [];
+    const result = await this.dataSource.transaction((manager) =>
+      work(manager, {
+        append: async (sessionId, body) => {
+          const event = await this.append(manager, sessionId, body);
+          events.push(event);
+          return event;
+        },
+        confidential: (push) => void confidential.push(push),
+      }),
+    );
+    this.publisher.publish(events, confidential);
+    return result;
+  }
+
+  /**
+   * Numbers the event with the session's next sequence number. The UPDATE takes the
+   * session row's lock, so concurrent changes to one board commit in sequence order.
+   */
+  async append(manager: EntityManager, sessionId: string, body: BoardEventBody): Promise<BoardEvent> {
+    const [[row]]: [[{ boardSeq: number }]] = await manager.query(
+      `UPDATE match_session SET "boardSeq" = "boardSeq" + 1 WHERE id = $1 RETURNING "boardSeq"`,
+      [sessionId],
+    );
+    const { type, ...payload } = body;
+    const saved = await manager.save(manager.create(BoardEventEntity, { sessionId, seq: row.boardSeq, type, payload }));
+    return toBoardEvent(saved);
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { rooms, type BoardEvent, type ClientToServerEvents, type ListingConfidentialUpdate, type ServerToClientEvents } from '@duijie/shared';
+import type { Server } from 'socket.io';
+import { BoardQueryService } from './board-query.service';
+
+export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
+
+/** Aggregates go out at most once per this interval per session, whatever the write rate. */
+const TOTALS_INTERVAL_MS = 100;
+
+/**
+ * Pushes committed board changes to the rooms that may see them. Item events go out
+ * exactly as written; totals are recomputed and coalesced per session.
+ */
+@Injectable()
+export class BoardPublisher implements OnModuleDestroy {
+  private readonly logger = new Logger('BoardPublisher');
+  private server: Server<ClientToServerEvents, ServerToClientEvents> | null = null;
+  private readonly totalsPending = new Map<string, { dirty: boolean; timer: NodeJS.Timeout }>();
+
+  constructor(private readonly query: BoardQueryService) {}
+
+  attach(server: Server<ClientToServerEvents, ServerToClientEvents>): void {
+    this.server = server;
+  }
+
+  publish(events: BoardEvent[], confidential: ConfidentialPush[] = []): void {
+    const server = this.server;
+    if (!server) return;
+    for (const event of events) server.to(rooms.session(event.sessionId)).emit('board:event', event);
+    // Confidential fields only ever go to the owner's room and the organisers' room.
+    for (const { organisationId, update } of confidential) {
+      server.to(rooms.organisation(organisationId)).to(rooms.organisers).emit('listing:confidential', update);
+    }
+    for (const sessionId of new Set(events.map((e) => e.sessionId))) this.scheduleTotals(sessionId);
+  }
+
+  onModuleDestroy(): void {
+    for (const { timer } of this.totalsPending.values()) clearTimeout(timer);
+    this.totalsPending.clear();
+  }
+
+  /** Leading edge now, then at most one more per interval while changes keep coming. */
+  private scheduleTotals(sessionId: string): void {
+    const pending = this.totalsPending.get(sessionId);
+    if (pending) {
+      pending.dirty = true;
+      return;
+    }
+    void this.pushTotals(sessionId);
+    const timer = setTimeout(() => {
+      const entry = this.totalsPending.get(sessionId);
+      this.totalsPending.delete(sessionId);
+      if (entry?.dirty) this.scheduleTotals(sessionId);
+    }, TOTALS_INTERVAL_MS);
+    timer.unref();
+    this.totalsPending.set(sessionId, { dirty: false, timer });
+  }
+
+  private async pushTotals(sessionId: string): Promise<void> {
+    try {
+      const { seq, totals } = await this.query.totalsWithSeq(sessionId);
+      this.server?.to(rooms.session(sessionId)).emit('board:totals', { sessionId, seq, totals });
+    } catch (error) {
+      this.logger.warn(`Could not push totals for session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

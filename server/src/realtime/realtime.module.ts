@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { BoardEventsService } from './board-events.service';
+import { BoardGateway } from './board.gateway';
+import { BoardPublisher } from './board-publisher';
+import { BoardQueryService } from './board-query.service';
+import { ScreenLinksController } from './screen-links.controller';
+import { ScreenLinksService } from './screen-links.service';
+
+/** Live boards: board events, their pushes, the socket gateway and big-screen links. */
+@Global()
+@Module({
+  controllers: [ScreenLinksController],
+  providers: [BoardEventsService, BoardPublisher, BoardQueryService, BoardGateway, ScreenLinksService],
+  exports: [BoardEventsService, BoardQueryService],
+})
+export class RealtimeModule {}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ID } from '../common/validation';
+import { ScreenLinksService, type ScreenLinkCreated, type ScreenLinkView } from './screen-links.service';
+
+export class ScreenLinkDto {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  label: string;
+}
+
+@ApiTags('screen links')
+@ApiBearerAuth()
+@Controller()
+export class ScreenLinksController {
+  constructor(private readonly links: ScreenLinksService) {}
+
+  @Post('events/:id/screen-links')
+  @Roles('organiser')
+  create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ScreenLinkDto): Promise<ScreenLinkCreated> {
+    return this.links.create(principal, id, dto.label);
+  }
+
+  @Get('events/:id/screen-links')
+  @Roles('organiser')
+  list(@Param('id', ID) id: string): Promise<ScreenLinkView[]> {
+    return this.links.list(id);
+  }
+
+  @Post('screen-links/:id/revoke')
+  @Roles('organiser')
+  @HttpCode(200)
+  revoke(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<ScreenLinkView> {
+    return this.links.revoke(principal, id);
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { NotFound, Unauthorized } from '../common/errors';
+import { EventEntity } from '../events/event.entity';
+import { ScreenLinkEntity } from './screen-link.entity';
+
+export type ScreenLinkView = { id: string; eventId: string; label: string; createdAt: string; revokedAt: string | null };
+export type ScreenLinkCreated = ScreenLinkView & { token: string; url: string };
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Read-only links for the venue's big screen: created and revoked by organisers. */
+@Injectable()
+export class ScreenLinksService {
+  /** Called with a revoked link's id, so live sockets using it are cut off. */
+  onRevoke: (linkId: string) => void = () => undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(principal: Principal, eventId: string, label: string): Promise<ScreenLinkCreated> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.exists(EventEntity, { where: { id: eventId } }))) throw new NotFound('Event');
+      const token = randomBytes(32).toString('base64url');
+      const link = await manager.save(manager.create(ScreenLinkEntity, { eventId, label, tokenHash: hash(token), createdByUserId: principal.userId }));
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.created', entityType: 'event', entityId: eventId, data: { linkId: link.id, label } });
+      return { ...toView(link), token, url: `${this.config.publicUrl}/screen/${eventId}?token=${token}` };
+    });
+  }
+
+  async list(eventId: string): Promise<ScreenLinkView[]> {
+    const links = await this.dataSource.getRepository(ScreenLinkEntity).find({ where: { eventId }, order: { createdAt: 'DESC' } });
+    return links.map(toView);
+  }
+
+  async revoke(principal: Principal, id: string): Promise<ScreenLinkView> {
+    const view = await this.dataSource.transaction(async (manager) => {
+      const link = await manager.findOne(ScreenLinkEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!link) throw new NotFound('Screen link');
+      if (!link.revokedAt) {
+        link.revokedAt = new Date();
+        await manager.save(link);
+        await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.revoked', entityType: 'event', entityId: link.eventId, data: { linkId: id } });
+      }
+      return toView(link);
+    });
+    this.onRevoke(id);
+    return view;
+  }
+
+  /** The event a screen token may watch; refused once revoked. */
+  async authenticate(token: string): Promise<{ linkId: string; eventId: string }> {
+    const link = await this.dataSource.getRepository(ScreenLinkEntity).findOne({ where: { tokenHash: hash(token), revokedAt: IsNull() } });
+    if (!link) throw new Unauthorized('This screen link is not valid or was revoked');
+    return { linkId: link.id, eventId: link.eventId };
+  }
+}
+
+function toView(link: ScreenLinkEntity): ScreenLinkView {
+  return { id: link.id, eventId: link.eventId, label: link.label, createdAt: link.createdAt.toISOString(), revokedAt: link.revokedAt ? link.revokedAt.toISOString() : null };
+}

@@ -1,0 +1,93 @@
+// The socket.io contract for live boards, declared once and used as the type parameters
+// of the server's gateway and the client's socket, so an event name or payload cannot drift.
+import type { BoardTotals, ListingConfidential, ListingPublic, MatchSession, Participation } from './api';
+
+/** Fields every board event carries. `seq` is the session's board sequence number. */
+type BoardEventBase = { sessionId: string; seq: number; at: string };
+
+/**
+ * A change that affects a session's board, written in the same transaction as the change
+ * and pushed only after it commits. Listings carry their public projection only.
+ */
+export type BoardEvent = BoardEventBase &
+  (
+    | { type: 'listing.created'; listing: ListingPublic }
+    | { type: 'listing.updated'; listing: ListingPublic }
+    | { type: 'listing.withdrawn'; listingId: string; version: number }
+    | { type: 'participant.changed'; participation: Participation }
+    | { type: 'session.changed'; session: MatchSession }
+  );
+
+export type BoardEventType = BoardEvent['type'];
+
+/** The whole board as of `seq`: what a new or far-behind client starts from. */
+export type BoardSnapshot = {
+  sessionId: string;
+  seq: number;
+  session: MatchSession;
+  /** Every open listing, newest change first. */
+  listings: ListingPublic[];
+  totals: BoardTotals;
+};
+
+/** Aggregates as of `seq`; coalesced to about ten a second per room. */
+export type BoardTotalsUpdate = { sessionId: string; seq: number; totals: BoardTotals };
+
+/** Sent only to the owning organisation's room and to organisers. */
+export type ListingConfidentialUpdate = {
+  sessionId: string;
+  listingId: string;
+  version: number;
+  confidential: ListingConfidential | null;
+};
+
+export type BoardJoinRequest = {
+  sessionId: string;
+  /** The last sequence number the client applied; null for a fresh start. */
+  lastSeq: number | null;
+};
+
+export type BoardJoinResult =
+  | { ok: true; mode: 'replay'; seq: number; events: BoardEvent[]; totals: BoardTotals }
+  | { ok: true; mode: 'snapshot'; seq: number; snapshot: BoardSnapshot }
+  | { ok: false; code: 'not_found' | 'forbidden' | 'invalid'; message: string };
+
+export interface ServerToClientEvents {
+  'board:event': (event: BoardEvent) => void;
+  'board:totals': (update: BoardTotalsUpdate) => void;
+  'listing:confidential': (update: ListingConfidentialUpdate) => void;
+}
+
+export interface ClientToServerEvents {
+  'board:join': (request: BoardJoinRequest, ack: (result: BoardJoinResult) => void) => void;
+  'board:leave': (request: { sessionId: string }) => void;
+}
+
+/** What a socket authenticates with at the handshake (`auth` option of the client). */
+export type SocketAuth = { token: string } | { screenToken: string };
+
+/** Room names, by what they carry. */
+export const rooms = {
+  session: (id: string) => `session:${id}`,
+  event: (id: string) => `event:${id}`,
+  organisation: (id: string) => `org:${id}`,
+  organisers: 'organisers',
+} as const;
+
+/**
+ * Applies board events in order onto a last-applied sequence number: returns the events
+ * to apply now (duplicates dropped) and whether a gap means the client must resync.
+ * Shared so that the browser and the tests use the same rule.
+ */
+export function orderBoardEvents(lastSeq: number, incoming: BoardEvent[]): { apply: BoardEvent[]; gap: boolean; lastSeq: number } {
+  const sorted = [...incoming].sort((a, b) => a.seq - b.seq);
+  const apply: BoardEvent[] = [];
+  let seq = lastSeq;
+  for (const event of sorted) {
+    if (event.seq <= seq) continue;
+    if (event.seq !== seq + 1) return { apply, gap: true, lastSeq: seq };
+    apply.push(event);
+    seq = event.seq;
+  }
+  return { apply, gap: false, lastSeq: seq };
+}
