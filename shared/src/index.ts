@@ -6,3 +6,4 @@ export * from './industries';
 export * from './taxonomy';
 export * from './money';
 export * from './realtime';
+export * from './board-state';

@@ -9,7 +9,15 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '..', '..');
 export const ADMIN = { email: 'organiser@e2e.duijie.cn', password: 'Organiser-e2e-2026' };
 
-export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  /** The PostgreSQL this server uses (its embedded one, or the DATABASE_URL it was given). */
+  databaseUrl: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export type ServerOptions = { env?: Record<string, string>; args?: string[]; port?: number; dataDir?: string; keepData?: boolean };
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -22,16 +30,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}, args: string[] = []): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { env: extraEnv = {}, args = [] } = options;
   const main = join(ROOT, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error('server/dist/main.js is missing: run `npm run build` first (npm test does)');
   if (!existsSync(join(ROOT, 'client', 'dist', 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first (npm test does)');
-  const dataDir = mkdtempSync(join(tmpdir(), 'duijie-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'duijie-e2e-'));
   chmodSync(dataDir, 0o755);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pgPort = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
-  delete env.DATABASE_URL;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
+  if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
+  const databaseUrl = extraEnv.DATABASE_URL ?? `postgres://duijie:duijie-local@127.0.0.1:${pgPort}/duijie`;
   const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -51,6 +61,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, args: s
   }
   return {
     url,
+    databaseUrl,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
@@ -61,7 +72,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, args: s
         clearTimeout(timer);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
