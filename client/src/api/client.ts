@@ -43,6 +43,12 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
+/** What a 401 does: forget the token and let the auth provider send the user to the login page. */
+export function handleUnauthorized(): void {
+  setToken(null);
+  onUnauthorized();
+}
+
 function buildUrl(path: string, query: ApiOptions['query']): string {
   const url = `/api${path.startsWith('/') ? path : `/${path}`}`;
   if (!query) return url;
@@ -100,10 +106,7 @@ export async function api<T>(method: HttpMethod, path: string, body?: unknown, o
   const parsed = await readBody(response);
   if (response.ok) return parsed as T;
 
-  if (response.status === 401 && token !== null) {
-    setToken(null);
-    onUnauthorized();
-  }
+  if (response.status === 401 && token !== null) handleUnauthorized();
   const error: ApiError = isApiError(parsed)
     ? parsed
     : {

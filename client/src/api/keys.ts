@@ -15,12 +15,13 @@ export const keys = {
   me: ['me'] as const,
   events: ['events'] as const,
   event: (id: string) => ['events', id] as const,
-  /** Also the prefix of the session's participants, board and listings: invalidating it refreshes all. */
+  /** Also the prefix of the session's participants and listing pages: invalidating it refreshes all. */
   session: (id: string) => ['sessions', id] as const,
   participants: (sessionId: string, status?: ParticipationStatus) =>
     ['sessions', sessionId, 'participants', status ?? 'all'] as const,
-  board: (sessionId: string) => ['sessions', sessionId, 'board'] as const,
   listings: (sessionId: string, query: ListingQuery) => ['sessions', sessionId, 'listings', query] as const,
+  /** A session's live board, kept current by the socket (not under the session prefix: nothing refetches it). */
+  boardLive: (sessionId: string) => ['board-live', sessionId] as const,
   listing: (id: string) => ['listings', id] as const,
   listingHistory: (id: string) => ['listings', id, 'history'] as const,
   myListings: ['me', 'listings'] as const,

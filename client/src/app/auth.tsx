@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { LoginResult, Me } from '@duijie/shared';
 import { api, getToken, setToken, setUnauthorizedHandler } from '../api/client';
 import { keys } from '../api/keys';
+import { closeSocket } from '../api/socket';
 
 export type AuthValue = {
   /** The signed-in user, or null when signed out or still loading. */
@@ -40,6 +41,7 @@ export function AuthProvider({ children }: Props) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      closeSocket();
       setTokenState(null);
       queryClient.clear();
       void navigate('/login', { replace: true });
@@ -49,6 +51,8 @@ export function AuthProvider({ children }: Props) {
   const signIn = useCallback(
     (result: LoginResult) => {
       setToken(result.accessToken);
+      // The live connection belongs to whoever was signed in before.
+      closeSocket();
       queryClient.clear();
       queryClient.setQueryData(keys.me, result.user);
       setTokenState(result.accessToken);
@@ -59,6 +63,7 @@ export function AuthProvider({ children }: Props) {
 
   const signOut = useCallback(() => {
     setToken(null);
+    closeSocket();
     setSignedOut(true);
     setTokenState(null);
     queryClient.clear();

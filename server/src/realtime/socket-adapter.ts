@@ -25,6 +25,7 @@ export class ClusterIoAdapter extends IoAdapter {
   }
 
   async connect(): Promise<void> {
+    if (process.env.SOCKET_ADAPTER === 'local') return;
     if (this.backend.redisUrl) {
       const pub = createClient({ url: this.backend.redisUrl });
       const sub = pub.duplicate();

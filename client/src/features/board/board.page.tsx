@@ -1,10 +1,12 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Breadcrumb, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
+import { Badge, Breadcrumb, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LISTING_OPEN_STATUSES, LISTING_TYPES, LISTING_TYPES_BY_ROLE, ROLES_BY_SESSION_KIND } from '@duijie/shared';
 import type { BoardTotals, ListingQuery, ListingStatus, ListingType, MatchSession } from '@duijie/shared';
+import { ApiFailure } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../ui/dates';
@@ -13,13 +15,23 @@ import { PageState } from '../../ui/page-state';
 import { SessionStatusTag } from '../../ui/status-tag';
 import { SessionAdvanceButton } from '../events/components/session-advance-button';
 import { useEventDetail, useSession } from '../events/hooks/use-events';
+import './board.css';
 import { BoardTotalsView } from './components/board-totals';
+import { ConnectionStatus } from './components/connection-status';
 import { ListingFilters } from './components/listing-filters';
 import type { ListingFilterValues } from './components/listing-filters';
 import { ListingsTable } from './components/listings-table';
-import { useBoardTotals, useSessionListings } from './hooks/use-board';
+import { useSessionListings } from './hooks/use-board';
+import { useFlashing } from './hooks/use-flashing';
+import { useLiveBoard } from './hooks/use-live-board';
+import { filterListings } from './live-board';
 
 const DEFAULT_PAGE_SIZE = 20;
+/** How long a new or changed row stays highlighted (the fade in board.css lasts as long). */
+const FLASH_MS = 2500;
+const NO_CHANGES: Record<string, number> = {};
+/** Shown when there is no board yet and no connection to get one. */
+const OFFLINE = new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
 
 /** Listing types the session's roles post, plus any type that has listings anyway. */
 function boardTypes(session: MatchSession, totals: BoardTotals | undefined): ListingType[] {
@@ -35,6 +47,13 @@ function isListingStatus(value: string | null): value is ListingStatus {
   return value === 'open' || value === 'withdrawn';
 }
 
+/** The newer of the live and the fetched copy of the session (actions send its version). */
+function newerSession(live: MatchSession | undefined, fetched: MatchSession | undefined): MatchSession | undefined {
+  if (!live) return fetched;
+  if (!fetched) return live;
+  return fetched.version > live.version ? fetched : live;
+}
+
 export function BoardPage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -42,32 +61,41 @@ export function BoardPage() {
   const { id: sessionId = '' } = useParams();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
+  const live = useLiveBoard(sessionId);
+  const board = live.board;
   const session = useSession(sessionId);
-  const totals = useBoardTotals(sessionId);
-  const event = useEventDetail(session.data?.eventId);
+  const s = newerSession(board?.session, session.data);
+  const event = useEventDetail(s?.eventId);
+  const totals = board?.totals;
 
-  const types = session.data ? boardTypes(session.data, totals.data) : [];
+  const types = s ? boardTypes(s, totals) : [];
   const requestedType = params.get('type');
   const activeType: ListingType | undefined = isListingType(requestedType) ? requestedType : types[0];
   const statusParam = params.get('status');
   const filters: ListingFilterValues = {
     category: params.get('category') ?? undefined,
     q: params.get('q') ?? undefined,
-    // Open listings unless asked otherwise; 'all' shows withdrawn ones too.
+    // Open listings unless withdrawn ones are asked for ('all' is the open board too: the API's default).
     status: statusParam === 'all' ? undefined : isListingStatus(statusParam) ? statusParam : 'open',
   };
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const pageSize = Math.max(1, Number(params.get('pageSize') ?? String(DEFAULT_PAGE_SIZE)) || DEFAULT_PAGE_SIZE);
   const isGoods = activeType === 'supply' || activeType === 'demand';
-  const query: ListingQuery = {
-    type: activeType,
-    category: isGoods ? filters.category : undefined,
-    q: filters.q,
-    status: filters.status,
-    page,
-    pageSize,
-  };
-  const listings = useSessionListings(activeType ? sessionId : '', query);
+  const category = isGoods ? filters.category : undefined;
+
+  // The board holds open listings only; withdrawn ones are fetched page by page as before.
+  const withdrawnView = filters.status === 'withdrawn';
+  const query: ListingQuery = { type: activeType, category, q: filters.q, status: 'withdrawn', page, pageSize };
+  const withdrawn = useSessionListings(withdrawnView && activeType ? sessionId : '', query);
+
+  const matching = useMemo(
+    () => (board && activeType ? filterListings(board.listings.values(), { type: activeType, category, q: filters.q }) : []),
+    [board, activeType, category, filters.q],
+  );
+  const livePage = Math.min(page, Math.max(1, Math.ceil(matching.length / pageSize)));
+  const pageItems = matching.slice((livePage - 1) * pageSize, livePage * pageSize);
+  const flashing = useFlashing(board?.changedAt ?? NO_CHANGES, FLASH_MS);
+  const boardError = live.error ?? (!board && live.status === 'offline' ? OFFLINE : null);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -78,15 +106,19 @@ export function BoardPage() {
     setParams(next, { replace: true });
   };
 
-  // The session key prefixes the board totals and listing pages, so this refreshes all three.
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.session(sessionId) });
+  // A fresh snapshot of the live board, and the session and withdrawn pages (under the session key).
+  const resync = () => {
+    live.resync();
+    void queryClient.invalidateQueries({ queryKey: keys.session(sessionId) });
+  };
+  const onPageChange = (nextPage: number, nextSize: number) =>
+    update({ page: String(nextPage), pageSize: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) });
 
-  const s = session.data;
   const canPost =
     me.role !== 'organiser' && s !== undefined && LISTING_OPEN_STATUSES.includes(s.status);
 
   return (
-    <div data-testid="board">
+    <div data-testid="board" data-seq={board?.seq}>
       <Breadcrumb
         style={{ marginBottom: 12 }}
         items={[
@@ -95,7 +127,11 @@ export function BoardPage() {
           { title: s?.title ?? '…' },
         ]}
       />
-      <PageState loading={session.isPending} error={session.error} onRetry={() => void session.refetch()}>
+      <PageState
+        loading={!s && session.isPending}
+        error={s ? null : session.error}
+        onRetry={() => void session.refetch()}
+      >
         {s ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Card
@@ -106,6 +142,7 @@ export function BoardPage() {
                   </Typography.Title>
                   <Tag>{labels.sessionKind(s.kind)}</Tag>
                   <SessionStatusTag status={s.status} />
+                  <ConnectionStatus status={live.status} />
                 </Space>
               }
               extra={
@@ -118,14 +155,16 @@ export function BoardPage() {
                     </Link>
                   ) : null}
                   {me.role === 'organiser' ? <SessionAdvanceButton session={s} size="middle" /> : null}
-                  <Button
-                    icon={<ReloadOutlined />}
-                    loading={session.isFetching || totals.isFetching || listings.isFetching}
-                    onClick={() => void refresh()}
-                    data-testid="board-refresh"
-                  >
-                    {t('common.refresh')}
-                  </Button>
+                  <Tooltip title={t('board.resyncHint')}>
+                    <Button
+                      icon={<ReloadOutlined />}
+                      loading={live.syncing || session.isFetching || (withdrawnView && withdrawn.isFetching)}
+                      onClick={resync}
+                      data-testid="board-refresh"
+                    >
+                      {t('board.resync')}
+                    </Button>
+                  </Tooltip>
                 </Space>
               }
             >
@@ -143,55 +182,73 @@ export function BoardPage() {
               </Descriptions>
             </Card>
 
-            <PageState loading={totals.isPending} error={totals.error} onRetry={() => void totals.refetch()}>
-              {totals.data ? <BoardTotalsView totals={totals.data} /> : null}
+            <PageState loading={!board && boardError === null} error={boardError} onRetry={live.resync}>
+              {totals ? <BoardTotalsView totals={totals} /> : null}
             </PageState>
 
-            <Card>
-              <Tabs
-                activeKey={activeType}
-                onChange={(key) => update({ type: key, category: undefined, page: undefined })}
-                items={types.map((type) => ({
-                  key: type,
-                  label: (
-                    <Flex gap={6} align="center" data-testid={`board-tab-${type}`}>
-                      {labels.listingType(type)}
-                      <Badge count={totals.data?.byType[type] ?? 0} showZero color="#8c8c8c" size="small" />
-                    </Flex>
-                  ),
-                }))}
-              />
-              <ListingFilters
-                value={filters}
-                showCategory={isGoods}
-                onChange={(next) =>
-                  update({
-                    category: next.category,
-                    q: next.q,
-                    status: next.status ?? 'all',
-                    page: undefined,
-                  })
-                }
-              />
-              <PageState
-                loading={listings.isPending && activeType !== undefined}
-                error={listings.error}
-                empty={activeType === undefined || (listings.data?.total ?? 0) === 0}
-                emptyText={t('board.empty')}
-                onRetry={() => void listings.refetch()}
-              >
-                <ListingsTable
-                  listings={listings.data?.items ?? []}
-                  total={listings.data?.total ?? 0}
-                  page={page}
-                  pageSize={pageSize}
-                  loading={listings.isFetching}
-                  onPageChange={(nextPage, nextSize) =>
-                    update({ page: String(nextPage), pageSize: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) })
+            {board ? (
+              <Card>
+                <Tabs
+                  activeKey={activeType}
+                  onChange={(key) => update({ type: key, category: undefined, page: undefined })}
+                  items={types.map((type) => ({
+                    key: type,
+                    label: (
+                      <Flex gap={6} align="center" data-testid={`board-tab-${type}`}>
+                        {labels.listingType(type)}
+                        <Badge count={totals?.byType[type] ?? 0} showZero color="#8c8c8c" size="small" />
+                      </Flex>
+                    ),
+                  }))}
+                />
+                <ListingFilters
+                  value={filters}
+                  showCategory={isGoods}
+                  onChange={(next) =>
+                    update({
+                      category: next.category,
+                      q: next.q,
+                      status: next.status ?? 'all',
+                      page: undefined,
+                    })
                   }
                 />
-              </PageState>
-            </Card>
+                {withdrawnView ? (
+                  <PageState
+                    loading={withdrawn.isPending && activeType !== undefined}
+                    error={withdrawn.error}
+                    empty={activeType === undefined || (withdrawn.data?.total ?? 0) === 0}
+                    emptyText={t('board.empty')}
+                    onRetry={() => void withdrawn.refetch()}
+                  >
+                    <ListingsTable
+                      listings={withdrawn.data?.items ?? []}
+                      total={withdrawn.data?.total ?? 0}
+                      page={page}
+                      pageSize={pageSize}
+                      loading={withdrawn.isFetching}
+                      onPageChange={onPageChange}
+                    />
+                  </PageState>
+                ) : (
+                  <PageState
+                    loading={false}
+                    empty={activeType === undefined || matching.length === 0}
+                    emptyText={t('board.empty')}
+                  >
+                    <ListingsTable
+                      listings={pageItems}
+                      total={matching.length}
+                      page={livePage}
+                      pageSize={pageSize}
+                      loading={false}
+                      flashing={flashing}
+                      onPageChange={onPageChange}
+                    />
+                  </PageState>
+                )}
+              </Card>
+            ) : null}
           </Space>
         ) : null}
       </PageState>

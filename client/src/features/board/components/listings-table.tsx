@@ -16,11 +16,15 @@ type Props = {
   page: number;
   pageSize: number;
   loading: boolean;
+  /** Ids of rows to highlight as just created or changed. */
+  flashing?: ReadonlySet<string>;
   onPageChange: (page: number, pageSize: number) => void;
 };
 
-/** One page of a board's listings; a row expands to the full listing. */
-export function ListingsTable({ listings, total, page, pageSize, loading, onPageChange }: Props) {
+const NONE: ReadonlySet<string> = new Set();
+
+/** One page of a board's listings; a row expands to the full listing, and new or changed rows light up. */
+export function ListingsTable({ listings, total, page, pageSize, loading, flashing = NONE, onPageChange }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const labels = useLabels();
@@ -55,7 +59,10 @@ export function ListingsTable({ listings, total, page, pageSize, loading, onPage
       loading={loading}
       columns={columns}
       dataSource={listings}
-      onRow={(l) => rowTestId('listing-row', { 'data-listing-id': l.id, 'data-listing-type': l.type })}
+      onRow={(l) => {
+        const row = rowTestId('listing-row', { 'data-listing-id': l.id, 'data-listing-type': l.type });
+        return flashing.has(l.id) ? { ...row, 'data-flash': 'true', className: 'row-flash' } : row;
+      }}
       expandable={{ expandedRowRender: (l) => <ListingDetails listing={l} /> }}
       pagination={{
         current: page,
