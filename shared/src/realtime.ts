@@ -30,7 +30,7 @@ export type BoardSnapshot = {
   totals: BoardTotals;
 };
 
-/** Aggregates as of `seq`; coalesced to about ten a second per room. */
+/** Aggregates as of `seq`; coalesced to at most four a second per room. */
 export type BoardTotalsUpdate = { sessionId: string; seq: number; totals: BoardTotals };
 
 /** Sent only to the owning organisation's room and to organisers. */

@@ -66,6 +66,10 @@ function create(): Current {
     path: '/socket.io',
     // A fresh manager, so a new user never inherits the previous user's connection.
     forceNew: true,
+    // WebSocket first: it needs no sticky sessions when several server processes sit
+    // behind a load balancer; long-polling remains the fallback for networks that block it.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     // Read at every (re)connection, so a token renewed in another tab is picked up.
     auth: (cb) => {
       const auth: SocketAuth = { token: getToken() ?? '' };

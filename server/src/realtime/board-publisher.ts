@@ -5,8 +5,12 @@ import { BoardQueryService } from './board-query.service';
 
 export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
 
-/** Aggregates go out at most once per this interval per session, whatever the write rate. */
-const TOTALS_INTERVAL_MS = 100;
+/**
+ * Aggregates go out at most once per this interval per session, whatever the write rate.
+ * Four a second is plenty for people watching numbers, and pushing totals to every socket
+ * less often measurably steadies the delivery of the item events (bench:board).
+ */
+const TOTALS_INTERVAL_MS = 250;
 
 /**
  * Pushes committed board changes to the rooms that may see them. Item events go out

@@ -141,8 +141,8 @@ describe('board gateway (integration)', () => {
     const truth = (await t.http.get(`/api/sessions/${sessionId}/board`).auth(buyer.token, { type: 'bearer' }).expect(200)).body;
     await until(() => client.totals.at(-1)?.seq === start.seq + 30, 'totals for the last change');
     expect(client.totals.at(-1)!.totals).toEqual(truth);
-    // At most about one totals push per 100 ms, plus the leading and trailing ones.
-    expect(client.totals.length).toBeLessThanOrEqual(Math.ceil((elapsed + 300) / 100) + 2);
+    // At most one totals push per 250 ms, plus the leading and trailing ones.
+    expect(client.totals.length).toBeLessThanOrEqual(Math.ceil((elapsed + 500) / 250) + 2);
     expect(client.totals.length).toBeLessThan(30);
   });
 
