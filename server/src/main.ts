@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     `  Duijie is running at ${config.publicUrl}`,
     `  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/docs`,
     `  Database: ${db.embedded ? `embedded PostgreSQL, data in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
+    `  Live updates between server processes: ${config.redisUrl ? 'Redis pub/sub (REDIS_URL)' : 'PostgreSQL LISTEN/NOTIFY'}`,
     `  Log in as the organiser: ${config.adminEmail}` +
       (config.adminPassword === DEFAULT_ADMIN_PASSWORD ? ` / ${DEFAULT_ADMIN_PASSWORD} (the default; set ADMIN_PASSWORD before the first start in production)` : ' / the ADMIN_PASSWORD you set') +
       (createdAdmin ? ' (created now)' : ''),

@@ -4,9 +4,15 @@
 // duplicate applied.
 import { Api, steelSupply, type Actor } from './api';
 import { BoardMirror, boardTruth, mirrorVersions, waitFor } from './board-mirror';
+import { startRedis } from './redis';
 import { ADMIN, startServer, type RunningServer } from './server';
 
-describe('live boards across processes and faults', () => {
+describe.each([
+  ['the PostgreSQL adapter', false],
+  ['the Redis adapter', true],
+])('live boards across processes and faults, through %s', (_name, useRedis) => {
+  let redis: { url: string; stop: () => Promise<void> } | null = null;
+  let env: Record<string, string> = {};
   let a: RunningServer;
   let b: RunningServer;
   let apiA: Api;
@@ -18,9 +24,13 @@ describe('live boards across processes and faults', () => {
   const mirrors: BoardMirror[] = [];
 
   beforeAll(async () => {
-    a = await startServer();
+    if (useRedis) {
+      redis = await startRedis();
+      env = { REDIS_URL: redis.url };
+    }
+    a = await startServer({ env });
     // The second process shares the first one's PostgreSQL, like a second machine would.
-    b = await startServer({ env: { DATABASE_URL: a.databaseUrl } });
+    b = await startServer({ env: { ...env, DATABASE_URL: a.databaseUrl } });
     apiA = new Api(a.url);
     apiB = new Api(b.url);
     organiser = await apiA.login(ADMIN.email, ADMIN.password);
@@ -28,6 +38,7 @@ describe('live boards across processes and faults', () => {
     viewer = await apiA.organisation(organiser, 'enterprise');
     sessionId = (await apiA.liveSession(organiser, 'upstream_downstream')).id;
     await apiA.participate(supplier, organiser, sessionId, 'supplier');
+    for (const server of [a, b]) expect(server.output()).toContain(useRedis ? 'Redis pub/sub' : 'PostgreSQL LISTEN/NOTIFY');
   });
 
   afterEach(() => {
@@ -37,6 +48,7 @@ describe('live boards across processes and faults', () => {
   afterAll(async () => {
     await b?.stop();
     await a?.stop();
+    await redis?.stop();
   });
 
   async function expectExact(clients: BoardMirror[]): Promise<void> {
@@ -85,7 +97,7 @@ describe('live boards across processes and faults', () => {
     await b.stop();
     // Changes keep coming through the other process while this one is down.
     for (let i = 0; i < 5; i++) await apiA.createListing(supplier, sessionId, steelSupply(`重启期间${i}`));
-    b = await startServer({ env: { DATABASE_URL: a.databaseUrl }, port });
+    b = await startServer({ env: { ...env, DATABASE_URL: a.databaseUrl }, port });
     await expectExact(clients);
     expect(clients.every((m) => m.joins >= 2)).toBe(true);
   });
