@@ -163,6 +163,8 @@ describe('foundation in the browser', () => {
     await pick(enterprise, select(m, 'goods_region'), '西宁');
     await m.locator('[id="goods_priceMin"]').fill('3600');
     await m.locator('[id="goods_priceMax"]').fill('3900');
+    await m.getByText('保密信息').first().click();
+    await m.locator('[id="confidential_notes"]').fill('底价可议，量大从优');
     await m.getByTestId('listing-submit').click();
     const mine = enterprise.getByTestId('my-listing-row').filter({ hasText: LISTING });
     await mine.waitFor();
@@ -180,6 +182,9 @@ describe('foundation in the browser', () => {
     expect(rowText).toContain('5,000');
     expect(rowText).toContain('吨');
     expect(await board.innerText()).toContain('供应');
+    // Organisers see the confidential part when they open the row; it is never on the live board.
+    await row.locator('.ant-table-row-expand-icon').click();
+    await board.getByText('底价可议，量大从优').waitFor();
     expect(await organiser.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(pageErrors).toEqual([]);
   }

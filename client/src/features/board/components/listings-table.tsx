@@ -8,7 +8,8 @@ import { formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import { ListingStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
-import { ListingDetails, ListingKeyFields } from '../../listings/components/listing-fields';
+import { ListingKeyFields } from '../../listings/components/listing-fields';
+import { BoardListingDetails } from './board-listing-details';
 
 type Props = {
   listings: ListingView[];
@@ -63,7 +64,7 @@ export function ListingsTable({ listings, total, page, pageSize, loading, flashi
         const row = rowTestId('listing-row', { 'data-listing-id': l.id, 'data-listing-type': l.type });
         return flashing.has(l.id) ? { ...row, 'data-flash': 'true', className: 'row-flash' } : row;
       }}
-      expandable={{ expandedRowRender: (l) => <ListingDetails listing={l} /> }}
+      expandable={{ expandedRowRender: (l) => <BoardListingDetails listing={l} /> }}
       pagination={{
         current: page,
         pageSize,
