@@ -3,13 +3,11 @@
 // approved, joins the session, posts a supply listing, and the listing shows on the
 // session's board in Chinese.
 import { makeCreditCode } from '@duijie/shared';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { ADMIN, ROOT, startServer, type RunningServer } from './server';
+import { ADMIN, startServer, type RunningServer } from './server';
+import { login, modal, pick, select, withScreenshots } from './ui';
 
-const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
 const stamp = Date.now().toString(36).toUpperCase().replace(/[IOSVZ]/g, '7').slice(-6);
 const EVENT = `端到端对接活动 ${stamp}`;
@@ -42,39 +40,14 @@ describe('foundation in the browser', () => {
     await server?.stop();
   });
 
-  const modal = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
-  const select = (scope: Page | Locator, id: string) => scope.locator(`[id="${id}"]`).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
-  /** Opens an antd Select, narrows it by typing when it is searchable, and clicks the option with that text. */
-  async function pick(page: Page, target: Locator, text: string): Promise<void> {
-    await target.click();
-    await page.keyboard.type(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-    // Let the dropdown close before the next one opens, so options are never ambiguous.
-    await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
-  }
-  async function login(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/events');
-  }
 
   it('runs from event creation to a listing on the board', async () => {
-    try {
-      await runFlow();
-    } catch (error) {
-      // Screenshots of both users' screens for whoever reads the failure.
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await organiser.screenshot({ path: join(ARTIFACTS, 'foundation-organiser.png'), fullPage: true }).catch(() => undefined);
-      await enterprise.screenshot({ path: join(ARTIFACTS, 'foundation-enterprise.png'), fullPage: true }).catch(() => undefined);
-      throw error;
-    }
+    await withScreenshots('foundation', () => ({ organiser, enterprise }), runFlow);
   });
 
   async function runFlow(): Promise<void> {
     // The organiser creates the event.
-    await login(organiser, ADMIN.email, ADMIN.password);
+    await login(organiser, server.url, ADMIN.email, ADMIN.password);
     await organiser.goto(`${server.url}/console`);
     await organiser.getByTestId('event-create').click();
     let m = modal(organiser);

@@ -3,13 +3,11 @@
 // 西宁特钢 posts through the UI appears on both boards without a reload, highlighted, and
 // both boards end on the same sequence number. A board that loses its connection says so,
 // and catches up on what it missed once back.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { ADMIN, ROOT, startServer, type RunningServer } from './server';
+import { ADMIN, startServer, type RunningServer } from './server';
+import { login, modal, pick, select, withScreenshots } from './ui';
 
-const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const XNTG = { email: 'admin@xntg.demo.duijie.cn', password: 'Duijie-demo-2026' };
 const SESSION = '上下游产业对接专场';
 const stamp = Date.now().toString(36).toUpperCase().slice(-6);
@@ -41,22 +39,6 @@ describe('live board in the browser', () => {
     await server?.stop();
   });
 
-  const modal = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
-  const select = (scope: Page | Locator, id: string) =>
-    scope.locator(`[id="${id}"]`).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
-  async function pick(page: Page, target: Locator, text: string): Promise<void> {
-    await target.click();
-    await page.keyboard.type(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
-  }
-  async function login(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/events');
-  }
   const connection = (page: Page) => page.getByTestId('connection-status');
   async function waitForStatus(page: Page, status: 'live' | 'reconnecting' | 'offline'): Promise<void> {
     await page.locator(`[data-testid="connection-status"][data-status="${status}"]`).waitFor({ timeout: 30_000 });
@@ -96,22 +78,13 @@ describe('live board in the browser', () => {
     return Number(await page.getByTestId('board-tab-supply').locator('[title]').first().getAttribute('title'));
   }
 
-  async function withScreenshots(name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await organiser.screenshot({ path: join(ARTIFACTS, `${name}-organiser.png`), fullPage: true }).catch(() => undefined);
-      await supplier.screenshot({ path: join(ARTIFACTS, `${name}-supplier.png`), fullPage: true }).catch(() => undefined);
-      await poster?.screenshot({ path: join(ARTIFACTS, `${name}-poster.png`), fullPage: true }).catch(() => undefined);
-      throw error;
-    }
-  }
+  const screenshots = (name: string, run: () => Promise<void>) => withScreenshots(name, () => ({ organiser, supplier, poster }), run);
+
 
   it('shows a listing posted in one browser on both boards without a reload, highlighted', async () => {
-    await withScreenshots('live-board', async () => {
+    await screenshots('live-board', async () => {
       // The organiser opens the session's board from the event page.
-      await login(organiser, ADMIN.email, ADMIN.password);
+      await login(organiser, server.url, ADMIN.email, ADMIN.password);
       await organiser.getByTestId('event-row').first().locator('a').first().click();
       await organiser.getByTestId('session-row').filter({ hasText: SESSION }).getByTestId('session-board').click();
       await organiser.waitForURL('**/sessions/*/board**');
@@ -120,7 +93,7 @@ describe('live board in the browser', () => {
       expect(await connection(organiser).innerText()).toContain('实时');
 
       // 西宁特钢 watches the same board in one tab and posts in another.
-      await login(supplier, XNTG.email, XNTG.password);
+      await login(supplier, server.url, XNTG.email, XNTG.password);
       await supplier.goto(`${server.url}${boardPath}`);
       await waitForStatus(supplier, 'live');
       poster = await supplierContext.newPage();
@@ -166,7 +139,7 @@ describe('live board in the browser', () => {
   });
 
   it('says when a board is offline and catches up on what it missed once back', async () => {
-    await withScreenshots('live-board-reconnect', async () => {
+    await screenshots('live-board-reconnect', async () => {
       expect(boardPath).not.toBe('');
       const before = await sameSeq([organiser, supplier], 0);
       await markPage(organiser);
