@@ -1,5 +1,5 @@
 // npm run bench:board — live-board delivery against a bare socket.io baseline, same run.
-//   --clients N (1000)  --rate updates/s (20)  --seconds T (15)
+//   --clients N (1000)  --rate updates/s (20)  --seconds T (30)
 // Starts the built server on a fresh embedded PostgreSQL, connects N socket.io clients
 // from a separate process to one session, creates listings through the HTTP API at a
 // steady rate, and measures per client the delay from each write's acknowledgement to
@@ -17,7 +17,7 @@ const option = (name: string, fallback: number) => {
 };
 const CLIENTS = option('clients', 1000);
 const RATE = option('rate', 20);
-const SECONDS = option('seconds', 15);
+const SECONDS = option('seconds', 30);
 const now = () => performance.timeOrigin + performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

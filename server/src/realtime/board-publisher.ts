@@ -5,6 +5,10 @@ import { BoardQueryService } from './board-query.service';
 
 export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
 
+/** What one server process tells the others through the socket.io adapter. */
+export type InterServerEvents = { 'board:relay': (message: { events: BoardEvent[]; confidential: ConfidentialPush[] }) => void };
+export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+
 /**
  * Aggregates go out at most once per this interval per session, whatever the write rate.
  * Four a second is plenty for people watching numbers, and pushing totals to every socket
@@ -15,26 +19,39 @@ const TOTALS_INTERVAL_MS = 250;
 /**
  * Pushes committed board changes to the rooms that may see them. Item events go out
  * exactly as written; totals are recomputed and coalesced per session.
+ *
+ * Each process delivers to its own sockets at once and relays the changes to the other
+ * processes in one adapter message, which they deliver to theirs. The local push never
+ * waits on the adapter's round trip through PostgreSQL or Redis.
  */
 @Injectable()
 export class BoardPublisher implements OnModuleDestroy {
   private readonly logger = new Logger('BoardPublisher');
-  private server: Server<ClientToServerEvents, ServerToClientEvents> | null = null;
+  private server: BoardServer | null = null;
   private readonly totalsPending = new Map<string, { dirty: boolean; timer: NodeJS.Timeout }>();
 
   constructor(private readonly query: BoardQueryService) {}
 
-  attach(server: Server<ClientToServerEvents, ServerToClientEvents>): void {
+  attach(server: BoardServer): void {
     this.server = server;
+    server.on('board:relay', ({ events, confidential }) => this.deliver(events, confidential));
   }
 
+  /** Called after a commit with the board events it wrote. */
   publish(events: BoardEvent[], confidential: ConfidentialPush[] = []): void {
+    if (!this.server || (events.length === 0 && confidential.length === 0)) return;
+    this.deliver(events, confidential);
+    this.server.serverSideEmit('board:relay', { events, confidential });
+  }
+
+  /** Pushes to this process's sockets only. */
+  private deliver(events: BoardEvent[], confidential: ConfidentialPush[]): void {
     const server = this.server;
     if (!server) return;
-    for (const event of events) server.to(rooms.session(event.sessionId)).emit('board:event', event);
+    for (const event of events) server.local.to(rooms.session(event.sessionId)).emit('board:event', event);
     // Confidential fields only ever go to the owner's room and the organisers' room.
     for (const { organisationId, update } of confidential) {
-      server.to(rooms.organisation(organisationId)).to(rooms.organisers).emit('listing:confidential', update);
+      server.local.to(rooms.organisation(organisationId)).to(rooms.organisers).emit('listing:confidential', update);
     }
     for (const sessionId of new Set(events.map((e) => e.sessionId))) this.scheduleTotals(sessionId);
   }
@@ -64,7 +81,7 @@ export class BoardPublisher implements OnModuleDestroy {
   private async pushTotals(sessionId: string): Promise<void> {
     try {
       const { seq, totals } = await this.query.totalsWithSeq(sessionId);
-      this.server?.to(rooms.session(sessionId)).emit('board:totals', { sessionId, seq, totals });
+      this.server?.local.to(rooms.session(sessionId)).emit('board:totals', { sessionId, seq, totals });
     } catch (error) {
       this.logger.warn(`Could not push totals for session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`);
     }

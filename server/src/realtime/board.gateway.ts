@@ -9,13 +9,13 @@ import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
 import { SessionEntity } from '../events/session.entity';
-import { BoardPublisher } from './board-publisher';
+import { BoardPublisher, type InterServerEvents } from './board-publisher';
 import { BoardQueryService } from './board-query.service';
 import { ScreenLinksService } from './screen-links.service';
 
 /** Who is behind a socket: a user, or a read-only big screen for one event. */
 type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string } };
-type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,7 +24,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('BoardGateway');
 
   @WebSocketServer()
-  server: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  server: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
   constructor(
     private readonly tokens: TokenService,
@@ -35,7 +35,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>): void {
+  afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>): void {
     // Authenticate at the handshake: a refused socket gets a connect_error saying why.
     server.use((socket, next) => {
       this.authenticate(socket as BoardSocket).then(
