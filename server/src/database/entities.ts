@@ -1,4 +1,4 @@
-import { AuditRecord } from '../audit/audit-record.entity';
+import { AuditChainHead, AuditRecord } from '../audit/audit-record.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
 import { EventEntity } from '../events/event.entity';
 import { SessionEntity } from '../events/session.entity';
@@ -12,6 +12,7 @@ import { ScreenLinkEntity } from '../realtime/screen-link.entity';
 
 export const ENTITIES = [
   AuditRecord,
+  AuditChainHead,
   IdempotencyKeyEntity,
   OrganisationEntity,
   UserEntity,
