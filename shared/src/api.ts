@@ -4,6 +4,9 @@
 // Money: every amount is an exact integer number of yuan (元). Prices are yuan per unit.
 // Rates are basis points (1% = 100). Dates are ISO 8601 strings; days are YYYY-MM-DD.
 import type {
+  AgreementKind,
+  AgreementPartyRole,
+  AgreementStatus,
   FinancingPurpose,
   GuaranteeRequirement,
   ListingStatus,
@@ -292,3 +295,59 @@ export type AuditEntry = {
 };
 
 export type Health = { status: 'ok'; database: 'embedded' | 'external'; version: string };
+
+// ---- agreements ----
+
+export type AgreementPartyInput = { organisationId: string; role: AgreementPartyRole };
+
+export type AgreementTermsInput = {
+  title: string;
+  /** Yuan. */
+  amount: number;
+  /** Product category for goods agreements. */
+  product?: string | null;
+  quantity?: number | null;
+  unit?: string | null;
+  termMonths?: number | null;
+  keyTerms: string;
+  /** The listings the deal came from. */
+  listingIds?: string[];
+};
+
+export type AgreementInput = AgreementTermsInput & { kind: AgreementKind; parties: AgreementPartyInput[] };
+export type AgreementUpdateInput = Partial<AgreementTermsInput> & { version: number };
+export type SignInput = { contentHash: string };
+export type StepUpInput = { password: string };
+export type SigningGrant = { grantedUntil: string };
+
+export type AgreementSignature = {
+  organisationId: string;
+  userId: string;
+  userName: string;
+  signedAt: string;
+  contentHash: string;
+};
+
+export type AgreementParty = AgreementPartyInput & {
+  organisationName: string;
+  signature: AgreementSignature | null;
+};
+
+export type Agreement = Required<Omit<AgreementTermsInput, 'listingIds'>> & {
+  id: string;
+  eventId: string;
+  sessionId: string;
+  kind: AgreementKind;
+  listingIds: string[];
+  status: AgreementStatus;
+  version: number;
+  contentHash: string;
+  draftedByOrganisationId: string;
+  parties: AgreementParty[];
+  /** Signatures voided by edits after they were given, oldest first. */
+  voidedSignatures: number;
+  signedAt: string | null;
+  confirmedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -113,3 +113,41 @@ export type GuaranteeRequirement = (typeof GUARANTEE_REQUIREMENTS)[number];
 
 export const QUANTITY_UNITS = ['吨', '万吨', '立方米', '平方米', '米', '件', '台', '套', '兆瓦', '千瓦时', '千克'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+export const AGREEMENT_KINDS = [
+  'loan',
+  'credit_line',
+  'guarantee',
+  'supply_contract',
+  'distribution',
+  'intent',
+  'target_responsibility',
+] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+/** A party's role in an agreement: a participant role, or the organiser granting project funds. */
+export type AgreementPartyRole = ParticipantRole | 'organiser';
+
+/**
+ * The roles each kind of agreement needs, one party each. An intent agreement (意向协议)
+ * takes any two or more parties; a target responsibility letter (项目建设目标责任书) is
+ * signed by the organiser that grants the funds and the enterprise that builds.
+ */
+export const AGREEMENT_ROLES: Record<AgreementKind, readonly (readonly AgreementPartyRole[])[] | 'any'> = {
+  loan: [['borrower', 'lender']],
+  credit_line: [['borrower', 'lender']],
+  guarantee: [['borrower', 'lender', 'guarantor']],
+  supply_contract: [['supplier', 'buyer'], ['producer', 'builder'], ['producer', 'distributor']],
+  distribution: [['producer', 'distributor']],
+  intent: 'any',
+  target_responsibility: [['organiser', 'borrower'], ['organiser', 'supplier'], ['organiser', 'producer'], ['organiser', 'builder']],
+};
+
+/** Kinds about goods: they carry a product, a quantity and a unit. */
+export const GOODS_AGREEMENT_KINDS: readonly AgreementKind[] = ['supply_contract', 'distribution'];
+
+export const AGREEMENT_STATUSES = ['drafting', 'signed', 'confirmed'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** How long a password re-confirmation lets a user sign without retyping it. */
+export const SIGNING_GRANT_MINUTES = 10;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { InvitationInfo, LoginResult, Me, Organisation, User } from '@duijie/shared';
+import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User } from '@duijie/shared';
 import type { Request } from 'express';
-import { InvitationAcceptDto, LoginDto, SelfRegistrationDto } from '../users/dto/user.dto';
+import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -27,6 +27,14 @@ export class AuthController {
   @Post('auth/register')
   register(@Body() dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
     return this.auth.register(dto);
+  }
+
+  /** Confirms the password again before signing; grants a short signing window. */
+  @ApiBearerAuth()
+  @Post('auth/step-up')
+  @HttpCode(200)
+  stepUp(@Req() req: Request, @CurrentUser() principal: Principal, @Body() dto: StepUpDto): Promise<SigningGrant> {
+    return this.auth.stepUp(req.ip ?? 'unknown', principal, dto.password);
   }
 
   @ApiBearerAuth()

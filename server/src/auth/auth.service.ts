@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LoginResult, Me, Organisation, User } from '@duijie/shared';
+import { SIGNING_GRANT_MINUTES, type LoginResult, type Me, type Organisation, type SigningGrant, type User } from '@duijie/shared';
 import { DataSource } from 'typeorm';
-import { Unauthorized } from '../common/errors';
+import { DomainError, Unauthorized } from '../common/errors';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { toOrganisation } from '../organisations/organisations.mapper';
 import type { InvitationAcceptDto, LoginDto, SelfRegistrationDto } from '../users/dto/user.dto';
@@ -56,6 +56,22 @@ export class AuthService {
       );
       return { organisation: toOrganisation(organisation), user: toUser(user) };
     });
+  }
+
+  /**
+   * Step-up before signing: the password again grants a short signing window, so a
+   * signer working through a batch at the ceremony does not retype it every time.
+   */
+  async stepUp(ip: string, principal: Principal, password: string): Promise<SigningGrant> {
+    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
+    this.limiter.assertAllowed(ip, user.email);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      this.limiter.recordFailure(ip, user.email);
+      throw new DomainError(401, 'wrong_password', 'Wrong password');
+    }
+    const grantedUntil = new Date(Date.now() + SIGNING_GRANT_MINUTES * 60_000);
+    await this.dataSource.getRepository(UserEntity).update(user.id, { signingGrantUntil: grantedUntil });
+    return { grantedUntil: grantedUntil.toISOString() };
   }
 
   async acceptInvitation(token: string, dto: InvitationAcceptDto): Promise<LoginResult> {

@@ -1,3 +1,4 @@
+import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from '../agreements/agreement.entity';
 import { AuditChainHead, AuditRecord } from '../audit/audit-record.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
 import { EventEntity } from '../events/event.entity';
@@ -23,4 +24,7 @@ export const ENTITIES = [
   ListingEntity,
   BoardEventEntity,
   ScreenLinkEntity,
+  AgreementEntity,
+  AgreementPartyEntity,
+  AgreementSignatureEntity,
 ];

@@ -38,4 +38,8 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** Until when the user may sign agreements without re-entering the password (step-up). */
+  @Column({ type: 'timestamptz', nullable: true })
+  signingGrantUntil: Date | null;
 }

@@ -4,6 +4,7 @@ import {
   type InvitationInput,
   type LoginInput,
   type SelfRegistrationInput,
+  type StepUpInput,
   type UserRole,
   type UserUpdateInput,
 } from '@duijie/shared';
@@ -47,4 +48,8 @@ export class UserUpdateDto implements UserUpdateInput {
   @IsOptional() @IsIn(USER_ROLES) role?: UserRole;
   @IsOptional() @IsBoolean() active?: boolean;
   @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName?: string;
+}
+
+export class StepUpDto implements StepUpInput {
+  @IsString() @IsNotEmpty() @MaxLength(200) password: string;
 }

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Agreement } from '@duijie/shared';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ID } from '../common/validation';
+import { AgreementsService } from './agreements.service';
+import { AgreementDto, AgreementUpdateDto, SignDto } from './dto/agreement.dto';
+
+@ApiTags('agreements')
+@ApiBearerAuth()
+@Controller()
+export class AgreementsController {
+  constructor(private readonly agreements: AgreementsService) {}
+
+  @Post('sessions/:id/agreements')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: AgreementDto): Promise<Agreement> {
+    return this.agreements.create(principal, id, dto);
+  }
+
+  @Get('sessions/:id/agreements')
+  @Roles('organiser')
+  forSession(@Param('id', ID) id: string): Promise<Agreement[]> {
+    return this.agreements.forSession(id);
+  }
+
+  @Get('me/agreements')
+  mine(@CurrentUser() principal: Principal): Promise<Agreement[]> {
+    return this.agreements.mine(principal);
+  }
+
+  @Get('agreements/:id')
+  get(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Agreement> {
+    return this.agreements.get(principal, id);
+  }
+
+  @Patch('agreements/:id')
+  update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: AgreementUpdateDto): Promise<Agreement> {
+    return this.agreements.update(principal, id, dto);
+  }
+
+  /** Retry with the same Idempotency-Key: the first answer; another body: 422; while the first runs: 409. */
+  @Post('agreements/:id/sign')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  sign(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SignDto): Promise<Agreement> {
+    return this.agreements.sign(principal, id, dto.contentHash);
+  }
+
+  @Post('agreements/:id/confirm')
+  @Roles('organiser')
+  @HttpCode(200)
+  confirm(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Agreement> {
+    return this.agreements.confirm(principal, id);
+  }
+}

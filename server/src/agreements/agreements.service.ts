@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AGREEMENT_ROLES, GOODS_AGREEMENT_KINDS, type Agreement, type AgreementKind, type AgreementPartyRole } from '@duijie/shared';
+import { createHash } from 'node:crypto';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { canonicalJson } from '../audit/audit-chain';
+import { AuditService } from '../audit/audit.service';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { EventsService } from '../events/events.service';
+import { ListingEntity } from '../listings/listing.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ParticipationEntity } from '../participation/participation.entity';
+import { UserEntity } from '../users/user.entity';
+import type { AgreementDto, AgreementPartyDto, AgreementUpdateDto } from './dto/agreement.dto';
+import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
+
+/** Sessions in which agreements are drafted and signed. */
+const AGREEMENT_OPEN_STATUSES = ['live', 'signing'];
+
+type Terms = Pick<AgreementEntity, 'kind' | 'title' | 'amount' | 'product' | 'quantity' | 'unit' | 'termMonths' | 'keyTerms' | 'listingIds' | 'sessionId'>;
+
+/** The hash every signature is given on: the kind, the parties and every term. */
+export function contentHashOf(terms: Terms, parties: { organisationId: string; role: string }[]): string {
+  const content = {
+    sessionId: terms.sessionId,
+    kind: terms.kind,
+    title: terms.title,
+    amount: terms.amount,
+    product: terms.product ?? null,
+    quantity: terms.quantity ?? null,
+    unit: terms.unit ?? null,
+    termMonths: terms.termMonths ?? null,
+    keyTerms: terms.keyTerms,
+    listingIds: [...terms.listingIds].sort(),
+    parties: parties.map((p) => `${p.organisationId}:${p.role}`).sort(),
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+@Injectable()
+export class AgreementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** One party drafts; the drafting organisation must be among the parties. */
+  async create(principal: Principal, sessionId: string, dto: AgreementDto): Promise<Agreement> {
+    if (!dto.parties.some((p) => p.organisationId === principal.organisationId)) {
+      throw new InvalidInput('parties', 'your organisation must be one of the parties of an agreement it drafts');
+    }
+    assertGoods(dto.kind, dto);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.events.findSession(manager, sessionId);
+      if (session.status === 'draft') throw new NotFound('Session');
+      if (!AGREEMENT_OPEN_STATUSES.includes(session.status)) {
+        throw new Conflict('session_not_open', `Agreements are drafted while a session is live or signing, not ${session.status}`);
+      }
+      await this.assertParties(manager, sessionId, dto.kind, dto.parties);
+      const listingIds = dto.listingIds ?? [];
+      await this.assertListings(manager, sessionId, listingIds);
+      const terms: Terms = {
+        sessionId,
+        kind: dto.kind,
+        title: dto.title,
+        amount: dto.amount,
+        product: dto.product ?? null,
+        quantity: dto.quantity ?? null,
+        unit: dto.unit ?? null,
+        termMonths: dto.termMonths ?? null,
+        keyTerms: dto.keyTerms,
+        listingIds,
+      };
+      const agreement = await manager.save(
+        manager.create(AgreementEntity, {
+          ...terms,
+          eventId: session.eventId,
+          status: 'drafting',
+          version: 1,
+          contentHash: contentHashOf(terms, dto.parties),
+          draftedByOrganisationId: principal.organisationId,
+          draftedByUserId: principal.userId,
+        }),
+      );
+      await manager.insert(AgreementPartyEntity, dto.parties.map((p) => ({ agreementId: agreement.id, organisationId: p.organisationId, role: p.role })));
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'agreement.drafted',
+        entityType: 'agreement',
+        entityId: agreement.id,
+        data: { sessionId, kind: agreement.kind, amount: agreement.amount, contentHash: agreement.contentHash, parties: dto.parties.map((p) => ({ ...p })) },
+      });
+      return this.view(manager, agreement);
+    });
+  }
+
+  /** The drafter edits; any change to the terms voids every signature collected so far. */
+  async update(principal: Principal, id: string, dto: AgreementUpdateDto): Promise<Agreement> {
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await this.lock(manager, id);
+      await this.assertCanRead(manager, principal, agreement);
+      if (agreement.draftedByOrganisationId !== principal.organisationId) {
+        throw new Forbidden('Only the drafting party edits an agreement; the other parties review and sign');
+      }
+      if (agreement.status !== 'drafting') throw new Conflict('agreement_signed', 'A signed agreement cannot be changed');
+      assertVersion(agreement.version, dto.version, 'The agreement');
+      const { version: _version, ...patch } = dto;
+      Object.assign(agreement, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+      assertGoods(agreement.kind, agreement);
+      await this.assertListings(manager, agreement.sessionId, agreement.listingIds);
+      const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: id } });
+      const hash = contentHashOf(agreement, parties);
+      let voided = 0;
+      if (hash !== agreement.contentHash) {
+        const result = await manager.update(AgreementSignatureEntity, { agreementId: id, voidedAt: IsNull() }, { voidedAt: new Date() });
+        voided = result.affected ?? 0;
+      }
+      const previousHash = agreement.contentHash;
+      agreement.contentHash = hash;
+      agreement.version += 1;
+      await manager.save(agreement);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'agreement.edited',
+        entityType: 'agreement',
+        entityId: id,
+        data: { version: agreement.version, previousHash, contentHash: hash, voidedSignatures: voided },
+      });
+      return this.view(manager, agreement);
+    });
+  }
+
+  /**
+   * An authorised user of a party signs the terms they reviewed (their hash), within a
+   * step-up signing grant. The database allows one live signature per party.
+   */
+  async sign(principal: Principal, id: string, contentHash: string): Promise<Agreement> {
+    if (principal.role === 'org_member') throw new Forbidden('Only an organisation admin (an authorised signatory) may sign');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneOrFail(UserEntity, { where: { id: principal.userId } });
+      if (!user.signingGrantUntil || user.signingGrantUntil.getTime() < Date.now()) {
+        throw new DomainError(403, 'step_up_required', 'Confirm your password before signing (POST /api/auth/step-up)');
+      }
+      const agreement = await this.lock(manager, id);
+      const party = await manager.findOne(AgreementPartyEntity, { where: { agreementId: id, organisationId: principal.organisationId } });
+      if (!party) throw new Forbidden('Your organisation is not a party to this agreement');
+      if (agreement.status !== 'drafting') throw new Conflict('agreement_signed', 'This agreement is already signed by every party');
+      if (contentHash !== agreement.contentHash) {
+        throw new Conflict('terms_changed', 'The terms changed since you reviewed them; review the new version and sign again', [
+          { field: 'contentHash', messages: [`current hash is ${agreement.contentHash}`] },
+        ]);
+      }
+      if (await manager.exists(AgreementSignatureEntity, { where: { partyId: party.id, voidedAt: IsNull() } })) {
+        throw new Conflict('already_signed', 'Your organisation has already signed these terms');
+      }
+      await manager.insert(AgreementSignatureEntity, { agreementId: id, partyId: party.id, userId: principal.userId, contentHash });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'agreement.signed',
+        entityType: 'agreement',
+        entityId: id,
+        data: { organisationId: principal.organisationId, role: party.role, contentHash },
+      });
+      const parties = await manager.count(AgreementPartyEntity, { where: { agreementId: id } });
+      const signatures = await manager.count(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
+      if (signatures === parties) {
+        agreement.status = 'signed';
+        agreement.signedAt = new Date();
+        await manager.save(agreement);
+        await this.audit.record(manager, { actorUserId: principal.userId, action: 'agreement.fully_signed', entityType: 'agreement', entityId: id, data: { contentHash, amount: agreement.amount } });
+      }
+      return this.view(manager, agreement);
+    });
+  }
+
+  /** Organisers confirm a signed agreement for the event's statistics, once. */
+  async confirm(principal: Principal, id: string): Promise<Agreement> {
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await this.lock(manager, id);
+      if (agreement.status === 'confirmed') return this.view(manager, agreement);
+      if (agreement.status !== 'signed') throw new Conflict('not_signed', 'Only an agreement every party has signed can be confirmed');
+      agreement.status = 'confirmed';
+      agreement.confirmedAt = new Date();
+      agreement.confirmedByUserId = principal.userId;
+      await manager.save(agreement);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'agreement.confirmed', entityType: 'agreement', entityId: id, data: { amount: agreement.amount } });
+      return this.view(manager, agreement);
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<Agreement> {
+    const agreement = await this.dataSource.getRepository(AgreementEntity).findOne({ where: { id } });
+    if (!agreement) throw new NotFound('Agreement');
+    await this.assertCanRead(this.dataSource.manager, principal, agreement);
+    return this.view(this.dataSource.manager, agreement);
+  }
+
+  /** My organisation's agreements, newest first. */
+  async mine(principal: Principal): Promise<Agreement[]> {
+    const rows = await this.dataSource
+      .getRepository(AgreementEntity)
+      .createQueryBuilder('a')
+      .innerJoin(AgreementPartyEntity, 'p', 'p.agreementId = a.id AND p.organisationId = :org', { org: principal.organisationId })
+      .orderBy('a.updatedAt', 'DESC')
+      .getMany();
+    return Promise.all(rows.map((a) => this.view(this.dataSource.manager, a)));
+  }
+
+  /** Every agreement of a session, for organisers. */
+  async forSession(sessionId: string): Promise<Agreement[]> {
+    const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { sessionId }, order: { createdAt: 'DESC' } });
+    return Promise.all(rows.map((a) => this.view(this.dataSource.manager, a)));
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<AgreementEntity> {
+    const agreement = await manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!agreement) throw new NotFound('Agreement');
+    return agreement;
+  }
+
+  /** Parties and organisers read an agreement; to anyone else it does not exist. */
+  private async assertCanRead(manager: EntityManager, principal: Principal, agreement: AgreementEntity): Promise<void> {
+    if (isOrganiser(principal)) return;
+    if (await manager.exists(AgreementPartyEntity, { where: { agreementId: agreement.id, organisationId: principal.organisationId } })) return;
+    throw new NotFound('Agreement');
+  }
+
+  /** The parties fill the kind's roles, each an approved participant of the session in that role. */
+  private async assertParties(manager: EntityManager, sessionId: string, kind: AgreementKind, parties: AgreementPartyDto[]): Promise<void> {
+    if (new Set(parties.map((p) => p.organisationId)).size !== parties.length) throw new InvalidInput('parties', 'an organisation can be a party only once');
+    const roles = parties.map((p) => p.role).sort();
+    const allowed = AGREEMENT_ROLES[kind];
+    if (allowed !== 'any' && !allowed.some((set) => [...set].sort().join() === roles.join())) {
+      const options = allowed.map((set) => set.join(' + ')).join(' or ');
+      throw new InvalidInput('parties', `a ${kind} agreement is between ${options}`);
+    }
+    const organisations = await manager.find(OrganisationEntity, { where: { id: In(parties.map((p) => p.organisationId)) } });
+    const approved = await manager.find(ParticipationEntity, { where: { sessionId, organisationId: In(parties.map((p) => p.organisationId)), status: 'approved' } });
+    parties.forEach((party: { organisationId: string; role: AgreementPartyRole }, i) => {
+      const organisation = organisations.find((o) => o.id === party.organisationId);
+      if (!organisation) throw new InvalidInput(`parties.${i}.organisationId`, 'no such organisation');
+      const fits =
+        party.role === 'organiser'
+          ? organisation.kind === 'organiser'
+          : approved.some((p) => p.organisationId === party.organisationId && p.role === party.role);
+      if (!fits) throw new InvalidInput(`parties.${i}.role`, `${organisation.name} is not an approved ${party.role} of this session`);
+    });
+  }
+
+  private async assertListings(manager: EntityManager, sessionId: string, listingIds: string[]): Promise<void> {
+    if (listingIds.length === 0) return;
+    const found = await manager.count(ListingEntity, { where: { id: In(listingIds), sessionId } });
+    if (found !== new Set(listingIds).size) throw new InvalidInput('listingIds', 'every linked listing must belong to this session');
+  }
+
+  private async view(manager: EntityManager, a: AgreementEntity): Promise<Agreement> {
+    const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: a.id }, relations: { organisation: true } });
+    const signatures = await manager.find(AgreementSignatureEntity, { where: { agreementId: a.id }, relations: { user: true }, order: { signedAt: 'ASC' } });
+    const live = signatures.filter((s) => s.voidedAt === null);
+    return {
+      id: a.id,
+      eventId: a.eventId,
+      sessionId: a.sessionId,
+      kind: a.kind,
+      title: a.title,
+      amount: a.amount,
+      product: a.product,
+      quantity: a.quantity,
+      unit: a.unit,
+      termMonths: a.termMonths,
+      keyTerms: a.keyTerms,
+      listingIds: a.listingIds,
+      status: a.status,
+      version: a.version,
+      contentHash: a.contentHash,
+      draftedByOrganisationId: a.draftedByOrganisationId,
+      parties: parties.map((p) => {
+        const s = live.find((x) => x.partyId === p.id);
+        return {
+          organisationId: p.organisationId,
+          role: p.role,
+          organisationName: p.organisation?.name ?? '',
+          signature: s ? { organisationId: p.organisationId, userId: s.userId, userName: s.user?.displayName ?? '', signedAt: s.signedAt.toISOString(), contentHash: s.contentHash } : null,
+        };
+      }),
+      voidedSignatures: signatures.length - live.length,
+      signedAt: a.signedAt ? a.signedAt.toISOString() : null,
+      confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+}
+
+function assertGoods(kind: AgreementKind, terms: { product?: string | null; quantity?: number | null; unit?: string | null }): void {
+  if (!GOODS_AGREEMENT_KINDS.includes(kind)) return;
+  for (const field of ['product', 'quantity', 'unit'] as const) {
+    if (terms[field] === null || terms[field] === undefined) throw new InvalidInput(field, `is required for a ${kind} agreement`);
+  }
+}
