@@ -38,10 +38,10 @@ class ClientProcess {
   }
   async start(url: string, auth: Record<string, string>, sessionId: string | null): Promise<void> {
     const ready = this.next('ready');
-    this.child.send({ kind: 'start', url, auth, sessionId, clients: CLIENTS });
+    this.child.send({ kind: 'start', url, auth, sessionId, clients: CLIENTS, writes: RATE * SECONDS });
     await ready;
   }
-  acks(acks: [string, number][]): void {
+  acks(acks: [number, number][]): void {
     this.child.send({ kind: 'acks', acks });
   }
   report(): Promise<Report> {
@@ -55,7 +55,7 @@ class ClientProcess {
 }
 
 /** Writes at a steady rate for the run's duration; returns the acknowledgement time of each. */
-async function steadyWrites(write: (i: number) => Promise<string>, clients: ClientProcess): Promise<number> {
+async function steadyWrites(write: (i: number) => Promise<void>, clients: ClientProcess): Promise<number> {
   const total = RATE * SECONDS;
   const began = now();
   const inFlight: Promise<void>[] = [];
@@ -63,7 +63,7 @@ async function steadyWrites(write: (i: number) => Promise<string>, clients: Clie
     const due = began + (i * 1000) / RATE;
     const wait = due - now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(write(i).then((key) => clients.acks([[key, now()]])));
+    inFlight.push(write(i).then(() => clients.acks([[i, now()]])));
   }
   await Promise.all(inFlight);
   return total;
@@ -97,8 +97,7 @@ async function main(): Promise<void> {
     await clients.start(server.url, { token: viewer.token }, session.id);
     log('writing ...');
     const updates = await steadyWrites(async (i) => {
-      const listing = await api.createListing(supplier, session.id, steelSupply(`基准${i}`, 100 + i));
-      return `${listing.id}@${listing.version}`;
+      await api.createListing(supplier, session.id, steelSupply(`基准${i}`, 100 + i));
     }, clients);
     const duijie = await settle(clients, updates * CLIENTS);
     log(`duijie: ${JSON.stringify(duijie)}`);
@@ -112,10 +111,8 @@ async function main(): Promise<void> {
     await clients.start(bareUrl, {}, null);
     const padding = 'x'.repeat(Math.max(0, eventSize - 60));
     const baselineUpdates = await steadyWrites(async (i) => {
-      const key = `bare-${i}`;
-      const res = await fetch(`${bareUrl}/emit`, { method: 'POST', body: JSON.stringify({ seq: i + 1, key, padding }) });
+      const res = await fetch(`${bareUrl}/emit`, { method: 'POST', body: JSON.stringify({ seq: i + 1, index: i, padding }) });
       await res.arrayBuffer();
-      return key;
     }, clients);
     const baseline = await settle(clients, baselineUpdates * CLIENTS);
     log(`baseline: ${JSON.stringify(baseline)}`);
