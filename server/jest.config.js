@@ -13,5 +13,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleNameMapper: { '^@duijie/shared$': '<rootDir>/../shared/src/index.ts' },
   setupFiles: ['reflect-metadata'],
+  // One database for the run, and the audit spec tampers with the global audit chain for
+  // a moment: spec files run one after another.
+  maxWorkers: 1,
   testTimeout: 30000,
 };

@@ -27,7 +27,7 @@ describe('audit chain (integration)', () => {
   });
 
   it('names the first record changed directly in the database', async () => {
-    const [target] = await t.dataSource.query(`SELECT id::text AS id, data FROM audit_record WHERE action = 'listing.updated' ORDER BY id DESC LIMIT 1`);
+    const [target] = await t.dataSource.query(`SELECT id::text AS id, data FROM audit_record WHERE action = 'listing.updated' ORDER BY audit_record.id DESC LIMIT 1`);
     await t.dataSource.query(`UPDATE audit_record SET data = jsonb_set(data, '{version}', '99') WHERE id = $1`, [target.id]);
     try {
       const result = await verify();
@@ -40,7 +40,7 @@ describe('audit chain (integration)', () => {
   });
 
   it('names the record after one removed from the middle of the chain', async () => {
-    const rows = await t.dataSource.query(`SELECT id::text AS id FROM audit_record ORDER BY id DESC LIMIT 3`);
+    const rows = await t.dataSource.query(`SELECT id::text AS id FROM audit_record ORDER BY audit_record.id DESC LIMIT 3`);
     const [removed] = await t.dataSource.query(`SELECT * FROM audit_record WHERE id = $1`, [rows[1].id]);
     await t.dataSource.query(`DELETE FROM audit_record WHERE id = $1`, [removed.id]);
     try {
