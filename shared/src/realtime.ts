@@ -1,6 +1,7 @@
 // The socket.io contract for live boards, declared once and used as the type parameters
 // of the server's gateway and the client's socket, so an event name or payload cannot drift.
 import type { BoardTotals, ListingConfidential, ListingPublic, MatchSession, Participation } from './api';
+import type { AgreementStatus } from './domain';
 
 /** Fields every board event carries. `seq` is the session's board sequence number. */
 type BoardEventBase = { sessionId: string; seq: number; at: string };
@@ -41,6 +42,17 @@ export type ListingConfidentialUpdate = {
   confidential: ListingConfidential | null;
 };
 
+/** An agreement changed: sent to each party's organisation room and to organisers. */
+export type AgreementChanged = {
+  agreementId: string;
+  sessionId: string;
+  status: AgreementStatus;
+  version: number;
+  contentHash: string;
+  /** Parties whose signature is still missing. */
+  pendingOrganisationIds: string[];
+};
+
 export type BoardJoinRequest = {
   sessionId: string;
   /** The last sequence number the client applied; null for a fresh start. */
@@ -56,6 +68,7 @@ export interface ServerToClientEvents {
   'board:event': (event: BoardEvent) => void;
   'board:totals': (update: BoardTotalsUpdate) => void;
   'listing:confidential': (update: ListingConfidentialUpdate) => void;
+  'agreement:changed': (update: AgreementChanged) => void;
 }
 
 export interface ClientToServerEvents {

@@ -11,6 +11,7 @@ import { EventsService } from '../events/events.service';
 import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
+import { BoardPublisher } from '../realtime/board-publisher';
 import { UserEntity } from '../users/user.entity';
 import type { AgreementDto, AgreementPartyDto, AgreementUpdateDto } from './dto/agreement.dto';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
@@ -44,7 +45,25 @@ export class AgreementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly publisher: BoardPublisher,
   ) {}
+
+  /** Runs an agreement change; once it has committed, tells the parties and organisers. */
+  private async change(work: (manager: EntityManager) => Promise<Agreement>): Promise<Agreement> {
+    const agreement = await this.dataSource.transaction(work);
+    this.publisher.publishAgreement({
+      organisationIds: agreement.parties.map((p) => p.organisationId),
+      update: {
+        agreementId: agreement.id,
+        sessionId: agreement.sessionId,
+        status: agreement.status,
+        version: agreement.version,
+        contentHash: agreement.contentHash,
+        pendingOrganisationIds: agreement.parties.filter((p) => p.signature === null).map((p) => p.organisationId),
+      },
+    });
+    return agreement;
+  }
 
   /** One party drafts; the drafting organisation must be among the parties. */
   async create(principal: Principal, sessionId: string, dto: AgreementDto): Promise<Agreement> {
@@ -52,7 +71,7 @@ export class AgreementsService {
       throw new InvalidInput('parties', 'your organisation must be one of the parties of an agreement it drafts');
     }
     assertGoods(dto.kind, dto);
-    return this.dataSource.transaction(async (manager) => {
+    return this.change(async (manager) => {
       const session = await this.events.findSession(manager, sessionId);
       if (session.status === 'draft') throw new NotFound('Session');
       if (!AGREEMENT_OPEN_STATUSES.includes(session.status)) {
@@ -98,7 +117,7 @@ export class AgreementsService {
 
   /** The drafter edits; any change to the terms voids every signature collected so far. */
   async update(principal: Principal, id: string, dto: AgreementUpdateDto): Promise<Agreement> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.change(async (manager) => {
       const agreement = await this.lock(manager, id);
       await this.assertCanRead(manager, principal, agreement);
       if (agreement.draftedByOrganisationId !== principal.organisationId) {
@@ -138,7 +157,7 @@ export class AgreementsService {
    */
   async sign(principal: Principal, id: string, contentHash: string): Promise<Agreement> {
     if (principal.role === 'org_member') throw new Forbidden('Only an organisation admin (an authorised signatory) may sign');
-    return this.dataSource.transaction(async (manager) => {
+    return this.change(async (manager) => {
       const user = await manager.findOneOrFail(UserEntity, { where: { id: principal.userId } });
       if (!user.signingGrantUntil || user.signingGrantUntil.getTime() < Date.now()) {
         throw new DomainError(403, 'step_up_required', 'Confirm your password before signing (POST /api/auth/step-up)');
@@ -177,7 +196,7 @@ export class AgreementsService {
 
   /** Organisers confirm a signed agreement for the event's statistics, once. */
   async confirm(principal: Principal, id: string): Promise<Agreement> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.change(async (manager) => {
       const agreement = await this.lock(manager, id);
       if (agreement.status === 'confirmed') return this.view(manager, agreement);
       if (agreement.status !== 'signed') throw new Conflict('not_signed', 'Only an agreement every party has signed can be confirmed');

@@ -1,12 +1,16 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type BoardEvent, type ClientToServerEvents, type ListingConfidentialUpdate, type ServerToClientEvents } from '@duijie/shared';
+import { rooms, type AgreementChanged, type BoardEvent, type ClientToServerEvents, type ListingConfidentialUpdate, type ServerToClientEvents } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import { BoardQueryService } from './board-query.service';
 
 export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
 
 /** What one server process tells the others through the socket.io adapter. */
-export type InterServerEvents = { 'board:relay': (message: { events: BoardEvent[]; confidential: ConfidentialPush[] }) => void };
+export type AgreementPush = { organisationIds: string[]; update: AgreementChanged };
+export type InterServerEvents = {
+  'board:relay': (message: { events: BoardEvent[]; confidential: ConfidentialPush[] }) => void;
+  'agreement:relay': (push: AgreementPush) => void;
+};
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 /**
@@ -35,6 +39,20 @@ export class BoardPublisher implements OnModuleDestroy {
   attach(server: BoardServer): void {
     this.server = server;
     server.on('board:relay', ({ events, confidential }) => this.deliver(events, confidential));
+    server.on('agreement:relay', (push) => this.deliverAgreement(push));
+  }
+
+  /** After an agreement's transaction commits: its parties' rooms and the organisers hear of it. */
+  publishAgreement(push: AgreementPush): void {
+    if (!this.server) return;
+    this.deliverAgreement(push);
+    this.server.serverSideEmit('agreement:relay', push);
+  }
+
+  private deliverAgreement({ organisationIds, update }: AgreementPush): void {
+    let target = this.server?.local.to(rooms.organisers);
+    for (const id of organisationIds) target = target?.to(rooms.organisation(id));
+    target?.emit('agreement:changed', update);
   }
 
   /** Called after a commit with the board events it wrote. */

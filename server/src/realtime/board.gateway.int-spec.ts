@@ -1,7 +1,7 @@
-import type { BoardEvent, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
+import type { AgreementChanged, BoardEvent, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
 import { orderBoardEvents } from '@duijie/shared';
 import { io, type Socket } from 'socket.io-client';
-import { supplyListing, TestApp, type Actor } from '../testing/test-app';
+import { PASSWORD, supplyListing, TestApp, type Actor } from '../testing/test-app';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -10,7 +10,9 @@ class Recorder {
   readonly events: BoardEvent[] = [];
   readonly totals: BoardTotalsUpdate[] = [];
   readonly confidential: ListingConfidentialUpdate[] = [];
+  readonly agreements: AgreementChanged[] = [];
   constructor(readonly socket: Client) {
+    socket.on('agreement:changed', (a) => void this.agreements.push(a));
     socket.on('board:event', (e) => void this.events.push(e));
     socket.on('board:totals', (t) => void this.totals.push(t));
     socket.on('listing:confidential', (c) => void this.confidential.push(c));
@@ -161,6 +163,27 @@ describe('board gateway (integration)', () => {
     await t.http.post(`/api/screen-links/${link.body.id}/revoke`).auth(organiser.token, { type: 'bearer' }).expect(200);
     await disconnected;
     await expect(connect({ screenToken: link.body.token })).rejects.toThrow(/revoked/);
+  });
+
+  it('tells the parties of an agreement, and organisers, when it changes — and nobody else', async () => {
+    const outsider = await t.organisation('enterprise');
+    const [supplierSocket, buyerSocket, organiserSocket, outsiderSocket] = await Promise.all(
+      [supplier, buyer, organiser, outsider].map((actor) => connect({ token: actor.token })),
+    );
+    for (const actor of [supplier, buyer]) await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
+    const drafted = await t.http
+      .post(`/api/sessions/${sessionId}/agreements`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ kind: 'supply_contract', title: '螺纹钢供货合同', amount: 19_000_000, product: 'steel', quantity: 5000, unit: '吨', keyTerms: '分三批交货', parties: [{ organisationId: supplier.organisationId, role: 'supplier' }, { organisationId: buyer.organisationId, role: 'buyer' }] })
+      .expect(201);
+    await t.http.post(`/api/agreements/${drafted.body.id}/sign`).auth(supplier.token, { type: 'bearer' }).send({ contentHash: drafted.body.contentHash }).expect(200);
+    await until(() => buyerSocket.agreements.length === 2 && supplierSocket.agreements.length === 2 && organiserSocket.agreements.length === 2, 'two agreement updates each');
+    expect(buyerSocket.agreements.at(-1)).toMatchObject({ agreementId: drafted.body.id, status: 'drafting', pendingOrganisationIds: [buyer.organisationId] });
+    await t.http.post(`/api/agreements/${drafted.body.id}/sign`).auth(buyer.token, { type: 'bearer' }).send({ contentHash: drafted.body.contentHash }).expect(200);
+    await until(() => supplierSocket.agreements.at(-1)?.status === 'signed', 'the signed update');
+    expect(supplierSocket.agreements.at(-1)!.pendingOrganisationIds).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(outsiderSocket.agreements).toEqual([]);
   });
 
   it('refuses draft sessions to participants and bad join requests', async () => {

@@ -11,6 +11,6 @@ import { ScreenLinksService } from './screen-links.service';
 @Module({
   controllers: [ScreenLinksController],
   providers: [BoardEventsService, BoardPublisher, BoardQueryService, BoardGateway, ScreenLinksService],
-  exports: [BoardEventsService, BoardQueryService],
+  exports: [BoardEventsService, BoardQueryService, BoardPublisher],
 })
 export class RealtimeModule {}
