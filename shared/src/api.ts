@@ -4,6 +4,7 @@
 // Money: every amount is an exact integer number of yuan (元). Prices are yuan per unit.
 // Rates are basis points (1% = 100). Dates are ISO 8601 strings; days are YYYY-MM-DD.
 import type {
+  LedgerEntryKind,
   AgreementKind,
   AgreementPartyRole,
   AgreementStatus,
@@ -350,4 +351,37 @@ export type Agreement = Required<Omit<AgreementTermsInput, 'listingIds'>> & {
   confirmedAt: string | null;
   createdAt: string;
   updatedAt: string;
+};
+
+export type LedgerEntryInput = {
+  kind: LedgerEntryKind;
+  /** Yuan; required for approved, disbursed and delivered. */
+  amount?: number | null;
+  /** YYYY-MM-DD. */
+  occurredOn: string;
+  /** What proves it: a loan number, a delivery note. */
+  evidence?: string;
+  /** Required to terminate. */
+  reason?: string;
+};
+
+export type LedgerEntry = Required<LedgerEntryInput> & { id: string; agreementId: string; recordedBy: string; recordedAt: string };
+
+/** Per agreement: what was signed, and separately what followed. */
+export type AgreementFigures = {
+  agreementId: string;
+  title: string;
+  kind: AgreementKind;
+  status: AgreementStatus;
+  signed: number;
+  approved: number;
+  disbursed: number;
+  delivered: number;
+  outcome: 'open' | 'performed' | 'terminated';
+};
+
+export type EventAgreementFigures = {
+  eventId: string;
+  agreements: AgreementFigures[];
+  totals: { signedCount: number; signed: number; approved: number; disbursed: number; delivered: number };
 };

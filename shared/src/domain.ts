@@ -151,3 +151,14 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** How long a password re-confirmation lets a user sign without retyping it. */
 export const SIGNING_GRANT_MINUTES = 10;
+
+/**
+ * What happens to an agreement after it is signed, recorded separately so that "signed"
+ * and "disbursed" figures are never mixed: credit approved, then disbursed (financing) or
+ * delivered (goods) in partial entries, until it is performed or terminated.
+ */
+export const LEDGER_ENTRY_KINDS = ['approved', 'disbursed', 'delivered', 'performed', 'terminated'] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** Kinds whose money moves as loans: approved, then disbursed. */
+export const FINANCING_AGREEMENT_KINDS: readonly AgreementKind[] = ['loan', 'credit_line', 'guarantee'];

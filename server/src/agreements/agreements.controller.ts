@@ -1,17 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Agreement } from '@duijie/shared';
+import type { Agreement, EventAgreementFigures, LedgerEntry } from '@duijie/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
 import { AgreementsService } from './agreements.service';
 import { AgreementDto, AgreementUpdateDto, SignDto } from './dto/agreement.dto';
+import { LedgerEntryDto } from './dto/ledger.dto';
+import { LedgerService } from './ledger.service';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
 @Controller()
 export class AgreementsController {
-  constructor(private readonly agreements: AgreementsService) {}
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly ledger: LedgerService,
+  ) {}
 
   @Post('sessions/:id/agreements')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -46,6 +51,24 @@ export class AgreementsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   sign(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SignDto): Promise<Agreement> {
     return this.agreements.sign(principal, id, dto.contentHash);
+  }
+
+  /** Follow-up after signing: approved, disbursed or delivered (partial), performed or terminated. */
+  @Post('agreements/:id/ledger')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  recordLedger(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: LedgerEntryDto): Promise<LedgerEntry> {
+    return this.ledger.record(principal, id, dto);
+  }
+
+  @Get('agreements/:id/ledger')
+  ledgerOf(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<LedgerEntry[]> {
+    return this.ledger.list(principal, id);
+  }
+
+  @Get('events/:id/agreement-figures')
+  @Roles('organiser')
+  figures(@Param('id', ID) id: string): Promise<EventAgreementFigures> {
+    return this.ledger.eventFigures(id);
   }
 
   @Post('agreements/:id/confirm')

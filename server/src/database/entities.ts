@@ -1,4 +1,5 @@
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from '../agreements/agreement.entity';
+import { LedgerEntryEntity } from '../agreements/ledger-entry.entity';
 import { AuditChainHead, AuditRecord } from '../audit/audit-record.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
 import { EventEntity } from '../events/event.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   AgreementEntity,
   AgreementPartyEntity,
   AgreementSignatureEntity,
+  LedgerEntryEntity,
 ];

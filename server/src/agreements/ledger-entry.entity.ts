@@ -1,0 +1,41 @@
+import type { LedgerEntryKind } from '@duijie/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintNumber } from '../database/columns';
+import { AgreementEntity } from './agreement.entity';
+
+/** One step after signing: an approval, a partial disbursement or delivery, or the outcome. */
+@Entity('agreement_ledger_entry')
+export class LedgerEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  agreementId: string;
+
+  @ManyToOne(() => AgreementEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreementId' })
+  agreement?: AgreementEntity;
+
+  @Column({ type: 'varchar', length: 12 })
+  kind: LedgerEntryKind;
+
+  /** Yuan. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber })
+  amount: number | null;
+
+  @Column({ type: 'date' })
+  occurredOn: string;
+
+  @Column({ type: 'text', default: '' })
+  evidence: string;
+
+  @Column({ type: 'text', default: '' })
+  reason: string;
+
+  @Column({ type: 'uuid' })
+  recordedByUserId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt: Date;
+}

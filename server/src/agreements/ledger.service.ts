@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS, type AgreementFigures, type EventAgreementFigures, type LedgerEntry } from '@duijie/shared';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { AgreementEntity, AgreementPartyEntity } from './agreement.entity';
+import type { LedgerEntryDto } from './dto/ledger.dto';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+
+/** Which party records which step: the lender approves and disburses, the seller delivers. */
+const RECORDING_ROLES = { approved: ['lender'], disbursed: ['lender'], delivered: ['supplier', 'producer'] } as const;
+
+/**
+ * The staged ledger after signing. Signing never becomes disbursing by itself: each step
+ * is an entry with its amount, date and evidence, and the figures are summed from entries.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(principal: Principal, agreementId: string, dto: LedgerEntryDto): Promise<LedgerEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await manager.findOne(AgreementEntity, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw new NotFound('Agreement');
+      const party = await manager.findOne(AgreementPartyEntity, { where: { agreementId, organisationId: principal.organisationId } });
+      if (!party && !isOrganiser(principal)) throw new NotFound('Agreement');
+      if (agreement.status === 'drafting') throw new Conflict('not_signed', 'Follow-up is recorded once every party has signed');
+      const entries = await manager.find(LedgerEntryEntity, { where: { agreementId } });
+      if (entries.some((e) => e.kind === 'performed' || e.kind === 'terminated')) {
+        throw new Conflict('ledger_closed', 'This agreement has already been performed or terminated');
+      }
+      const sum = (kind: string) => entries.filter((e) => e.kind === kind).reduce((total, e) => total + (e.amount ?? 0), 0);
+      const financing = FINANCING_AGREEMENT_KINDS.includes(agreement.kind);
+      const goods = GOODS_AGREEMENT_KINDS.includes(agreement.kind);
+      const amount = dto.amount ?? null;
+      switch (dto.kind) {
+        case 'approved':
+        case 'disbursed':
+          if (!financing) throw new InvalidInput('kind', `a ${agreement.kind} agreement is not a loan; use delivered, performed or terminated`);
+          break;
+        case 'delivered':
+          if (!goods) throw new InvalidInput('kind', `a ${agreement.kind} agreement has no goods to deliver`);
+          break;
+        case 'terminated':
+          if (!dto.reason?.trim()) throw new InvalidInput('reason', 'must be given to terminate');
+          break;
+        case 'performed':
+          break;
+      }
+      if (dto.kind === 'approved' || dto.kind === 'disbursed' || dto.kind === 'delivered') {
+        const allowed: readonly string[] = RECORDING_ROLES[dto.kind];
+        if (!isOrganiser(principal) && !allowed.includes(party!.role)) throw new Forbidden(`Only the ${allowed.join(' or ')} records ${dto.kind} amounts`);
+        const ceiling = dto.kind === 'disbursed' && sum('approved') > 0 ? sum('approved') : agreement.amount;
+        if (sum(dto.kind) + (amount ?? 0) > ceiling) {
+          throw new InvalidInput('amount', `would bring ${dto.kind} to more than ${dto.kind === 'disbursed' && sum('approved') > 0 ? 'the approved' : 'the signed'} amount (${ceiling} yuan)`);
+        }
+      }
+      const entry = await manager.save(
+        manager.create(LedgerEntryEntity, { agreementId, kind: dto.kind, amount, occurredOn: dto.occurredOn, evidence: dto.evidence ?? '', reason: dto.reason ?? '', recordedByUserId: principal.userId }),
+      );
+      await this.audit.record(manager, { actorUserId: principal.userId, action: `agreement.${dto.kind}`, entityType: 'agreement', entityId: agreementId, data: { entryId: entry.id, amount, occurredOn: dto.occurredOn } });
+      return toEntry(entry, principal.displayName);
+    });
+  }
+
+  async list(principal: Principal, agreementId: string): Promise<LedgerEntry[]> {
+    const isParty = await this.dataSource.getRepository(AgreementPartyEntity).exists({ where: { agreementId, organisationId: principal.organisationId } });
+    if (!isParty && !isOrganiser(principal)) throw new NotFound('Agreement');
+    const rows = await this.dataSource
+      .getRepository(LedgerEntryEntity)
+      .createQueryBuilder('e')
+      .leftJoin('app_user', 'u', 'u.id = e.recordedByUserId')
+      .addSelect('u.displayName', 'recordedBy')
+      .where('e.agreementId = :agreementId', { agreementId })
+      .orderBy('e.recordedAt', 'ASC')
+      .getRawAndEntities<{ recordedBy: string | null }>();
+    return rows.entities.map((e, i) => toEntry(e, rows.raw[i]?.recordedBy ?? ''));
+  }
+
+  /** For organisers: per agreement, signed versus approved versus disbursed or delivered. */
+  async eventFigures(eventId: string): Promise<EventAgreementFigures> {
+    const agreements = await this.dataSource.getRepository(AgreementEntity).find({ where: { eventId, status: In(['signed', 'confirmed']) }, order: { signedAt: 'ASC' } });
+    const entries = agreements.length ? await this.dataSource.getRepository(LedgerEntryEntity).find({ where: { agreementId: In(agreements.map((a) => a.id)) } }) : [];
+    const figures: AgreementFigures[] = agreements.map((a) => {
+      const mine = entries.filter((e) => e.agreementId === a.id);
+      const sum = (kind: string) => mine.filter((e) => e.kind === kind).reduce((t, e) => t + (e.amount ?? 0), 0);
+      const outcome = mine.some((e) => e.kind === 'terminated') ? 'terminated' : mine.some((e) => e.kind === 'performed') ? 'performed' : 'open';
+      return { agreementId: a.id, title: a.title, kind: a.kind, status: a.status, signed: a.amount, approved: sum('approved'), disbursed: sum('disbursed'), delivered: sum('delivered'), outcome };
+    });
+    const total = (k: 'signed' | 'approved' | 'disbursed' | 'delivered') => figures.reduce((t, f) => t + f[k], 0);
+    return { eventId, agreements: figures, totals: { signedCount: figures.length, signed: total('signed'), approved: total('approved'), disbursed: total('disbursed'), delivered: total('delivered') } };
+  }
+}
+
+function toEntry(e: LedgerEntryEntity, recordedBy: string): LedgerEntry {
+  return { id: e.id, agreementId: e.agreementId, kind: e.kind, amount: e.amount, occurredOn: e.occurredOn, evidence: e.evidence, reason: e.reason, recordedBy, recordedAt: e.recordedAt.toISOString() };
+}
