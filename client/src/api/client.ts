@@ -106,7 +106,9 @@ export async function api<T>(method: HttpMethod, path: string, body?: unknown, o
   const parsed = await readBody(response);
   if (response.ok) return parsed as T;
 
-  if (response.status === 401 && token !== null) handleUnauthorized();
+  // A wrong password on a re-confirmation (step-up) is a 401 too, but the session is still good.
+  const wrongPassword = isApiError(parsed) && parsed.code === 'wrong_password';
+  if (response.status === 401 && token !== null && !wrongPassword) handleUnauthorized();
   const error: ApiError = isApiError(parsed)
     ? parsed
     : {

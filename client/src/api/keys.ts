@@ -26,6 +26,10 @@ export const keys = {
   listingHistory: (id: string) => ['listings', id, 'history'] as const,
   myListings: ['me', 'listings'] as const,
   myParticipations: ['me', 'participations'] as const,
+  myAgreements: ['me', 'agreements'] as const,
+  agreement: (id: string) => ['agreements', id] as const,
+  /** A session's agreements (organisers); under the session prefix so session refreshes include it. */
+  sessionAgreements: (sessionId: string) => ['sessions', sessionId, 'agreements'] as const,
   organisationsAll: ['organisations'] as const,
   organisations: (query: OrganisationListQuery) => ['organisations', 'list', query] as const,
   organisation: (id: string) => ['organisations', id] as const,

@@ -11,14 +11,16 @@ import type { Language } from './i18n';
 import { useLanguage } from './use-language';
 
 const NAV = [
-  { key: '/events', label: 'nav.events' },
-  { key: '/my/listings', label: 'nav.myListings' },
-  { key: '/my/organisation', label: 'nav.myOrganisation' },
+  { key: '/events', label: 'nav.events', forOrganisers: true },
+  { key: '/my/listings', label: 'nav.myListings', forOrganisers: true },
+  { key: '/my/agreements', label: 'nav.myAgreements', forOrganisers: false },
+  { key: '/my/organisation', label: 'nav.myOrganisation', forOrganisers: true },
 ] as const;
 
 function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/console')) return ['/console'];
   if (pathname.startsWith('/my/listings')) return ['/my/listings'];
+  if (pathname.startsWith('/my/agreements')) return ['/my/agreements'];
   if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
   if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
   return [];
@@ -52,7 +54,11 @@ export function AppLayout() {
   const location = useLocation();
 
   const items: MenuProps['items'] = [
-    ...NAV.map((item) => ({ key: item.key, label: <Link to={item.key}>{t(item.label)}</Link> })),
+    // Organisers see agreements in the console, not as a party.
+    ...NAV.filter((item) => item.forOrganisers || me.role !== 'organiser').map((item) => ({
+      key: item.key,
+      label: <Link to={item.key}>{t(item.label)}</Link>,
+    })),
     ...(me.role === 'organiser' ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }] : []),
   ];
 

@@ -19,6 +19,7 @@ const EventsPage = page(() => import('../features/events/events.page'), (m) => m
 const EventPage = page(() => import('../features/events/event.page'), (m) => m.EventPage);
 const BoardPage = page(() => import('../features/board/board.page'), (m) => m.BoardPage);
 const MyListingsPage = page(() => import('../features/listings/listings.page'), (m) => m.MyListingsPage);
+const MyAgreementsPage = page(() => import('../features/agreements/agreements.page'), (m) => m.MyAgreementsPage);
 const MyOrganisationPage = page(
   () => import('../features/organisation/organisation.page'),
   (m) => m.MyOrganisationPage,
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               { path: '/events/:id', element: <EventPage /> },
               { path: '/sessions/:id/board', element: <BoardPage /> },
               { path: '/my/listings', element: <MyListingsPage /> },
+              { path: '/my/agreements', element: <MyAgreementsPage /> },
               { path: '/my/organisation', element: <MyOrganisationPage /> },
               {
                 element: <RequireOrganiser />,

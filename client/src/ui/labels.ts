@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type {
+  AgreementKind,
+  AgreementPartyRole,
+  AgreementStatus,
   FinancingPurpose,
   GuaranteeRequirement,
   ListingStatus,
@@ -29,6 +32,10 @@ export type Labels = {
   listingStatus: (value: ListingStatus) => string;
   purpose: (value: FinancingPurpose) => string;
   guaranteeRequirement: (value: GuaranteeRequirement) => string;
+  agreementKind: (value: AgreementKind) => string;
+  agreementStatus: (value: AgreementStatus) => string;
+  /** A party's role in an agreement: a participant role, or the organiser. */
+  partyRole: (value: AgreementPartyRole) => string;
 };
 
 /** Translated labels for every domain enum (keys under `enums.*` in the locale files). */
@@ -48,5 +55,8 @@ export function useLabels(): Labels {
     listingStatus: (v) => t(`enums.listingStatus.${v}`),
     purpose: (v) => t(`enums.purpose.${v}`),
     guaranteeRequirement: (v) => t(`enums.guaranteeRequirement.${v}`),
+    agreementKind: (v) => t(`enums.agreementKind.${v}`),
+    agreementStatus: (v) => t(`enums.agreementStatus.${v}`),
+    partyRole: (v) => (v === 'organiser' ? t('agreement.organiserParty') : t(`enums.role.${v}`)),
   };
 }

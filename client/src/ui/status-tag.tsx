@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type {
+  AgreementStatus,
   ListingStatus,
   OrganisationStatus,
   ParticipationStatus,
@@ -58,4 +59,16 @@ type ListingProps = { status: ListingStatus };
 export function ListingStatusTag({ status }: ListingProps) {
   const labels = useLabels();
   return <Tag color={LISTING_COLOURS[status]}>{labels.listingStatus(status)}</Tag>;
+}
+
+const AGREEMENT_COLOURS: Record<AgreementStatus, string> = { drafting: 'orange', signed: 'blue', confirmed: 'green' };
+
+type AgreementProps = { status: AgreementStatus };
+export function AgreementStatusTag({ status }: AgreementProps) {
+  const labels = useLabels();
+  return (
+    <Tag color={AGREEMENT_COLOURS[status]} data-status={status}>
+      {labels.agreementStatus(status)}
+    </Tag>
+  );
 }

@@ -1,12 +1,13 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AgreementsTab } from './components/agreements-tab';
 import { AuditTab } from './components/audit-tab';
 import { EventsTab } from './components/events-tab';
 import { OrganisationsTab } from './components/organisations-tab';
 import { ParticipantsTab } from './components/participants-tab';
 
-const TABS = ['events', 'participants', 'organisations', 'audit'] as const;
+const TABS = ['events', 'participants', 'agreements', 'organisations', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -34,6 +35,11 @@ export function ConsolePage() {
             key: 'participants',
             label: <span data-testid="console-tab-participants">{t('console.tabParticipants')}</span>,
             children: <ParticipantsTab />,
+          },
+          {
+            key: 'agreements',
+            label: <span data-testid="console-tab-agreements">{t('console.tabAgreements')}</span>,
+            children: <AgreementsTab />,
           },
           {
             key: 'organisations',
