@@ -18,6 +18,7 @@ import { AgreementFormModal } from './components/agreement-form-modal';
 import type { AgreementSessionChoice } from './components/agreement-form-modal';
 import { SignModal } from './components/sign-modal';
 import { useMyAgreements } from './hooks/use-agreements';
+import { useLiveAgreements } from './hooks/use-live-agreements';
 
 /** Agreements are drafted while a session is live or signing. */
 const DRAFTING_STATUSES: readonly SessionStatus[] = ['live', 'signing'];
@@ -29,6 +30,7 @@ export function MyAgreementsPage() {
   const labels = useLabels();
   const me = useMe();
   const agreements = useMyAgreements();
+  useLiveAgreements();
   const participations = useMyParticipations(me.role !== 'organiser');
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const [signing, setSigning] = useState<Agreement | null>(null);

@@ -3,8 +3,8 @@ import type { Agreement, AgreementInput, AgreementUpdateInput, SigningGrant } fr
 import { api } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
-/** The list refreshes itself: other parties sign without telling this screen. */
-const LIST_REFRESH_MS = 15_000;
+/** A slow safety net under the live updates (useLiveAgreements), e.g. while offline. */
+const LIST_REFRESH_MS = 60_000;
 
 export function useMyAgreements() {
   return useQuery({

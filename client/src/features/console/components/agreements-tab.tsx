@@ -14,6 +14,7 @@ import { useFailureHandler } from '../../../ui/use-failure';
 import { AgreementDetails, PartyList } from '../../agreements/components/agreement-details';
 import { useConfirmAgreement, useSessionAgreements } from '../../agreements/hooks/use-agreements';
 import { SessionPicker } from './session-picker';
+import { useLiveAgreements } from '../../agreements/hooks/use-live-agreements';
 
 /** A session's agreements; the organiser confirms the fully signed ones. */
 export function AgreementsTab() {
@@ -23,6 +24,7 @@ export function AgreementsTab() {
   const [eventId, setEventId] = useState<string | undefined>(undefined);
   const [session, setSession] = useState<MatchSession | undefined>(undefined);
   const agreements = useSessionAgreements(session?.id);
+  useLiveAgreements();
   const confirm = useConfirmAgreement();
   const onFailure = useFailureHandler();
 
