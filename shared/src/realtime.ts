@@ -1,7 +1,7 @@
 // The socket.io contract for live boards, declared once and used as the type parameters
 // of the server's gateway and the client's socket, so an event name or payload cannot drift.
 import type { BoardTotals, ListingConfidential, ListingPublic, MatchSession, Participation } from './api';
-import type { AgreementStatus } from './domain';
+import type { AgreementStatus, SessionKind } from './domain';
 
 /** Fields every board event carries. `seq` is the session's board sequence number. */
 type BoardEventBase = { sessionId: string; seq: number; at: string };
@@ -53,6 +53,22 @@ export type AgreementChanged = {
   pendingOrganisationIds: string[];
 };
 
+/** The signing ceremony's live figures for an event: what the big screen shows. */
+export type CeremonyTotals = {
+  eventId: string;
+  targetAmount: number;
+  /** Agreements every party has signed (confirmed ones included), and their amount in yuan. */
+  signedCount: number;
+  signedAmount: number;
+  bySessionKind: { kind: SessionKind; count: number; amount: number }[];
+  /** Goods agreements by the industry chain of their product; others under 'other'. */
+  byChain: { chain: string; count: number; amount: number }[];
+  /** Newest first, at most ten. */
+  latest: { agreementId: string; title: string; amount: number; parties: string[]; signedAt: string }[];
+  /** Cumulative signed amount after each signing, oldest first. */
+  timeline: { at: string; cumulativeAmount: number }[];
+};
+
 export type BoardJoinRequest = {
   sessionId: string;
   /** The last sequence number the client applied; null for a fresh start. */
@@ -69,11 +85,14 @@ export interface ServerToClientEvents {
   'board:totals': (update: BoardTotalsUpdate) => void;
   'listing:confidential': (update: ListingConfidentialUpdate) => void;
   'agreement:changed': (update: AgreementChanged) => void;
+  'ceremony:totals': (totals: CeremonyTotals) => void;
 }
 
 export interface ClientToServerEvents {
   'board:join': (request: BoardJoinRequest, ack: (result: BoardJoinResult) => void) => void;
   'board:leave': (request: { sessionId: string }) => void;
+  /** Follow an event's ceremony figures (big screens and organisers); answers with the current ones. */
+  'ceremony:join': (request: { eventId: string }, ack: (result: { ok: true; totals: CeremonyTotals } | { ok: false; message: string }) => void) => void;
 }
 
 /** What a socket authenticates with at the handshake (`auth` option of the client). */

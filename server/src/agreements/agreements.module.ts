@@ -3,6 +3,8 @@ import { EventsModule } from '../events/events.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { LedgerService } from './ledger.service';
+import { CeremonyGateway } from './ceremony.gateway';
+import { CeremonyService } from './ceremony.service';
 
-@Module({ imports: [EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService], exports: [AgreementsService] })
+@Module({ imports: [EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService, CeremonyService, CeremonyGateway], exports: [AgreementsService, CeremonyService] })
 export class AgreementsModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AGREEMENT_ROLES, GOODS_AGREEMENT_KINDS, type Agreement, type AgreementKind, type AgreementPartyRole } from '@duijie/shared';
 import { createHash } from 'node:crypto';
@@ -12,6 +12,8 @@ import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
+import { Coalescer } from '../realtime/coalescer';
+import { CeremonyService } from './ceremony.service';
 import { UserEntity } from '../users/user.entity';
 import type { AgreementDto, AgreementPartyDto, AgreementUpdateDto } from './dto/agreement.dto';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
@@ -46,7 +48,12 @@ export class AgreementsService {
     private readonly audit: AuditService,
     private readonly events: EventsService,
     private readonly publisher: BoardPublisher,
+    private readonly ceremony: CeremonyService,
   ) {}
+
+  /** Ceremony figures are recomputed at most four times a second per event. */
+  private readonly ceremonyPushes = new Coalescer(250, (error) => this.logger.warn(`Ceremony figures not pushed: ${String(error)}`));
+  private readonly logger = new Logger('Agreements');
 
   /** Runs an agreement change; once it has committed, tells the parties and organisers. */
   private async change(work: (manager: EntityManager) => Promise<Agreement>): Promise<Agreement> {
@@ -62,6 +69,11 @@ export class AgreementsService {
         pendingOrganisationIds: agreement.parties.filter((p) => p.signature === null).map((p) => p.organisationId),
       },
     });
+    if (agreement.status !== 'drafting') {
+      this.ceremonyPushes.request(agreement.eventId, async () => {
+        this.publisher.publishCeremony(await this.ceremony.totals(agreement.eventId));
+      });
+    }
     return agreement;
   }
 

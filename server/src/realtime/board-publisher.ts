@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type AgreementChanged, type BoardEvent, type ClientToServerEvents, type ListingConfidentialUpdate, type ServerToClientEvents } from '@duijie/shared';
+import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type ServerToClientEvents } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import { BoardQueryService } from './board-query.service';
+import { Coalescer } from './coalescer';
 
 export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
 
@@ -32,7 +33,7 @@ const TOTALS_INTERVAL_MS = 250;
 export class BoardPublisher implements OnModuleDestroy {
   private readonly logger = new Logger('BoardPublisher');
   private server: BoardServer | null = null;
-  private readonly totalsPending = new Map<string, { dirty: boolean; timer: NodeJS.Timeout }>();
+  private readonly totals = new Coalescer(TOTALS_INTERVAL_MS);
 
   constructor(private readonly query: BoardQueryService) {}
 
@@ -75,25 +76,16 @@ export class BoardPublisher implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const { timer } of this.totalsPending.values()) clearTimeout(timer);
-    this.totalsPending.clear();
+    this.totals.clear();
   }
 
-  /** Leading edge now, then at most one more per interval while changes keep coming. */
   private scheduleTotals(sessionId: string): void {
-    const pending = this.totalsPending.get(sessionId);
-    if (pending) {
-      pending.dirty = true;
-      return;
-    }
-    void this.pushTotals(sessionId);
-    const timer = setTimeout(() => {
-      const entry = this.totalsPending.get(sessionId);
-      this.totalsPending.delete(sessionId);
-      if (entry?.dirty) this.scheduleTotals(sessionId);
-    }, TOTALS_INTERVAL_MS);
-    timer.unref();
-    this.totalsPending.set(sessionId, { dirty: false, timer });
+    this.totals.request(sessionId, () => this.pushTotals(sessionId));
+  }
+
+  /** The signing ceremony's figures, to the event's room (big screens) and organisers. */
+  publishCeremony(totals: CeremonyTotals): void {
+    this.server?.to(rooms.event(totals.eventId)).to(rooms.organisers).emit('ceremony:totals', totals);
   }
 
   private async pushTotals(sessionId: string): Promise<void> {

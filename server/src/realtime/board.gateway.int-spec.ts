@@ -1,4 +1,4 @@
-import type { AgreementChanged, BoardEvent, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
+import type { AgreementChanged, BoardEvent, CeremonyTotals, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
 import { orderBoardEvents } from '@duijie/shared';
 import { io, type Socket } from 'socket.io-client';
 import { PASSWORD, supplyListing, TestApp, type Actor } from '../testing/test-app';
@@ -11,7 +11,9 @@ class Recorder {
   readonly totals: BoardTotalsUpdate[] = [];
   readonly confidential: ListingConfidentialUpdate[] = [];
   readonly agreements: AgreementChanged[] = [];
+  readonly ceremony: CeremonyTotals[] = [];
   constructor(readonly socket: Client) {
+    socket.on('ceremony:totals', (c) => void this.ceremony.push(c));
     socket.on('agreement:changed', (a) => void this.agreements.push(a));
     socket.on('board:event', (e) => void this.events.push(e));
     socket.on('board:totals', (t) => void this.totals.push(t));
@@ -184,6 +186,33 @@ describe('board gateway (integration)', () => {
     expect(supplierSocket.agreements.at(-1)!.pendingOrganisationIds).toEqual([]);
     await new Promise((r) => setTimeout(r, 200));
     expect(outsiderSocket.agreements).toEqual([]);
+  });
+
+  it('gives the big screen the ceremony figures live, equal to the database once settled', async () => {
+    const link = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '签约仪式大屏' }).expect(201);
+    const screen = await connect({ screenToken: link.body.token });
+    const joined = await screen.socket.timeout(10_000).emitWithAck('ceremony:join', { eventId });
+    if (!joined.ok) throw new Error(joined.message);
+    const before = joined.totals.signedAmount;
+    const otherEvent = await t.event(organiser);
+    expect(await screen.socket.timeout(10_000).emitWithAck('ceremony:join', { eventId: otherEvent.id })).toMatchObject({ ok: false });
+    for (const actor of [supplier, buyer]) await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
+    for (let i = 0; i < 3; i++) {
+      const a = await t.http
+        .post(`/api/sessions/${sessionId}/agreements`)
+        .auth(supplier.token, { type: 'bearer' })
+        .send({ kind: 'supply_contract', title: `铝锭供货合同${i}`, amount: 10_000_000 + i, product: 'aluminium_ingot', quantity: 1000, unit: '吨', keyTerms: '月结', parties: [{ organisationId: supplier.organisationId, role: 'supplier' }, { organisationId: buyer.organisationId, role: 'buyer' }] })
+        .expect(201);
+      for (const actor of [supplier, buyer]) await t.http.post(`/api/agreements/${a.body.id}/sign`).auth(actor.token, { type: 'bearer' }).send({ contentHash: a.body.contentHash }).expect(200);
+    }
+    const [{ amount, n }] = await t.dataSource.query(`SELECT COALESCE(SUM(amount), 0)::text AS amount, COUNT(*)::int AS n FROM agreement WHERE "eventId" = $1 AND status IN ('signed', 'confirmed')`, [eventId]);
+    await until(() => screen.ceremony.at(-1)?.signedAmount === Number(amount), 'the screen to settle on the database total');
+    const last = screen.ceremony.at(-1)!;
+    expect(last).toMatchObject({ signedCount: n, eventId });
+    expect(last.signedAmount - before).toBe(30_000_003);
+    expect(last.latest[0].title).toBe('铝锭供货合同2');
+    expect(last.byChain.find((c) => c.chain === 'aluminium_rolling')?.count).toBeGreaterThanOrEqual(3);
+    expect(last.timeline.at(-1)!.cumulativeAmount).toBe(last.signedAmount);
   });
 
   it('refuses draft sessions to participants and bad join requests', async () => {
