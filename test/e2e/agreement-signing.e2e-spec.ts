@@ -1,9 +1,11 @@
-// Two parties sign one agreement in two browsers: the borrower drafts a loan with a bank,
-// each confirms their password (step-up) and signs the same terms, and both see it signed,
-// the first party live as the second signs.
+// Two parties sign one agreement in two browsers while a third browser shows the big screen:
+// the borrower drafts a loan with a bank, each confirms their password (step-up) and signs
+// the same terms, both see it signed (the first party live as the second signs), and the
+// big screen's total rises by the loan's amount without a reload.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
+import { Api } from './api';
+import { ADMIN, startServer, type RunningServer } from './server';
 import { login, modal, pick, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
@@ -18,14 +20,15 @@ describe('agreement signing in two browsers', () => {
   let contexts: BrowserContext[] = [];
   let borrower: Page;
   let bank: Page;
+  let screen: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startServer({ args: ['--demo'] });
     browser = await launchBrowser();
-    contexts = await Promise.all([0, 1].map(() => browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })));
-    [borrower, bank] = await Promise.all(contexts.map((c) => c.newPage()));
-    for (const page of [borrower, bank]) page.on('pageerror', (e) => pageErrors.push(e.message));
+    contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })));
+    [borrower, bank, screen] = await Promise.all(contexts.map((c) => c.newPage()));
+    for (const page of [borrower, bank, screen]) page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
   afterAll(async () => {
@@ -37,13 +40,30 @@ describe('agreement signing in two browsers', () => {
     const row = page.getByTestId('agreement-row').filter({ hasText: TITLE });
     await row.getByTestId('agreement-sign').click();
     await page.getByTestId('agreement-sign-confirm').click();
-    // First signature in this session: the password is asked for again.
-    await page.getByTestId('stepup-password').fill(DEMO_PASSWORD);
+    // First signature in this session: the password is asked for again. Let the modal
+    // finish opening before typing, and see it close once the grant is given.
+    const password = page.getByTestId('stepup-password');
+    await password.waitFor();
+    await page.waitForTimeout(300);
+    await password.fill(DEMO_PASSWORD);
     await page.getByTestId('stepup-submit').click();
+    await password.waitFor({ state: 'detached' });
   }
 
-  it('is drafted by one party, signed by both, and shown signed to both', async () => {
-    await withScreenshots('agreement-signing', () => ({ borrower, bank }), async () => {
+  const screenAmount = async () => Number(await screen.getByTestId('screen-total').getAttribute('data-amount'));
+
+  it('is drafted by one party, signed by both, shown signed to both, and counted on the big screen', async () => {
+    await withScreenshots('agreement-signing', () => ({ borrower, bank, screen }), async () => {
+      // The organiser opens the big screen with a read-only screen link (no login).
+      const api = new Api(server.url);
+      const organiser = await api.login(ADMIN.email, ADMIN.password);
+      const [event] = await api.call<{ id: string }[]>('GET', '/events', undefined, organiser.token);
+      const link = await api.call<{ token: string }>('POST', `/events/${event.id}/screen-links`, { label: '主会场大屏' }, organiser.token);
+      await screen.goto(`${server.url}/screen/${event.id}?token=${link.token}`);
+      await screen.locator('[data-testid="screen-connection"][data-state="live"]').waitFor();
+      await screen.getByTestId('screen-total').waitFor();
+      const before = await screenAmount();
+
       await login(borrower, server.url, BORROWER, DEMO_PASSWORD);
       await login(bank, server.url, BANK, DEMO_PASSWORD);
 
@@ -73,6 +93,13 @@ describe('agreement signing in two browsers', () => {
       // The borrower's screen learns of the bank's signature live, without a reload.
       await borrower.locator(`[data-testid="agreement-row"][data-status="signed"]`).filter({ hasText: TITLE }).waitFor({ timeout: 10_000 });
       expect(await borrower.getByTestId('agreement-row').filter({ hasText: TITLE }).innerText()).toContain('已签署');
+      // The big screen counted it live: exactly the loan's 5,000万元 more.
+      await screen.waitForFunction(
+        (expected) => Number(document.querySelector('[data-testid="screen-total"]')?.getAttribute('data-amount')) === expected,
+        before + 50_000_000,
+        { timeout: 10_000 },
+      );
+      expect(await screen.getByTestId('screen-count').getAttribute('data-count')).toBe('1');
       expect(pageErrors).toEqual([]);
     });
   });

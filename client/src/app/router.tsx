@@ -25,6 +25,7 @@ const MyOrganisationPage = page(
   (m) => m.MyOrganisationPage,
 );
 const ConsolePage = page(() => import('../features/console/console.page'), (m) => m.ConsolePage);
+const ScreenPage = page(() => import('../features/screen/screen.page'), (m) => m.ScreenPage);
 
 function Root() {
   return (
@@ -49,6 +50,8 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/invite/:token', element: <InvitePage /> },
+      // The venue's big screen: no login, a read-only screen link token in ?token=.
+      { path: '/screen/:eventId', element: <ScreenPage /> },
       {
         element: <RequireAuth />,
         children: [
