@@ -236,13 +236,13 @@ export class AgreementsService {
       .innerJoin(AgreementPartyEntity, 'p', 'p.agreementId = a.id AND p.organisationId = :org', { org: principal.organisationId })
       .orderBy('a.updatedAt', 'DESC')
       .getMany();
-    return Promise.all(rows.map((a) => this.view(this.dataSource.manager, a)));
+    return this.views(this.dataSource.manager, rows);
   }
 
   /** Every agreement of a session, for organisers. */
   async forSession(sessionId: string): Promise<Agreement[]> {
     const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { sessionId }, order: { createdAt: 'DESC' } });
-    return Promise.all(rows.map((a) => this.view(this.dataSource.manager, a)));
+    return this.views(this.dataSource.manager, rows);
   }
 
   private async lock(manager: EntityManager, id: string): Promise<AgreementEntity> {
@@ -287,41 +287,16 @@ export class AgreementsService {
   }
 
   private async view(manager: EntityManager, a: AgreementEntity): Promise<Agreement> {
-    const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: a.id }, relations: { organisation: true } });
-    const signatures = await manager.find(AgreementSignatureEntity, { where: { agreementId: a.id }, relations: { user: true }, order: { signedAt: 'ASC' } });
-    const live = signatures.filter((s) => s.voidedAt === null);
-    return {
-      id: a.id,
-      eventId: a.eventId,
-      sessionId: a.sessionId,
-      kind: a.kind,
-      title: a.title,
-      amount: a.amount,
-      product: a.product,
-      quantity: a.quantity,
-      unit: a.unit,
-      termMonths: a.termMonths,
-      keyTerms: a.keyTerms,
-      listingIds: a.listingIds,
-      status: a.status,
-      version: a.version,
-      contentHash: a.contentHash,
-      draftedByOrganisationId: a.draftedByOrganisationId,
-      parties: parties.map((p) => {
-        const s = live.find((x) => x.partyId === p.id);
-        return {
-          organisationId: p.organisationId,
-          role: p.role,
-          organisationName: p.organisation?.name ?? '',
-          signature: s ? { organisationId: p.organisationId, userId: s.userId, userName: s.user?.displayName ?? '', signedAt: s.signedAt.toISOString(), contentHash: s.contentHash } : null,
-        };
-      }),
-      voidedSignatures: signatures.length - live.length,
-      signedAt: a.signedAt ? a.signedAt.toISOString() : null,
-      confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
-      createdAt: a.createdAt.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
-    };
+    return (await this.views(manager, [a]))[0];
+  }
+
+  /** Parties and signatures of many agreements in two queries, not two per agreement. */
+  private async views(manager: EntityManager, agreements: AgreementEntity[]): Promise<Agreement[]> {
+    if (agreements.length === 0) return [];
+    const ids = agreements.map((a) => a.id);
+    const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: In(ids) }, relations: { organisation: true } });
+    const signatures = await manager.find(AgreementSignatureEntity, { where: { agreementId: In(ids) }, relations: { user: true }, order: { signedAt: 'ASC' } });
+    return agreements.map((a) => toAgreement(a, parties.filter((p) => p.agreementId === a.id), signatures.filter((s) => s.agreementId === a.id)));
   }
 }
 
@@ -330,4 +305,40 @@ function assertGoods(kind: AgreementKind, terms: { product?: string | null; quan
   for (const field of ['product', 'quantity', 'unit'] as const) {
     if (terms[field] === null || terms[field] === undefined) throw new InvalidInput(field, `is required for a ${kind} agreement`);
   }
+}
+
+function toAgreement(a: AgreementEntity, parties: AgreementPartyEntity[], signatures: AgreementSignatureEntity[]): Agreement {
+  const live = signatures.filter((s) => s.voidedAt === null);
+  return {
+    id: a.id,
+    eventId: a.eventId,
+    sessionId: a.sessionId,
+    kind: a.kind,
+    title: a.title,
+    amount: a.amount,
+    product: a.product,
+    quantity: a.quantity,
+    unit: a.unit,
+    termMonths: a.termMonths,
+    keyTerms: a.keyTerms,
+    listingIds: a.listingIds,
+    status: a.status,
+    version: a.version,
+    contentHash: a.contentHash,
+    draftedByOrganisationId: a.draftedByOrganisationId,
+    parties: parties.map((p) => {
+      const s = live.find((x) => x.partyId === p.id);
+      return {
+        organisationId: p.organisationId,
+        role: p.role,
+        organisationName: p.organisation?.name ?? '',
+        signature: s ? { organisationId: p.organisationId, userId: s.userId, userName: s.user?.displayName ?? '', signedAt: s.signedAt.toISOString(), contentHash: s.contentHash } : null,
+      };
+    }),
+    voidedSignatures: signatures.length - live.length,
+    signedAt: a.signedAt ? a.signedAt.toISOString() : null,
+    confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
 }

@@ -2,10 +2,10 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { rooms, type CeremonyTotals, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import type { Socket } from 'socket.io';
 import type { Principal } from '../auth/principal';
+import { UUID_PATTERN } from '../common/validation';
 import { CeremonyService } from './ceremony.service';
 
 type CeremonySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal?: Principal; screen?: { eventId: string } }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Big screens and signed-in users follow an event's ceremony figures (public data only). */
 @WebSocketGateway()
@@ -15,7 +15,7 @@ export class CeremonyGateway {
   @SubscribeMessage('ceremony:join')
   async join(@ConnectedSocket() socket: CeremonySocket, @MessageBody() request: { eventId: string }): Promise<{ ok: true; totals: CeremonyTotals } | { ok: false; message: string }> {
     const eventId = request?.eventId;
-    if (typeof eventId !== 'string' || !UUID.test(eventId)) return { ok: false, message: 'ceremony:join needs an event id' };
+    if (typeof eventId !== 'string' || !UUID_PATTERN.test(eventId)) return { ok: false, message: 'ceremony:join needs an event id' };
     // A screen link watches its own event only.
     if (socket.data.screen && socket.data.screen.eventId !== eventId) return { ok: false, message: 'Event not found' };
     try {

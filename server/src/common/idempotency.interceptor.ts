@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { from, Observable, of, switchMap, tap, catchError, throwError } from 'rxjs';
+import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource, LessThan } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Conflict, DomainError, InvalidInput } from './errors';
@@ -39,10 +39,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(replay.body);
         }
         return next.handle().pipe(
-          tap({
-            next: (body: unknown) =>
-              void repo.update({ userId, key }, { state: 'done', responseStatus: res.statusCode, responseBody: (body ?? null) as object }),
-          }),
+          // Record the answer before it is sent, so a retry right after it finds it.
+          switchMap((body: unknown) =>
+            from(repo.update({ userId, key }, { state: 'done', responseStatus: res.statusCode, responseBody: (body ?? null) as object })).pipe(
+              switchMap(() => of(body)),
+            ),
+          ),
           catchError((error: unknown) => from(repo.delete({ userId, key })).pipe(switchMap(() => throwError(() => error)))),
         );
       }),

@@ -32,3 +32,6 @@ export function createValidationPipe(): ValidationPipe {
 
 /** Route ids are UUIDs; anything else is a 400 naming the parameter, not a database error. */
 export const ID = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput('id', 'must be a UUID') });
+
+/** A UUID, for ids arriving outside HTTP routes (socket messages). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

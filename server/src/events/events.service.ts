@@ -7,7 +7,7 @@ import { BoardEventsService } from '../realtime/board-events.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { OrganisationEntity } from '../organisations/organisation.entity';
-import { changedFields } from '../organisations/organisations.service';
+import { changedFields } from '../common/changes';
 import type { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, SessionUpdateDto } from './dto/event.dto';
 import { EventEntity } from './event.entity';
 import { toEvent, toSession } from './events.mapper';

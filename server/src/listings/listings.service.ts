@@ -16,7 +16,7 @@ import { assertVersion, Conflict, Forbidden, InvalidInput, NotFound } from '../c
 import { pageOf, skipTake } from '../common/pagination';
 import { EventsService } from '../events/events.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
-import { changedFields, escapeLike } from '../organisations/organisations.service';
+import { changedFields, escapeLike } from '../common/changes';
 import { ParticipationService } from '../participation/participation.service';
 import { BoardEventsService, type BoardWriter } from '../realtime/board-events.service';
 import { BoardQueryService } from '../realtime/board-query.service';

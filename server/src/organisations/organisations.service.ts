@@ -5,6 +5,7 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, NotFound } from '../common/errors';
+import { changedFields, escapeLike } from '../common/changes';
 import { pageOf, skipTake } from '../common/pagination';
 import type { OrganisationDto, OrganisationQuery, OrganisationUpdateDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
@@ -134,19 +135,4 @@ export class OrganisationsService {
       return toOrganisation(organisation);
     });
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** The before/after of each field a DTO changes, for the audit record. */
-export function changedFields<T extends object>(before: T, patch: Partial<T>): Record<string, { from: unknown; to: unknown }> {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [key, to] of Object.entries(patch)) {
-    if (to === undefined) continue;
-    const from = (before as Record<string, unknown>)[key];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
-  }
-  return changes;
 }

@@ -155,6 +155,9 @@ describe('board gateway (integration)', () => {
     await t.http.post(`/api/events/${eventId}/screen-links`).auth(supplier.token, { type: 'bearer' }).send({ label: 'x' }).expect(403);
     const screen = await connect({ screenToken: link.body.token });
     expect((await screen.join(sessionId, null)).ok).toBe(true);
+    // A screen link reads; it cannot write, nor pass for a user over HTTP.
+    await t.http.post(`/api/sessions/${sessionId}/listings`).auth(link.body.token, { type: 'bearer' }).send(supplyListing()).expect(401);
+    await t.http.get('/api/auth/me').auth(link.body.token, { type: 'bearer' }).expect(401);
     const otherEvent = await t.event(organiser);
     const otherSession = await t.session(organiser, otherEvent.id, 'bank_enterprise', 'live');
     expect(await screen.join(otherSession.id, null)).toMatchObject({ ok: false, code: 'not_found' });

@@ -5,6 +5,7 @@ import { rooms, type BoardJoinRequest, type BoardJoinResult, type ClientToServer
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { UUID_PATTERN } from '../common/validation';
 import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
@@ -17,7 +18,6 @@ import { ScreenLinksService } from './screen-links.service';
 type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string } };
 type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @WebSocketGateway()
 export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
@@ -62,7 +62,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   async join(@ConnectedSocket() socket: BoardSocket, @MessageBody() request: BoardJoinRequest): Promise<BoardJoinResult> {
     const sessionId = request?.sessionId;
     const lastSeq = request?.lastSeq ?? null;
-    if (typeof sessionId !== 'string' || !UUID.test(sessionId) || (lastSeq !== null && (!Number.isInteger(lastSeq) || lastSeq < 0))) {
+    if (typeof sessionId !== 'string' || !UUID_PATTERN.test(sessionId) || (lastSeq !== null && (!Number.isInteger(lastSeq) || lastSeq < 0))) {
       return { ok: false, code: 'invalid', message: 'board:join needs a session id and lastSeq (a whole number or null)' };
     }
     const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });

@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/passwords';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
-import { changedFields } from '../organisations/organisations.service';
+import { changedFields } from '../common/changes';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { InvitationAcceptDto, InvitationDto, UserUpdateDto } from './dto/user.dto';
 import { InvitationEntity } from './invitation.entity';
