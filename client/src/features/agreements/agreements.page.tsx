@@ -1,20 +1,14 @@
 import { EditOutlined, FileAddOutlined, SignatureOutlined } from '@ant-design/icons';
-import { Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Button, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, ParticipantRole, SessionStatus } from '@duijie/shared';
 import { useMe } from '../../app/auth';
-import { formatDateTime } from '../../ui/dates';
-import { useLabels } from '../../ui/labels';
-import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
-import { AgreementStatusTag } from '../../ui/status-tag';
-import { rowTestId } from '../../ui/test-id';
 import { useMyParticipations } from '../events/hooks/use-events';
 import { useSessionsById } from '../listings/hooks/use-listings';
-import { AgreementDetails, PartyList } from './components/agreement-details';
 import { AgreementFormModal } from './components/agreement-form-modal';
+import { AgreementsTable } from './components/agreements-table';
 import type { AgreementSessionChoice } from './components/agreement-form-modal';
 import { SignModal } from './components/sign-modal';
 import { useMyAgreements } from './hooks/use-agreements';
@@ -27,7 +21,6 @@ type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; agreement:
 
 export function MyAgreementsPage() {
   const { t } = useTranslation();
-  const labels = useLabels();
   const me = useMe();
   const agreements = useMyAgreements();
   useLiveAgreements();
@@ -53,62 +46,41 @@ export function MyAgreementsPage() {
 
   const myParty = (a: Agreement) => a.parties.find((p) => p.organisationId === me.organisation.id);
 
-  const columns: TableColumnsType<Agreement> = [
-    { title: t('agreement.title'), dataIndex: 'title' },
-    { title: t('agreement.kind'), dataIndex: 'kind', render: (_v, a) => <Tag>{labels.agreementKind(a.kind)}</Tag> },
-    { title: t('agreement.amount'), dataIndex: 'amount', render: (_v, a) => <Money yuan={a.amount} /> },
-    { title: t('agreement.parties'), key: 'parties', render: (_v, a) => <PartyList parties={a.parties} /> },
-    {
-      title: t('fields.session'),
-      dataIndex: 'sessionId',
-      render: (_v, a) => sessions.get(a.sessionId)?.title ?? '—',
-    },
-    { title: t('fields.status'), dataIndex: 'status', render: (_v, a) => <AgreementStatusTag status={a.status} /> },
-    {
-      title: t('fields.updatedAt'),
-      dataIndex: 'updatedAt',
-      render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.updatedAt)}</span>,
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_v, a) => {
-        const mine = myParty(a);
-        const drafting = a.status === 'drafting';
-        const canSign = drafting && mine !== undefined && mine.signature === null;
-        const canEdit = drafting && a.draftedByOrganisationId === me.organisation.id;
-        return (
-          <Space size={4} wrap>
-            {canSign ? (
-              <Tooltip title={mayAct ? undefined : t('agreement.adminOnly')}>
-                <Button
-                  size="small"
-                  type="primary"
-                  icon={<SignatureOutlined />}
-                  disabled={!mayAct}
-                  onClick={() => setSigning(a)}
-                  data-testid="agreement-sign"
-                >
-                  {t('agreement.sign')}
-                </Button>
-              </Tooltip>
-            ) : null}
-            {mine?.signature && drafting ? <Tag color="green">{t('agreement.mineSigned')}</Tag> : null}
-            {canEdit ? (
-              <Button
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setDialog({ kind: 'edit', agreement: a })}
-                data-testid="agreement-edit"
-              >
-                {t('common.edit')}
-              </Button>
-            ) : null}
-          </Space>
-        );
-      },
-    },
-  ];
+  const actions = (a: Agreement) => {
+    const mine = myParty(a);
+    const drafting = a.status === 'drafting';
+    const canSign = drafting && mine !== undefined && mine.signature === null;
+    const canEdit = drafting && a.draftedByOrganisationId === me.organisation.id;
+    return (
+      <Space size={4} wrap>
+        {canSign ? (
+          <Tooltip title={mayAct ? undefined : t('agreement.adminOnly')}>
+            <Button
+              size="small"
+              type="primary"
+              icon={<SignatureOutlined />}
+              disabled={!mayAct}
+              onClick={() => setSigning(a)}
+              data-testid="agreement-sign"
+            >
+              {t('agreement.sign')}
+            </Button>
+          </Tooltip>
+        ) : null}
+        {mine?.signature && drafting ? <Tag color="green">{t('agreement.mineSigned')}</Tag> : null}
+        {canEdit ? (
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setDialog({ kind: 'edit', agreement: a })}
+            data-testid="agreement-edit"
+          >
+            {t('common.edit')}
+          </Button>
+        ) : null}
+      </Space>
+    );
+  };
 
   const createButton = (
     <Tooltip title={canCreate ? undefined : t('agreement.createBlocked')}>
@@ -139,14 +111,11 @@ export function MyAgreementsPage() {
         emptyText={t('agreement.empty')}
         onRetry={() => void agreements.refetch()}
       >
-        <Table<Agreement>
-          rowKey="id"
-          columns={columns}
-          dataSource={agreements.data}
-          onRow={(a) => rowTestId('agreement-row', { 'data-agreement-id': a.id, 'data-status': a.status })}
-          expandable={{ expandedRowRender: (a) => <AgreementDetails agreement={a} /> }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
+        <AgreementsTable
+          agreements={agreements.data}
+          sessionTitle={(id) => sessions.get(id)?.title}
+          actions={actions}
+          pageSize={20}
         />
       </PageState>
       <AgreementFormModal
