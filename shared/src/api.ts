@@ -385,3 +385,48 @@ export type EventAgreementFigures = {
   agreements: AgreementFigures[];
   totals: { signedCount: number; signed: number; approved: number; disbursed: number; delivered: number };
 };
+
+// ---- the signing ceremony's running order ----
+
+/** An agreement as the running order and the big screen show it. */
+export type CeremonyAgreement = {
+  agreementId: string;
+  title: string;
+  kind: AgreementKind;
+  sessionId: string;
+  /** Industry chain code of the product ('other' when none). */
+  chain: string;
+  amount: number;
+  status: AgreementStatus;
+  parties: string[];
+};
+
+/** One batch of the ceremony (一批签约): the agreements signed together on stage. */
+export type CeremonyBatch = {
+  id: string;
+  eventId: string;
+  /** 1-based place in the running order. */
+  position: number;
+  title: string;
+  /** The session or chain the batch was built from, if any. */
+  sessionId: string | null;
+  chain: string | null;
+  version: number;
+  onStage: boolean;
+  agreements: CeremonyAgreement[];
+};
+
+export type RunningOrder = {
+  eventId: string;
+  onStageBatchId: string | null;
+  batches: CeremonyBatch[];
+  /** Agreements of the event in no batch yet. */
+  unbatched: CeremonyAgreement[];
+};
+
+export type CeremonyBatchInput = { title: string; sessionId?: string | null; chain?: string | null; agreementIds: string[] };
+export type CeremonyBatchUpdate = { version: number; title?: string; agreementIds?: string[] };
+/** Builds one batch per session or per chain from the agreements in no batch yet. */
+export type RunningOrderGenerateInput = { by: 'session' | 'chain' };
+export type RunningOrderSequenceInput = { batchIds: string[] };
+export type StageInput = { batchId: string | null };

@@ -67,6 +67,8 @@ export type CeremonyTotals = {
   latest: { agreementId: string; title: string; amount: number; parties: string[]; signedAt: string }[];
   /** Cumulative signed amount after each signing, oldest first. */
   timeline: { at: string; cumulativeAmount: number }[];
+  /** The batch of the running order on stage now, with how far its signing has got. */
+  onStage: { batchId: string; title: string; position: number; batchCount: number; agreements: { agreementId: string; title: string; amount: number; parties: string[]; signed: boolean }[] } | null;
 };
 
 export type BoardJoinRequest = {

@@ -319,3 +319,8 @@ export function categoryLabel(code: string, lang: 'zh-CN' | 'en'): string {
 export function chainsOf(code: string): IndustryChain[] {
   return INDUSTRY_CHAINS.filter((chain) => chain.steps.some((step) => step.includes(code)));
 }
+
+/** The chain an agreement's product is counted under at the ceremony ('other' when none). */
+export function chainOfProduct(product: string | null | undefined): string {
+  return (product && chainsOf(product)[0]?.code) || 'other';
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chainsOf, type CeremonyTotals, type SessionKind } from '@duijie/shared';
+import { chainOfProduct, type CeremonyTotals, type SessionKind } from '@duijie/shared';
 import { DataSource } from 'typeorm';
 import { NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
@@ -42,7 +42,7 @@ export class CeremonyService {
       cumulative += amount;
       timeline.push({ at: row.signedAt.toISOString(), cumulativeAmount: cumulative });
       add(bySession, row.kind, amount);
-      add(byChain, (row.product && chainsOf(row.product)[0]?.code) || 'other', amount);
+      add(byChain, chainOfProduct(row.product), amount);
     }
     return {
       eventId,
@@ -56,6 +56,31 @@ export class CeremonyService {
         .reverse()
         .map((r) => ({ agreementId: r.id, title: r.title, amount: Number(r.amount), parties: r.parties, signedAt: r.signedAt.toISOString() })),
       timeline,
+      onStage: await this.onStage(eventId),
+    };
+  }
+
+  /** The batch on stage with its agreements in running order, each marked signed or not yet. */
+  private async onStage(eventId: string): Promise<CeremonyTotals['onStage']> {
+    const [batch]: { id: string; title: string; position: number; batchCount: number }[] = await this.dataSource.query(
+      `SELECT b.id, b.title, b.position, (SELECT count(*)::int FROM ceremony_batch c WHERE c."eventId" = b."eventId") AS "batchCount"
+         FROM ceremony_batch b WHERE b."eventId" = $1 AND b."onStage"`,
+      [eventId],
+    );
+    if (!batch) return null;
+    const agreements: { agreementId: string; title: string; amount: string; status: string; parties: string[] }[] = await this.dataSource.query(
+      `SELECT a.id AS "agreementId", a.title, a.amount::text AS amount, a.status,
+              ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId" WHERE p."agreementId" = a.id ORDER BY p.role, o.name) AS parties
+         FROM ceremony_batch_agreement ba JOIN agreement a ON a.id = ba."agreementId"
+        WHERE ba."batchId" = $1 ORDER BY ba.position`,
+      [batch.id],
+    );
+    return {
+      batchId: batch.id,
+      title: batch.title,
+      position: batch.position,
+      batchCount: batch.batchCount,
+      agreements: agreements.map((a) => ({ agreementId: a.agreementId, title: a.title, amount: Number(a.amount), parties: a.parties, signed: a.status === 'signed' || a.status === 'confirmed' })),
     };
   }
 }

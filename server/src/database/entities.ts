@@ -11,6 +11,7 @@ import { InvitationEntity } from '../users/invitation.entity';
 import { UserEntity } from '../users/user.entity';
 import { BoardEventEntity } from '../realtime/board-event.entity';
 import { ScreenLinkEntity } from '../realtime/screen-link.entity';
+import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/ceremony-batch.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -29,4 +30,6 @@ export const ENTITIES = [
   AgreementPartyEntity,
   AgreementSignatureEntity,
   LedgerEntryEntity,
+  CeremonyBatchEntity,
+  CeremonyBatchAgreementEntity,
 ];

@@ -160,7 +160,7 @@ export class EventsService {
     return session;
   }
 
-  private async findEvent(manager: EntityManager, id: string, lock = false): Promise<EventEntity> {
+  async findEvent(manager: EntityManager, id: string, lock = false): Promise<EventEntity> {
     const event = await manager.findOne(EventEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!event) throw new NotFound('Event');
     return event;

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { EventsModule } from '../events/events.module';
+import { RunningOrderController } from './running-order.controller';
+import { RunningOrderService } from './running-order.service';
+
+/** The signing ceremony's running order (batches on stage). */
+@Module({ imports: [EventsModule, AgreementsModule], controllers: [RunningOrderController], providers: [RunningOrderService] })
+export class CeremonyModule {}
