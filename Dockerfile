@@ -23,6 +23,7 @@ COPY --from=build /app/shared/package.json shared/
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
+COPY --from=build /app/server/assets server/assets
 COPY --from=build /app/client/dist client/dist
 USER node
 EXPOSE 3000

@@ -430,3 +430,17 @@ export type CeremonyBatchUpdate = { version: number; title?: string; agreementId
 export type RunningOrderGenerateInput = { by: 'session' | 'chain' };
 export type RunningOrderSequenceInput = { batchIds: string[] };
 export type StageInput = { batchId: string | null };
+
+/** What anyone holding a certificate can check: that these terms were signed by these parties. */
+export type AgreementVerification = {
+  agreementId: string;
+  eventName: string;
+  title: string;
+  kind: AgreementKind;
+  amount: number;
+  status: AgreementStatus;
+  contentHash: string;
+  parties: { name: string; role: AgreementPartyRole; signedAt: string }[];
+  signedAt: string;
+  confirmedAt: string | null;
+};

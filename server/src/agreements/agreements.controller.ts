@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Agreement, EventAgreementFigures, LedgerEntry } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Agreement, AgreementVerification, EventAgreementFigures, LedgerEntry } from '@duijie/shared';
+import type { Response } from 'express';
+import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
 import { AgreementsService } from './agreements.service';
-import { AgreementDto, AgreementUpdateDto, SignDto } from './dto/agreement.dto';
+import { CertificateService } from './certificate.service';
+import { AgreementDto, AgreementUpdateDto, SignDto, VerifyQueryDto } from './dto/agreement.dto';
 import { LedgerEntryDto } from './dto/ledger.dto';
 import { LedgerService } from './ledger.service';
 
@@ -16,6 +18,7 @@ export class AgreementsController {
   constructor(
     private readonly agreements: AgreementsService,
     private readonly ledger: LedgerService,
+    private readonly certificates: CertificateService,
   ) {}
 
   @Post('sessions/:id/agreements')
@@ -43,6 +46,20 @@ export class AgreementsController {
   @Patch('agreements/:id')
   update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: AgreementUpdateDto): Promise<Agreement> {
     return this.agreements.update(principal, id, dto);
+  }
+
+  /** The printable certificate (PDF) of a signed agreement, for its parties and organisers. */
+  @Get('agreements/:id/certificate.pdf')
+  async certificate(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { filename, pdf } = await this.certificates.render(principal, id);
+    res.set({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${filename}"`, 'cache-control': 'no-store' }).send(pdf);
+  }
+
+  /** Public check of a certificate: the agreement's id and content hash must both match. */
+  @Public()
+  @Get('verify/agreements/:id')
+  verify(@Param('id', ID) id: string, @Query() query: VerifyQueryDto): Promise<AgreementVerification> {
+    return this.certificates.verify(id, query.hash);
   }
 
   /** Retry with the same Idempotency-Key: the first answer; another body: 422; while the first runs: 409. */

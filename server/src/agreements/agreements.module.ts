@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
+import { CertificateService } from './certificate.service';
 import { LedgerService } from './ledger.service';
 import { CeremonyGateway } from './ceremony.gateway';
 import { CeremonyService } from './ceremony.service';
 
-@Module({ imports: [EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService, CeremonyService, CeremonyGateway], exports: [AgreementsService, CeremonyService] })
+@Module({ imports: [EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService, CertificateService, CeremonyService, CeremonyGateway], exports: [AgreementsService, CeremonyService] })
 export class AgreementsModule {}

@@ -71,3 +71,7 @@ export class AgreementUpdateDto implements AgreementUpdateInput {
 export class SignDto implements SignInput {
   @Matches(/^[0-9a-f]{64}$/, { message: 'contentHash must be the 64-character hex hash of the terms you reviewed' }) contentHash: string;
 }
+
+export class VerifyQueryDto {
+  @Matches(/^[0-9a-f]{64}$/, { message: 'hash must be the 64-character content hash printed on the certificate' }) hash: string;
+}

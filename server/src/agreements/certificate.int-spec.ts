@@ -1,0 +1,71 @@
+import type { Agreement, AgreementVerification } from '@duijie/shared';
+import { pdfText } from '../testing/pdf-text';
+import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
+
+describe('agreement certificate (integration)', () => {
+  let t: TestApp;
+  let organiser: Actor;
+  let borrower: Actor;
+  let bank: Actor;
+  let otherBank: Actor;
+  let signed: Agreement;
+  let drafting: Agreement;
+
+  const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+  const certificate = (actor: Actor, id: string) => t.http.get(`/api/agreements/${id}/certificate.pdf`).auth(actor.token, { type: 'bearer' }).buffer(true).parse(binary as never);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    organiser = await t.organiser();
+    const event = await t.event(organiser);
+    const sessionId = (await t.session(organiser, event.id, 'bank_enterprise', 'live')).id;
+    borrower = await t.organisation('enterprise', { name: '西宁特殊钢股份有限公司' });
+    bank = await t.organisation('bank', { name: '中国工商银行青海省分行' });
+    otherBank = await t.organisation('bank');
+    await t.participate(borrower, organiser, sessionId, 'borrower');
+    await t.participate(bank, organiser, sessionId, 'lender');
+    const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
+    const draft = (title: string) => t.http.post(`/api/sessions/${sessionId}/agreements`).auth(borrower.token, { type: 'bearer' }).send({ kind: 'loan', title, amount: 120_000_000, termMonths: 36, keyTerms: '年利率3.85%，按季付息，到期还本；以厂房设备抵押。', parties }).expect(201);
+    signed = (await draft('技改项目贷款合同')).body;
+    drafting = (await draft('流动资金贷款合同')).body;
+    for (const actor of [borrower, bank]) {
+      await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
+      signed = (await t.http.post(`/api/agreements/${signed.id}/sign`).auth(actor.token, { type: 'bearer' }).send({ contentHash: signed.contentHash }).expect(200)).body;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('prints the parties, terms, content hash, signature timeline and verification link in Chinese', async () => {
+    const res = await certificate(borrower, signed.id).expect(200).expect('content-type', 'application/pdf');
+    const { text, pages } = pdfText(res.body as Buffer);
+    const flat = text.replace(/\s+/g, '');
+    expect(pages).toBeGreaterThanOrEqual(1);
+    for (const expected of ['签约证书', '技改项目贷款合同', '贷款合同', '1.2亿元', '120,000,000', '西宁特殊钢股份有限公司', '中国工商银行青海省分行', '年利率3.85%', '36个月', '起草', '签署', '各方签署完成', signed.contentHash]) {
+      expect(flat).toContain(expected.replace(/\s+/g, ''));
+    }
+    expect(flat).toContain(`/verify/${signed.id}?hash=${signed.contentHash}`);
+    // Each party's signer is named with the time (Beijing) they signed.
+    expect(text.match(/由 测试管理员 签署/g)).toHaveLength(2);
+  });
+
+  it('is issued only for a signed agreement, and only to its parties and organisers', async () => {
+    const notYet = await certificate(borrower, drafting.id).expect(409);
+    expect(JSON.parse(notYet.body.toString()).code).toBe('not_signed');
+    await certificate(otherBank, signed.id).expect(404);
+    await certificate(organiser, signed.id).expect(200);
+  });
+
+  it('verifies publicly only with the matching content hash', async () => {
+    const ok = await t.http.get(`/api/verify/agreements/${signed.id}?hash=${signed.contentHash}`).expect(200);
+    expect(ok.body as AgreementVerification).toMatchObject({ agreementId: signed.id, title: '技改项目贷款合同', amount: 120_000_000, status: 'signed', contentHash: signed.contentHash });
+    expect((ok.body as AgreementVerification).parties.map((p) => p.name).sort()).toEqual(['中国工商银行青海省分行', '西宁特殊钢股份有限公司'].sort());
+    await t.http.get(`/api/verify/agreements/${signed.id}?hash=${'0'.repeat(64)}`).expect(404);
+    await t.http.get(`/api/verify/agreements/${drafting.id}?hash=${drafting.contentHash}`).expect(404);
+    const bad = await t.http.get(`/api/verify/agreements/${signed.id}?hash=abc`).expect(400);
+    expect(bad.body.fields[0].field).toBe('hash');
+  });
+});

@@ -1,0 +1,197 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { categoryLabel, formatCny, type Agreement, type AgreementVerification } from '@duijie/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { Conflict, NotFound } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AgreementsService } from './agreements.service';
+import { AgreementEntity } from './agreement.entity';
+import { KIND_ZH, ROLE_ZH, SESSION_KIND_ZH, STEP_ZH } from './certificate.labels';
+import { woffToSfnt } from './woff';
+
+/** Noto Sans SC (SIL OFL), shipped with the server so a certificate prints the same everywhere. */
+const FONTS = join(__dirname, '..', '..', 'assets', 'fonts');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+const loadFonts = () =>
+  (fonts ??= { regular: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Regular.woff'))), bold: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Bold.woff'))) });
+const SIGNED = ['signed', 'confirmed'];
+
+/** Times on a certificate are Beijing time, whatever the server's zone. */
+const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const at = (iso: string | Date) => beijing.format(new Date(iso));
+
+type Step = { at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
+
+/**
+ * The printable certificate of a signed agreement (PDF): parties, terms, the content hash,
+ * the signature timeline from the audit chain, and a link (and QR code) anyone holding the
+ * certificate can use to check it against the platform.
+ */
+@Injectable()
+export class CertificateService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agreements: AgreementsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  verificationUrl(a: Pick<Agreement, 'id' | 'contentHash'>): string {
+    return `${this.config.publicUrl}/verify/${a.id}?hash=${a.contentHash}`;
+  }
+
+  /** Public: answers only for a signed agreement whose id and content hash both match. */
+  async verify(id: string, hash: string): Promise<AgreementVerification> {
+    const a = await this.dataSource.getRepository(AgreementEntity).findOne({ where: { id } });
+    if (!a || a.contentHash !== hash || !SIGNED.includes(a.status)) throw new NotFound('Signed agreement with this content hash');
+    const parties: { name: string; role: AgreementVerification['parties'][number]['role']; signedAt: Date }[] = await this.dataSource.query(
+      `SELECT o.name, p.role, s."signedAt" FROM agreement_party p
+         JOIN organisation o ON o.id = p."organisationId"
+         JOIN agreement_signature s ON s."partyId" = p.id AND s."voidedAt" IS NULL
+        WHERE p."agreementId" = $1 ORDER BY s."signedAt"`,
+      [id],
+    );
+    const [event]: { name: string }[] = await this.dataSource.query(`SELECT name FROM match_event WHERE id = $1`, [a.eventId]);
+    return {
+      agreementId: a.id,
+      eventName: event?.name ?? '',
+      title: a.title,
+      kind: a.kind,
+      amount: a.amount,
+      status: a.status,
+      contentHash: a.contentHash,
+      parties: parties.map((p) => ({ name: p.name, role: p.role, signedAt: p.signedAt.toISOString() })),
+      signedAt: a.signedAt!.toISOString(),
+      confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
+    };
+  }
+
+  /** The certificate of an agreement the principal may read, once every party has signed. */
+  async render(principal: Principal, id: string): Promise<{ filename: string; pdf: Buffer }> {
+    const a = await this.agreements.get(principal, id);
+    if (!SIGNED.includes(a.status)) throw new Conflict('not_signed', 'A certificate is issued once every party has signed');
+    const [context]: { eventName: string; sessionTitle: string; sessionKind: keyof typeof SESSION_KIND_ZH }[] = await this.dataSource.query(
+      `SELECT e.name AS "eventName", s.title AS "sessionTitle", s.kind AS "sessionKind"
+         FROM match_session s JOIN match_event e ON e.id = s."eventId" WHERE s.id = $1`,
+      [a.sessionId],
+    );
+    const codes: { id: string; creditCode: string }[] = await this.dataSource.query(`SELECT id, "creditCode" FROM organisation WHERE id = ANY($1)`, [a.parties.map((p) => p.organisationId)]);
+    const steps: Step[] = await this.dataSource.query(
+      `SELECT r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
+         FROM audit_record r
+         LEFT JOIN app_user u ON u.id = r."actorUserId"
+         LEFT JOIN organisation o ON o.id = u."organisationId"
+        WHERE r."entityType" = 'agreement' AND r."entityId" = $1
+        ORDER BY r.id`,
+      [id],
+    );
+    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps);
+    return { filename: `agreement-${a.id}.pdf`, pdf };
+  }
+
+  private async draw(
+    a: Agreement,
+    context: { eventName: string; sessionTitle: string; sessionKind: keyof typeof SESSION_KIND_ZH },
+    creditCodes: Map<string, string>,
+    steps: Step[],
+  ): Promise<Buffer> {
+    const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve, reject) => {
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    doc.registerFont('regular', loadFonts().regular);
+    doc.registerFont('bold', loadFonts().bold);
+    const left = doc.page.margins.left;
+    const width = doc.page.width - left - doc.page.margins.right;
+    const grey = '#666666';
+    const ink = '#1a1a1a';
+    const accent = '#b3261e';
+
+    doc.font('bold').fontSize(22).fillColor(accent).text('签约证书', { align: 'center' });
+    doc.font('regular').fontSize(10).fillColor(grey).text('Certificate of a signed agreement', { align: 'center' });
+    doc.moveDown(0.4).fontSize(12).fillColor(ink).text(context.eventName, { align: 'center' });
+    doc.moveDown(0.8);
+
+    const heading = (zh: string, en: string) => {
+      doc.moveDown(0.6).font('bold').fontSize(12).fillColor(accent).text(zh, { continued: true }).font('regular').fontSize(9).fillColor(grey).text(`  ${en}`);
+      const y = doc.y + 2;
+      doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor('#cccccc').stroke();
+      doc.moveDown(0.4);
+    };
+    const field = (label: string, value: string, labelWidth = 90) => {
+      const y = doc.y;
+      doc.font('regular').fontSize(10).fillColor(grey).text(label, left, y, { width: labelWidth });
+      doc.fillColor(ink).text(value, left + labelWidth + 6, y, { width: width - labelWidth - 6 });
+      doc.x = left;
+      doc.moveDown(0.25);
+    };
+
+    heading('协议条款', 'Terms');
+    field('协议名称', a.title);
+    field('协议类型', KIND_ZH[a.kind]);
+    field('所属专场', `${context.sessionTitle}（${SESSION_KIND_ZH[context.sessionKind]}）`);
+    field('协议金额', `${formatCny(a.amount)}（人民币 ${a.amount.toLocaleString('zh-CN')} 元）`);
+    if (a.product) field('产品与数量', `${categoryLabel(a.product, 'zh-CN')} · ${a.quantity ?? ''} ${a.unit ?? ''}`);
+    if (a.termMonths) field('期限', `${a.termMonths} 个月`);
+    field('主要条款', a.keyTerms);
+
+    heading('签约各方', 'Parties');
+    for (const p of a.parties) {
+      field(ROLE_ZH[p.role], `${p.organisationName}\n统一社会信用代码 ${creditCodes.get(p.organisationId) ?? ''}\n${p.signature ? `${at(p.signature.signedAt)} 由 ${p.signature.userName} 签署` : '未签署'}`);
+    }
+
+    heading('签署记录', 'Signature timeline (from the audit chain)');
+    for (const step of steps) {
+      const who = step.actor ? `${step.organisation ?? ''} ${step.actor}`.trim() : '';
+      field(at(step.at), `${STEP_ZH[step.action] ?? step.action}${who ? ` · ${who}` : ''}\n审计记录 ${step.hash.slice(0, 16)}…`, 130);
+    }
+
+    heading('内容摘要与核验', 'Content hash and verification');
+    doc.font('regular').fontSize(10).fillColor(grey).text('各方签署的条款内容摘要（SHA-256）：');
+    doc.fillColor(ink).fontSize(9.5).text(a.contentHash);
+    doc.moveDown(0.6);
+    const url = this.verificationUrl(a);
+    const qrSize = 96;
+    if (doc.y + qrSize > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const top = doc.y;
+    drawQr(doc, url, left, top, qrSize);
+    doc.fontSize(10).fillColor(grey).text('扫描二维码或访问以下链接，核验本证书与平台记录一致：', left + qrSize + 14, top, { width: width - qrSize - 14 });
+    doc.fillColor('#0b57d0').fontSize(9).text(url, { width: width - qrSize - 14, link: url });
+    doc.x = left;
+    doc.y = Math.max(doc.y, top + qrSize) + 8;
+
+    // Footer on every page: when it was printed and the page number.
+    const range = doc.bufferedPageRange();
+    const printed = at(new Date());
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.font('regular').fontSize(8).fillColor(grey).text(`对接 Duijie · 证书生成于 ${printed}（北京时间） · 第 ${i + 1} / ${range.count} 页`, left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
+      doc.page.margins.bottom = bottom;
+    }
+    doc.end();
+    return done;
+  }
+}
+
+/** Draws the QR code of `text` as vector squares, so it prints sharp at any size. */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 2;
+  const cell = size / (modules.size + quiet * 2);
+  doc.save().fillColor('#000000');
+  for (let r = 0; r < modules.size; r++) {
+    for (let c = 0; c < modules.size; c++) {
+      if (modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
+    }
+  }
+  doc.fill().restore();
+}
