@@ -444,3 +444,10 @@ export type AgreementVerification = {
   signedAt: string;
   confirmedAt: string | null;
 };
+
+// ---- big-screen links ----
+
+export type ScreenLink = { id: string; eventId: string; label: string; createdAt: string; revokedAt: string | null };
+/** Returned once, at creation: the token is not kept and cannot be shown again. */
+export type ScreenLinkCreated = ScreenLink & { token: string; url: string };
+export type ScreenLinkInput = { label: string };

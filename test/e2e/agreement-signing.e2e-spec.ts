@@ -1,7 +1,11 @@
-// Two parties sign one agreement in two browsers while a third browser shows the big screen:
-// the borrower drafts a loan with a bank, each confirms their password (step-up) and signs
-// the same terms, both see it signed (the first party live as the second signs), and the
-// big screen's total rises by the loan's amount without a reload.
+// Two parties sign one agreement in two browsers while a third browser shows the big screen
+// and a fourth is the organiser's ceremony desk: the organiser makes a screen link, the
+// borrower drafts a loan with a bank, the organiser puts it on stage in a batch, each party
+// confirms their password (step-up) and signs the same terms, both see it signed (the first
+// party live as the second signs), the big screen's total rises by the loan's amount and
+// its stage panel ticks the loan off without a reload. Then the certificate downloads as a
+// PDF and its verification link checks out (and a changed hash does not).
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { Api } from './api';
@@ -21,14 +25,15 @@ describe('agreement signing in two browsers', () => {
   let borrower: Page;
   let bank: Page;
   let screen: Page;
+  let desk: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startServer({ args: ['--demo'] });
     browser = await launchBrowser();
-    contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })));
-    [borrower, bank, screen] = await Promise.all(contexts.map((c) => c.newPage()));
-    for (const page of [borrower, bank, screen]) page.on('pageerror', (e) => pageErrors.push(e.message));
+    contexts = await Promise.all([0, 1, 2, 3].map(() => browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })));
+    [borrower, bank, screen, desk] = await Promise.all(contexts.map((c) => c.newPage()));
+    for (const page of [borrower, bank, screen, desk]) page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
   afterAll(async () => {
@@ -53,13 +58,19 @@ describe('agreement signing in two browsers', () => {
   const screenAmount = async () => Number(await screen.getByTestId('screen-total').getAttribute('data-amount'));
 
   it('is drafted by one party, signed by both, shown signed to both, and counted on the big screen', async () => {
-    await withScreenshots('agreement-signing', () => ({ borrower, bank, screen }), async () => {
-      // The organiser opens the big screen with a read-only screen link (no login).
-      const api = new Api(server.url);
-      const organiser = await api.login(ADMIN.email, ADMIN.password);
-      const [event] = await api.call<{ id: string }[]>('GET', '/events', undefined, organiser.token);
-      const link = await api.call<{ token: string }>('POST', `/events/${event.id}/screen-links`, { label: '主会场大屏' }, organiser.token);
-      await screen.goto(`${server.url}/screen/${event.id}?token=${link.token}`);
+    await withScreenshots('agreement-signing', () => ({ borrower, bank, screen, desk }), async () => {
+      // The organiser makes a read-only screen link at the ceremony desk; the big screen opens it (no login).
+      await login(desk, server.url, ADMIN.email, ADMIN.password);
+      const openDesk = async () => {
+        await desk.goto(`${server.url}/console?tab=ceremony`);
+        await pick(desk, desk.getByTestId('ceremony-event-picker'), '青海');
+      };
+      await openDesk();
+      await desk.getByTestId('screen-link-label').fill('主会场大屏');
+      await desk.getByTestId('screen-link-create').click();
+      const screenUrl = await desk.getByTestId('screen-link-created').getByTestId('invite-link').inputValue();
+      expect(screenUrl).toMatch(/\/screen\/[0-9a-f-]{36}\?token=/);
+      await screen.goto(screenUrl);
       await screen.locator('[data-testid="screen-connection"][data-state="live"]').waitFor();
       await screen.getByTestId('screen-total').waitFor();
       const before = await screenAmount();
@@ -82,6 +93,19 @@ describe('agreement signing in two browsers', () => {
       const mine = borrower.getByTestId('agreement-row').filter({ hasText: TITLE });
       await mine.waitFor();
 
+      // The organiser puts the new loan in a batch of its own and puts the batch on stage.
+      await openDesk();
+      await desk.getByTestId('ceremony-agreement').filter({ hasText: TITLE }).locator('input[type="checkbox"]').check();
+      await desk.getByTestId('ceremony-new-batch').click();
+      await modal(desk).getByTestId('ceremony-batch-title').fill(`重点项目签约 ${stamp}`);
+      await modal(desk).locator('.ant-btn-primary').click();
+      const batch = desk.getByTestId('ceremony-batch').filter({ hasText: `重点项目签约 ${stamp}` });
+      await batch.getByTestId('ceremony-stage').click();
+      await desk.locator('[data-testid="ceremony-batch"][data-on-stage="true"]').filter({ hasText: `重点项目签约 ${stamp}` }).waitFor();
+      const onStage = screen.getByTestId('screen-stage-item').filter({ hasText: TITLE });
+      await screen.getByTestId('screen-stage').filter({ hasText: `重点项目签约 ${stamp}` }).waitFor({ timeout: 10_000 });
+      expect(await onStage.getAttribute('data-signed')).toBe('false');
+
       await signAs(borrower);
       await borrower.locator(`[data-testid="agreement-row"][data-status="drafting"]`).filter({ hasText: TITLE }).waitFor();
 
@@ -100,6 +124,20 @@ describe('agreement signing in two browsers', () => {
         { timeout: 10_000 },
       );
       expect(await screen.getByTestId('screen-count').getAttribute('data-count')).toBe('1');
+      await screen.locator('[data-testid="screen-stage-item"][data-signed="true"]').filter({ hasText: TITLE }).waitFor({ timeout: 10_000 });
+
+      // The certificate downloads as a PDF; its verification link checks out, a changed hash does not.
+      const [download] = await Promise.all([borrower.waitForEvent('download'), mine.getByTestId('agreement-certificate').click()]);
+      const pdf = readFileSync((await download.path())!);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(download.suggestedFilename()).toBe(`签约证书-${TITLE}.pdf`);
+      const api = new Api(server.url);
+      const mineApi = await api.login(BORROWER, DEMO_PASSWORD);
+      const signed = (await api.call<{ id: string; title: string; contentHash: string }[]>('GET', '/me/agreements', undefined, mineApi.token)).find((a) => a.title === TITLE)!;
+      await bank.goto(`${server.url}/verify/${signed.id}?hash=${signed.contentHash}`);
+      await bank.getByTestId('verify-valid').filter({ hasText: TITLE }).waitFor();
+      await bank.goto(`${server.url}/verify/${signed.id}?hash=${'0'.repeat(64)}`);
+      await bank.getByTestId('verify-invalid').waitFor();
       expect(pageErrors).toEqual([]);
     });
   });

@@ -132,3 +132,28 @@ export function newIdempotencyKey(): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** Downloads a file the API serves to signed-in users (e.g. a PDF certificate) under `filename`. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, undefined), { headers: token !== null ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
+  }
+  if (!response.ok) {
+    const parsed = await readBody(response);
+    if (response.status === 401 && token !== null) handleUnauthorized();
+    throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText });
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Let the browser start the download before the blob goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -30,6 +30,8 @@ export const keys = {
   agreement: (id: string) => ['agreements', id] as const,
   /** A session's agreements (organisers); under the session prefix so session refreshes include it. */
   sessionAgreements: (sessionId: string) => ['sessions', sessionId, 'agreements'] as const,
+  runningOrder: (eventId: string) => ['events', eventId, 'running-order'] as const,
+  screenLinks: (eventId: string) => ['events', eventId, 'screen-links'] as const,
   organisationsAll: ['organisations'] as const,
   organisations: (query: OrganisationListQuery) => ['organisations', 'list', query] as const,
   organisation: (id: string) => ['organisations', id] as const,

@@ -26,6 +26,7 @@ const MyOrganisationPage = page(
 );
 const ConsolePage = page(() => import('../features/console/console.page'), (m) => m.ConsolePage);
 const ScreenPage = page(() => import('../features/screen/screen.page'), (m) => m.ScreenPage);
+const VerifyPage = page(() => import('../features/verify/verify.page'), (m) => m.VerifyPage);
 
 function Root() {
   return (
@@ -52,6 +53,8 @@ export const router = createBrowserRouter([
       { path: '/invite/:token', element: <InvitePage /> },
       // The venue's big screen: no login, a read-only screen link token in ?token=.
       { path: '/screen/:eventId', element: <ScreenPage /> },
+      // Anyone holding a certificate checks it here (its QR code and link lead here).
+      { path: '/verify/:id', element: <VerifyPage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -5,12 +5,14 @@ import { formatDateTime } from './dates';
 
 type Props = {
   url: string;
+  /** What was created; an invitation link unless told otherwise. */
+  title?: string;
   expiresAt?: string;
   email?: string;
 };
 
 /** A one-time invitation link with a copy button; the link is shown only this once. */
-export function CopyLink({ url, expiresAt, email }: Props) {
+export function CopyLink({ url, title, expiresAt, email }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const absolute = url.startsWith('http') ? url : `${window.location.origin}${url.startsWith('/') ? '' : '/'}${url}`;
@@ -29,7 +31,7 @@ export function CopyLink({ url, expiresAt, email }: Props) {
       <Alert
         type="success"
         showIcon
-        title={t('invite.linkCreated')}
+        title={title ?? t('invite.linkCreated')}
         description={
           <Typography.Text type="secondary">
             {email ? t('invite.linkFor', { email }) + ' ' : ''}

@@ -5,7 +5,8 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
-import { ScreenLinksService, type ScreenLinkCreated, type ScreenLinkView } from './screen-links.service';
+import type { ScreenLink as ScreenLinkView, ScreenLinkCreated } from '@duijie/shared';
+import { ScreenLinksService } from './screen-links.service';
 
 export class ScreenLinkDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))

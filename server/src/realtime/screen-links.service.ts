@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
+import type { ScreenLink as ScreenLinkView, ScreenLinkCreated } from '@duijie/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -8,9 +9,6 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { NotFound, Unauthorized } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
 import { ScreenLinkEntity } from './screen-link.entity';
-
-export type ScreenLinkView = { id: string; eventId: string; label: string; createdAt: string; revokedAt: string | null };
-export type ScreenLinkCreated = ScreenLinkView & { token: string; url: string };
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 

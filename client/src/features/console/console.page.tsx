@@ -1,13 +1,14 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CeremonyTab } from '../ceremony/components/ceremony-tab';
 import { AgreementsTab } from './components/agreements-tab';
 import { AuditTab } from './components/audit-tab';
 import { EventsTab } from './components/events-tab';
 import { OrganisationsTab } from './components/organisations-tab';
 import { ParticipantsTab } from './components/participants-tab';
 
-const TABS = ['events', 'participants', 'agreements', 'organisations', 'audit'] as const;
+const TABS = ['events', 'participants', 'agreements', 'ceremony', 'organisations', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -40,6 +41,11 @@ export function ConsolePage() {
             key: 'agreements',
             label: <span data-testid="console-tab-agreements">{t('console.tabAgreements')}</span>,
             children: <AgreementsTab />,
+          },
+          {
+            key: 'ceremony',
+            label: <span data-testid="console-tab-ceremony">{t('console.tabCeremony')}</span>,
+            children: <CeremonyTab />,
           },
           {
             key: 'organisations',

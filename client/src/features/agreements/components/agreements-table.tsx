@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Money } from '../../../ui/money';
 import { AgreementStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
 import { AgreementDetails, PartyList } from './agreement-details';
+import { CertificateButton } from './certificate-button';
 
 type Props = {
   agreements: Agreement[] | undefined;
@@ -36,7 +37,16 @@ export function AgreementsTable({ agreements, sessionTitle, actions, pageSize }:
       dataIndex: 'updatedAt',
       render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.updatedAt)}</span>,
     },
-    { title: t('common.actions'), key: 'actions', render: (_v, a) => actions(a) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_v, a) => (
+        <Space wrap size="small">
+          {actions(a)}
+          <CertificateButton agreement={a} />
+        </Space>
+      ),
+    },
   ];
   return (
     <Table<Agreement>

@@ -1,0 +1,63 @@
+// Public check of a printed certificate: the QR code and link on it lead here with the
+// agreement's id and content hash; the platform answers only when both match.
+import { useQuery } from '@tanstack/react-query';
+import { Descriptions, Result, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import type { AgreementVerification } from '@duijie/shared';
+import { api, isApiFailure } from '../../api/client';
+import { AuthCard } from '../../ui/auth-card';
+import { formatDateTime } from '../../ui/dates';
+import { useLabels } from '../../ui/labels';
+import { Money } from '../../ui/money';
+import { PageState } from '../../ui/page-state';
+
+export function VerifyPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const hash = params.get('hash') ?? '';
+  const verification = useQuery({
+    queryKey: ['verify', id, hash],
+    queryFn: ({ signal }) => api<AgreementVerification>('GET', `/verify/agreements/${encodeURIComponent(id)}`, undefined, { query: { hash }, signal }),
+    retry: (count, error) => !(isApiFailure(error) && error.status < 500) && count < 2,
+  });
+  const notFound = isApiFailure(verification.error) && verification.error.status < 500;
+
+  return (
+    <AuthCard title={t('verify.title')} width={640}>
+      {notFound ? (
+        <Result status="error" title={t('verify.invalid')} subTitle={t('verify.invalidHint')} data-testid="verify-invalid" />
+      ) : (
+        <PageState loading={verification.isPending} error={verification.error} onRetry={() => void verification.refetch()}>
+          {verification.data && (
+            <div data-testid="verify-valid">
+              <Result status="success" title={t('verify.valid')} subTitle={verification.data.eventName} />
+              <Descriptions column={1} size="small" bordered>
+                <Descriptions.Item label={t('agreement.title')}>{verification.data.title}</Descriptions.Item>
+                <Descriptions.Item label={t('agreement.kind')}>{labels.agreementKind(verification.data.kind)}</Descriptions.Item>
+                <Descriptions.Item label={t('agreement.amount')}>
+                  <Money yuan={verification.data.amount} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('fields.status')}>{labels.agreementStatus(verification.data.status)}</Descriptions.Item>
+                <Descriptions.Item label={t('agreement.parties')}>
+                  {verification.data.parties.map((p) => (
+                    <div key={p.name}>
+                      {labels.partyRole(p.role)}：{p.name} · {t('verify.signedAt', { at: formatDateTime(p.signedAt) })}
+                    </div>
+                  ))}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('agreement.contentHash')}>
+                  <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                    {verification.data.contentHash}
+                  </Typography.Text>
+                </Descriptions.Item>
+              </Descriptions>
+            </div>
+          )}
+        </PageState>
+      )}
+    </AuthCard>
+  );
+}
