@@ -11,6 +11,7 @@ import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { ListingsModule } from './listings/listings.module';
+import { MatchingModule } from './matching/matching.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ListingsModule,
         AgreementsModule,
         CeremonyModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -451,3 +451,21 @@ export type ScreenLink = { id: string; eventId: string; label: string; createdAt
 /** Returned once, at creation: the token is not kept and cannot be shown again. */
 export type ScreenLinkCreated = ScreenLink & { token: string; url: string };
 export type ScreenLinkInput = { label: string };
+
+// ---- matching ----
+
+export type MatchFactor = 'product' | 'quantity' | 'price' | 'delivery' | 'distance' | 'local' | 'amount' | 'term' | 'industry' | 'size' | 'security' | 'capacity' | 'wants_guarantee';
+
+/** One factor behind a score: its weight (points), what it contributed, and why, in words. */
+export type MatchReason = { factor: MatchFactor; weight: number; contribution: number; text: string };
+
+export type Match = {
+  /** The counterpart's public projection only. */
+  listing: ListingPublic;
+  /** 0–100. */
+  score: number;
+  reasons: MatchReason[];
+  bookmarked: boolean;
+  /** For a financing need and a bank that asks for security the enterprise lacks: the guarantor that completes a three-party deal. */
+  guarantor: { listing: ListingPublic; score: number; reasons: MatchReason[] } | null;
+};

@@ -23,6 +23,8 @@ export type AppConfig = {
   /** A client further behind than this many board events gets a snapshot instead of a replay. */
   boardReplayLimit: number;
   loginWindowSeconds: number;
+  /** Matching score points an in-province supplier gains over an otherwise equal one (本地优先). */
+  matchLocalBonus: number;
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
@@ -76,6 +78,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     clientDist: existsSync(clientDist) ? clientDist : null,
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 1000),
     boardReplayLimit: int('BOARD_REPLAY_LIMIT', 500, 1, 100_000),
+    matchLocalBonus: int('MATCH_LOCAL_BONUS', 5, 0, 30),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
   };
 }

@@ -12,6 +12,7 @@ import { UserEntity } from '../users/user.entity';
 import { BoardEventEntity } from '../realtime/board-event.entity';
 import { ScreenLinkEntity } from '../realtime/screen-link.entity';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/ceremony-batch.entity';
+import { MatchMarkEntity } from '../matching/match-mark.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -32,4 +33,5 @@ export const ENTITIES = [
   LedgerEntryEntity,
   CeremonyBatchEntity,
   CeremonyBatchAgreementEntity,
+  MatchMarkEntity,
 ];

@@ -1,0 +1,130 @@
+import { downstreamOf, upstreamOf } from '@duijie/shared';
+import { COUNTERPART_TYPES, guarantorFits, pairScore, type MatchItem, type MatchOptions } from './scoring';
+
+export type Ranked = { item: MatchItem; score: number };
+
+/** Best first; equal scores in id order, so every ranking of the same data is the same. */
+export function better(a: Ranked, b: Ranked): boolean {
+  return a.score > b.score || (a.score === b.score && a.item.id < b.item.id);
+}
+
+/** Keeps the best k of what it is offered, in order, without sorting everything. */
+class TopK {
+  readonly ranked: Ranked[] = [];
+  constructor(private readonly k: number) {}
+  offer(candidate: Ranked): void {
+    const r = this.ranked;
+    if (r.length === this.k && !better(candidate, r[r.length - 1])) return;
+    let i = r.length;
+    while (i > 0 && better(candidate, r[i - 1])) i--;
+    r.splice(i, 0, candidate);
+    if (r.length > this.k) r.pop();
+  }
+}
+
+/**
+ * An event's open listings, bucketed so a listing's candidates are found without scanning
+ * the event: goods by type and product category (a product that does not fit scores
+ * nothing, so other categories can be skipped), financing by type. Whether a guarantee offer
+ * fits a need is remembered until a guarantee offer or that need changes.
+ */
+export class MatchIndex {
+  private readonly items = new Map<string, MatchItem>();
+  private readonly goods = new Map<string, Set<MatchItem>>();
+  private readonly financing = new Map<string, Set<MatchItem>>();
+  private readonly guarantors = new Map<string, MatchItem | null>();
+
+  constructor(
+    readonly options: MatchOptions,
+    items: Iterable<MatchItem> = [],
+  ) {
+    for (const item of items) this.upsert(item);
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  get(id: string): MatchItem | undefined {
+    return this.items.get(id);
+  }
+
+  all(): IterableIterator<MatchItem> {
+    return this.items.values();
+  }
+
+  upsert(item: MatchItem): void {
+    this.remove(item.id);
+    this.items.set(item.id, item);
+    this.bucket(item, true).add(item);
+    if (item.type === 'guarantee_offer') this.guarantors.clear();
+  }
+
+  remove(id: string): void {
+    const old = this.items.get(id);
+    if (!old) return;
+    this.items.delete(id);
+    this.bucket(old, false)?.delete(old);
+    if (old.type === 'guarantee_offer') this.guarantors.clear();
+    else this.guarantors.delete(id);
+  }
+
+  /** The best guarantee offer for a need among those that fit it (the three-party combination). */
+  guarantorFor(need: MatchItem): MatchItem | null {
+    if (!this.guarantors.has(need.id)) {
+      const best = new TopK(1);
+      for (const g of this.financing.get('guarantee_offer') ?? []) {
+        if (g.organisationId !== need.organisationId && guarantorFits(need, g)) best.offer({ item: g, score: pairScore(need, g, this.options, () => false) });
+      }
+      this.guarantors.set(need.id, best.ranked[0]?.item ?? null);
+    }
+    return this.guarantors.get(need.id) ?? null;
+  }
+
+  /** The k best counterparts of a listing, leaving out `exclude` (e.g. dismissed ones). */
+  top(item: MatchItem, k: number, exclude?: ReadonlySet<string>): Ranked[] {
+    const best = new TopK(k);
+    const hasGuarantor = (need: MatchItem) => this.guarantorFor(need) !== null;
+    for (const candidate of this.candidates(item)) {
+      if (exclude?.has(candidate.id)) continue;
+      const score = pairScore(item, candidate, this.options, hasGuarantor);
+      if (score > 0) best.offer({ item: candidate, score });
+    }
+    return best.ranked;
+  }
+
+  private *candidates(item: MatchItem): Iterable<MatchItem> {
+    for (const type of COUNTERPART_TYPES[item.type]) {
+      if (item.goods) {
+        // Categories one step along a chain count only in upstream–downstream sessions, but the
+        // candidate's session may be one; the score decides.
+        for (const category of new Set([item.goods.category, ...downstreamOf(item.goods.category), ...upstreamOf(item.goods.category)])) {
+          yield* this.goods.get(`${type}:${category}`) ?? [];
+        }
+      } else {
+        yield* this.financing.get(type) ?? [];
+      }
+    }
+  }
+
+  private bucket(item: MatchItem, create: true): Set<MatchItem>;
+  private bucket(item: MatchItem, create: false): Set<MatchItem> | undefined;
+  private bucket(item: MatchItem, create: boolean): Set<MatchItem> | undefined {
+    const [map, key] = item.goods ? [this.goods, `${item.type}:${item.goods.category}`] : [this.financing, item.type];
+    let set = map.get(key);
+    if (!set && create) map.set(key, (set = new Set()));
+    return set;
+  }
+}
+
+/** The reference ranking: scores every listing of the event, no index. Used to check the index. */
+export function bruteForceTop(all: MatchItem[], item: MatchItem, k: number, options: MatchOptions): Ranked[] {
+  const guarantees = all.filter((g) => g.type === 'guarantee_offer');
+  const hasGuarantor = (need: MatchItem) => guarantees.some((g) => g.organisationId !== need.organisationId && guarantorFits(need, g));
+  const best = new TopK(k);
+  for (const candidate of all) {
+    const score = pairScore(item, candidate, options, hasGuarantor);
+    if (score > 0) best.offer({ item: candidate, score });
+  }
+  return best.ranked;
+}

@@ -1,0 +1,40 @@
+import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Match } from '@duijie/shared';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ID } from '../common/validation';
+import { MatchesQueryDto } from './dto/matches-query.dto';
+import { MatchingService } from './matching.service';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('listings/:id/matches')
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  /** The best counterparts of the listing, each with its score and the reasons behind it. */
+  @Get()
+  matches(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Query() query: MatchesQueryDto): Promise<Match[]> {
+    return this.matching.matches(principal, id, query.limit ?? 10, query.lang ?? 'zh-CN');
+  }
+
+  /** Dismisses a recommendation for good (idempotent). */
+  @Put(':counterpartId/dismissed')
+  @HttpCode(204)
+  dismiss(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Param('counterpartId', ID) counterpartId: string): Promise<void> {
+    return this.matching.mark(principal, id, counterpartId, 'dismissed', true);
+  }
+
+  @Put(':counterpartId/bookmarked')
+  @HttpCode(204)
+  bookmark(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Param('counterpartId', ID) counterpartId: string): Promise<void> {
+    return this.matching.mark(principal, id, counterpartId, 'bookmarked', true);
+  }
+
+  @Delete(':counterpartId/bookmarked')
+  @HttpCode(204)
+  unbookmark(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Param('counterpartId', ID) counterpartId: string): Promise<void> {
+    return this.matching.mark(principal, id, counterpartId, 'bookmarked', false);
+  }
+}

@@ -1,0 +1,211 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isInProvince, type ListingPublic, type Match, type OrganisationSize, type SessionKind } from '@duijie/shared';
+import { DataSource, In } from 'typeorm';
+import { isOrganiser, type Principal } from '../auth/principal';
+import { Conflict, NotFound } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { ListingEntity } from '../listings/listing.entity';
+import { toListingView } from '../listings/listings.mapper';
+import { MatchIndex, type Ranked } from './match-index';
+import { MatchMarkEntity } from './match-mark.entity';
+import { factorsOf, pairScore, reasonsOf, type Lang, type MatchItem } from './scoring';
+
+type Row = {
+  id: string;
+  eventId: string;
+  organisationId: string;
+  type: MatchItem['type'];
+  status: string;
+  goods: ListingEntity['goods'];
+  financing: MatchItem['financing'];
+  credit: MatchItem['credit'];
+  guarantee: MatchItem['guarantee'];
+  sessionKind: SessionKind;
+  industry: string;
+  size: OrganisationSize;
+  region: string;
+  province: string;
+};
+
+/** An event's index and the board sequence of each session it has seen. */
+type Cached = { index: MatchIndex; seqs: Map<string, number> };
+
+const ITEM_SQL = `
+  SELECT l.id, l."eventId", l."organisationId", l.type, l.status, l.goods, l.financing, l.credit, l.guarantee,
+         s.kind AS "sessionKind", o.industry, o.size, o.region, e.province
+    FROM listing l
+    JOIN match_session s ON s.id = l."sessionId"
+    JOIN organisation o ON o.id = l."organisationId"
+    JOIN match_event e ON e.id = l."eventId"`;
+
+/**
+ * Ranked, explained recommendations. Each process keeps one index per event in memory and
+ * brings it up to date before answering: the sessions' board sequences say whether anything
+ * changed (one small query), and the board events since the last look name the listings to
+ * reload. Board sequences are assigned in commit order, so no change is skipped.
+ */
+@Injectable()
+export class MatchingService {
+  private readonly cache = new Map<string, Promise<Cached>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async matches(principal: Principal, listingId: string, limit: number, lang: Lang): Promise<Match[]> {
+    const listing = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } });
+    if (!listing || (!isOrganiser(principal) && listing.organisationId !== principal.organisationId)) throw new NotFound('Listing');
+    if (listing.status !== 'open') throw new Conflict('listing_withdrawn', 'A withdrawn listing has no recommendations');
+    const index = await this.index(listing.eventId);
+    const item = index.get(listingId);
+    if (!item) throw new NotFound('Listing');
+    const marks = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { listingId } });
+    const dismissed = new Set(marks.filter((m) => m.kind === 'dismissed').map((m) => m.counterpartId));
+    const bookmarked = new Set(marks.filter((m) => m.kind === 'bookmarked').map((m) => m.counterpartId));
+    const ranked = index.top(item, limit, dismissed);
+    const guarantors = new Map<string, MatchItem>();
+    for (const r of ranked) {
+      const need = item.type === 'financing_need' ? item : r.item.type === 'financing_need' ? r.item : null;
+      const guarantor = need && (item.type === 'credit_offer' || r.item.type === 'credit_offer') ? index.guarantorFor(need) : null;
+      if (guarantor && this.needsGuarantor(item, r.item, index)) guarantors.set(r.item.id, guarantor);
+    }
+    const views = await this.publicViews([...ranked.map((r) => r.item.id), ...[...guarantors.values()].map((g) => g.id)]);
+    const explain = (a: MatchItem, b: MatchItem) => reasonsOf(factorsOf(a, b, index.options, (n) => index.guarantorFor(n) !== null) ?? [], lang);
+    return ranked.flatMap((r: Ranked): Match[] => {
+      const view = views.get(r.item.id);
+      if (!view) return [];
+      const g = guarantors.get(r.item.id);
+      const need = item.type === 'financing_need' ? item : r.item;
+      const gView = g ? views.get(g.id) : undefined;
+      return [
+        {
+          listing: view,
+          score: r.score,
+          reasons: explain(item, r.item),
+          bookmarked: bookmarked.has(r.item.id),
+          guarantor: g && gView ? { listing: gView, score: pairScore(need, g, index.options, () => false), reasons: explain(need, g) } : null,
+        },
+      ];
+    });
+  }
+
+  /** Dismissed recommendations do not come back; bookmarks are kept for later. Both are idempotent. */
+  async mark(principal: Principal, listingId: string, counterpartId: string, kind: MatchMarkEntity['kind'], on: boolean): Promise<void> {
+    const listing = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } });
+    if (!listing || listing.organisationId !== principal.organisationId) throw new NotFound('Listing');
+    const counterpart = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: counterpartId } });
+    if (!counterpart || counterpart.eventId !== listing.eventId) throw new NotFound('Counterpart listing');
+    const repo = this.dataSource.getRepository(MatchMarkEntity);
+    if (on) await repo.createQueryBuilder().insert().values({ listingId, counterpartId, kind, organisationId: principal.organisationId, userId: principal.userId }).orIgnore().execute();
+    else await repo.delete({ listingId, counterpartId, kind });
+  }
+
+  /** The event's index, brought up to date with every committed listing change. */
+  async index(eventId: string): Promise<MatchIndex> {
+    let cached = this.cache.get(eventId);
+    if (!cached) {
+      cached = this.load(eventId);
+      this.cache.set(eventId, cached);
+      cached.catch(() => this.cache.delete(eventId));
+    }
+    const current = await cached;
+    await this.refresh(eventId, current);
+    return current.index;
+  }
+
+  private async load(eventId: string): Promise<Cached> {
+    // Sequences first: every change up to them is committed, so the rows read next include it.
+    const seqs = await this.sequences(eventId);
+    const rows: Row[] = await this.dataSource.query(`${ITEM_SQL} WHERE l."eventId" = $1 AND l.status = 'open'`, [eventId]);
+    return { index: new MatchIndex({ localBonus: this.config.matchLocalBonus }, rows.map(toItem)), seqs };
+  }
+
+  private readonly refreshing = new Map<string, Promise<void>>();
+
+  /** One refresh per event at a time; concurrent callers wait for it. */
+  private refresh(eventId: string, cached: Cached): Promise<void> {
+    let running = this.refreshing.get(eventId);
+    if (!running) {
+      running = this.applyChanges(eventId, cached).finally(() => this.refreshing.delete(eventId));
+      this.refreshing.set(eventId, running);
+    }
+    return running;
+  }
+
+  private async applyChanges(eventId: string, cached: Cached): Promise<void> {
+    const seqs = await this.sequences(eventId);
+    const behind = [...seqs].filter(([session, seq]) => seq > (cached.seqs.get(session) ?? 0));
+    if (behind.length === 0) return;
+    const params: unknown[] = [];
+    const where = behind.map(([session]) => {
+      params.push(session, cached.seqs.get(session) ?? 0);
+      return `("sessionId" = $${params.length - 1} AND seq > $${params.length})`;
+    });
+    const changed: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT COALESCE(payload->'listing'->>'id', payload->>'listingId') AS id FROM board_event
+        WHERE type IN ('listing.created', 'listing.updated', 'listing.withdrawn') AND (${where.join(' OR ')})`,
+      params,
+    );
+    const ids = changed.map((c) => c.id);
+    if (ids.length > 0) {
+      const rows: Row[] = await this.dataSource.query(`${ITEM_SQL} WHERE l.id = ANY($1)`, [ids]);
+      for (const id of ids) cached.index.remove(id);
+      for (const row of rows) if (row.status === 'open') cached.index.upsert(toItem(row));
+    }
+    for (const [session, seq] of behind) cached.seqs.set(session, seq);
+  }
+
+  private async sequences(eventId: string): Promise<Map<string, number>> {
+    const rows: { id: string; boardSeq: number }[] = await this.dataSource.query(`SELECT id, "boardSeq" FROM match_session WHERE "eventId" = $1`, [eventId]);
+    return new Map(rows.map((r) => [r.id, Number(r.boardSeq)]));
+  }
+
+  /** Whether the bank's security requirement is met only through a guarantor. */
+  private needsGuarantor(item: MatchItem, other: MatchItem, index: MatchIndex): boolean {
+    const fits = factorsOf(item, other, index.options, (n) => index.guarantorFor(n) !== null);
+    return fits?.some((f) => f.factor === 'security' && f.fit === 0.8) ?? false;
+  }
+
+  private async publicViews(ids: string[]): Promise<Map<string, ListingPublic>> {
+    if (ids.length === 0) return new Map();
+    const listings = await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(ids) }, relations: { organisation: true } });
+    return new Map(
+      listings.map((l) => [
+        l.id,
+        toListingView(l, { orgName: l.organisation!.name, orgKind: l.organisation!.kind, orgRegion: l.organisation!.region, orgSize: l.organisation!.size, orgIndustry: l.organisation!.industry }, false),
+      ]),
+    );
+  }
+}
+
+
+function toItem(row: Row): MatchItem {
+  const g = row.goods;
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    sessionKind: row.sessionKind,
+    organisationId: row.organisationId,
+    orgIndustry: row.industry,
+    orgSize: row.size,
+    inProvince: isInProvince(row.region, row.province),
+    type: row.type,
+    goods: g
+      ? {
+          category: g.category,
+          quantity: Number(g.quantity),
+          unit: g.unit,
+          priceMin: g.priceMin ?? null,
+          priceMax: g.priceMax ?? null,
+          from: g.deliveryFrom ? Date.parse(`${g.deliveryFrom}T00:00:00Z`) : null,
+          to: g.deliveryTo ? Date.parse(`${g.deliveryTo}T00:00:00Z`) : null,
+          region: g.region,
+        }
+      : null,
+    financing: row.financing,
+    credit: row.credit,
+    guarantee: row.guarantee,
+  };
+}
