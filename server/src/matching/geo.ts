@@ -29,8 +29,11 @@ export function seatOf(code: string): [number, number] | undefined {
 
 /** Great-circle distance in km between two regions' seats; undefined when one is unknown. */
 export function distanceKm(a: string, b: string): number | undefined {
-  const p = seatOf(a);
-  const q = seatOf(b);
+  return kmBetween(seatOf(a) ?? null, seatOf(b) ?? null);
+}
+
+/** Great-circle distance in km between two points; undefined when one is unknown. */
+export function kmBetween(p: [number, number] | null, q: [number, number] | null): number | undefined {
   if (!p || !q) return undefined;
   const rad = Math.PI / 180;
   const dLat = (q[0] - p[0]) * rad;

@@ -85,24 +85,38 @@ export class MatchIndex {
   top(item: MatchItem, k: number, exclude?: ReadonlySet<string>): Ranked[] {
     const best = new TopK(k);
     const hasGuarantor = (need: MatchItem) => this.guarantorFor(need) !== null;
-    for (const candidate of this.candidates(item)) {
-      if (exclude?.has(candidate.id)) continue;
-      const score = pairScore(item, candidate, this.options, hasGuarantor);
-      if (score > 0) best.offer({ item: candidate, score });
+    for (const { bucket, bound } of this.buckets(item)) {
+      // A bucket whose best possible score cannot beat the tenth best so far is skipped whole.
+      const last = best.ranked[k - 1];
+      if (last && last.score > bound + 0.05) continue; // + 0.05: scores are rounded to one decimal
+      for (const candidate of bucket) {
+        if (exclude?.has(candidate.id)) continue;
+        const score = pairScore(item, candidate, this.options, hasGuarantor);
+        if (score > 0) best.offer({ item: candidate, score });
+      }
     }
     return best.ranked;
   }
 
-  private *candidates(item: MatchItem): Iterable<MatchItem> {
+  /**
+   * Where a listing's counterparts can be, most promising first, each with an upper bound of
+   * the score anything in it can reach: goods of the same category, then of categories one
+   * step along a chain (product fit at most 0.5: 17.5 points fewer before the local bonus).
+   */
+  private *buckets(item: MatchItem): Iterable<{ bucket: Set<MatchItem>; bound: number }> {
     for (const type of COUNTERPART_TYPES[item.type]) {
       if (item.goods) {
-        // Categories one step along a chain count only in upstream–downstream sessions, but the
-        // candidate's session may be one; the score decides.
-        for (const category of new Set([item.goods.category, ...downstreamOf(item.goods.category), ...upstreamOf(item.goods.category)])) {
-          yield* this.goods.get(`${type}:${category}`) ?? [];
+        const category = item.goods.category;
+        const same = this.goods.get(`${type}:${category}`);
+        if (same) yield { bucket: same, bound: 100 };
+        const neighbourBound = (100 - this.options.localBonus) * (1 - 0.35 * 0.5) + this.options.localBonus;
+        for (const neighbour of new Set([...downstreamOf(category), ...upstreamOf(category)])) {
+          const bucket = neighbour === category ? undefined : this.goods.get(`${type}:${neighbour}`);
+          if (bucket) yield { bucket, bound: neighbourBound };
         }
       } else {
-        yield* this.financing.get(type) ?? [];
+        const bucket = this.financing.get(type);
+        if (bucket) yield { bucket, bound: 100 };
       }
     }
   }

@@ -7,6 +7,7 @@ import { Conflict, NotFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ListingEntity } from '../listings/listing.entity';
 import { toListingView } from '../listings/listings.mapper';
+import { seatOf } from './geo';
 import { MatchIndex, type Ranked } from './match-index';
 import { MatchMarkEntity } from './match-mark.entity';
 import { factorsOf, pairScore, reasonsOf, type Lang, type MatchItem } from './scoring';
@@ -55,12 +56,18 @@ export class MatchingService {
   ) {}
 
   async matches(principal: Principal, listingId: string, limit: number, lang: Lang): Promise<Match[]> {
-    const listing = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } });
-    if (!listing || (!isOrganiser(principal) && listing.organisationId !== principal.organisationId)) throw new NotFound('Listing');
-    if (listing.status !== 'open') throw new Conflict('listing_withdrawn', 'A withdrawn listing has no recommendations');
-    const index = await this.index(listing.eventId);
+    // The hot path finds the listing's event in an index already in memory; otherwise it asks.
+    const eventId = (await this.knownEventOf(listingId)) ?? (await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } }))?.eventId;
+    if (!eventId) throw new NotFound('Listing');
+    const index = await this.index(eventId);
     const item = index.get(listingId);
-    if (!item) throw new NotFound('Listing');
+    if (!item) {
+      // Not open: withdrawn (its owner and organisers are told so) or not there at all.
+      const listing = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } });
+      if (listing && (isOrganiser(principal) || listing.organisationId === principal.organisationId)) throw new Conflict('listing_withdrawn', 'A withdrawn listing has no recommendations');
+      throw new NotFound('Listing');
+    }
+    if (!isOrganiser(principal) && item.organisationId !== principal.organisationId) throw new NotFound('Listing');
     const marks = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { listingId } });
     const dismissed = new Set(marks.filter((m) => m.kind === 'dismissed').map((m) => m.counterpartId));
     const bookmarked = new Set(marks.filter((m) => m.kind === 'bookmarked').map((m) => m.counterpartId));
@@ -100,6 +107,15 @@ export class MatchingService {
     const repo = this.dataSource.getRepository(MatchMarkEntity);
     if (on) await repo.createQueryBuilder().insert().values({ listingId, counterpartId, kind, organisationId: principal.organisationId, userId: principal.userId }).orIgnore().execute();
     else await repo.delete({ listingId, counterpartId, kind });
+  }
+
+  /** The event of a listing some loaded index holds (it may be stale; the caller refreshes). */
+  private async knownEventOf(listingId: string): Promise<string | undefined> {
+    for (const [eventId, cached] of this.cache) {
+      const loaded = await cached.catch(() => undefined);
+      if (loaded?.index.get(listingId)) return eventId;
+    }
+    return undefined;
   }
 
   /** The event's index, brought up to date with every committed listing change. */
@@ -202,6 +218,7 @@ function toItem(row: Row): MatchItem {
           from: g.deliveryFrom ? Date.parse(`${g.deliveryFrom}T00:00:00Z`) : null,
           to: g.deliveryTo ? Date.parse(`${g.deliveryTo}T00:00:00Z`) : null,
           region: g.region,
+          seat: seatOf(g.region) ?? null,
         }
       : null,
     financing: row.financing,

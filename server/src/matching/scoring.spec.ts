@@ -1,6 +1,6 @@
 import { bruteForceTop, MatchIndex } from './match-index';
 import { factorsOf, pairScore, productFit, reasonsOf, scoreOf, type MatchItem, type MatchOptions } from './scoring';
-import { distanceKm } from './geo';
+import { distanceKm, seatOf } from './geo';
 
 const OPTIONS: MatchOptions = { localBonus: 5 };
 const noGuarantor = () => false;
@@ -24,7 +24,10 @@ const base = (over: Partial<MatchItem>): MatchItem => ({
 });
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const goods = (type: 'supply' | 'demand', over: Partial<NonNullable<MatchItem['goods']>> = {}, item: Partial<MatchItem> = {}) =>
-  base({ type, goods: { category: 'steel', quantity: 5000, unit: '吨', priceMin: 3600, priceMax: 3900, from: day('2027-01-01'), to: day('2027-06-30'), region: '630100', ...over }, ...item });
+  base({ type, goods: withSeat({ category: 'steel', quantity: 5000, unit: '吨', priceMin: 3600, priceMax: 3900, from: day('2027-01-01'), to: day('2027-06-30'), region: '630100', ...over }), ...item });
+function withSeat(g: Omit<NonNullable<MatchItem['goods']>, 'seat'> & { seat?: unknown }): NonNullable<MatchItem['goods']> {
+  return { ...g, seat: seatOf(g.region) ?? null };
+}
 const need = (over: Partial<NonNullable<MatchItem['financing']>> = {}, item: Partial<MatchItem> = {}) =>
   base({ type: 'financing_need', financing: { amount: 50_000_000, termMonths: 36, purpose: 'technical_upgrade', collateral: '厂房设备', guaranteeNeeded: false, ...over }, ...item });
 const credit = (over: Partial<NonNullable<MatchItem['credit']>> = {}) =>

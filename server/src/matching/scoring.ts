@@ -3,7 +3,7 @@
 // local-priority bonus, capped at 100. The same functions rank candidates and explain the
 // ranking, so the reasons a user reads are exactly what produced the number.
 import { categoryLabel, downstreamOf, regionLabel, upstreamOf, type CreditOfferFields, type FinancingNeedFields, type GuaranteeOfferFields, type ListingType, type OrganisationSize, type SessionKind } from '@duijie/shared';
-import { distanceKm } from './geo';
+import { kmBetween } from './geo';
 
 export type MatchItem = {
   id: string;
@@ -15,7 +15,18 @@ export type MatchItem = {
   /** The organisation is registered in the event's province (同质同价同服务的本地优先). */
   inProvince: boolean;
   type: ListingType;
-  goods: { category: string; quantity: number; unit: string; priceMin: number | null; priceMax: number | null; from: number | null; to: number | null; region: string } | null;
+  goods: {
+    category: string;
+    quantity: number;
+    unit: string;
+    priceMin: number | null;
+    priceMax: number | null;
+    from: number | null;
+    to: number | null;
+    region: string;
+    /** Where the goods are, [lat, lon] of the region's seat (see geo.ts), when known. */
+    seat: [number, number] | null;
+  } | null;
   financing: FinancingNeedFields | null;
   credit: CreditOfferFields | null;
   guarantee: GuaranteeOfferFields | null;
@@ -45,29 +56,47 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const wan = (yuan: number) => `${Math.round(yuan / 1000) / 10}万元`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Each category's neighbours one step up or down a chain, computed once (scoring runs millions of times). */
+const NEIGHBOURS = new Map<string, Set<string>>();
+function neighboursOf(category: string): Set<string> {
+  let set = NEIGHBOURS.get(category);
+  if (!set) NEIGHBOURS.set(category, (set = new Set([...downstreamOf(category), ...upstreamOf(category)])));
+  return set;
+}
+
 /** How a goods category relates to another: the same (1), one step along a chain (0.5), or not at all (0). */
 export function productFit(a: string, b: string, alongChains: boolean): number {
   if (a === b) return 1;
-  if (alongChains && (downstreamOf(a).includes(b) || upstreamOf(a).includes(b))) return 0.5;
+  if (alongChains && neighboursOf(a).has(b)) return 0.5;
   return 0;
 }
 
+/** The gap between two ranges (0 when they overlap). */
+function rangeGap(aMin: number, aMax: number, bMin: number, bMax: number): number {
+  return Math.max(0, Math.max(aMin, bMin) - Math.min(aMax, bMax));
+}
+
 /** Overlap of two ranges as a fit: 1 when they overlap, falling to 0 as the gap reaches `span`. */
-function rangeFit(aMin: number, aMax: number, bMin: number, bMax: number, span: number): { fit: number; gap: number } {
-  const gap = Math.max(0, Math.max(aMin, bMin) - Math.min(aMax, bMax));
-  return { fit: gap === 0 ? 1 : clamp01(1 - gap / span), gap };
+function rangeFit(aMin: number, aMax: number, bMin: number, bMax: number, span: number): number {
+  const gap = rangeGap(aMin, aMax, bMin, bMax);
+  return gap === 0 ? 1 : clamp01(1 - gap / span);
 }
 
 // Each factor's fit as a number, shared by the fast ranking path (pairScore) and the
 // explained one (factorsOf), so the two cannot disagree.
 const fitOf = {
   quantity: (s: Goods, d: Goods) => (s.unit === d.unit ? Math.min(s.quantity, d.quantity) / Math.max(s.quantity, d.quantity) : 0),
+  /** -1 when a price is missing. Scalars only: this runs for every candidate pair. */
   price: (s: Goods, d: Goods) => {
-    const sp = priceRange(s);
-    const dp = priceRange(d);
-    return sp && dp ? rangeFit(sp[0], sp[1], dp[0], dp[1], 0.2 * ((sp[0] + sp[1] + dp[0] + dp[1]) / 4)) : null;
+    const sMin = s.priceMin ?? s.priceMax;
+    const sMax = s.priceMax ?? s.priceMin;
+    const dMin = d.priceMin ?? d.priceMax;
+    const dMax = d.priceMax ?? d.priceMin;
+    if (sMin === null || sMax === null || dMin === null || dMax === null) return -1;
+    return rangeFit(sMin, sMax, dMin, dMax, 0.2 * ((sMin + sMax + dMin + dMax) / 4));
   },
-  delivery: (s: Goods, d: Goods) => (s.from !== null && s.to !== null && d.from !== null && d.to !== null ? rangeFit(s.from, s.to, d.from, d.to, 90 * DAY) : null),
+  /** -1 when a delivery window is missing. */
+  delivery: (s: Goods, d: Goods) => (s.from !== null && s.to !== null && d.from !== null && d.to !== null ? rangeFit(s.from, s.to, d.from, d.to, 90 * DAY) : -1),
   distance: (km: number | undefined) => (km === undefined ? 0.5 : clamp01(1 - km / 1500)),
   amount: (n: FinancingNeedFields, c: CreditOfferFields) => {
     const top = Math.min(c.amountMax, c.totalLine);
@@ -112,9 +141,11 @@ export function pairScore(a: MatchItem, b: MatchItem, options: MatchOptions, gua
     const scale = goodsScale(options);
     sum = 35 * scale * product;
     sum += 20 * scale * fitOf.quantity(s, d);
-    sum += 15 * scale * (fitOf.price(s, d)?.fit ?? 0.5);
-    sum += 15 * scale * (fitOf.delivery(s, d)?.fit ?? 0.5);
-    sum += 15 * scale * fitOf.distance(distanceKm(s.region, d.region));
+    const price = fitOf.price(s, d);
+    sum += 15 * scale * (price < 0 ? 0.5 : price);
+    const delivery = fitOf.delivery(s, d);
+    sum += 15 * scale * (delivery < 0 ? 0.5 : delivery);
+    sum += 15 * scale * fitOf.distance(kmBetween(s.seat, d.seat));
     if (supplier.inProvince && options.localBonus > 0) sum += options.localBonus;
   } else {
     const need = a.type === 'financing_need' ? a : b;
@@ -160,20 +191,22 @@ function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null 
     fits.push({ factor: 'quantity', weight: 20, fit: 0, zh: `计量单位不同（${s.unit} / ${d.unit}），数量无法比较`, en: `Different units (${s.unit} / ${d.unit}); quantities cannot be compared` });
   }
   const price = fitOf.price(s, d);
-  if (price) {
-    const { fit, gap } = price;
+  if (price >= 0) {
+    const fit = price;
+    const gap = rangeGap(s.priceMin ?? s.priceMax!, s.priceMax ?? s.priceMin!, d.priceMin ?? d.priceMax!, d.priceMax ?? d.priceMin!);
     fits.push(gap === 0 ? { factor: 'price', weight: 15, fit, zh: '报价区间与预算区间重合', en: 'Price ranges overlap' } : { factor: 'price', weight: 15, fit, zh: `价格相差 ${round1(gap)} 元/${s.unit}`, en: `Prices ${round1(gap)} yuan per ${s.unit} apart` });
   } else {
     fits.push({ factor: 'price', weight: 15, fit: 0.5, zh: '一方未填价格，按中性计', en: 'A price is missing; counted as neutral' });
   }
   const delivery = fitOf.delivery(s, d);
-  if (delivery) {
-    const { fit, gap } = delivery;
+  if (delivery >= 0) {
+    const fit = delivery;
+    const gap = rangeGap(s.from!, s.to!, d.from!, d.to!);
     fits.push(gap === 0 ? { factor: 'delivery', weight: 15, fit, zh: '交货期重合', en: 'Delivery windows overlap' } : { factor: 'delivery', weight: 15, fit, zh: `交货期相差 ${Math.round(gap / DAY)} 天`, en: `Delivery windows ${Math.round(gap / DAY)} days apart` });
   } else {
     fits.push({ factor: 'delivery', weight: 15, fit: 0.5, zh: '一方未填交货期，按中性计', en: 'A delivery window is missing; counted as neutral' });
   }
-  const km = distanceKm(s.region, d.region);
+  const km = kmBetween(s.seat, d.seat);
   if (km === undefined) {
     fits.push({ factor: 'distance', weight: 15, fit: 0.5, zh: '所在地距离未知，按中性计', en: 'Distance unknown; counted as neutral' });
   } else {
@@ -184,11 +217,6 @@ function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null 
   return fits;
 }
 
-function priceRange(g: NonNullable<MatchItem['goods']>): [number, number] | null {
-  const min = g.priceMin ?? g.priceMax;
-  const max = g.priceMax ?? g.priceMin;
-  return min === null || max === null ? null : [min, max];
-}
 
 function industryFit(targets: string[], industry: string): { fit: number; zh: string; en: string } {
   const fit = fitOf.industry(targets, industry);
