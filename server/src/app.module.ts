@@ -12,6 +12,7 @@ import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { ListingsModule } from './listings/listings.module';
 import { MatchingModule } from './matching/matching.module';
+import { SupermarketModule } from './supermarket/supermarket.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -37,6 +38,7 @@ export class AppModule {
         AgreementsModule,
         CeremonyModule,
         MatchingModule,
+        SupermarketModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -9,6 +9,7 @@ import type {
   AgreementPartyRole,
   AgreementStatus,
   FinancingPurpose,
+  ApplicationStatus,
   GuaranteeRequirement,
   ListingStatus,
   ListingType,
@@ -103,6 +104,8 @@ export type EventInput = {
   endDate: string;
   targetAmount: number;
   description?: string;
+  /** Hours a bank has to answer an application from the matchmaking supermarket (default 72). */
+  applicationAnswerHours?: number;
 };
 
 export type MatchEvent = EventInput & {
@@ -469,3 +472,41 @@ export type Match = {
   /** For a financing need and a bank that asks for security the enterprise lacks: the guarantor that completes a three-party deal. */
   guarantor: { listing: ListingPublic; score: number; reasons: MatchReason[] } | null;
 };
+
+// ---- the matchmaking supermarket (对接超市) ----
+
+/** Filters of the supermarket's shelf of credit and guarantee products. */
+export type SupermarketQuery = {
+  type?: 'credit_offer' | 'guarantee_offer';
+  /** Yuan: products that lend (or guarantee) this amount. */
+  amount?: number;
+  termMonths?: number;
+  /** Basis points: products whose lowest rate is at most this. */
+  maxRateBp?: number;
+  /** GB/T 4754 division: products open to this industry. */
+  industry?: string;
+  guaranteeRequirement?: GuaranteeRequirement;
+  page?: number;
+  pageSize?: number;
+};
+
+export type ApplicationInput = { needListingId: string };
+export type ApplicationAnswerInput = { accept: boolean; reason?: string };
+
+/** An enterprise's application to a bank's (or guarantor's) product with one of its financing needs. */
+export type FinancingApplication = {
+  id: string;
+  eventId: string;
+  status: ApplicationStatus;
+  need: ListingPublic;
+  offer: ListingPublic;
+  reason: string | null;
+  /** When the bank must have answered. */
+  answerBy: string;
+  overdue: boolean;
+  answeredAt: string | null;
+  createdAt: string;
+};
+
+/** Per bank: applications still unanswered past their deadline. */
+export type OverdueByOrganisation = { organisationId: string; organisationName: string; overdue: number; pending: number; oldestAnswerBy: string | null };

@@ -162,3 +162,7 @@ export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
 /** Kinds whose money moves as loans: approved, then disbursed. */
 export const FINANCING_AGREEMENT_KINDS: readonly AgreementKind[] = ['loan', 'credit_line', 'guarantee'];
+
+/** An application from the matchmaking supermarket: the bank answers pending ones. */
+export const APPLICATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

@@ -13,6 +13,7 @@ import { BoardEventEntity } from '../realtime/board-event.entity';
 import { ScreenLinkEntity } from '../realtime/screen-link.entity';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/ceremony-batch.entity';
 import { MatchMarkEntity } from '../matching/match-mark.entity';
+import { FinancingApplicationEntity } from '../supermarket/application.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -34,4 +35,5 @@ export const ENTITIES = [
   CeremonyBatchEntity,
   CeremonyBatchAgreementEntity,
   MatchMarkEntity,
+  FinancingApplicationEntity,
 ];

@@ -27,6 +27,10 @@ export class EventEntity {
   @Column({ type: 'text', default: '' })
   description: string;
 
+  /** Hours a bank has to answer a supermarket application before it shows as overdue. */
+  @Column({ type: 'int', default: 72 })
+  applicationAnswerHours: number;
+
   @Column({ type: 'uuid' })
   organiserOrganisationId: string;
 

@@ -11,6 +11,7 @@ export function toEvent(e: EventEntity, organiserName: string, sessionCount: num
     endDate: e.endDate,
     targetAmount: e.targetAmount,
     description: e.description,
+    applicationAnswerHours: e.applicationAnswerHours,
     organiserOrganisationId: e.organiserOrganisationId,
     organiserName,
     createdAt: e.createdAt.toISOString(),
