@@ -5,6 +5,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { ServerPresence } from './common/server-presence';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
@@ -35,7 +36,7 @@ export class AppModule {
         AgreementsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, ServerPresence, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
       exports: [APP_CONFIG],
     };
   }

@@ -3,6 +3,7 @@ import { LiveBoards1795446137776 } from './1795446137776-LiveBoards';
 import { AuditChain1795448323997 } from './1795448323997-AuditChain';
 import { Agreements1795448782963 } from './1795448782963-Agreements';
 import { AgreementLedger1795449534970 } from './1795449534970-AgreementLedger';
+import { IdempotencyClaims1795452077133 } from './1795452077133-IdempotencyClaims';
 
 /** Every migration, in order; the server runs pending ones at start. */
-export const MIGRATIONS = [Initial1795443776172, LiveBoards1795446137776, AuditChain1795448323997, Agreements1795448782963, AgreementLedger1795449534970];
+export const MIGRATIONS = [Initial1795443776172, LiveBoards1795446137776, AuditChain1795448323997, Agreements1795448782963, AgreementLedger1795449534970, IdempotencyClaims1795452077133];
