@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { CeremonyModule } from './ceremony/ceremony.module';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { ServerPresence } from './common/server-presence';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
@@ -41,7 +42,7 @@ export class AppModule {
         SupermarketModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, ServerPresence, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
       exports: [APP_CONFIG],
     };
   }

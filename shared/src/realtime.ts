@@ -125,3 +125,15 @@ export function orderBoardEvents(lastSeq: number, incoming: BoardEvent[]): { app
   }
   return { apply, gap: false, lastSeq: seq };
 }
+
+/**
+ * Which of two ceremony figures of an event a screen shows: the one with more signed
+ * agreements. Signed agreements never leave the figures (an agreement only moves forward,
+ * drafting → signed → confirmed, and signed terms cannot change), so figures with fewer are
+ * older ones arriving late: a join's answer crossing a push, or pushes computed by two
+ * processes. Shared so that the browser and the tests use the same rule.
+ */
+export function laterCeremonyTotals(current: CeremonyTotals | null, incoming: CeremonyTotals): CeremonyTotals {
+  if (!current || current.eventId !== incoming.eventId) return incoming;
+  return incoming.signedCount >= current.signedCount ? incoming : current;
+}

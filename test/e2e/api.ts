@@ -6,6 +6,9 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 export type Actor = { token: string; organisationId: string };
 
+/** The password of every organisation admin `Api.organisation` registers. */
+export const E2E_PASSWORD = 'E2e-password-2026';
+
 export class Api {
   constructor(readonly baseUrl: string) {}
 
@@ -30,7 +33,7 @@ export class Api {
     let org = '';
     for (let i = 0; i < 9; i++) org += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
     const email = `e2e-${randomUUID()}@test.duijie.cn`;
-    const password = 'E2e-password-2026';
+    const password = E2E_PASSWORD;
     const r = await this.call<{ organisation: { id: string } }>('POST', '/auth/register', {
       organisation: { name: `端到端${kind}${randomInt(1e6)}`, creditCode: makeCreditCode(`91630100${org}`), kind, industry: 'C31', region: '630100', size: 'medium', contactName: '测试', contactPhone: '0971-1234567' },
       admin: { email, displayName: '测试', password },

@@ -24,6 +24,8 @@ export type RunningServer = {
   databaseUrl: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or the out-of-memory killer would: no shutdown at all. Keeps the data folder. */
+  kill: () => Promise<void>;
 };
 
 export type ServerOptions = { env?: Record<string, string>; args?: string[]; port?: number; dataDir?: string; keepData?: boolean };
@@ -58,7 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok && output.includes('Duijie is running')) break;
@@ -66,20 +68,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`server did not start within 120 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     databaseUrl,
     output: () => output,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         let timer: NodeJS.Timeout | undefined;
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
         clearTimeout(timer);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -7,6 +7,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { recordAnswer } from '../common/idempotency-claim';
 import { EventsService } from '../events/events.service';
 import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -55,9 +56,12 @@ export class AgreementsService {
   private readonly ceremonyPushes = new Coalescer(250, (error) => this.logger.warn(`Ceremony figures not pushed: ${String(error)}`));
   private readonly logger = new Logger('Agreements');
 
-  /** Runs an agreement change; once it has committed, tells the parties and organisers. */
+  /**
+   * Runs an agreement change, its answer to an Idempotency-Key committing with it; once it
+   * has committed, tells the parties and organisers.
+   */
   private async change(work: (manager: EntityManager) => Promise<Agreement>): Promise<Agreement> {
-    const agreement = await this.dataSource.transaction(work);
+    const agreement = await this.dataSource.transaction(async (manager) => recordAnswer(manager, await work(manager)));
     this.publisher.publishAgreement({
       organisationIds: agreement.parties.map((p) => p.organisationId),
       update: {

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { recordAnswer } from '../common/idempotency-claim';
 import { AgreementEntity, AgreementPartyEntity } from './agreement.entity';
 import type { LedgerEntryDto } from './dto/ledger.dto';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -64,7 +65,7 @@ export class LedgerService {
         manager.create(LedgerEntryEntity, { agreementId, kind: dto.kind, amount, occurredOn: dto.occurredOn, evidence: dto.evidence ?? '', reason: dto.reason ?? '', recordedByUserId: principal.userId }),
       );
       await this.audit.record(manager, { actorUserId: principal.userId, action: `agreement.${dto.kind}`, entityType: 'agreement', entityId: agreementId, data: { entryId: entry.id, amount, occurredOn: dto.occurredOn } });
-      return toEntry(entry, principal.displayName);
+      return recordAnswer(manager, toEntry(entry, principal.displayName));
     });
   }
 

@@ -18,6 +18,14 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'varchar', length: 12 })
   state: 'in_flight' | 'done';
 
+  /** Fencing token of the current claim: only its holder records the answer. */
+  @Column({ type: 'uuid', nullable: true })
+  claimId: string | null;
+
+  /** The presence lock number of the process running the request (see ServerPresence). */
+  @Column({ type: 'int', nullable: true })
+  ownerInstance: number | null;
+
   @Column({ type: 'int', nullable: true })
   responseStatus: number | null;
 

@@ -1,24 +1,46 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
-import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
-import { DataSource, LessThan } from 'typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { catchError, from, map, Observable, of, switchMap, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Conflict, DomainError, InvalidInput } from './errors';
+import { runWithClaim, type IdempotencyClaim } from './idempotency-claim';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { instanceAlive, ServerPresence } from './server-presence';
 
-/** A first request that has not answered within this time is taken to have died. */
-const IN_FLIGHT_TIMEOUT_MS = 60_000;
+/**
+ * A first request that has not answered within this time is taken to have died even if its
+ * process is alive (a stuck request must not hold its key forever). One whose process is
+ * gone is taken over at once.
+ */
+const IN_FLIGHT_TIMEOUT_SECONDS = 60;
+
+type Begun = { replay: { status: number; body: unknown } } | { claim: IdempotencyClaim };
 
 /**
  * Writes sent with an `Idempotency-Key` header run once per user and key: a retry gets
  * the first response, the same key with a different body is refused (422), and a retry
  * while the first is still running gets 409.
+ *
+ * The key is claimed in the database under this process's presence (see ServerPresence)
+ * before the handler runs. Writes record their answer inside their own transaction
+ * (recordAnswer), so a change and its answer commit together. A claim left behind by a
+ * process that died mid-request is taken over by the next retry at once: its change, if it
+ * had not committed, was rolled back with its connection.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger('Idempotency');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly presence: ServerPresence,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
@@ -30,43 +52,87 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const userId = req.principal.userId;
     const route = `${req.method} ${req.path}`.slice(0, 300);
     const requestHash = createHash('sha256').update(route).update('\n').update(JSON.stringify(req.body ?? null)).digest('hex');
-    const repo = this.dataSource.getRepository(IdempotencyKeyEntity);
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
 
-    return from(this.begin(userId, key, route, requestHash)).pipe(
-      switchMap((replay) => {
-        if (replay) {
-          res.status(replay.status);
-          return of(replay.body);
+    return from(this.begin(userId, key, route, requestHash, status)).pipe(
+      switchMap((begun) => {
+        if ('replay' in begun) {
+          res.status(begun.replay.status);
+          return of(begun.replay.body);
         }
-        return next.handle().pipe(
-          // Record the answer before it is sent, so a retry right after it finds it.
-          switchMap((body: unknown) =>
-            from(repo.update({ userId, key }, { state: 'done', responseStatus: res.statusCode, responseBody: (body ?? null) as object })).pipe(
-              switchMap(() => of(body)),
-            ),
-          ),
-          catchError((error: unknown) => from(repo.delete({ userId, key })).pipe(switchMap(() => throwError(() => error)))),
+        const { claim } = begun;
+        // The handler runs in the claim's async context, where recordAnswer finds it.
+        return runWithClaim(claim, () => next.handle()).pipe(
+          switchMap((body: unknown) => from(this.finish(claim, body)).pipe(map(() => body))),
+          catchError((error: unknown) => from(this.release(claim)).pipe(switchMap(() => throwError(() => error)))),
         );
       }),
     );
   }
 
   /** Claims the key, or returns the stored response to replay. */
-  private async begin(userId: string, key: string, route: string, requestHash: string): Promise<{ status: number; body: unknown } | null> {
+  private async begin(userId: string, key: string, route: string, requestHash: string, status: number): Promise<Begun> {
     const repo = this.dataSource.getRepository(IdempotencyKeyEntity);
-    await repo.delete({ userId, key, state: 'in_flight', createdAt: LessThan(new Date(Date.now() - IN_FLIGHT_TIMEOUT_MS)) });
-    const inserted = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ userId, key, route, requestHash, state: 'in_flight' })
-      .orIgnore()
-      .execute();
-    if ((inserted.raw as unknown[]).length > 0) return null;
-    const existing = await repo.findOneByOrFail({ userId, key });
-    if (existing.requestHash !== requestHash) {
-      throw new DomainError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+    const claim: IdempotencyClaim = { userId, key, claimId: randomUUID(), status };
+    // A few rounds at most: each lost round means another request claimed or finished the key.
+    for (let round = 0; round < 3; round++) {
+      const ownerInstance = this.presence.instance;
+      const inserted = await repo
+        .createQueryBuilder()
+        .insert()
+        .values({ userId, key, route, requestHash, state: 'in_flight', claimId: claim.claimId, ownerInstance })
+        .orIgnore()
+        .execute();
+      if ((inserted.raw as unknown[]).length > 0) return { claim };
+
+      const [existing]: (Pick<IdempotencyKeyEntity, 'requestHash' | 'state' | 'responseStatus' | 'responseBody' | 'claimId'> & { abandoned: boolean; createdAt: string })[] =
+        await this.dataSource.query(
+          `SELECT k."requestHash", k.state, k."responseStatus", k."responseBody", k."claimId", k."createdAt"::text AS "createdAt",
+                  (k."createdAt" < now() - make_interval(secs => $3)
+                   OR (k."ownerInstance" IS NOT NULL AND NOT ${instanceAlive('k."ownerInstance"')})) AS abandoned
+             FROM idempotency_key k WHERE k."userId" = $1 AND k.key = $2`,
+          [userId, key, IN_FLIGHT_TIMEOUT_SECONDS],
+        );
+      if (!existing) continue; // released by a failed first request meanwhile: claim it now
+      if (existing.requestHash !== requestHash) {
+        throw new DomainError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+      }
+      if (existing.state === 'done') return { replay: { status: existing.responseStatus ?? status, body: existing.responseBody } };
+      if (!existing.abandoned) throw new Conflict('request_in_progress', 'The same request is still being processed; try again shortly');
+      // The first request's process is gone (or the request is stuck): take its claim over.
+      // Only one retry wins, and the first request, should it still be running, can no
+      // longer record an answer, so its change cannot commit (see recordAnswer).
+      const taken = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ claimId: claim.claimId, ownerInstance, createdAt: () => 'now()' })
+        .where(`"userId" = :userId AND key = :key AND state = 'in_flight' AND "claimId" IS NOT DISTINCT FROM :old AND "createdAt" = CAST(:createdAt AS timestamptz)`, {
+          userId,
+          key,
+          old: existing.claimId,
+          createdAt: existing.createdAt,
+        })
+        .execute();
+      if (taken.affected) {
+        this.logger.warn(`Took over Idempotency-Key ${key} of user ${userId}: its first request died with its process or ran too long`);
+        return { claim };
+      }
     }
-    if (existing.state === 'in_flight') throw new Conflict('request_in_progress', 'The same request is still being processed; try again shortly');
-    return { status: existing.responseStatus ?? 200, body: existing.responseBody };
+    throw new Conflict('request_in_progress', 'The same request is still being processed; try again shortly');
+  }
+
+  /** Stores the answer, unless the handler's transaction already committed it with the change. */
+  private async finish(claim: IdempotencyClaim, body: unknown): Promise<void> {
+    claim.closed = true;
+    if (claim.recorded && claim.recorded.body === body) return;
+    await this.dataSource
+      .getRepository(IdempotencyKeyEntity)
+      .update({ userId: claim.userId, key: claim.key, claimId: claim.claimId }, { state: 'done', responseStatus: claim.status, responseBody: (body ?? null) as object });
+  }
+
+  /** A failed request leaves no answer: the key is free for a retry (unless its answer committed). */
+  private async release(claim: IdempotencyClaim): Promise<void> {
+    claim.closed = true;
+    await this.dataSource.getRepository(IdempotencyKeyEntity).delete({ userId: claim.userId, key: claim.key, claimId: claim.claimId, state: 'in_flight' });
   }
 }

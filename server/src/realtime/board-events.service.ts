@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BoardEvent } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recordAnswer } from '../common/idempotency-claim';
 import { BoardEventEntity } from './board-event.entity';
 import { toBoardEvent } from './board-event.mapper';
 import { BoardPublisher, type ConfidentialPush } from './board-publisher';
@@ -25,20 +26,24 @@ export class BoardEventsService {
 
   /**
    * Runs `work` in a transaction whose board events are written with it and pushed only
-   * after it commits; a rolled-back transaction pushes nothing.
+   * after it commits; a rolled-back transaction pushes nothing. Its result is the answer to
+   * the request's Idempotency-Key, if any, and commits with it.
    */
   async transaction<T>(work: (manager: EntityManager, board: BoardWriter) => Promise<T>): Promise<T> {
     const events: BoardEvent[] = [];
     const confidential: ConfidentialPush[] = [];
-    const result = await this.dataSource.transaction((manager) =>
-      work(manager, {
-        append: async (sessionId, body) => {
-          const event = await this.append(manager, sessionId, body);
-          events.push(event);
-          return event;
-        },
-        confidential: (push) => void confidential.push(push),
-      }),
+    const result = await this.dataSource.transaction(async (manager) =>
+      recordAnswer(
+        manager,
+        await work(manager, {
+          append: async (sessionId, body) => {
+            const event = await this.append(manager, sessionId, body);
+            events.push(event);
+            return event;
+          },
+          confidential: (push) => void confidential.push(push),
+        }),
+      ),
     );
     this.publisher.publish(events, confidential);
     return result;

@@ -1,9 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import type { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Pool } from 'pg';
-import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 
 type AdapterFactory = ReturnType<typeof createPostgresAdapter> | ReturnType<typeof createRedisAdapter>;
@@ -27,6 +26,8 @@ export class ClusterIoAdapter extends IoAdapter {
   async connect(): Promise<void> {
     if (process.env.SOCKET_ADAPTER === 'local') return;
     if (this.backend.redisUrl) {
+      // Loaded only when used: the Redis client is a noticeable part of every start.
+      const [{ createClient }, { createAdapter: createRedisAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
       const pub = createClient({ url: this.backend.redisUrl });
       const sub = pub.duplicate();
       await Promise.all([pub.connect(), sub.connect()]);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { CeremonyTotals, ClientToServerEvents, ServerToClientEvents, SocketAuth } from '@duijie/shared';
+import { laterCeremonyTotals, type CeremonyTotals, type ClientToServerEvents, type ServerToClientEvents, type SocketAuth } from '@duijie/shared';
 
 export type ScreenConnection = 'connecting' | 'live' | 'reconnecting';
 
@@ -26,8 +26,13 @@ export function useCeremony(eventId: string, token: string | null): CeremonyStat
 
   useEffect(() => {
     if (!token) return;
-    const update = (patch: Partial<CeremonyState>) =>
-      setState((prev) => (prev.key === key ? { ...prev, ...patch } : { ...initial(key), ...patch }));
+    const update = (patch: Partial<CeremonyState> | ((prev: State) => Partial<CeremonyState>)) =>
+      setState((prev) => {
+        const base = prev.key === key ? prev : initial(key);
+        return { ...base, ...(typeof patch === 'function' ? patch(base) : patch) };
+      });
+    // A join's answer can cross a push, and pushes can come from two processes: never go back.
+    const show = (totals: CeremonyTotals) => update((prev) => ({ totals: laterCeremonyTotals(prev.totals, totals) }));
 
     const auth: SocketAuth = { screenToken: token };
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
@@ -41,7 +46,7 @@ export function useCeremony(eventId: string, token: string | null): CeremonyStat
 
     const join = () => {
       socket.emit('ceremony:join', { eventId }, (result) => {
-        if (result.ok) update({ totals: result.totals, error: null });
+        if (result.ok) update((prev) => ({ totals: laterCeremonyTotals(prev.totals, result.totals), error: null }));
         else update({ error: { kind: 'join', message: result.message } });
       });
     };
@@ -59,7 +64,7 @@ export function useCeremony(eventId: string, token: string | null): CeremonyStat
       else update({ connection: 'reconnecting' });
     });
     socket.on('ceremony:totals', (totals) => {
-      if (totals.eventId === eventId) update({ totals });
+      if (totals.eventId === eventId) show(totals);
     });
 
     return () => {

@@ -4,8 +4,19 @@ import { AuditChain1795448323997 } from './1795448323997-AuditChain';
 import { Agreements1795448782963 } from './1795448782963-Agreements';
 import { AgreementLedger1795449534970 } from './1795449534970-AgreementLedger';
 import { CeremonyRunningOrder1795451957176 } from './1795451957176-CeremonyRunningOrder';
+import { IdempotencyClaims1795452077133 } from './1795452077133-IdempotencyClaims';
 import { MatchMarks1795453331674 } from './1795453331674-MatchMarks';
 import { Supermarket1795454073279 } from './1795454073279-Supermarket';
 
 /** Every migration, in order; the server runs pending ones at start. */
-export const MIGRATIONS = [Initial1795443776172, LiveBoards1795446137776, AuditChain1795448323997, Agreements1795448782963, AgreementLedger1795449534970, CeremonyRunningOrder1795451957176, MatchMarks1795453331674, Supermarket1795454073279];
+export const MIGRATIONS = [
+  Initial1795443776172,
+  LiveBoards1795446137776,
+  AuditChain1795448323997,
+  Agreements1795448782963,
+  AgreementLedger1795449534970,
+  CeremonyRunningOrder1795451957176,
+  IdempotencyClaims1795452077133,
+  MatchMarks1795453331674,
+  Supermarket1795454073279,
+];

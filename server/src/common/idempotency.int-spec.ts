@@ -1,0 +1,123 @@
+// Idempotency-Key claims when a process dies mid-request: a claim left by a process that is
+// gone is taken over at once (not after a timeout), a claim of a live process is still in
+// flight, and a write commits its answer with its change, or does not commit at all.
+import type { Agreement } from '@duijie/shared';
+import { createHash, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { AgreementsService } from '../agreements/agreements.service';
+import type { Principal } from '../auth/principal';
+import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
+import { runWithClaim } from './idempotency-claim';
+import { PRESENCE_LOCK_SPACE, ServerPresence } from './server-presence';
+
+describe('Idempotency-Key claims across processes (integration)', () => {
+  let t: TestApp;
+  let sessionId: string;
+  let borrower: Actor;
+  let bank: Actor;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const organiser = await t.organiser();
+    const event = await t.event(organiser);
+    sessionId = (await t.session(organiser, event.id, 'bank_enterprise', 'live')).id;
+    borrower = await t.organisation('enterprise');
+    bank = await t.organisation('bank');
+    await t.participate(borrower, organiser, sessionId, 'borrower');
+    await t.participate(bank, organiser, sessionId, 'lender');
+    for (const actor of [borrower, bank]) await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
+  });
+  afterAll(() => t.close());
+
+  const draft = async (): Promise<Agreement> =>
+    (
+      await t.http
+        .post(`/api/sessions/${sessionId}/agreements`)
+        .auth(borrower.token, { type: 'bearer' })
+        .send({ kind: 'loan', title: '幂等贷款合同', amount: 10_000_000, keyTerms: '按季付息', parties: [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }] })
+        .expect(201)
+    ).body;
+  const sign = (actor: Actor, a: Agreement, key: string) =>
+    t.http.post(`/api/agreements/${a.id}/sign`).auth(actor.token, { type: 'bearer' }).set('Idempotency-Key', key).send({ contentHash: a.contentHash });
+  /** The key as a first request to sign `a` left it: claimed, not answered. */
+  const claimed = async (actor: Actor, a: Agreement, key: string, claim: { claimId?: string; ownerInstance: number | null }) => {
+    const route = `POST /api/agreements/${a.id}/sign`;
+    const requestHash = createHash('sha256').update(route).update('\n').update(JSON.stringify({ contentHash: a.contentHash })).digest('hex');
+    await t.dataSource.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state, "claimId", "ownerInstance") VALUES ($1, $2, $3, $4, 'in_flight', $5, $6)`, [
+      actor.userId,
+      key,
+      route,
+      requestHash,
+      claim.claimId ?? randomUUID(),
+      claim.ownerInstance,
+    ]);
+  };
+  const signatures = async (a: Agreement, actor: Actor): Promise<number> =>
+    Number(
+      (
+        await t.dataSource.query(`SELECT count(*) FROM agreement_signature s JOIN agreement_party p ON p.id = s."partyId" WHERE s."agreementId" = $1 AND p."organisationId" = $2`, [
+          a.id,
+          actor.organisationId,
+        ])
+      )[0].count,
+    );
+
+  it('takes over at once a key whose first request died with its process', async () => {
+    const a = await draft();
+    const key = randomUUID();
+    // Instance 424242 holds no presence lock: its process is gone.
+    await claimed(bank, a, key, { ownerInstance: 424_242 });
+    const first = await sign(bank, a, key).expect(200);
+    expect(first.body.parties.find((p: { organisationId: string }) => p.organisationId === bank.organisationId).signature).not.toBeNull();
+    const retry = await sign(bank, a, key).expect(200);
+    expect(retry.body).toEqual(first.body);
+    expect(await signatures(a, bank)).toBe(1);
+  });
+
+  it('answers 409 while the process running the first request lives, and takes over the moment it dies', async () => {
+    const a = await draft();
+    const key = randomUUID();
+    // Another server process: its presence lock is held on its own connection.
+    const other = new Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    await other.query('SELECT pg_advisory_lock($1, $2)', [PRESENCE_LOCK_SPACE, 777_001]);
+    await claimed(bank, a, key, { ownerInstance: 777_001 });
+    expect((await sign(bank, a, key).expect(409)).body.code).toBe('request_in_progress');
+    expect(await signatures(a, bank)).toBe(0);
+    await other.end(); // the process dies: its connection closes
+    await sign(bank, a, key).expect(200);
+    expect(await signatures(a, bank)).toBe(1);
+  });
+
+  it('keeps a key claimed by this very process in flight', async () => {
+    const a = await draft();
+    const key = randomUUID();
+    await claimed(bank, a, key, { ownerInstance: t.app.get(ServerPresence).instance });
+    expect((await sign(bank, a, key).expect(409)).body.code).toBe('request_in_progress');
+  });
+
+  it('commits the answer in the transaction of the change, and no change once the claim was taken over', async () => {
+    const agreements = t.app.get(AgreementsService);
+    const principal: Principal = { userId: bank.userId, organisationId: bank.organisationId, organisationStatus: 'approved', role: 'org_admin', displayName: '测试管理员' };
+    const a = await draft();
+    const key = randomUUID();
+    const mine = randomUUID();
+    await claimed(bank, a, key, { claimId: mine, ownerInstance: null });
+
+    // A retry took the claim over while this request was running: its signature must not commit.
+    await expect(runWithClaim({ userId: bank.userId, key, claimId: randomUUID(), status: 200 }, () => agreements.sign(principal, a.id, a.contentHash))).rejects.toMatchObject({
+      code: 'request_superseded',
+    });
+    expect(await signatures(a, bank)).toBe(0);
+
+    // The holder of the claim: the answer is stored by the signing transaction itself, so a
+    // process killed right after the commit leaves it for the retry to replay.
+    const answer = await runWithClaim({ userId: bank.userId, key, claimId: mine, status: 200 }, () => agreements.sign(principal, a.id, a.contentHash));
+    const [row] = await t.dataSource.query(`SELECT state, "responseStatus", "responseBody" FROM idempotency_key WHERE "userId" = $1 AND key = $2`, [bank.userId, key]);
+    expect(row).toMatchObject({ state: 'done', responseStatus: 200 });
+    expect(row.responseBody).toEqual(JSON.parse(JSON.stringify(answer)));
+    const replay = await sign(bank, a, key).expect(200);
+    expect(replay.body).toEqual(row.responseBody);
+    expect(await signatures(a, bank)).toBe(1);
+  });
+});

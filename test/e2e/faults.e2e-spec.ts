@@ -1,0 +1,147 @@
+// Crashes. A signing storm while the server process is killed with SIGKILL at random moments
+// and restarted, clients retrying with their Idempotency-Keys: afterwards every signature a
+// client saw acknowledged is there exactly once, no agreement is signed with a party
+// missing, the audit chain verifies and the big screen shows what the database holds.
+// `npm test` runs a short storm; `npm run test:faults` a long one (FAULT_KILLS, default 25).
+// And a server on its embedded PostgreSQL (`npm start`), killed the same way, starts again.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Api } from './api';
+import { startPostgres, type OwnPostgres } from './postgres';
+import { ADMIN, startServer, type RunningServer } from './server';
+import { runSigningStorm, type StormResult } from './signing-storm';
+
+const KILLS = Number(process.env.FAULT_KILLS ?? 6);
+const CLIENTS = Number(process.env.FAULT_CLIENTS ?? (KILLS >= 20 ? 20 : 8));
+const MIN_ROUNDS = Number(process.env.FAULT_ROUNDS ?? 3);
+
+describe(`a signing storm through ${KILLS} SIGKILLs of the server`, () => {
+  let pg: OwnPostgres | undefined;
+  let r: StormResult;
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    r = await runSigningStorm({ databaseUrl: pg.url, kills: KILLS, clients: CLIENTS, minRounds: MIN_ROUNDS, log: process.env.FAULT_VERBOSE ? (line) => console.log(line) : undefined });
+    const sorted = [...r.restartMs].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+    console.log(
+      [
+        `Signing storm: ${r.kills} kills in ${(r.durationMs / 1000).toFixed(1)} s, ${CLIENTS} clients (${CLIENTS * 2} parties)`,
+        `  agreements drafted ${r.creates.length}, signatures acknowledged ${r.acks.length}, refused as duplicates ${r.refusedAsDuplicate.length}`,
+        `  retries: ${r.retries.network} after network errors, ${r.retries.timeout} after timeouts, ${r.retries.serverError} after 5xx, ${r.retries.inFlight} after 409 in flight (${r.retries.inFlightAfterCrash} of them after a kill), ${r.retries.stepUp} step-ups`,
+        `  Idempotency-Keys taken over from requests that died with their process: ${r.takeovers}`,
+        `  restart (spawn to ready): median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${sorted[sorted.length - 1] ?? 0} ms`,
+        `  audit chain: ${r.auditVerify.ok ? 'verifies' : 'BROKEN'} (${r.auditVerify.checked} records); screen: ${JSON.stringify(r.screen.totals)} after ${r.screen.connects} connections`,
+      ].join('\n'),
+    );
+  }, 120_000 + KILLS * 15_000);
+
+  afterAll(async () => {
+    await pg?.stop();
+  });
+
+  it('killed and restarted the server as often as asked, while signatures were being acknowledged', () => {
+    expect(r.kills).toBe(KILLS);
+    expect(r.restartMs).toHaveLength(KILLS);
+    expect(r.acks.length).toBeGreaterThanOrEqual(CLIENTS * MIN_ROUNDS * 2);
+  });
+
+  it('keeps every acknowledged signature, exactly once, as acknowledged', () => {
+    const inDb = new Map(r.db.signatures.map((s) => [`${s.agreementId}/${s.organisationId}`, s]));
+    const missing = r.acks.filter((a) => !inDb.has(`${a.agreementId}/${a.organisationId}`));
+    expect(missing).toEqual([]);
+    const notOnce = r.acks.map((a) => inDb.get(`${a.agreementId}/${a.organisationId}`)!).filter((s) => s.total !== 1 || s.live !== 1);
+    expect(notOnce).toEqual([]);
+    // A replayed answer shows the very signature the first request made.
+    const otherSignature = r.acks.filter((a) => inDb.get(`${a.agreementId}/${a.organisationId}`)!.signedAt !== a.signedAt);
+    expect(otherSignature).toEqual([]);
+    // And each was acknowledged once: one key per party and agreement.
+    expect(new Set(r.acks.map((a) => `${a.agreementId}/${a.organisationId}`)).size).toBe(r.acks.length);
+    // Nothing signed that no client was told about.
+    expect(r.db.signatures).toHaveLength(r.acks.length);
+  });
+
+  it('never answers a retry as a duplicate: it gets the first answer, or runs afresh if the first never committed', () => {
+    expect(r.refusedAsDuplicate).toEqual([]);
+  });
+
+  it('does not hold a retry off as "in flight" when the first request died with its process', () => {
+    expect(r.retries.inFlightAfterCrash).toBe(0);
+    expect(r.takeovers).toBeGreaterThan(0);
+  });
+
+  it('keeps every acknowledged draft exactly once, and nothing else', () => {
+    expect(r.db.agreements.map((a) => a.id).sort()).toEqual(r.creates.map((c) => c.agreementId).sort());
+    const amounts = new Map(r.creates.map((c) => [c.agreementId, c.amount]));
+    expect(r.db.agreements.filter((a) => a.amount !== amounts.get(a.id))).toEqual([]);
+  });
+
+  it('has no agreement signed with a party missing, and none stuck with every signature but not signed', () => {
+    const signedStatus = (a: { status: string }) => a.status === 'signed' || a.status === 'confirmed';
+    expect(r.db.agreements.filter((a) => signedStatus(a) && a.signatures !== a.parties)).toEqual([]);
+    expect(r.db.agreements.filter((a) => !signedStatus(a) && a.signatures === a.parties)).toEqual([]);
+    // Every signature was retried until acknowledged, so every agreement ended signed.
+    expect(r.db.agreements.filter((a) => !signedStatus(a))).toEqual([]);
+  });
+
+  it('leaves an audit chain that verifies, with one record per step of each agreement', () => {
+    expect(r.auditVerify).toMatchObject({ ok: true, firstBroken: null });
+    const counts = new Map(r.db.audit.map((x) => [`${x.agreementId}/${x.action}`, x.count]));
+    const wrong = r.db.agreements.flatMap((a) =>
+      (
+        [
+          ['agreement.drafted', 1],
+          ['agreement.signed', 2],
+          ['agreement.fully_signed', 1],
+        ] as const
+      )
+        .filter(([action, n]) => (counts.get(`${a.id}/${action}`) ?? 0) !== n)
+        .map(([action, n]) => ({ agreementId: a.id, action, expected: n, found: counts.get(`${a.id}/${action}`) ?? 0 })),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('leaves no Idempotency-Key in flight, and one stored answer per acknowledged request', () => {
+    expect(r.db.keys).toEqual({ inFlight: 0, done: r.creates.length + r.acks.length });
+  });
+
+  it('shows on the big screen, which reconnected after the kills, what the database holds', () => {
+    expect(r.screen.refused).toEqual([]);
+    expect(r.screen.connects).toBeGreaterThan(1);
+    expect(r.screen.totals).toEqual(r.db.totals);
+    expect(r.db.totals.count).toBe(r.creates.length);
+  });
+});
+
+describe('a server on its embedded PostgreSQL, killed with SIGKILL', () => {
+  it('starts again on the same data folder, with its data', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'duijie-e2e-'));
+    const lockFile = join(dataDir, 'pg', 'postmaster.pid');
+    const postmaster = () => Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
+    let server: RunningServer | null = null;
+    try {
+      server = await startServer({ dataDir, keepData: true });
+      const api = new Api(server.url);
+      const organiser = await api.login(ADMIN.email, ADMIN.password);
+      const session = await api.liveSession(organiser, 'bank_enterprise');
+      await server.kill();
+      // Its PostgreSQL, a child of the server, outlives it and still holds the data folder.
+      expect(existsSync(lockFile)).toBe(true);
+      const orphan = postmaster();
+      expect(() => process.kill(orphan, 0)).not.toThrow();
+
+      // Started again (on another PostgreSQL port, as a changed setting would be).
+      server = await startServer({ dataDir, keepData: true });
+      expect(server.output()).toContain(`Stopping the PostgreSQL (process ${orphan})`);
+      expect(postmaster()).not.toBe(orphan);
+      const again = new Api(server.url);
+      const organiserAgain = await again.login(ADMIN.email, ADMIN.password);
+      const events = await again.call<{ id: string }[]>('GET', '/events', undefined, organiserAgain.token);
+      expect(events.map((e) => e.id)).toContain(session.eventId);
+    } finally {
+      await server?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
