@@ -82,11 +82,19 @@ export type BoardJoinResult =
   | { ok: true; mode: 'snapshot'; seq: number; snapshot: BoardSnapshot }
   | { ok: false; code: 'not_found' | 'forbidden' | 'invalid'; message: string };
 
+/** A strong new match for one of the organisation's listings (score at least STRONG_MATCH_SCORE). */
+export type MatchNotice = { listingId: string; listingTitle: string; counterpart: ListingPublic; score: number };
+
+/** The score from which a new match is worth telling the organisation about at once. */
+export const STRONG_MATCH_SCORE = 80;
+
 export interface ServerToClientEvents {
   'board:event': (event: BoardEvent) => void;
   'board:totals': (update: BoardTotalsUpdate) => void;
   'listing:confidential': (update: ListingConfidentialUpdate) => void;
   'agreement:changed': (update: AgreementChanged) => void;
+  /** To an organisation: a new or changed listing is a strong match for one of its own. */
+  'match:new': (notice: MatchNotice) => void;
   'ceremony:totals': (totals: CeremonyTotals) => void;
 }
 

@@ -1,12 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInProvince, type ListingPublic, type Match, type OrganisationSize, type SessionKind } from '@duijie/shared';
+import { isInProvince, STRONG_MATCH_SCORE, type ListingPublic, type Match, type OrganisationSize, type SessionKind } from '@duijie/shared';
 import { DataSource, In } from 'typeorm';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ListingEntity } from '../listings/listing.entity';
 import { toListingView } from '../listings/listings.mapper';
+import { BoardEventsService } from '../realtime/board-events.service';
+import { BoardPublisher } from '../realtime/board-publisher';
 import { seatOf } from './geo';
 import { MatchIndex, type Ranked } from './match-index';
 import { MatchMarkEntity } from './match-mark.entity';
@@ -47,13 +49,54 @@ const ITEM_SQL = `
  * reload. Board sequences are assigned in commit order, so no change is skipped.
  */
 @Injectable()
-export class MatchingService {
+export class MatchingService implements OnModuleInit {
   private readonly cache = new Map<string, Promise<Cached>>();
+  private readonly logger = new Logger('Matching');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly boardEvents: BoardEventsService,
+    private readonly publisher: BoardPublisher,
   ) {}
+
+  onModuleInit(): void {
+    // The process that committed a listing change tells the organisations it strongly matches.
+    this.boardEvents.onCommitted((events) => {
+      const listings = events.flatMap((e) => (e.type === 'listing.created' || e.type === 'listing.updated' ? [e.listing] : []));
+      if (listings.length > 0) setImmediate(() => void this.announce(listings).catch((error: unknown) => this.logger.warn(`Match notices not sent: ${String(error)}`)));
+    });
+  }
+
+  /** Tells the owner of every listing a changed listing now strongly matches (its org room). */
+  private async announce(listings: ListingPublic[]): Promise<void> {
+    for (const listing of listings) {
+      const index = await this.index(listing.eventId);
+      const item = index.get(listing.id);
+      if (!item) continue;
+      const strong = index.top(item, 10).filter((r) => r.score >= STRONG_MATCH_SCORE);
+      if (strong.length === 0) continue;
+      const dismissed = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { counterpartId: listing.id, kind: 'dismissed', listingId: In(strong.map((r) => r.item.id)) } });
+      const titles = new Map((await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(strong.map((r) => r.item.id)) }, select: { id: true, title: true } })).map((l) => [l.id, l.title]));
+      for (const r of strong) {
+        if (dismissed.some((d) => d.listingId === r.item.id)) continue;
+        this.publisher.publishMatch(r.item.organisationId, { listingId: r.item.id, listingTitle: titles.get(r.item.id) ?? '', counterpart: listing, score: r.score });
+      }
+    }
+  }
+
+  /** For a board page: how many strong-enough counterparts (top 10, score ≥ 60) each listing has. */
+  async counts(sessionId: string, ids: string[]): Promise<Record<string, number>> {
+    const rows: { eventId: string }[] = await this.dataSource.query(`SELECT "eventId" FROM match_session WHERE id = $1`, [sessionId]);
+    if (rows.length === 0) throw new NotFound('Session');
+    const index = await this.index(rows[0].eventId);
+    const counts: Record<string, number> = {};
+    for (const id of ids) {
+      const item = index.get(id);
+      counts[id] = item ? index.top(item, 10).filter((r) => r.score >= 60).length : 0;
+    }
+    return counts;
+  }
 
   async matches(principal: Principal, listingId: string, limit: number, lang: Lang): Promise<Match[]> {
     // The hot path finds the listing's event in an index already in memory; otherwise it asks.

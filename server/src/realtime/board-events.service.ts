@@ -19,6 +19,8 @@ export type BoardWriter = {
 
 @Injectable()
 export class BoardEventsService {
+  private readonly committed: ((events: BoardEvent[]) => void)[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: BoardPublisher,
@@ -46,7 +48,13 @@ export class BoardEventsService {
       ),
     );
     this.publisher.publish(events, confidential);
+    for (const listener of this.committed) listener(events);
     return result;
+  }
+
+  /** Called in this process with the board events of every transaction once it has committed. */
+  onCommitted(listener: (events: BoardEvent[]) => void): void {
+    this.committed.push(listener);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type ServerToClientEvents } from '@duijie/shared';
+import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type ServerToClientEvents } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import { BoardQueryService } from './board-query.service';
 import { Coalescer } from './coalescer';
@@ -54,6 +54,11 @@ export class BoardPublisher implements OnModuleDestroy {
     let target = this.server?.local.to(rooms.organisers);
     for (const id of organisationIds) target = target?.to(rooms.organisation(id));
     target?.emit('agreement:changed', update);
+  }
+
+  /** A strong new match, to the organisation whose listing it fits (through the adapter: rare, not hot). */
+  publishMatch(organisationId: string, notice: MatchNotice): void {
+    this.server?.to(rooms.organisation(organisationId)).emit('match:new', notice);
   }
 
   /** Called after a commit with the board events it wrote. */
