@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { ListingsModule } from './listings/listings.module';
 import { MatchingModule } from './matching/matching.module';
 import { SupermarketModule } from './supermarket/supermarket.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CeremonyModule,
         MatchingModule,
         SupermarketModule,
+        MeetingsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, ServerPresence, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

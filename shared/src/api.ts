@@ -10,6 +10,7 @@ import type {
   AgreementStatus,
   FinancingPurpose,
   ApplicationStatus,
+  MeetingRequestStatus,
   GuaranteeRequirement,
   ListingStatus,
   ListingType,
@@ -106,6 +107,8 @@ export type EventInput = {
   description?: string;
   /** Hours a bank has to answer an application from the matchmaking supermarket (default 72). */
   applicationAnswerHours?: number;
+  /** Hours a participant has to answer a meeting request before it expires (default 48). */
+  meetingAnswerHours?: number;
 };
 
 export type MatchEvent = EventInput & {
@@ -510,3 +513,30 @@ export type FinancingApplication = {
 
 /** Per bank: applications still unanswered past their deadline. */
 export type OverdueByOrganisation = { organisationId: string; organisationName: string; overdue: number; pending: number; oldestAnswerBy: string | null };
+
+// ---- meeting requests (洽谈邀约) ----
+
+export type MeetingRequestInput = {
+  /** The counterpart's listing the meeting is about; the meeting is held in its session. */
+  toListingId: string;
+  /** The asker's own listing it matched, if any. */
+  fromListingId?: string | null;
+  /** What it is about, in a sentence. */
+  topic: string;
+};
+
+export type MeetingRequestAnswerInput = { accept: boolean; reason?: string };
+
+export type MeetingRequest = {
+  id: string;
+  eventId: string;
+  sessionId: string;
+  status: MeetingRequestStatus;
+  from: { organisationId: string; organisationName: string; listing: ListingPublic | null };
+  to: { organisationId: string; organisationName: string; listing: ListingPublic };
+  topic: string;
+  reason: string | null;
+  respondBy: string;
+  answeredAt: string | null;
+  createdAt: string;
+};

@@ -166,3 +166,7 @@ export const FINANCING_AGREEMENT_KINDS: readonly AgreementKind[] = ['loan', 'cre
 /** An application from the matchmaking supermarket: the bank answers pending ones. */
 export const APPLICATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** A request for a negotiation meeting (洽谈); a pending one expires at its answer deadline. */
+export const MEETING_REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'cancelled'] as const;
+export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];

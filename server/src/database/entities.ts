@@ -14,6 +14,7 @@ import { ScreenLinkEntity } from '../realtime/screen-link.entity';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/ceremony-batch.entity';
 import { MatchMarkEntity } from '../matching/match-mark.entity';
 import { FinancingApplicationEntity } from '../supermarket/application.entity';
+import { MeetingRequestEntity } from '../meetings/meeting-request.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -36,4 +37,5 @@ export const ENTITIES = [
   CeremonyBatchAgreementEntity,
   MatchMarkEntity,
   FinancingApplicationEntity,
+  MeetingRequestEntity,
 ];

@@ -31,6 +31,10 @@ export class EventEntity {
   @Column({ type: 'int', default: 72 })
   applicationAnswerHours: number;
 
+  /** Hours a participant has to answer a meeting request before it expires. */
+  @Column({ type: 'int', default: 48 })
+  meetingAnswerHours: number;
+
   @Column({ type: 'uuid' })
   organiserOrganisationId: string;
 

@@ -12,6 +12,7 @@ export function toEvent(e: EventEntity, organiserName: string, sessionCount: num
     targetAmount: e.targetAmount,
     description: e.description,
     applicationAnswerHours: e.applicationAnswerHours,
+    meetingAnswerHours: e.meetingAnswerHours,
     organiserOrganisationId: e.organiserOrganisationId,
     organiserName,
     createdAt: e.createdAt.toISOString(),

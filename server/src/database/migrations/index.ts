@@ -7,6 +7,7 @@ import { CeremonyRunningOrder1795451957176 } from './1795451957176-CeremonyRunni
 import { IdempotencyClaims1795452077133 } from './1795452077133-IdempotencyClaims';
 import { MatchMarks1795453331674 } from './1795453331674-MatchMarks';
 import { Supermarket1795454073279 } from './1795454073279-Supermarket';
+import { MeetingRequests1795454461182 } from './1795454461182-MeetingRequests';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   IdempotencyClaims1795452077133,
   MatchMarks1795453331674,
   Supermarket1795454073279,
+  MeetingRequests1795454461182,
 ];

@@ -26,6 +26,7 @@ export class EventDto implements EventInput {
   @IsInt({ message: 'targetAmount must be a whole number of yuan' }) @Min(0) @Max(MAX_YUAN) targetAmount: number;
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @IsOptional() @IsInt() @Min(1) @Max(720) applicationAnswerHours?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(720) meetingAnswerHours?: number;
 }
 
 export class EventUpdateDto extends PartialType(EventDto) {}

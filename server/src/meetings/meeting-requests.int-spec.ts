@@ -1,0 +1,71 @@
+import type { MeetingRequest } from '@duijie/shared';
+import { randomUUID } from 'node:crypto';
+import { supplyListing, TestApp, type Actor } from '../testing/test-app';
+
+describe('meeting requests (integration)', () => {
+  let t: TestApp;
+  let organiser: Actor;
+  let session: string;
+  let builder: Actor;
+  let supplier: Actor;
+  let outsider: Actor;
+  let supplyId: string;
+  let demandId: string;
+
+  const as = (actor: Actor) => ({
+    get: (path: string) => t.http.get(`/api${path}`).auth(actor.token, { type: 'bearer' }),
+    post: (path: string, body: object = {}) => t.http.post(`/api${path}`).auth(actor.token, { type: 'bearer' }).send(body),
+  });
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    organiser = await t.organiser();
+    const event = await t.event(organiser);
+    session = (await t.session(organiser, event.id, 'building_materials', 'live')).id;
+    [builder, supplier, outsider] = await Promise.all([t.organisation('construction_unit'), t.organisation('enterprise'), t.organisation('enterprise')]);
+    await t.participate(builder, organiser, session, 'builder');
+    await t.participate(supplier, organiser, session, 'producer');
+    supplyId = (await as(supplier).post(`/sessions/${session}/listings`, supplyListing()).expect(201)).body.id;
+    demandId = (await as(builder).post(`/sessions/${session}/listings`, { type: 'demand', title: '螺纹钢采购', goods: { category: 'steel', quantity: 3000, unit: '吨', region: '630100' } }).expect(201)).body.id;
+  });
+  afterAll(() => t.close());
+
+  it('is asked by a participant about a listing, once, and answered by the listing’s owner', async () => {
+    const request: MeetingRequest = (await as(builder).post('/meeting-requests', { toListingId: supplyId, fromListingId: demandId, topic: '洽谈螺纹钢年度供货' }).expect(201)).body;
+    expect(request).toMatchObject({ status: 'pending', sessionId: session, from: { organisationId: builder.organisationId, listing: { id: demandId } }, to: { organisationId: supplier.organisationId, listing: { id: supplyId } } });
+    expect(new Date(request.respondBy).getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
+    const twice = await as(builder).post('/meeting-requests', { toListingId: supplyId, topic: '再次' }).expect(409);
+    expect(twice.body.code).toBe('already_requested');
+    await as(builder).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(403);
+    await as(outsider).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(404);
+    const noReason = await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: false }).expect(400);
+    expect(noReason.body.fields[0].field).toBe('reason');
+    const accepted: MeetingRequest = (await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(200)).body;
+    expect(accepted.status).toBe('accepted');
+    await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(200);
+    expect((await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: false, reason: '改主意' }).expect(409)).body.code).toBe('already_answered');
+    const mine = (await as(builder).get('/me/meeting-requests').expect(200)).body as MeetingRequest[];
+    expect(mine.map((r) => [r.id, r.status])).toContainEqual([request.id, 'accepted']);
+  });
+
+  it('refuses bad targets and outsiders, naming the field', async () => {
+    expect((await as(supplier).post('/meeting-requests', { toListingId: supplyId, topic: '自己' }).expect(400)).body.fields[0].field).toBe('toListingId');
+    expect((await as(supplier).post('/meeting-requests', { toListingId: demandId, fromListingId: randomUUID(), topic: 'x' }).expect(400)).body.fields[0].field).toBe('fromListingId');
+    await as(outsider).post('/meeting-requests', { toListingId: supplyId, topic: '我不是参会方' }).expect(403);
+    const bad = await as(builder).post('/meeting-requests', { toListingId: 'nope', topic: '' }).expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['toListingId', 'topic']);
+  });
+
+  it('expires at the deadline, and a cancelled request can be asked again', async () => {
+    const request: MeetingRequest = (await as(supplier).post('/meeting-requests', { toListingId: demandId, topic: '供货洽谈' }).expect(201)).body;
+    await t.dataSource.query(`UPDATE meeting_request SET "respondBy" = now() - interval '1 minute' WHERE id = $1`, [request.id]);
+    const late = await as(builder).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(409);
+    expect(late.body.code).toBe('request_expired');
+    expect(((await as(supplier).get('/me/meeting-requests').expect(200)).body as MeetingRequest[]).find((r) => r.id === request.id)?.status).toBe('expired');
+    const again: MeetingRequest = (await as(supplier).post('/meeting-requests', { toListingId: demandId, topic: '再约' }).expect(201)).body;
+    const cancelled: MeetingRequest = (await as(supplier).post(`/meeting-requests/${again.id}/cancel`).expect(200)).body;
+    expect(cancelled.status).toBe('cancelled');
+    await as(builder).post(`/meeting-requests/${again.id}/cancel`).expect(403);
+    await as(supplier).post('/meeting-requests', { toListingId: demandId, topic: '第三次' }).expect(201);
+  });
+});
