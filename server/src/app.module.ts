@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './import/import.module';
 import { ListingsModule } from './listings/listings.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ListingsModule,
         AgreementsModule,
         CeremonyModule,
+        ImportModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
