@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './import/import.module';
 import { ListingsModule } from './listings/listings.module';
 import { MatchingModule } from './matching/matching.module';
 import { SupermarketModule } from './supermarket/supermarket.module';
@@ -42,6 +43,7 @@ export class AppModule {
         MatchingModule,
         SupermarketModule,
         MeetingsModule,
+        ImportModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, ServerPresence, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -540,3 +540,73 @@ export type MeetingRequest = {
   answeredAt: string | null;
   createdAt: string;
 };
+
+// ---- bulk import (organisers) ----
+
+/** The two sheets of an import: organisations (机构) and listings (发布). */
+export type ImportSheet = 'organisations' | 'listings';
+
+/**
+ * One thing wrong with an import, where the user can find it: the sheet, the row number as
+ * the spreadsheet shows it (the header is row 1; null for the file or sheet as a whole) and
+ * the column by its header (null for the whole row).
+ */
+export type ImportProblem = { sheet: ImportSheet | null; row: number | null; column: string | null; message: string };
+
+export type ImportOrganisationRow = {
+  row: number;
+  creditCode: string;
+  name: string;
+  /** create: new and approved; unchanged: already registered under this credit code, kept as it is. */
+  action: 'create' | 'unchanged';
+};
+
+export type ImportListingRow = {
+  row: number;
+  creditCode: string;
+  organisationName: string;
+  sessionId: string;
+  sessionTitle: string;
+  role: ParticipantRole;
+  type: ListingType;
+  title: string;
+  /** skip: the organisation already has an open listing of this type and title in the session. */
+  action: 'create' | 'skip';
+};
+
+/**
+ * What an import would do (a dry run) or did. Nothing is written while `problems` is not
+ * empty; `warnings` never stop an import.
+ */
+export type ImportReport = {
+  dryRun: boolean;
+  eventId: string;
+  files: string[];
+  organisations: { create: number; unchanged: number; rows: ImportOrganisationRow[] };
+  /** An organisation's place in a session in the role its listings need, approved by the import. */
+  participations: { create: number; approve: number; unchanged: number };
+  listings: { create: number; skip: number; rows: ImportListingRow[] };
+  problems: ImportProblem[];
+  warnings: ImportProblem[];
+};
+
+export type ImportJobState = 'running' | 'succeeded' | 'failed';
+
+/** A real import runs as a job: one transaction, its progress readable while it runs. */
+export type ImportJob = {
+  id: string;
+  eventId: string;
+  state: ImportJobState;
+  /** Rows written so far, of `total` to write. */
+  processed: number;
+  total: number;
+  /** The report once the job has finished (its problems when it failed on them). */
+  report: ImportReport | null;
+  /** Why a failed job failed, when it was not problems in the file. */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+/** The body of the 422 that refuses a real import whose file has problems. */
+export type ImportRefused = ApiError & { report: ImportReport };

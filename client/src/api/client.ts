@@ -133,6 +133,35 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * Sends files as multipart/form-data (each under `field`), with the stored token, and answers
+ * like api(): the parsed body, or an ApiFailure carrying the server's ApiError body.
+ */
+export async function upload<T>(path: string, field: string, files: readonly File[], opts: ApiOptions = {}): Promise<T> {
+  const token = getToken();
+  const form = new FormData();
+  for (const file of files) form.append(field, file, file.name);
+  let response: Response;
+  try {
+    // No Content-Type: the browser sets it with the multipart boundary.
+    response = await fetch(buildUrl(path, opts.query), {
+      method: 'POST',
+      headers: { Accept: 'application/json', ...opts.headers, ...(token !== null ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form,
+      signal: opts.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
+  }
+  const parsed = await readBody(response);
+  if (response.ok) return parsed as T;
+  if (response.status === 401 && token !== null) handleUnauthorized();
+  throw new ApiFailure(
+    isApiError(parsed) ? parsed : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText },
+  );
+}
+
 /** Downloads a file the API serves to signed-in users (e.g. a PDF certificate) under `filename`. */
 export async function downloadFile(path: string, filename: string): Promise<void> {
   const token = getToken();

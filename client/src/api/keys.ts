@@ -38,4 +38,5 @@ export const keys = {
   organisationUsers: (id: string) => ['organisations', id, 'users'] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
   invitation: (token: string) => ['invitations', token] as const,
+  importJob: (id: string) => ['import-jobs', id] as const,
 };

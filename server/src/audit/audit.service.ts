@@ -7,6 +7,9 @@ import { GENESIS_HASH, chainHash } from './audit-chain';
 import { AuditRecord } from './audit-record.entity';
 import type { AuditQuery } from './dto/audit-query.dto';
 
+/** Rows per INSERT when recording many: well below PostgreSQL's limit of 65,535 parameters. */
+const AUDIT_BATCH = 1000;
+
 export type AuditVerification = { ok: boolean; checked: number; firstBroken: { id: string; reason: string } | null };
 
 export type AuditInput = {
@@ -35,6 +38,31 @@ export class AuditService {
       .insert({ ...fields, data: fields.data as AuditRecord['data'] & object, prevHash: head.lastHash, hash });
     const id = String((inserted.identifiers[0] as { id: string }).id);
     await manager.query(`UPDATE audit_chain_head SET "lastId" = $1, "lastHash" = $2 WHERE id = 1`, [id, hash]);
+  }
+
+  /**
+   * Records many entries of one transaction at once (a bulk import): the chain head is locked
+   * once, each record is chained to the one before it, and they are inserted in batches in
+   * chain order, so the chain reads exactly as if each had been recorded on its own.
+   */
+  async recordMany(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    const [head]: { lastHash: string }[] = await manager.query(`SELECT "lastHash" FROM audit_chain_head WHERE id = 1 FOR UPDATE`);
+    const at = new Date();
+    let prevHash = head.lastHash;
+    const rows = inputs.map((input) => {
+      const fields = { ...input, data: input.data ?? null, at };
+      const hash = chainHash(prevHash, fields);
+      const row = { ...fields, data: fields.data as AuditRecord['data'] & object, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    let lastId = '';
+    for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+      const inserted = await manager.getRepository(AuditRecord).insert(rows.slice(i, i + AUDIT_BATCH));
+      lastId = String((inserted.identifiers[inserted.identifiers.length - 1] as { id: string }).id);
+    }
+    await manager.query(`UPDATE audit_chain_head SET "lastId" = $1, "lastHash" = $2 WHERE id = 1`, [lastId, prevHash]);
   }
 
   /**

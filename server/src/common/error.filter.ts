@@ -22,7 +22,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toApiError(error: unknown): ApiError {
     if (error instanceof DomainError) {
-      return { statusCode: error.status, code: error.code, message: error.message, fields: error.fields };
+      return { ...error.details, statusCode: error.status, code: error.code, message: error.message, fields: error.fields };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -8,6 +8,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: { field: string; messages: string[] }[],
+    /** More of the body, for errors that carry a report (an import's problems). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -48,6 +48,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
     if (!key || !req.principal || !['POST', 'PATCH', 'PUT'].includes(req.method)) return next.handle();
+    // A multipart body (an import's files) is read after this runs, so it cannot be compared
+    // with a retry's: such requests are not deduplicated here. The import is repeatable by design.
+    if (req.is('multipart/form-data')) return next.handle();
     if (key.length > 100) throw new InvalidInput('Idempotency-Key', 'must be at most 100 characters');
     const userId = req.principal.userId;
     const route = `${req.method} ${req.path}`.slice(0, 300);

@@ -11,6 +11,7 @@ import { InvitationEntity } from '../users/invitation.entity';
 import { UserEntity } from '../users/user.entity';
 import { BoardEventEntity } from '../realtime/board-event.entity';
 import { ScreenLinkEntity } from '../realtime/screen-link.entity';
+import { ImportJobEntity } from '../import/import-job.entity';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/ceremony-batch.entity';
 import { MatchMarkEntity } from '../matching/match-mark.entity';
 import { FinancingApplicationEntity } from '../supermarket/application.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   MatchMarkEntity,
   FinancingApplicationEntity,
   MeetingRequestEntity,
+  ImportJobEntity,
 ];

@@ -25,7 +25,7 @@ import { ListingEntity } from './listing.entity';
 import { toListingView, type ListingOrganisation } from './listings.mapper';
 
 /** The one typed part each listing type carries. */
-const PART_OF_TYPE: Record<ListingType, 'goods' | 'financing' | 'credit' | 'guarantee'> = {
+export const PART_OF_TYPE: Record<ListingType, 'goods' | 'financing' | 'credit' | 'guarantee'> = {
   supply: 'goods',
   demand: 'goods',
   financing_need: 'financing',
@@ -239,8 +239,8 @@ function assertPartsFit(type: ListingType, input: Partial<Record<(typeof PARTS)[
   if (!partial && input[PART_OF_TYPE[type]] === undefined) throw new InvalidInput(PART_OF_TYPE[type], `is required for a ${type} listing`);
 }
 
-/** Ranges must be the right way round. */
-function assertRanges(input: { goods?: ListingDto['goods'] | null; credit?: ListingDto['credit'] | null }): void {
+/** Ranges must be the right way round (the import checks its rows with this too). */
+export function assertRanges(input: { goods?: ListingDto['goods'] | null; credit?: ListingDto['credit'] | null }): void {
   const g = input.goods;
   if (g && g.priceMin != null && g.priceMax != null && g.priceMax < g.priceMin) throw new InvalidInput('goods.priceMax', 'must not be below priceMin');
   if (g && g.deliveryFrom && g.deliveryTo && g.deliveryTo < g.deliveryFrom) throw new InvalidInput('goods.deliveryTo', 'must not be before deliveryFrom');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BoardEvent } from '@duijie/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { recordAnswer } from '../common/idempotency-claim';
 import { BoardEventEntity } from './board-event.entity';
 import { toBoardEvent } from './board-event.mapper';
@@ -11,9 +11,14 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A board event before it is numbered. */
 export type BoardEventBody = DistributiveOmit<BoardEvent, 'sessionId' | 'seq' | 'at'>;
 
+/** Rows per INSERT when appending many. */
+const BOARD_EVENT_BATCH = 1000;
+
 /** What a board-changing transaction uses to record its board events. */
 export type BoardWriter = {
   append(sessionId: string, body: BoardEventBody): Promise<BoardEvent>;
+  /** Many events for one session, numbered in order (a bulk import). */
+  appendMany(sessionId: string, bodies: readonly BoardEventBody[]): Promise<BoardEvent[]>;
   confidential(push: ConfidentialPush): void;
 };
 
@@ -43,6 +48,11 @@ export class BoardEventsService {
             events.push(event);
             return event;
           },
+          appendMany: async (sessionId, bodies) => {
+            const appended = await this.appendMany(manager, sessionId, bodies);
+            events.push(...appended);
+            return appended;
+          },
           confidential: (push) => void confidential.push(push),
         }),
       ),
@@ -69,5 +79,21 @@ export class BoardEventsService {
     const { type, ...payload } = body;
     const saved = await manager.save(manager.create(BoardEventEntity, { sessionId, seq: row.boardSeq, type, payload }));
     return toBoardEvent(saved);
+  }
+
+  /** Takes n sequence numbers in one UPDATE and writes the events in batches. */
+  async appendMany(manager: EntityManager, sessionId: string, bodies: readonly BoardEventBody[]): Promise<BoardEvent[]> {
+    if (bodies.length === 0) return [];
+    const [[row]]: [[{ boardSeq: number }]] = await manager.query(
+      `UPDATE match_session SET "boardSeq" = "boardSeq" + $2 WHERE id = $1 RETURNING "boardSeq"`,
+      [sessionId, bodies.length],
+    );
+    const first = row.boardSeq - bodies.length + 1;
+    const at = new Date();
+    const rows = bodies.map(({ type, ...payload }, i) => manager.create(BoardEventEntity, { sessionId, seq: first + i, type, payload, at }));
+    for (let i = 0; i < rows.length; i += BOARD_EVENT_BATCH) {
+      await manager.insert(BoardEventEntity, rows.slice(i, i + BOARD_EVENT_BATCH) as QueryDeepPartialEntity<BoardEventEntity>[]);
+    }
+    return rows.map(toBoardEvent);
   }
 }

@@ -2,13 +2,14 @@ import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CeremonyTab } from '../ceremony/components/ceremony-tab';
+import { ImportTab } from '../import/components/import-tab';
 import { AgreementsTab } from './components/agreements-tab';
 import { AuditTab } from './components/audit-tab';
 import { EventsTab } from './components/events-tab';
 import { OrganisationsTab } from './components/organisations-tab';
 import { ParticipantsTab } from './components/participants-tab';
 
-const TABS = ['events', 'participants', 'agreements', 'ceremony', 'organisations', 'audit'] as const;
+const TABS = ['events', 'participants', 'agreements', 'ceremony', 'organisations', 'import', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -52,6 +53,7 @@ export function ConsolePage() {
             label: <span data-testid="console-tab-organisations">{t('console.tabOrganisations')}</span>,
             children: <OrganisationsTab />,
           },
+          { key: 'import', label: <span data-testid="console-tab-import">{t('console.tabImport')}</span>, children: <ImportTab /> },
           { key: 'audit', label: <span data-testid="console-tab-audit">{t('console.tabAudit')}</span>, children: <AuditTab /> },
         ]}
       />

@@ -6,6 +6,7 @@ import { AgreementLedger1795449534970 } from './1795449534970-AgreementLedger';
 import { CeremonyRunningOrder1795451957176 } from './1795451957176-CeremonyRunningOrder';
 import { IdempotencyClaims1795452077133 } from './1795452077133-IdempotencyClaims';
 import { MatchMarks1795453331674 } from './1795453331674-MatchMarks';
+import { ImportJobs1795453567575 } from './1795453567575-ImportJobs';
 import { Supermarket1795454073279 } from './1795454073279-Supermarket';
 import { MeetingRequests1795454461182 } from './1795454461182-MeetingRequests';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   CeremonyRunningOrder1795451957176,
   IdempotencyClaims1795452077133,
   MatchMarks1795453331674,
+  ImportJobs1795453567575,
   Supermarket1795454073279,
   MeetingRequests1795454461182,
 ];

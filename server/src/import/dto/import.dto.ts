@@ -1,0 +1,6 @@
+import { IsIn, IsOptional } from 'class-validator';
+
+export class ImportQuery {
+  /** A dry run unless told otherwise: `dryRun=false` imports. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'dryRun must be true or false' }) dryRun?: 'true' | 'false';
+}
