@@ -25,6 +25,7 @@ describe('laterCeremonyTotals', () => {
     byChain: [],
     latest: [],
     timeline: [],
+    onStage: null,
   });
 
   it('keeps the figures with more signed agreements when older ones arrive late', () => {
