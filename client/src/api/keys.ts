@@ -1,4 +1,4 @@
-import type { ListingQuery, OrganisationKind, OrganisationStatus, ParticipationStatus } from '@duijie/shared';
+import type { ListingQuery, OrganisationKind, OrganisationStatus, ParticipationStatus, SupermarketQuery } from '@duijie/shared';
 
 export type OrganisationListQuery = {
   status?: OrganisationStatus;
@@ -24,12 +24,23 @@ export const keys = {
   boardLive: (sessionId: string) => ['board-live', sessionId] as const,
   listing: (id: string) => ['listings', id] as const,
   listingHistory: (id: string) => ['listings', id, 'history'] as const,
+  /** Every language's recommendations for a listing: the prefix to invalidate. */
+  matchesOf: (listingId: string) => ['listings', listingId, 'matches'] as const,
+  matches: (listingId: string, lang: string) => ['listings', listingId, 'matches', lang] as const,
+  /** Good-match counts for the listings of a board page (under the session: a resync refreshes them). */
+  matchCounts: (sessionId: string, ids: readonly string[], boardSeq: number) =>
+    ['sessions', sessionId, 'match-counts', ids, boardSeq] as const,
   myListings: ['me', 'listings'] as const,
   myParticipations: ['me', 'participations'] as const,
   myAgreements: ['me', 'agreements'] as const,
   agreement: (id: string) => ['agreements', id] as const,
   /** A session's agreements (organisers); under the session prefix so session refreshes include it. */
   sessionAgreements: (sessionId: string) => ['sessions', sessionId, 'agreements'] as const,
+  /** The matchmaking supermarket's shelf of an event, one filtered page. */
+  supermarket: (eventId: string, query: SupermarketQuery) => ['events', eventId, 'supermarket', query] as const,
+  overdueApplications: (eventId: string) => ['events', eventId, 'applications-overdue'] as const,
+  myApplications: ['me', 'applications'] as const,
+  myMeetingRequests: ['me', 'meeting-requests'] as const,
   runningOrder: (eventId: string) => ['events', eventId, 'running-order'] as const,
   screenLinks: (eventId: string) => ['events', eventId, 'screen-links'] as const,
   organisationsAll: ['organisations'] as const,

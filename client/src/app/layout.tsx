@@ -1,9 +1,11 @@
 import { DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { MatchNotices } from '../features/matching/components/match-notices';
+import { usePendingCounts } from '../features/requests/hooks/use-pending-counts';
 import { PageState } from '../ui/page-state';
 import { useAuth, useMe } from './auth';
 import { changeLanguage } from './i18n';
@@ -12,7 +14,9 @@ import { useLanguage } from './use-language';
 
 const NAV = [
   { key: '/events', label: 'nav.events', forOrganisers: true },
+  { key: '/supermarket', label: 'nav.supermarket', forOrganisers: true },
   { key: '/my/listings', label: 'nav.myListings', forOrganisers: true },
+  { key: '/my/requests', label: 'nav.myRequests', forOrganisers: false },
   { key: '/my/agreements', label: 'nav.myAgreements', forOrganisers: false },
   { key: '/my/organisation', label: 'nav.myOrganisation', forOrganisers: true },
 ] as const;
@@ -21,6 +25,8 @@ function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/console')) return ['/console'];
   if (pathname.startsWith('/my/listings')) return ['/my/listings'];
   if (pathname.startsWith('/my/agreements')) return ['/my/agreements'];
+  if (pathname.startsWith('/my/requests')) return ['/my/requests'];
+  if (pathname.startsWith('/supermarket') || /^\/events\/[^/]+\/supermarket/.test(pathname)) return ['/supermarket'];
   if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
   if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
   return [];
@@ -47,6 +53,27 @@ export function LanguageSwitch({ dark = false }: LanguageSwitchProps) {
   );
 }
 
+/** 我的对接 with the number of requests and applications waiting for my organisation's answer. */
+function RequestsNavLabel() {
+  const { t } = useTranslation();
+  const pending = usePendingCounts();
+  return (
+    <Link to="/my/requests" data-testid="nav-requests">
+      {t('nav.myRequests')}
+      {pending.total > 0 ? (
+        <Badge
+          count={pending.total}
+          size="small"
+          color={pending.overdueApplications > 0 ? '#ff4d4f' : '#fa8c16'}
+          style={{ marginInlineStart: 6, boxShadow: 'none' }}
+          data-testid="nav-requests-badge"
+          data-count={pending.total}
+        />
+      ) : null}
+    </Link>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -57,7 +84,7 @@ export function AppLayout() {
     // Organisers see agreements in the console, not as a party.
     ...NAV.filter((item) => item.forOrganisers || me.role !== 'organiser').map((item) => ({
       key: item.key,
-      label: <Link to={item.key}>{t(item.label)}</Link>,
+      label: item.key === '/my/requests' ? <RequestsNavLabel /> : <Link to={item.key}>{t(item.label)}</Link>,
     })),
     ...(me.role === 'organiser' ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }] : []),
   ];
@@ -76,6 +103,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <MatchNotices />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
         <Link to="/events" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}

@@ -24,6 +24,12 @@ const MyOrganisationPage = page(
   () => import('../features/organisation/organisation.page'),
   (m) => m.MyOrganisationPage,
 );
+const SupermarketPage = page(() => import('../features/supermarket/supermarket.page'), (m) => m.SupermarketPage);
+const SupermarketIndexPage = page(
+  () => import('../features/supermarket/supermarket-index.page'),
+  (m) => m.SupermarketIndexPage,
+);
+const MyRequestsPage = page(() => import('../features/requests/requests.page'), (m) => m.MyRequestsPage);
 const ConsolePage = page(() => import('../features/console/console.page'), (m) => m.ConsolePage);
 const ScreenPage = page(() => import('../features/screen/screen.page'), (m) => m.ScreenPage);
 const VerifyPage = page(() => import('../features/verify/verify.page'), (m) => m.VerifyPage);
@@ -64,9 +70,12 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="/events" replace /> },
               { path: '/events', element: <EventsPage /> },
               { path: '/events/:id', element: <EventPage /> },
+              { path: '/events/:id/supermarket', element: <SupermarketPage /> },
+              { path: '/supermarket', element: <SupermarketIndexPage /> },
               { path: '/sessions/:id/board', element: <BoardPage /> },
               { path: '/my/listings', element: <MyListingsPage /> },
               { path: '/my/agreements', element: <MyAgreementsPage /> },
+              { path: '/my/requests', element: <MyRequestsPage /> },
               { path: '/my/organisation', element: <MyOrganisationPage /> },
               {
                 element: <RequireOrganiser />,

@@ -3,10 +3,13 @@ import type {
   AgreementKind,
   AgreementPartyRole,
   AgreementStatus,
+  ApplicationStatus,
   FinancingPurpose,
   GuaranteeRequirement,
   ListingStatus,
   ListingType,
+  MatchFactor,
+  MeetingRequestStatus,
   OrganisationKind,
   OrganisationSize,
   OrganisationStatus,
@@ -36,6 +39,9 @@ export type Labels = {
   agreementStatus: (value: AgreementStatus) => string;
   /** A party's role in an agreement: a participant role, or the organiser. */
   partyRole: (value: AgreementPartyRole) => string;
+  meetingRequestStatus: (value: MeetingRequestStatus) => string;
+  applicationStatus: (value: ApplicationStatus) => string;
+  matchFactor: (value: MatchFactor) => string;
 };
 
 /** Translated labels for every domain enum (keys under `enums.*` in the locale files). */
@@ -58,5 +64,8 @@ export function useLabels(): Labels {
     agreementKind: (v) => t(`enums.agreementKind.${v}`),
     agreementStatus: (v) => t(`enums.agreementStatus.${v}`),
     partyRole: (v) => (v === 'organiser' ? t('agreement.organiserParty') : t(`enums.role.${v}`)),
+    meetingRequestStatus: (v) => t(`enums.meetingRequestStatus.${v}`),
+    applicationStatus: (v) => t(`enums.applicationStatus.${v}`),
+    matchFactor: (v) => t(`enums.matchFactor.${v}`),
   };
 }

@@ -1,6 +1,8 @@
 import { Tag } from 'antd';
 import type {
   AgreementStatus,
+  ApplicationStatus,
+  MeetingRequestStatus,
   ListingStatus,
   OrganisationStatus,
   ParticipationStatus,
@@ -69,6 +71,41 @@ export function AgreementStatusTag({ status }: AgreementProps) {
   return (
     <Tag color={AGREEMENT_COLOURS[status]} data-status={status}>
       {labels.agreementStatus(status)}
+    </Tag>
+  );
+}
+
+const MEETING_REQUEST_COLOURS: Record<MeetingRequestStatus, string> = {
+  pending: 'orange',
+  accepted: 'green',
+  declined: 'red',
+  expired: 'default',
+  cancelled: 'default',
+};
+
+type MeetingRequestProps = { status: MeetingRequestStatus };
+export function MeetingRequestStatusTag({ status }: MeetingRequestProps) {
+  const labels = useLabels();
+  return (
+    <Tag color={MEETING_REQUEST_COLOURS[status]} data-status={status} data-testid="meeting-request-status">
+      {labels.meetingRequestStatus(status)}
+    </Tag>
+  );
+}
+
+const APPLICATION_COLOURS: Record<ApplicationStatus, string> = {
+  pending: 'orange',
+  accepted: 'green',
+  declined: 'red',
+  withdrawn: 'default',
+};
+
+type ApplicationProps = { status: ApplicationStatus };
+export function ApplicationStatusTag({ status }: ApplicationProps) {
+  const labels = useLabels();
+  return (
+    <Tag color={APPLICATION_COLOURS[status]} data-status={status} data-testid="application-status">
+      {labels.applicationStatus(status)}
     </Tag>
   );
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Breadcrumb, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LISTING_OPEN_STATUSES, LISTING_TYPES, LISTING_TYPES_BY_ROLE, ROLES_BY_SESSION_KIND } from '@duijie/shared';
@@ -15,6 +15,9 @@ import { PageState } from '../../ui/page-state';
 import { SessionStatusTag } from '../../ui/status-tag';
 import { SessionAdvanceButton } from '../events/components/session-advance-button';
 import { useEventDetail, useSession } from '../events/hooks/use-events';
+import { RecommendationsDrawer } from '../matching/components/recommendations-drawer';
+import type { RecommendationsFor } from '../matching/components/recommendations-drawer';
+import { useMatchCounts } from '../matching/hooks/use-matches';
 import './board.css';
 import { BoardTotalsView } from './components/board-totals';
 import { ConnectionStatus } from './components/connection-status';
@@ -22,6 +25,7 @@ import { ListingFilters } from './components/listing-filters';
 import type { ListingFilterValues } from './components/listing-filters';
 import { ListingsTable } from './components/listings-table';
 import { useSessionListings } from './hooks/use-board';
+import { useDebounced } from './hooks/use-debounced';
 import { useFlashing } from './hooks/use-flashing';
 import { useLiveBoard } from './hooks/use-live-board';
 import { filterListings } from './live-board';
@@ -29,6 +33,8 @@ import { filterListings } from './live-board';
 const DEFAULT_PAGE_SIZE = 20;
 /** How long a new or changed row stays highlighted (the fade in board.css lasts as long). */
 const FLASH_MS = 2500;
+/** A busy board changes many times a second; match counts are asked for once it settles. */
+const COUNTS_DEBOUNCE_MS = 1500;
 const NO_CHANGES: Record<string, number> = {};
 /** Shown when there is no board yet and no connection to get one. */
 const OFFLINE = new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
@@ -96,6 +102,14 @@ export function BoardPage() {
   const pageItems = matching.slice((livePage - 1) * pageSize, livePage * pageSize);
   const flashing = useFlashing(board?.changedAt ?? NO_CHANGES, FLASH_MS);
   const boardError = live.error ?? (!board && live.status === 'offline' ? OFFLINE : null);
+  const [recommendationsFor, setRecommendationsFor] = useState<RecommendationsFor | null>(null);
+
+  // Match counts of the rows on screen: asked for once the board is there, then again when it
+  // has settled after a change (a busy board changes many times a second).
+  const settledIds = useDebounced(pageItems.map((l) => l.id).join(','), 300, (ids) => ids === '');
+  const countIds = useMemo(() => (settledIds === '' ? [] : settledIds.split(',')), [settledIds]);
+  const settledSeq = useDebounced<number | null>(board?.seq ?? null, COUNTS_DEBOUNCE_MS, (seq) => seq === null);
+  const counts = useMatchCounts(sessionId, countIds, settledSeq ?? 0, !withdrawnView && settledSeq !== null);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -244,6 +258,11 @@ export function BoardPage() {
                       loading={false}
                       flashing={flashing}
                       onPageChange={onPageChange}
+                      matchCounts={counts.data ?? {}}
+                      myOrganisationId={me.organisation.id}
+                      onShowMatches={(l) =>
+                        setRecommendationsFor({ id: l.id, title: l.title, organisationId: l.organisationId })
+                      }
                     />
                   </PageState>
                 )}
@@ -252,6 +271,7 @@ export function BoardPage() {
           </Space>
         ) : null}
       </PageState>
+      <RecommendationsDrawer listing={recommendationsFor} onClose={() => setRecommendationsFor(null)} />
     </div>
   );
 }

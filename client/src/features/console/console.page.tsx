@@ -8,8 +8,9 @@ import { AuditTab } from './components/audit-tab';
 import { EventsTab } from './components/events-tab';
 import { OrganisationsTab } from './components/organisations-tab';
 import { ParticipantsTab } from './components/participants-tab';
+import { SupermarketTab } from './components/supermarket-tab';
 
-const TABS = ['events', 'participants', 'agreements', 'ceremony', 'organisations', 'import', 'audit'] as const;
+const TABS = ['events', 'participants', 'agreements', 'supermarket', 'ceremony', 'organisations', 'import', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -42,6 +43,11 @@ export function ConsolePage() {
             key: 'agreements',
             label: <span data-testid="console-tab-agreements">{t('console.tabAgreements')}</span>,
             children: <AgreementsTab />,
+          },
+          {
+            key: 'supermarket',
+            label: <span data-testid="console-tab-supermarket">{t('console.tabSupermarket')}</span>,
+            children: <SupermarketTab />,
           },
           {
             key: 'ceremony',

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,8 @@ export function EventPage() {
   const [sessionDialog, setSessionDialog] = useState<SessionDialog>({ open: false });
 
   const data = event.data;
+  // The supermarket shelves credit and guarantee products: events with a bank–enterprise session.
+  const hasSupermarket = (data?.sessions ?? []).some((s) => s.kind === 'bank_enterprise');
   return (
     <>
       <Breadcrumb
@@ -41,11 +43,20 @@ export function EventPage() {
             <Card
               title={<Typography.Title level={3} style={{ margin: 0 }}>{data.name}</Typography.Title>}
               extra={
-                isOrganiser ? (
-                  <Button icon={<EditOutlined />} onClick={() => setEditingEvent(true)} data-testid="event-edit">
-                    {t('common.edit')}
-                  </Button>
-                ) : null
+                <Space wrap>
+                  {hasSupermarket ? (
+                    <Link to={`/events/${data.id}/supermarket`}>
+                      <Button icon={<ShopOutlined />} data-testid="event-supermarket">
+                        {t('supermarket.title')}
+                      </Button>
+                    </Link>
+                  ) : null}
+                  {isOrganiser ? (
+                    <Button icon={<EditOutlined />} onClick={() => setEditingEvent(true)} data-testid="event-edit">
+                      {t('common.edit')}
+                    </Button>
+                  ) : null}
+                </Space>
               }
             >
               <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size="small">
@@ -57,6 +68,16 @@ export function EventPage() {
                   <Money yuan={data.targetAmount} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t('events.organiser')}>{data.organiserName}</Descriptions.Item>
+                {data.applicationAnswerHours ? (
+                  <Descriptions.Item label={t('fields.applicationAnswerHours')}>
+                    {t('units.hoursCount', { count: data.applicationAnswerHours })}
+                  </Descriptions.Item>
+                ) : null}
+                {data.meetingAnswerHours ? (
+                  <Descriptions.Item label={t('fields.meetingAnswerHours')}>
+                    {t('units.hoursCount', { count: data.meetingAnswerHours })}
+                  </Descriptions.Item>
+                ) : null}
               </Descriptions>
               {data.description ? (
                 <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>

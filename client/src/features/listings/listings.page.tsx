@@ -1,4 +1,4 @@
-import { EditOutlined, HistoryOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { BulbOutlined, EditOutlined, HistoryOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -15,6 +15,7 @@ import { ListingStatusTag } from '../../ui/status-tag';
 import { rowTestId } from '../../ui/test-id';
 import { useFailureHandler } from '../../ui/use-failure';
 import { useMyParticipations } from '../events/hooks/use-events';
+import { RecommendationsDrawer } from '../matching/components/recommendations-drawer';
 import { HistoryDrawer } from './components/history-drawer';
 import { ListingDetails, ListingKeyFields } from './components/listing-fields';
 import { ListingFormModal } from './components/listing-form-modal';
@@ -38,6 +39,15 @@ export function MyListingsPage() {
   const [dialog, setDialog] = useState<Dialog>(() => (presetSession ? { kind: 'create' } : { kind: 'none' }));
   const [withdrawing, setWithdrawing] = useState<ListingView | null>(null);
   const [historyOf, setHistoryOf] = useState<ListingView | null>(null);
+  // The listing whose recommendations are open lives in the URL (?matches=id), so a match notice can link to it.
+  const matchesOf = params.get('matches');
+  const recommendationsFor = (listings.data ?? []).find((l) => l.id === matchesOf) ?? null;
+  const showMatches = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id === null) next.delete('matches');
+    else next.set('matches', id);
+    setParams(next, { replace: id === null });
+  };
 
   const approved = useMemo(
     () => (participations.data ?? []).filter((p) => p.status === 'approved'),
@@ -98,6 +108,19 @@ export function MyListingsPage() {
         const editable = sessionEditable(l);
         return (
           <Space size={4} wrap>
+            <Tooltip title={l.status === 'open' ? undefined : t('matching.onlyOpen')}>
+              <Button
+                size="small"
+                type="primary"
+                ghost
+                icon={<BulbOutlined />}
+                disabled={l.status !== 'open'}
+                onClick={() => showMatches(l.id)}
+                data-testid="listing-matches"
+              >
+                {t('matching.open')}
+              </Button>
+            </Tooltip>
             <Tooltip title={editable ? undefined : t('listing.notEditable')}>
               <Button
                 size="small"
@@ -203,6 +226,7 @@ export function MyListingsPage() {
           );
         }}
       />
+      <RecommendationsDrawer listing={recommendationsFor} onClose={() => showMatches(null)} />
       <HistoryDrawer listingId={historyOf?.id ?? null} title={historyOf?.title} onClose={() => setHistoryOf(null)} />
     </>
   );

@@ -1,4 +1,5 @@
-import { Table, Typography } from 'antd';
+import { BulbOutlined } from '@ant-design/icons';
+import { Badge, Button, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { regionLabel } from '@duijie/shared';
@@ -20,12 +21,28 @@ type Props = {
   /** Ids of rows to highlight as just created or changed. */
   flashing?: ReadonlySet<string>;
   onPageChange: (page: number, pageSize: number) => void;
+  /** Good matches per listing id, when known; shows the match column. */
+  matchCounts?: Record<string, number>;
+  /** Opens the recommendations of a listing of the viewer's own organisation. */
+  onShowMatches?: (listing: ListingView) => void;
+  myOrganisationId?: string;
 };
 
 const NONE: ReadonlySet<string> = new Set();
 
 /** One page of a board's listings; a row expands to the full listing, and new or changed rows light up. */
-export function ListingsTable({ listings, total, page, pageSize, loading, flashing = NONE, onPageChange }: Props) {
+export function ListingsTable({
+  listings,
+  total,
+  page,
+  pageSize,
+  loading,
+  flashing = NONE,
+  onPageChange,
+  matchCounts,
+  onShowMatches,
+  myOrganisationId,
+}: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const labels = useLabels();
@@ -46,6 +63,46 @@ export function ListingsTable({ listings, total, page, pageSize, loading, flashi
     { title: t('fields.listingTitle'), dataIndex: 'title' },
     { title: t('board.keyFields'), key: 'fields', render: (_v, l) => <ListingKeyFields listing={l} /> },
     { title: t('fields.status'), dataIndex: 'status', render: (_v, l) => <ListingStatusTag status={l.status} /> },
+    ...(matchCounts
+      ? [
+          {
+            title: <Tooltip title={t('matching.countHint')}>{t('matching.countTitle')}</Tooltip>,
+            key: 'matches',
+            align: 'center' as const,
+            render: (_v: unknown, l: ListingView) => {
+              const count = matchCounts[l.id];
+              const badge = (
+                <Badge
+                  count={count ?? '…'}
+                  showZero
+                  color={count === undefined || count === 0 ? '#bfbfbf' : '#1f5fae'}
+                  data-testid="listing-match-count"
+                  data-count={count}
+                />
+              );
+              if (onShowMatches && l.organisationId === myOrganisationId && l.status === 'open') {
+                return (
+                  <Tooltip title={t('matching.open')}>
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<BulbOutlined />}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        onShowMatches(l);
+                      }}
+                      data-testid="listing-row-matches"
+                    >
+                      {badge}
+                    </Button>
+                  </Tooltip>
+                );
+              }
+              return badge;
+            },
+          },
+        ]
+      : []),
     {
       title: t('fields.updatedAt'),
       dataIndex: 'updatedAt',

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { App, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,15 @@ type Values = {
   dates: [Dayjs, Dayjs];
   targetAmountWan: number;
   description?: string;
+  applicationAnswerHours: number;
+  meetingAnswerHours: number;
 };
+
+/** The server's defaults, shown for a new event. */
+const DEFAULT_APPLICATION_HOURS = 72;
+const DEFAULT_MEETING_HOURS = 48;
+/** The longest deadline the server accepts (30 days). */
+const MAX_ANSWER_HOURS = 720;
 
 /** Server field names that the form shows under another name. */
 const ALIASES = {
@@ -58,15 +66,17 @@ function EventForm({ event, onDone }: EventFormProps) {
   const save = useSaveEvent();
   const onFailure = useFailureHandler();
 
-  const initialValues: Partial<Values> | undefined = event
+  const initialValues: Partial<Values> = event
     ? {
         name: event.name,
         province: event.province,
         dates: [dayjs(event.startDate), dayjs(event.endDate)],
         targetAmountWan: yuanToWan(event.targetAmount),
         description: event.description,
+        applicationAnswerHours: event.applicationAnswerHours ?? DEFAULT_APPLICATION_HOURS,
+        meetingAnswerHours: event.meetingAnswerHours ?? DEFAULT_MEETING_HOURS,
       }
-    : undefined;
+    : { applicationAnswerHours: DEFAULT_APPLICATION_HOURS, meetingAnswerHours: DEFAULT_MEETING_HOURS };
 
   const onFinish = (values: Values) => {
     const input: EventInput = {
@@ -76,6 +86,8 @@ function EventForm({ event, onDone }: EventFormProps) {
       endDate: toDay(values.dates[1]),
       targetAmount: wanToYuan(values.targetAmountWan),
       description: values.description?.trim() ?? '',
+      applicationAnswerHours: values.applicationAnswerHours,
+      meetingAnswerHours: values.meetingAnswerHours,
     };
     save.mutate(
       { id: event?.id, input },
@@ -110,6 +122,28 @@ function EventForm({ event, onDone }: EventFormProps) {
       >
         <UnitInput unit={t('units.wan')} testId="event-target" />
       </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="applicationAnswerHours"
+            label={t('fields.applicationAnswerHours')}
+            tooltip={t('fields.applicationAnswerHoursHint')}
+            rules={[required]}
+          >
+            <UnitInput unit={t('units.hours')} min={1} max={MAX_ANSWER_HOURS} precision={0} testId="event-application-hours" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="meetingAnswerHours"
+            label={t('fields.meetingAnswerHours')}
+            tooltip={t('fields.meetingAnswerHoursHint')}
+            rules={[required]}
+          >
+            <UnitInput unit={t('units.hours')} min={1} max={MAX_ANSWER_HOURS} precision={0} testId="event-meeting-hours" />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item name="description" label={t('fields.description')} rules={[{ max: 4000 }]}>
         <Input.TextArea rows={4} data-testid="event-description" />
       </Form.Item>
