@@ -22,6 +22,8 @@ export type RunningServer = {
   url: string;
   /** The PostgreSQL this server uses (its embedded one, or the DATABASE_URL it was given). */
   databaseUrl: string;
+  /** The server's process id (to signal it, e.g. bench:signing's SQL tap). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
   /** SIGKILL, as a crash or the out-of-memory killer would: no shutdown at all. Keeps the data folder. */
@@ -73,6 +75,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url,
     databaseUrl,
+    pid: child.pid ?? 0,
     output: () => output,
     kill: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
