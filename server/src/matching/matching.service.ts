@@ -102,7 +102,8 @@ export class MatchingService implements OnModuleInit {
     // The hot path finds the listing's event in an index already in memory; otherwise it asks.
     const eventId = (await this.knownEventOf(listingId)) ?? (await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } }))?.eventId;
     if (!eventId) throw new NotFound('Listing');
-    const index = await this.index(eventId);
+    // The marks are read while the index catches up (they are used only once access is checked).
+    const [index, marks] = await Promise.all([this.index(eventId), this.dataSource.getRepository(MatchMarkEntity).find({ where: { listingId } })]);
     const item = index.get(listingId);
     if (!item) {
       // Not open: withdrawn (its owner and organisers are told so) or not there at all.
@@ -111,7 +112,6 @@ export class MatchingService implements OnModuleInit {
       throw new NotFound('Listing');
     }
     if (!isOrganiser(principal) && item.organisationId !== principal.organisationId) throw new NotFound('Listing');
-    const marks = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { listingId } });
     const dismissed = new Set(marks.filter((m) => m.kind === 'dismissed').map((m) => m.counterpartId));
     const bookmarked = new Set(marks.filter((m) => m.kind === 'bookmarked').map((m) => m.counterpartId));
     const ranked = index.top(item, limit, dismissed);
