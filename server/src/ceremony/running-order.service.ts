@@ -51,13 +51,13 @@ export class RunningOrderService {
     return this.change(principal, eventId, async (manager) => {
       const unbatched = (await this.agreementsOf(manager, eventId)).filter((a) => !a.batchId);
       if (unbatched.length === 0) throw new Conflict('nothing_to_batch', 'Every agreement of this event is already in a batch');
-      const sessions = await manager.find(SessionEntity, { where: { eventId }, order: { startsAt: 'ASC' } });
+      const sessions = await manager.find(SessionEntity, { where: { eventId }, order: { startsAt: 'ASC', createdAt: 'ASC', id: 'ASC' } });
       const groups = new Map<string, string[]>();
       for (const a of unbatched) {
         const key = by === 'session' ? a.sessionId : a.chain;
         groups.set(key, [...(groups.get(key) ?? []), a.agreementId]);
       }
-      // Sessions in the order they run; chains in the plan's order, 'other' last.
+      // Sessions in the order they run (those starting together in the order they were added); chains in the plan's order, 'other' last.
       const order = by === 'session' ? sessions.map((s) => s.id) : INDUSTRY_CHAINS.map((c) => c.code);
       const keys = [...groups.keys()].sort((x, y) => rank(order, x) - rank(order, y));
       let position = await this.count(manager, eventId);
