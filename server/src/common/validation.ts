@@ -1,4 +1,5 @@
 import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { InvalidInput } from './errors';
 import type { ApiError } from '@duijie/shared';
 
@@ -35,3 +36,6 @@ export const ID = new ParseUUIDPipe({ exceptionFactory: () => new InvalidInput('
 
 /** A UUID, for ids arriving outside HTTP routes (socket messages). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Trims a string input before it is validated (other values pass through to be refused). */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

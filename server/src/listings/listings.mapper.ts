@@ -1,4 +1,4 @@
-import type { ListingView, OrganisationKind, OrganisationSize } from '@duijie/shared';
+import type { ListingPublic, ListingView, OrganisationKind, OrganisationSize } from '@duijie/shared';
 import type { ListingEntity } from './listing.entity';
 
 export type ListingOrganisation = { orgName: string; orgKind: OrganisationKind; orgRegion: string; orgSize: OrganisationSize; orgIndustry: string };
@@ -29,4 +29,11 @@ export function toListingView(l: ListingEntity, o: ListingOrganisation, withConf
   };
   if (withConfidential) view.confidential = l.confidential;
   return view;
+}
+
+/** What everyone may see of a listing loaded with its organisation (no confidential part). */
+export function toPublicListing(l: ListingEntity): ListingPublic {
+  const o = l.organisation;
+  if (!o) throw new Error(`listing ${l.id} was loaded without its organisation`);
+  return toListingView(l, { orgName: o.name, orgKind: o.kind, orgRegion: o.region, orgSize: o.size, orgIndustry: o.industry }, false);
 }

@@ -49,11 +49,21 @@ describe('strong new matches, live (integration)', () => {
     expect(notice!.score).toBeGreaterThanOrEqual(80);
     expect(notice!.counterpart).not.toHaveProperty('confidential');
     expect(notices.some((n) => n.counterpart.id === weak.body.id)).toBe(false);
+
+    // Once dismissed, the same listing changed again is not announced again.
+    await t.http.put(`/api/listings/${demandId}/matches/${strong.body.id}/dismissed`).auth(builder.token, { type: 'bearer' }).expect(204);
+    notices.length = 0;
+    const edited = await t.http.patch(`/api/listings/${strong.body.id}`).auth(supplier.token, { type: 'bearer' }).send({ version: strong.body.version, title: '螺纹钢现货（更新）' }).expect(200);
+    const other = await t.http.post(`/api/sessions/${session}/listings`).auth(supplier.token, { type: 'bearer' }).send(supplyListing({ title: '另一批螺纹钢' })).expect(201);
+    const until = Date.now() + 10_000;
+    while (!notices.some((n) => n.counterpart.id === other.body.id) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(notices.map((n) => n.counterpart.id)).toEqual([other.body.id]);
+    expect(edited.body.version).toBe(strong.body.version + 1);
   });
 
   it('counts each board listing’s good matches', async () => {
     const res = await t.http.get(`/api/sessions/${session}/match-counts?ids=${demandId}`).auth(builder.token, { type: 'bearer' }).expect(200);
-    expect(res.body[demandId]).toBe(1);
+    expect(res.body[demandId]).toBe(2);
     const bad = await t.http.get(`/api/sessions/${session}/match-counts?ids=nope`).auth(builder.token, { type: 'bearer' }).expect(400);
     expect(bad.body.fields[0].field).toBe('ids');
   });

@@ -6,7 +6,7 @@ import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ListingEntity } from '../listings/listing.entity';
-import { toListingView } from '../listings/listings.mapper';
+import { toPublicListing } from '../listings/listings.mapper';
 import { BoardEventsService } from '../realtime/board-events.service';
 import { BoardPublisher } from '../realtime/board-publisher';
 import { seatOf } from './geo';
@@ -33,6 +33,9 @@ type Row = {
 
 /** An event's index and the board sequence of each session it has seen. */
 type Cached = { index: MatchIndex; seqs: Map<string, number> };
+
+/** More listing changes than this in one commit (a bulk import) are not announced one by one. */
+const MAX_ANNOUNCED_PER_COMMIT = 50;
 
 const ITEM_SQL = `
   SELECT l.id, l."eventId", l."organisationId", l.type, l.status, l.goods, l.financing, l.credit, l.guarantee,
@@ -64,24 +67,30 @@ export class MatchingService implements OnModuleInit {
     // The process that committed a listing change tells the organisations it strongly matches.
     this.boardEvents.onCommitted((events) => {
       const listings = events.flatMap((e) => (e.type === 'listing.created' || e.type === 'listing.updated' ? [e.listing] : []));
-      if (listings.length > 0) setImmediate(() => void this.announce(listings).catch((error: unknown) => this.logger.warn(`Match notices not sent: ${String(error)}`)));
+      if (listings.length === 0) return;
+      // A bulk import is not news to announce one listing at a time (and ranking thousands right
+      // after its commit would hold up this process); its listings are in everyone's recommendations.
+      if (listings.length > MAX_ANNOUNCED_PER_COMMIT) return;
+      setImmediate(() => void this.announce(listings).catch((error: unknown) => this.logger.warn(`Match notices not sent: ${String(error)}`)));
     });
   }
 
   /** Tells the owner of every listing a changed listing now strongly matches (its org room). */
   private async announce(listings: ListingPublic[]): Promise<void> {
+    const found: { listing: ListingPublic; match: Ranked }[] = [];
     for (const listing of listings) {
       const index = await this.index(listing.eventId);
       const item = index.get(listing.id);
-      if (!item) continue;
-      const strong = index.top(item, 10).filter((r) => r.score >= STRONG_MATCH_SCORE);
-      if (strong.length === 0) continue;
-      const dismissed = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { counterpartId: listing.id, kind: 'dismissed', listingId: In(strong.map((r) => r.item.id)) } });
-      const titles = new Map((await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(strong.map((r) => r.item.id)) }, select: { id: true, title: true } })).map((l) => [l.id, l.title]));
-      for (const r of strong) {
-        if (dismissed.some((d) => d.listingId === r.item.id)) continue;
-        this.publisher.publishMatch(r.item.organisationId, { listingId: r.item.id, listingTitle: titles.get(r.item.id) ?? '', counterpart: listing, score: r.score });
-      }
+      if (item) for (const match of index.top(item, 10)) if (match.score >= STRONG_MATCH_SCORE) found.push({ listing, match });
+    }
+    if (found.length === 0) return;
+    // Two queries for the whole commit: who dismissed the newcomer, and the matched listings' titles.
+    const matchedIds = [...new Set(found.map((f) => f.match.item.id))];
+    const dismissed = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { listingId: In(matchedIds), counterpartId: In(listings.map((l) => l.id)), kind: 'dismissed' } });
+    const titles = new Map((await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(matchedIds) }, select: { id: true, title: true } })).map((l) => [l.id, l.title]));
+    for (const { listing, match } of found) {
+      if (dismissed.some((d) => d.listingId === match.item.id && d.counterpartId === listing.id)) continue;
+      this.publisher.publishMatch(match.item.organisationId, { listingId: match.item.id, listingTitle: titles.get(match.item.id) ?? '', counterpart: listing, score: match.score });
     }
   }
 
@@ -230,12 +239,7 @@ export class MatchingService implements OnModuleInit {
   private async publicViews(ids: string[]): Promise<Map<string, ListingPublic>> {
     if (ids.length === 0) return new Map();
     const listings = await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(ids) }, relations: { organisation: true } });
-    return new Map(
-      listings.map((l) => [
-        l.id,
-        toListingView(l, { orgName: l.organisation!.name, orgKind: l.organisation!.kind, orgRegion: l.organisation!.region, orgSize: l.organisation!.size, orgIndustry: l.organisation!.industry }, false),
-      ]),
-    );
+    return new Map(listings.map((l) => [l.id, toPublicListing(l)]));
   }
 }
 

@@ -7,7 +7,7 @@ import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
 import { ListingEntity } from '../listings/listing.entity';
-import { toListingView } from '../listings/listings.mapper';
+import { toPublicListing } from '../listings/listings.mapper';
 import { ParticipationEntity } from '../participation/participation.entity';
 import type { MeetingRequestAnswerDto, MeetingRequestDto } from './dto/meeting-request.dto';
 import { MeetingRequestEntity } from './meeting-request.entity';
@@ -128,7 +128,7 @@ export class MeetingRequestsService {
     if (rows.length === 0) return [];
     const ids = rows.flatMap((r) => (r.fromListingId ? [r.fromListingId, r.toListingId] : [r.toListingId]));
     const listings = await manager.find(ListingEntity, { where: { id: In(ids) }, relations: { organisation: true } });
-    const byId = new Map<string, ListingPublic>(listings.map((l) => [l.id, toListingView(l, { orgName: l.organisation!.name, orgKind: l.organisation!.kind, orgRegion: l.organisation!.region, orgSize: l.organisation!.size, orgIndustry: l.organisation!.industry }, false)]));
+    const byId = new Map<string, ListingPublic>(listings.map((l) => [l.id, toPublicListing(l)]));
     const orgIds = [...new Set(rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]))];
     const names = new Map((await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisation WHERE id = ANY($1)`, [orgIds])).map((o) => [o.id, o.name]));
     return rows.map((r) => ({

@@ -8,7 +8,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { pageOf, skipTake } from '../common/pagination';
 import { EventEntity } from '../events/event.entity';
 import { ListingEntity } from '../listings/listing.entity';
-import { toListingView } from '../listings/listings.mapper';
+import { toPublicListing } from '../listings/listings.mapper';
 import { FinancingApplicationEntity } from './application.entity';
 import type { ApplicationAnswerDto, SupermarketQueryDto } from './dto/supermarket.dto';
 
@@ -59,7 +59,7 @@ export class SupermarketService {
     }
     const { skip, take } = skipTake(query);
     const [rows, total] = await qb.orderBy('l.createdAt', 'DESC').addOrderBy('l.id').skip(skip).take(take).getManyAndCount();
-    return pageOf(rows.map(publicView), total, query);
+    return pageOf(rows.map(toPublicListing), total, query);
   }
 
   /** An enterprise applies to a product with one of its open financing needs; a repeat is refused. */
@@ -142,7 +142,7 @@ export class SupermarketService {
   private async views(manager: EntityManager, rows: FinancingApplicationEntity[]): Promise<FinancingApplication[]> {
     if (rows.length === 0) return [];
     const listings = await manager.find(ListingEntity, { where: { id: In(rows.flatMap((r) => [r.needListingId, r.offerListingId])) }, relations: { organisation: true } });
-    const byId = new Map(listings.map((l) => [l.id, publicView(l)]));
+    const byId = new Map(listings.map((l) => [l.id, toPublicListing(l)]));
     const now = Date.now();
     return rows.map((r) => ({
       id: r.id,
@@ -159,7 +159,3 @@ export class SupermarketService {
   }
 }
 
-function publicView(l: ListingEntity): ListingPublic {
-  const o = l.organisation!;
-  return toListingView(l, { orgName: o.name, orgKind: o.kind, orgRegion: o.region, orgSize: o.size, orgIndustry: o.industry }, false);
-}

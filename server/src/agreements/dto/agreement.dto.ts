@@ -8,7 +8,7 @@ import {
   type AgreementUpdateInput,
   type SignInput,
 } from '@duijie/shared';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -29,8 +29,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsProductCategory } from '../../common/validators';
+import { Trim } from '../../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const notNull = (_o: object, v: unknown) => v !== null && v !== undefined;
 const PARTY_ROLES: readonly AgreementPartyRole[] = [...PARTICIPANT_ROLES, 'organiser'];
 
@@ -41,7 +41,7 @@ export class AgreementPartyDto implements AgreementPartyInput {
 
 /** The terms: what the content hash covers, together with the kind and the parties. */
 export class AgreementTermsDto {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @IsInt({ message: 'amount must be a whole number of yuan' }) @Min(0) @Max(1e15) amount: number;
   @ValidateIf(notNull) @IsProductCategory() product?: string | null;
   @ValidateIf(notNull) @IsNumber({ maxDecimalPlaces: 3 }) @IsPositive() @Max(1e12) quantity?: number | null;
@@ -58,7 +58,7 @@ export class AgreementDto extends AgreementTermsDto implements AgreementInput {
 
 export class AgreementUpdateDto implements AgreementUpdateInput {
   @IsInt() @Min(1) version: number;
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
   @IsOptional() @IsInt({ message: 'amount must be a whole number of yuan' }) @Min(0) @Max(1e15) amount?: number;
   @IsOptional() @ValidateIf(notNull) @IsProductCategory() product?: string | null;
   @IsOptional() @ValidateIf(notNull) @IsNumber({ maxDecimalPlaces: 3 }) @IsPositive() @Max(1e12) quantity?: number | null;

@@ -11,15 +11,14 @@ import {
   type SessionUpdateInput,
 } from '@duijie/shared';
 import { PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsDay } from '../../common/validators';
+import { Trim } from '../../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_YUAN = 1e15;
 
 export class EventDto implements EventInput {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @Matches(/^\d{2}0000$/, { message: 'province must be a GB/T 2260 province code such as 630000' }) province: string;
   @IsDay() startDate: string;
   @IsDay() endDate: string;
@@ -33,9 +32,9 @@ export class EventUpdateDto extends PartialType(EventDto) {}
 
 export class SessionDto implements SessionInput {
   @IsIn(SESSION_KINDS) kind: SessionKind;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) leadDepartment: string;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) venue: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) leadDepartment: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) venue: string;
   @IsISO8601({ strict: true }) startsAt: string;
   @IsISO8601({ strict: true }) endsAt: string;
   @IsInt() @Min(5) @Max(240) slotMinutes: number;

@@ -18,7 +18,7 @@ import {
   type ListingWithdrawInput,
   type OrganisationSize,
 } from '@duijie/shared';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -40,8 +40,8 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsDay, IsIndustryCode, IsProductCategory, IsRegionCode } from '../../common/validators';
+import { Trim } from '../../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_YUAN = 1e15;
 const notNull = (_o: object, v: unknown) => v !== null && v !== undefined;
 
@@ -49,7 +49,7 @@ export class GoodsDto implements GoodsFields {
   @IsProductCategory() category: string;
   @IsOptional() @IsString() @MaxLength(500) specification?: string;
   @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false }) @IsPositive() @Max(1e12) quantity: number;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(16) unit: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(16) unit: string;
   @ValidateIf(notNull) @IsInt({ message: 'priceMin must be a whole number of yuan' }) @Min(0) @Max(MAX_YUAN) priceMin?: number | null;
   @ValidateIf(notNull) @IsInt({ message: 'priceMax must be a whole number of yuan' }) @Min(0) @Max(MAX_YUAN) priceMax?: number | null;
   @ValidateIf(notNull) @IsDay() deliveryFrom?: string | null;
@@ -96,7 +96,7 @@ const isType = (...types: ListingType[]) => (o: { type?: ListingType }) => o.typ
 
 export class ListingDto implements ListingInput {
   @IsIn(LISTING_TYPES) type: ListingType;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ValidateIf(isType('supply', 'demand')) @IsDefined() @ValidateNested() @Type(() => GoodsDto) goods?: GoodsDto;
   @ValidateIf(isType('financing_need')) @IsDefined() @ValidateNested() @Type(() => FinancingDto) financing?: FinancingDto;
@@ -107,7 +107,7 @@ export class ListingDto implements ListingInput {
 
 export class ListingUpdateDto implements ListingUpdateInput {
   @IsInt() @Min(1) version: number;
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @IsOptional() @ValidateNested() @Type(() => GoodsDto) goods?: GoodsDto;
   @IsOptional() @ValidateNested() @Type(() => FinancingDto) financing?: FinancingDto;

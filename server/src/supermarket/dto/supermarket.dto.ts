@@ -1,8 +1,9 @@
 import { GUARANTEE_REQUIREMENTS, type ApplicationAnswerInput, type ApplicationInput, type GuaranteeRequirement, type SupermarketQuery } from '@duijie/shared';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsIndustryCode } from '../../common/validators';
 import { PageQuery } from '../../common/pagination';
+import { DecisionDto } from '../../common/decision.dto';
 
 export class SupermarketQueryDto extends PageQuery implements SupermarketQuery {
   @IsOptional() @IsIn(['credit_offer', 'guarantee_offer']) type?: 'credit_offer' | 'guarantee_offer';
@@ -17,13 +18,4 @@ export class ApplicationDto implements ApplicationInput {
   @IsUUID() needListingId: string;
 }
 
-export class ApplicationAnswerDto implements ApplicationAnswerInput {
-  @IsBoolean() accept: boolean;
-  /** Required to decline: the enterprise reads it. */
-  @ValidateIf((o: ApplicationAnswerDto) => o.accept === false || o.reason !== undefined)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @IsNotEmpty({ message: 'reason is required to decline' })
-  @MaxLength(1000)
-  reason?: string;
-}
+export class ApplicationAnswerDto extends DecisionDto implements ApplicationAnswerInput {}

@@ -11,9 +11,9 @@ import {
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { OrganisationDto } from '../../organisations/dto/organisation.dto';
+import { Trim } from '../../common/validation';
 
 const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Length is what makes a password strong; 10 characters at least, 200 at most (argon2 input). */
 export class PasswordField {
@@ -27,7 +27,7 @@ export class LoginDto implements LoginInput {
 
 export class AdminAccountDto extends PasswordField {
   @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(100) displayName: string;
 }
 
 export class SelfRegistrationDto implements SelfRegistrationInput {
@@ -41,13 +41,13 @@ export class InvitationDto implements InvitationInput {
 }
 
 export class InvitationAcceptDto extends PasswordField implements InvitationAcceptInput {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName: string;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(100) displayName: string;
 }
 
 export class UserUpdateDto implements UserUpdateInput {
   @IsOptional() @IsIn(USER_ROLES) role?: UserRole;
   @IsOptional() @IsBoolean() active?: boolean;
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) displayName?: string;
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) displayName?: string;
 }
 
 export class StepUpDto implements StepUpInput {
