@@ -7,3 +7,4 @@ export * from './taxonomy';
 export * from './money';
 export * from './realtime';
 export * from './board-state';
+export * from './meetings';

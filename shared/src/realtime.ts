@@ -1,5 +1,6 @@
 // The socket.io contract for live boards, declared once and used as the type parameters
 // of the server's gateway and the client's socket, so an event name or payload cannot drift.
+import type { MeetingChanged, ScheduleRun } from './meetings';
 import type { BoardTotals, ListingConfidential, ListingPublic, MatchSession, Participation } from './api';
 import type { AgreementStatus, SessionKind } from './domain';
 
@@ -96,6 +97,10 @@ export interface ServerToClientEvents {
   /** To an organisation: a new or changed listing is a strong match for one of its own. */
   'match:new': (notice: MatchNotice) => void;
   'ceremony:totals': (totals: CeremonyTotals) => void;
+  /** To both parties' organisations and organisers: meetings changed (booked, scheduled, published, marked). */
+  'meeting:changed': (update: MeetingChanged) => void;
+  /** To organisers: a scheduler run's progress and result. */
+  'schedule:progress': (run: ScheduleRun) => void;
 }
 
 export interface ClientToServerEvents {
