@@ -24,6 +24,7 @@ import type {
   SessionStatus,
   UserRole,
 } from './domain';
+import type { MeetingMode } from './meetings';
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -131,11 +132,14 @@ export type SessionInput = {
   tableCount: number;
   ceremonyAt?: string | null;
   registrationMode: RegistrationMode;
+  /** How meetings get their slots (default: the organiser's scheduler). */
+  meetingMode?: MeetingMode;
 };
 
 export type SessionUpdateInput = Partial<SessionInput> & { version: number };
 
-export type MatchSession = Omit<SessionInput, 'ceremonyAt'> & {
+export type MatchSession = Omit<SessionInput, 'ceremonyAt' | 'meetingMode'> & {
+  meetingMode: MeetingMode;
   id: string;
   eventId: string;
   ceremonyAt: string | null;

@@ -16,6 +16,10 @@ import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/c
 import { MatchMarkEntity } from '../matching/match-mark.entity';
 import { FinancingApplicationEntity } from '../supermarket/application.entity';
 import { MeetingRequestEntity } from '../meetings/meeting-request.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { MeetingSeatEntity } from '../meetings/meeting-seat.entity';
+import { MeetingAvailabilityEntity } from '../meetings/meeting-availability.entity';
+import { ScheduleRunEntity } from '../meetings/schedule-run.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -39,5 +43,9 @@ export const ENTITIES = [
   MatchMarkEntity,
   FinancingApplicationEntity,
   MeetingRequestEntity,
+  MeetingEntity,
+  MeetingSeatEntity,
+  MeetingAvailabilityEntity,
+  ScheduleRunEntity,
   ImportJobEntity,
 ];

@@ -34,6 +34,7 @@ export function toSession(s: SessionEntity): MatchSession {
     tableCount: s.tableCount,
     ceremonyAt: s.ceremonyAt ? s.ceremonyAt.toISOString() : null,
     registrationMode: s.registrationMode,
+    meetingMode: s.meetingMode,
     status: s.status,
     version: s.version,
   };

@@ -1,5 +1,5 @@
 import { EventEntity } from './event.entity';
-import type { RegistrationMode, SessionKind, SessionStatus } from '@duijie/shared';
+import type { MeetingMode, RegistrationMode, SessionKind, SessionStatus } from '@duijie/shared';
 import { JoinColumn, ManyToOne, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A session (专场) of an event. `version` guards edits and lifecycle moves. */
@@ -48,6 +48,10 @@ export class SessionEntity {
 
   @Column({ type: 'varchar', length: 12, default: 'draft' })
   status: SessionStatus;
+
+  /** How meetings get their slots: the organiser's scheduler, or participants booking. */
+  @Column({ type: 'varchar', length: 12, default: 'scheduled' })
+  meetingMode: MeetingMode;
 
   @Column({ type: 'int', default: 1 })
   version: number;

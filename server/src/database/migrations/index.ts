@@ -9,6 +9,7 @@ import { MatchMarks1795453331674 } from './1795453331674-MatchMarks';
 import { ImportJobs1795453567575 } from './1795453567575-ImportJobs';
 import { Supermarket1795454073279 } from './1795454073279-Supermarket';
 import { MeetingRequests1795454461182 } from './1795454461182-MeetingRequests';
+import { Meetings1796270882946 } from './1796270882946-Meetings';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ImportJobs1795453567575,
   Supermarket1795454073279,
   MeetingRequests1795454461182,
+  Meetings1796270882946,
 ];

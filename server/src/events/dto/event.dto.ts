@@ -1,8 +1,10 @@
 import {
+  MEETING_MODES,
   REGISTRATION_MODES,
   SESSION_KINDS,
   SESSION_STATUSES,
   type EventInput,
+  type MeetingMode,
   type RegistrationMode,
   type SessionInput,
   type SessionKind,
@@ -41,6 +43,7 @@ export class SessionDto implements SessionInput {
   @IsInt() @Min(1) @Max(500) tableCount: number;
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsISO8601({ strict: true }) ceremonyAt?: string | null;
   @IsIn(REGISTRATION_MODES) registrationMode: RegistrationMode;
+  @IsOptional() @IsIn(MEETING_MODES) meetingMode?: MeetingMode;
 }
 
 export class SessionUpdateDto extends PartialType(SessionDto) implements SessionUpdateInput {
