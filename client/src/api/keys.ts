@@ -41,6 +41,18 @@ export const keys = {
   overdueApplications: (eventId: string) => ['events', eventId, 'applications-overdue'] as const,
   myApplications: ['me', 'applications'] as const,
   myMeetingRequests: ['me', 'meeting-requests'] as const,
+  /** A session's meetings (organisers: all; participants: their own), under the session prefix. */
+  sessionMeetings: (sessionId: string) => ['sessions', sessionId, 'meetings'] as const,
+  meetingStats: (sessionId: string) => ['sessions', sessionId, 'meeting-stats'] as const,
+  /** The latest scheduler run of a session, kept current by `schedule:progress`. */
+  scheduleRun: (sessionId: string) => ['sessions', sessionId, 'schedule-run'] as const,
+  availability: (sessionId: string) => ['sessions', sessionId, 'availability'] as const,
+  /** Every meeting's free slots: the prefix to invalidate when any seat changes. */
+  freeSlotsAll: ['meeting-free-slots'] as const,
+  freeSlots: (meetingId: string) => ['meeting-free-slots', meetingId] as const,
+  /** Every event's agenda of my organisation: the prefix to invalidate. */
+  myAgendaAll: ['me', 'agenda'] as const,
+  myAgenda: (eventId: string) => ['me', 'agenda', eventId] as const,
   runningOrder: (eventId: string) => ['events', eventId, 'running-order'] as const,
   screenLinks: (eventId: string) => ['events', eventId, 'screen-links'] as const,
   organisationsAll: ['organisations'] as const,

@@ -17,6 +17,7 @@ const NAV = [
   { key: '/supermarket', label: 'nav.supermarket', forOrganisers: true },
   { key: '/my/listings', label: 'nav.myListings', forOrganisers: true },
   { key: '/my/requests', label: 'nav.myRequests', forOrganisers: false },
+  { key: '/my/agenda', label: 'nav.myAgenda', forOrganisers: false },
   { key: '/my/agreements', label: 'nav.myAgreements', forOrganisers: false },
   { key: '/my/organisation', label: 'nav.myOrganisation', forOrganisers: true },
 ] as const;
@@ -26,6 +27,7 @@ function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/my/listings')) return ['/my/listings'];
   if (pathname.startsWith('/my/agreements')) return ['/my/agreements'];
   if (pathname.startsWith('/my/requests')) return ['/my/requests'];
+  if (pathname.startsWith('/my/agenda')) return ['/my/agenda'];
   if (pathname.startsWith('/supermarket') || /^\/events\/[^/]+\/supermarket/.test(pathname)) return ['/supermarket'];
   if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
   if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
@@ -84,7 +86,14 @@ export function AppLayout() {
     // Organisers see agreements in the console, not as a party.
     ...NAV.filter((item) => item.forOrganisers || me.role !== 'organiser').map((item) => ({
       key: item.key,
-      label: item.key === '/my/requests' ? <RequestsNavLabel /> : <Link to={item.key}>{t(item.label)}</Link>,
+      label:
+        item.key === '/my/requests' ? (
+          <RequestsNavLabel />
+        ) : (
+          <Link to={item.key} data-testid={`nav-${item.key.slice(1).replace('/', '-')}`}>
+            {t(item.label)}
+          </Link>
+        ),
     })),
     ...(me.role === 'organiser' ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }] : []),
   ];

@@ -30,6 +30,7 @@ const SupermarketIndexPage = page(
   (m) => m.SupermarketIndexPage,
 );
 const MyRequestsPage = page(() => import('../features/requests/requests.page'), (m) => m.MyRequestsPage);
+const MyAgendaPage = page(() => import('../features/meetings/agenda.page'), (m) => m.MyAgendaPage);
 const ConsolePage = page(() => import('../features/console/console.page'), (m) => m.ConsolePage);
 const ScreenPage = page(() => import('../features/screen/screen.page'), (m) => m.ScreenPage);
 const VerifyPage = page(() => import('../features/verify/verify.page'), (m) => m.VerifyPage);
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
               { path: '/my/listings', element: <MyListingsPage /> },
               { path: '/my/agreements', element: <MyAgreementsPage /> },
               { path: '/my/requests', element: <MyRequestsPage /> },
+              { path: '/my/agenda', element: <MyAgendaPage /> },
               { path: '/my/organisation', element: <MyOrganisationPage /> },
               {
                 element: <RequireOrganiser />,

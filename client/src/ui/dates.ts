@@ -17,3 +17,14 @@ export function formatDateRange(from: string | null | undefined, to: string | nu
 export function toDay(value: dayjs.Dayjs): string {
   return value.format('YYYY-MM-DD');
 }
+
+/** A time of day (HH:mm). */
+export function formatTime(value: string | null | undefined): string {
+  return value ? dayjs(value).format('HH:mm') : '—';
+}
+
+/** A meeting's time: its day and its start and end times, e.g. 2026-12-10 09:00–09:20. */
+export function formatTimeRange(from: string | null | undefined, to: string | null | undefined): string {
+  if (!from) return '—';
+  return `${formatDate(from)} ${formatTime(from)}–${formatTime(to)}`;
+}

@@ -9,7 +9,11 @@ import type {
   ListingStatus,
   ListingType,
   MatchFactor,
+  MeetingMode,
   MeetingRequestStatus,
+  MeetingStatus,
+  HalfWish,
+  UnscheduledReason,
   OrganisationKind,
   OrganisationSize,
   OrganisationStatus,
@@ -42,6 +46,10 @@ export type Labels = {
   meetingRequestStatus: (value: MeetingRequestStatus) => string;
   applicationStatus: (value: ApplicationStatus) => string;
   matchFactor: (value: MatchFactor) => string;
+  meetingStatus: (value: MeetingStatus) => string;
+  meetingMode: (value: MeetingMode) => string;
+  halfWish: (value: HalfWish) => string;
+  unscheduledReason: (value: UnscheduledReason) => string;
 };
 
 /** Translated labels for every domain enum (keys under `enums.*` in the locale files). */
@@ -67,5 +75,9 @@ export function useLabels(): Labels {
     meetingRequestStatus: (v) => t(`enums.meetingRequestStatus.${v}`),
     applicationStatus: (v) => t(`enums.applicationStatus.${v}`),
     matchFactor: (v) => t(`enums.matchFactor.${v}`),
+    meetingStatus: (v) => t(`enums.meetingStatus.${v}`),
+    meetingMode: (v) => t(`enums.meetingMode.${v}`),
+    halfWish: (v) => t(`enums.halfWish.${v}`),
+    unscheduledReason: (v) => t(`enums.unscheduledReason.${v}`),
   };
 }

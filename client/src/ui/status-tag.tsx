@@ -3,11 +3,13 @@ import type {
   AgreementStatus,
   ApplicationStatus,
   MeetingRequestStatus,
+  MeetingStatus,
   ListingStatus,
   OrganisationStatus,
   ParticipationStatus,
   SessionStatus,
 } from '@duijie/shared';
+import { useTranslation } from 'react-i18next';
 import { useLabels } from './labels';
 
 const SESSION_COLOURS: Record<SessionStatus, string> = {
@@ -106,6 +108,27 @@ export function ApplicationStatusTag({ status }: ApplicationProps) {
   return (
     <Tag color={APPLICATION_COLOURS[status]} data-status={status} data-testid="application-status">
       {labels.applicationStatus(status)}
+    </Tag>
+  );
+}
+
+const MEETING_COLOURS: Record<MeetingStatus, string> = {
+  unscheduled: 'orange',
+  scheduled: 'blue',
+  held: 'green',
+  no_show: 'red',
+  cancelled: 'default',
+};
+
+type MeetingProps = { status: MeetingStatus; published?: boolean };
+/** A meeting's status; a scheduled meeting not yet published says so. */
+export function MeetingStatusTag({ status, published = true }: MeetingProps) {
+  const labels = useLabels();
+  const { t } = useTranslation();
+  return (
+    <Tag color={MEETING_COLOURS[status]} data-status={status} data-published={String(published)} data-testid="meeting-status">
+      {labels.meetingStatus(status)}
+      {status === 'scheduled' && !published ? ` · ${t('meetingPlan.unpublished')}` : ''}
     </Tag>
   );
 }

@@ -6,11 +6,12 @@ import { ImportTab } from '../import/components/import-tab';
 import { AgreementsTab } from './components/agreements-tab';
 import { AuditTab } from './components/audit-tab';
 import { EventsTab } from './components/events-tab';
+import { MeetingsTab } from './components/meetings-tab';
 import { OrganisationsTab } from './components/organisations-tab';
 import { ParticipantsTab } from './components/participants-tab';
 import { SupermarketTab } from './components/supermarket-tab';
 
-const TABS = ['events', 'participants', 'agreements', 'supermarket', 'ceremony', 'organisations', 'import', 'audit'] as const;
+const TABS = ['events', 'participants', 'meetings', 'agreements', 'supermarket', 'ceremony', 'organisations', 'import', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -38,6 +39,11 @@ export function ConsolePage() {
             key: 'participants',
             label: <span data-testid="console-tab-participants">{t('console.tabParticipants')}</span>,
             children: <ParticipantsTab />,
+          },
+          {
+            key: 'meetings',
+            label: <span data-testid="console-tab-meetings">{t('console.tabMeetings')}</span>,
+            children: <MeetingsTab />,
           },
           {
             key: 'agreements',

@@ -1,0 +1,123 @@
+import { PushpinFilled } from '@ant-design/icons';
+import { Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingSlot, Meeting } from '@duijie/shared';
+import { formatTime } from '../../../ui/dates';
+
+type Props = {
+  slots: MeetingSlot[];
+  tableCount: number;
+  /** Meetings with a slot and a table (others are listed beside the plan). */
+  meetings: Meeting[];
+  onOpen: (meeting: Meeting) => void;
+};
+
+/** Where a meeting sits: "slot:table". */
+export function cellKey(slot: number, table: number): string {
+  return `${slot}:${table}`;
+}
+
+const BORDER = '1px solid #f0f0f0';
+const headCell: CSSProperties = {
+  position: 'sticky',
+  top: 0,
+  zIndex: 2,
+  background: '#fafafa',
+  border: BORDER,
+  padding: '6px 8px',
+  fontWeight: 600,
+  whiteSpace: 'nowrap',
+  minWidth: 150,
+};
+const timeCell: CSSProperties = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: '#fafafa',
+  border: BORDER,
+  padding: '6px 8px',
+  whiteSpace: 'nowrap',
+  fontWeight: 500,
+};
+const corner: CSSProperties = { ...headCell, left: 0, zIndex: 3, minWidth: 110 };
+const bodyCell: CSSProperties = { border: BORDER, padding: 4, verticalAlign: 'top', height: 56 };
+
+const STATUS_BACKGROUND: Record<Meeting['status'], string> = {
+  unscheduled: '#fff7e6',
+  scheduled: '#e6f4ff',
+  held: '#f6ffed',
+  no_show: '#fff1f0',
+  cancelled: '#fafafa',
+};
+
+/**
+ * The table plan: a row per slot, a column per table, each seat showing the two parties of its
+ * meeting. Large sessions scroll inside the frame with the header row and time column kept in view.
+ */
+export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
+  const { t } = useTranslation();
+  const bySeat = new Map<string, Meeting>();
+  for (const m of meetings) if (m.slot !== null && m.table !== null) bySeat.set(cellKey(m.slot, m.table), m);
+  const tables = Array.from({ length: tableCount }, (_v, i) => i + 1);
+
+  return (
+    <div style={{ overflow: 'auto', maxHeight: '70vh', border: BORDER, borderRadius: 6 }} data-testid="table-plan">
+      <table style={{ borderCollapse: 'separate', borderSpacing: 0, width: 'max-content', minWidth: '100%' }}>
+        <thead>
+          <tr>
+            <th style={corner}>{t('meetingPlan.slot')}</th>
+            {tables.map((table) => (
+              <th key={table} style={headCell}>
+                {t('agenda.table', { table })}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {slots.map((s) => (
+            <tr key={s.slot}>
+              <th style={timeCell} scope="row">
+                {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
+              </th>
+              {tables.map((table) => {
+                const m = bySeat.get(cellKey(s.slot, table));
+                return (
+                  <td
+                    key={table}
+                    style={{ ...bodyCell, background: m ? STATUS_BACKGROUND[m.status] : undefined }}
+                    data-testid="plan-cell"
+                    data-slot={s.slot}
+                    data-table={table}
+                    data-meeting-id={m?.id ?? ''}
+                  >
+                    {m ? (
+                      <button
+                        type="button"
+                        onClick={() => onOpen(m)}
+                        data-testid="plan-meeting"
+                        data-meeting-id={m.id}
+                        data-status={m.status}
+                        data-published={String(m.published)}
+                        style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%', fontSize: 12, lineHeight: 1.4 }}
+                        title={m.topic}
+                      >
+                        <Typography.Text ellipsis style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
+                          {m.pinned ? <PushpinFilled style={{ color: '#1677ff', marginInlineEnd: 4 }} /> : null}
+                          {m.parties[0].organisationName}
+                        </Typography.Text>
+                        <Typography.Text ellipsis type="secondary" style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
+                          {m.parties[1].organisationName}
+                        </Typography.Text>
+                      </button>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import type {
+  AgendaItem,
+  AttendanceStatus,
+  Availability,
+  AvailabilityInput,
+  FreeSlot,
+  Meeting,
+  MeetingStats,
+  ScheduleRun,
+} from '@duijie/shared';
+import { api, downloadFile, isApiFailure } from '../../../api/client';
+import { keys } from '../../../api/keys';
+
+/** A slow safety net under the live pushes (useLiveMeetings), e.g. while the socket is down. */
+const SAFETY_REFRESH_MS = 60_000;
+/** While a scheduler run is going, its progress is also polled (the push is the fast path). */
+const RUN_POLL_MS = 1_000;
+
+export function useSessionMeetings(sessionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.sessionMeetings(sessionId ?? ''),
+    queryFn: ({ signal }) => api<Meeting[]>('GET', `/sessions/${sessionId ?? ''}/meetings`, undefined, { signal }),
+    enabled: sessionId !== undefined,
+    placeholderData: keepPreviousData,
+    refetchInterval: SAFETY_REFRESH_MS,
+  });
+}
+
+/** The meetings of several sessions (a participant's sessions of one event), in one list. */
+export function useMeetingsOfSessions(sessionIds: readonly string[]) {
+  const results = useQueries({
+    queries: sessionIds.map((id) => ({
+      queryKey: keys.sessionMeetings(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api<Meeting[]>('GET', `/sessions/${id}/meetings`, undefined, { signal }),
+      refetchInterval: SAFETY_REFRESH_MS,
+    })),
+  });
+  return {
+    data: results.flatMap((r) => r.data ?? []),
+    isPending: results.some((r) => r.isPending),
+    error: results.find((r) => r.error)?.error ?? null,
+    refetch: () => Promise.all(results.map((r) => r.refetch())),
+  };
+}
+
+export function useMeetingStats(sessionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.meetingStats(sessionId ?? ''),
+    queryFn: ({ signal }) => api<MeetingStats>('GET', `/sessions/${sessionId ?? ''}/meeting-stats`, undefined, { signal }),
+    enabled: sessionId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAvailability(sessionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.availability(sessionId ?? ''),
+    queryFn: ({ signal }) => api<Availability>('GET', `/sessions/${sessionId ?? ''}/availability`, undefined, { signal }),
+    enabled: sessionId !== undefined,
+  });
+}
+
+export function useSaveAvailability() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sessionId, input }: { sessionId: string; input: AvailabilityInput }) =>
+      api<Availability>('PUT', `/sessions/${sessionId}/availability`, input),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.availability(saved.sessionId), saved);
+      // Free slots depend on both parties' availability.
+      return queryClient.invalidateQueries({ queryKey: keys.freeSlotsAll });
+    },
+  });
+}
+
+export function useFreeSlots(meetingId: string | null) {
+  return useQuery({
+    queryKey: keys.freeSlots(meetingId ?? ''),
+    queryFn: ({ signal }) => api<FreeSlot[]>('GET', `/meetings/${meetingId ?? ''}/free-slots`, undefined, { signal }),
+    enabled: meetingId !== null,
+  });
+}
+
+/** Refreshes everything that shows a session's meetings: lists, stats, free slots and agendas. */
+export async function invalidateMeetings(queryClient: QueryClient, sessionId: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: keys.sessionMeetings(sessionId) }),
+    queryClient.invalidateQueries({ queryKey: keys.meetingStats(sessionId) }),
+    queryClient.invalidateQueries({ queryKey: keys.freeSlotsAll }),
+    queryClient.invalidateQueries({ queryKey: keys.myAgendaAll }),
+  ]);
+}
+
+export function useInvalidateMeetings() {
+  const queryClient = useQueryClient();
+  return (sessionId: string) => invalidateMeetings(queryClient, sessionId);
+}
+
+type MeetingRef = Pick<Meeting, 'id' | 'sessionId'>;
+
+/** Settles by refreshing: a refusal (someone was faster) also means the screen is out of date. */
+function useMeetingAction<V extends { meeting: MeetingRef }>(run: (variables: V) => Promise<Meeting>) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: run,
+    onSettled: (_m, _e, variables) => invalidate(variables.meeting.sessionId),
+  });
+}
+
+export function useBookMeeting() {
+  return useMeetingAction(({ meeting, slot }: { meeting: MeetingRef; slot: number }) =>
+    api<Meeting>('POST', `/meetings/${meeting.id}/book`, { slot }),
+  );
+}
+
+export function useReleaseMeeting() {
+  return useMeetingAction(({ meeting }: { meeting: MeetingRef }) => api<Meeting>('POST', `/meetings/${meeting.id}/release`));
+}
+
+export function usePinMeeting() {
+  return useMeetingAction(({ meeting, slot, table }: { meeting: MeetingRef; slot: number; table: number | null }) =>
+    api<Meeting>('POST', `/meetings/${meeting.id}/pin`, { slot, table }),
+  );
+}
+
+export function useUnpinMeeting() {
+  return useMeetingAction(({ meeting }: { meeting: MeetingRef }) => api<Meeting>('POST', `/meetings/${meeting.id}/unpin`));
+}
+
+export function useMarkAttendance() {
+  return useMeetingAction(({ meeting, status }: { meeting: MeetingRef; status: AttendanceStatus }) =>
+    api<Meeting>('POST', `/meetings/${meeting.id}/attendance`, { status }),
+  );
+}
+
+export function usePublishMeetings() {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (sessionId: string) => api<unknown>('POST', `/sessions/${sessionId}/meetings/publish`),
+    onSettled: (_r, _e, sessionId) => invalidate(sessionId),
+  });
+}
+
+/** The latest scheduler run (null before the first); polled every second while one is running. */
+export function useLatestScheduleRun(sessionId: string | undefined) {
+  return useQuery({
+    queryKey: keys.scheduleRun(sessionId ?? ''),
+    queryFn: async ({ signal }) => {
+      try {
+        return (await api<ScheduleRun | null>('GET', `/sessions/${sessionId ?? ''}/schedule-runs/latest`, undefined, { signal })) ?? null;
+      } catch (error) {
+        if (isApiFailure(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled: sessionId !== undefined,
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? RUN_POLL_MS : false),
+  });
+}
+
+export function useStartScheduleRun() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sessionId, allowMoves }: { sessionId: string; allowMoves: boolean }) =>
+      api<ScheduleRun>('POST', `/sessions/${sessionId}/schedule-runs`, { allowMoves }),
+    onSuccess: (run) => {
+      queryClient.setQueryData(keys.scheduleRun(run.sessionId), run);
+    },
+    // 409: a run is already going; show it.
+    onError: (_e, { sessionId }) => queryClient.invalidateQueries({ queryKey: keys.scheduleRun(sessionId) }),
+  });
+}
+
+export function useMyAgenda(eventId: string | undefined) {
+  return useQuery({
+    queryKey: keys.myAgenda(eventId ?? ''),
+    queryFn: ({ signal }) => api<AgendaItem[]>('GET', '/me/agenda', undefined, { signal, query: { eventId } }),
+    enabled: eventId !== undefined,
+    refetchInterval: SAFETY_REFRESH_MS,
+  });
+}
+
+/** Downloads my organisation's agenda of an event as a calendar file or a printable PDF. */
+export function downloadAgenda(eventId: string, format: 'ics' | 'pdf', filename: string): Promise<void> {
+  return downloadFile(`/me/agenda.${format}?eventId=${encodeURIComponent(eventId)}`, `${filename}.${format}`);
+}
