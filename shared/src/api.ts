@@ -292,6 +292,10 @@ export type BoardTotals = {
   financingNeeded: number;
   creditOffered: number;
   guaranteeCapacity: number;
+  /** Published meetings with a slot and table: scheduled, held or no-show. */
+  meetingsScheduled: number;
+  /** Meetings the organisers marked as held. */
+  meetingsHeld: number;
 };
 
 export type AuditEntry = {

@@ -1,29 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { categoryLabel, formatCny, type Agreement, type AgreementVerification } from '@duijie/shared';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
+import { beijingTime as at, createPdf, stampFooters } from '../common/pdf';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AgreementsService } from './agreements.service';
 import { AgreementEntity } from './agreement.entity';
 import { KIND_ZH, ROLE_ZH, SESSION_KIND_ZH, STEP_ZH } from './certificate.labels';
-import { woffToSfnt } from './woff';
 
-/** Noto Sans SC (SIL OFL), shipped with the server so a certificate prints the same everywhere. */
-const FONTS = join(__dirname, '..', '..', 'assets', 'fonts');
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const loadFonts = () =>
-  (fonts ??= { regular: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Regular.woff'))), bold: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Bold.woff'))) });
 const SIGNED = ['signed', 'confirmed'];
-
-/** Times on a certificate are Beijing time, whatever the server's zone. */
-const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const at = (iso: string | Date) => beijing.format(new Date(iso));
 
 type Step = { at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
 
@@ -99,15 +87,7 @@ export class CertificateService {
     creditCodes: Map<string, string>,
     steps: Step[],
   ): Promise<Buffer> {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-    doc.registerFont('regular', loadFonts().regular);
-    doc.registerFont('bold', loadFonts().bold);
+    const { doc, done } = createPdf({ Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash });
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
     const grey = '#666666';
@@ -168,15 +148,8 @@ export class CertificateService {
     doc.y = Math.max(doc.y, top + qrSize) + 8;
 
     // Footer on every page: when it was printed and the page number.
-    const range = doc.bufferedPageRange();
     const printed = at(new Date());
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      doc.font('regular').fontSize(8).fillColor(grey).text(`对接 Duijie · 证书生成于 ${printed}（北京时间） · 第 ${i + 1} / ${range.count} 页`, left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
-      doc.page.margins.bottom = bottom;
-    }
+    stampFooters(doc, (page, pages) => `对接 Duijie · 证书生成于 ${printed}（北京时间） · 第 ${page} / ${pages} 页`);
     doc.end();
     return done;
   }

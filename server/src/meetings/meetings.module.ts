@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AgendaPdfService } from './agenda-pdf.service';
+import { AgendaController } from './agenda.controller';
+import { AgendaService } from './agenda.service';
+import { MeetingAttendanceController } from './meeting-attendance.controller';
+import { MeetingAttendanceService } from './meeting-attendance.service';
 import { MeetingRequestsController } from './meeting-requests.controller';
 import { MeetingRequestsService } from './meeting-requests.service';
 
-/** Negotiation meetings (洽谈): requests and answers so far; scheduling, agendas and the table plan come next. */
-@Module({ controllers: [MeetingRequestsController], providers: [MeetingRequestsService] })
+/** Negotiation meetings (洽谈): requests and answers, agendas (JSON, .ics, PDF), attendance and figures. */
+@Module({
+  controllers: [MeetingRequestsController, AgendaController, MeetingAttendanceController],
+  providers: [MeetingRequestsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
+})
 export class MeetingsModule {}

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type ServerToClientEvents } from '@duijie/shared';
+import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type MeetingChanged, type ServerToClientEvents } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import { BoardQueryService } from './board-query.service';
 import { Coalescer } from './coalescer';
@@ -11,6 +11,8 @@ export type AgreementPush = { organisationIds: string[]; update: AgreementChange
 export type InterServerEvents = {
   'board:relay': (message: { events: BoardEvent[]; confidential: ConfidentialPush[] }) => void;
   'agreement:relay': (push: AgreementPush) => void;
+  'meeting:relay': (push: { organisationIds: string[]; update: MeetingChanged }) => void;
+  'totals:relay': (sessionId: string) => void;
 };
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
@@ -41,6 +43,32 @@ export class BoardPublisher implements OnModuleDestroy {
     this.server = server;
     server.on('board:relay', ({ events, confidential }) => this.deliver(events, confidential));
     server.on('agreement:relay', (push) => this.deliverAgreement(push));
+    server.on('meeting:relay', ({ organisationIds, update }) => this.deliverMeetings(organisationIds, update));
+    server.on('totals:relay', (sessionId) => this.scheduleTotals(sessionId));
+  }
+
+  /** After a meeting's transaction commits: both parties' rooms and the organisers hear of it. */
+  publishMeetings(organisationIds: string[], update: MeetingChanged): void {
+    if (!this.server) return;
+    this.deliverMeetings(organisationIds, update);
+    this.server.serverSideEmit('meeting:relay', { organisationIds, update });
+  }
+
+  private deliverMeetings(organisationIds: string[], update: MeetingChanged): void {
+    let target = this.server?.local.to(rooms.organisers);
+    for (const id of organisationIds) target = target?.to(rooms.organisation(id));
+    target?.emit('meeting:changed', update);
+  }
+
+  /**
+   * After a commit that changes a session's totals without a board event (meetings booked,
+   * published or marked): every process pushes fresh totals to its sockets, coalesced per
+   * session like those that follow board events.
+   */
+  refreshTotals(sessionId: string): void {
+    if (!this.server) return;
+    this.scheduleTotals(sessionId);
+    this.server.serverSideEmit('totals:relay', sessionId);
   }
 
   /** After an agreement's transaction commits: its parties' rooms and the organisers hear of it. */

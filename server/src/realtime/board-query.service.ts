@@ -40,6 +40,11 @@ export class BoardQueryService {
     const [participants]: { n: number }[] = await q(
       `SELECT COUNT(DISTINCT "organisationId")::int AS n FROM participation WHERE "sessionId" = $1 AND status = 'approved'`,
     );
+    const [meetings]: { scheduled: number; held: number }[] = await q(
+      `SELECT COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show') AND published)::int AS scheduled,
+              COUNT(*) FILTER (WHERE status = 'held')::int AS held
+         FROM meeting WHERE "sessionId" = $1`,
+    );
     const byType = Object.fromEntries(LISTING_TYPES.map((t) => [t, 0])) as Record<ListingType, number>;
     for (const row of byTypeRows) byType[row.type] = row.n;
     return {
@@ -51,6 +56,8 @@ export class BoardQueryService {
       financingNeeded: Number(money.financing),
       creditOffered: Number(money.credit),
       guaranteeCapacity: Number(money.guarantee),
+      meetingsScheduled: meetings.scheduled,
+      meetingsHeld: meetings.held,
     };
   }
 

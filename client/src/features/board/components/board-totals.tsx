@@ -51,27 +51,37 @@ export function BoardTotalsView({ totals }: Props) {
   return (
     <>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={8} xl={4}>
+        <Col xs={12} md={6} xl={3}>
           <Card size="small">
             <Statistic title={t('board.participantsApproved')} value={totals.participantsApproved} />
           </Card>
         </Col>
-        <Col xs={12} md={8} xl={4}>
+        <Col xs={12} md={6} xl={3}>
           <Card size="small">
             <Statistic title={t('board.listingsOpen')} value={totals.listingsOpen} />
           </Card>
         </Col>
-        <Col xs={12} md={8} xl={5}>
+        <Col xs={12} md={6} xl={3}>
+          <Card size="small">
+            <Statistic title={t('board.meetingsScheduled')} value={totals.meetingsScheduled} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6} xl={3}>
+          <Card size="small">
+            <Statistic title={t('board.meetingsHeld')} value={totals.meetingsHeld} />
+          </Card>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title={t('board.financingNeeded')} value={money(totals.financingNeeded)} />
           </Card>
         </Col>
-        <Col xs={12} md={8} xl={5}>
+        <Col xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title={t('board.creditOffered')} value={money(totals.creditOffered)} />
           </Card>
         </Col>
-        <Col xs={24} md={8} xl={6}>
+        <Col xs={24} md={8} xl={4}>
           <Card size="small">
             <Statistic title={t('board.guaranteeCapacity')} value={money(totals.guaranteeCapacity)} />
           </Card>

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { sessionSlots, type Meeting, type MeetingStats } from '@duijie/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { Conflict, NotFound } from '../common/errors';
+import { beijingTime } from '../common/pdf';
+import { SessionEntity } from '../events/session.entity';
+import { BoardPublisher } from '../realtime/board-publisher';
+import type { AttendanceDto } from './dto/agenda.dto';
+import { MeetingEntity } from './meeting.entity';
+import { meetingViews } from './meeting-view';
+
+/**
+ * Organisers mark at the tables whether a meeting was held or nobody came.
+ *
+ * The rule: a meeting can be marked once it is placed (scheduled, held or no_show), published
+ * (the parties knew of it) and its slot has started; marking it in advance would be a guess.
+ * Held and no_show may be swapped to correct a mistake; marking the same again changes
+ * nothing (no new version, audit row or push). Every change is audited with who and when.
+ */
+@Injectable()
+export class MeetingAttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly publisher: BoardPublisher,
+  ) {}
+
+  async mark(principal: Principal, id: string, dto: AttendanceDto): Promise<Meeting> {
+    const { meeting, changed } = await this.dataSource.transaction(async (manager) => {
+      const m = await manager.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!m) throw new NotFound('Meeting');
+      if (m.status === dto.status) return { meeting: m, changed: false };
+      if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'id', messages: ['the meeting is cancelled'] }]);
+      if (m.status === 'unscheduled' || m.slot === null) throw new Conflict('not_scheduled', 'This meeting has no slot and table yet', [{ field: 'id', messages: ['the meeting is not scheduled'] }]);
+      if (!m.published) throw new Conflict('not_published', 'This meeting is not published to its parties yet', [{ field: 'id', messages: ['the meeting is not published'] }]);
+      const session = await manager.findOneByOrFail(SessionEntity, { id: m.sessionId });
+      const slot = sessionSlots({ startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), slotMinutes: session.slotMinutes })[m.slot - 1];
+      if (slot && Date.parse(slot.startsAt) > Date.now()) {
+        throw new Conflict('slot_not_started', `This meeting starts at ${beijingTime(slot.startsAt)} (Beijing time); attendance is marked once it has started`, [
+          { field: 'status', messages: [`slot ${m.slot} starts at ${slot.startsAt}`] },
+        ]);
+      }
+      const from = m.status;
+      m.status = dto.status;
+      m.version += 1;
+      await manager.save(m);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.attendance', entityType: 'meeting', entityId: m.id, data: { from, to: dto.status, sessionId: m.sessionId, slot: m.slot, table: m.tableNo } });
+      return { meeting: m, changed: true };
+    });
+    if (changed) {
+      this.publisher.publishMeetings([meeting.organisationAId, meeting.organisationBId], { sessionId: meeting.sessionId, meetingIds: [meeting.id] });
+      this.publisher.refreshTotals(meeting.sessionId);
+    }
+    return (await meetingViews(this.dataSource.manager, [meeting]))[0];
+  }
+
+  /**
+   * A session's meeting figures (cancelled meetings left out): total = unscheduled +
+   * scheduled, where scheduled counts every placed meeting (scheduled, held or no_show);
+   * published counts the placed ones the parties can see.
+   */
+  async stats(sessionId: string): Promise<MeetingStats> {
+    const exists = await this.dataSource.getRepository(SessionEntity).existsBy({ id: sessionId });
+    if (!exists) throw new NotFound('Session');
+    const [row]: Omit<MeetingStats, 'sessionId' | 'attendanceRate'>[] = await this.dataSource.query(
+      `SELECT COUNT(*) FILTER (WHERE status <> 'cancelled')::int AS total,
+              COUNT(*) FILTER (WHERE status = 'unscheduled')::int AS unscheduled,
+              COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show'))::int AS scheduled,
+              COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show') AND published)::int AS published,
+              COUNT(*) FILTER (WHERE status = 'held')::int AS held,
+              COUNT(*) FILTER (WHERE status = 'no_show')::int AS "noShow"
+         FROM meeting WHERE "sessionId" = $1`,
+      [sessionId],
+    );
+    const marked = row.held + row.noShow;
+    return { sessionId, ...row, attendanceRate: marked === 0 ? null : row.held / marked };
+  }
+}
