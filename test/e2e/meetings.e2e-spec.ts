@@ -1,0 +1,131 @@
+// Two organisations in two browsers meet in a self-booking session: A asks B for a meeting
+// (over the API), B accepts it in the browser, A books a free slot in the browser, and both
+// agendas show the meeting at the same table and time, B's without a reload. The organiser's
+// table plan shows it in that seat too.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { MatchSession } from '@duijie/shared';
+import { launchBrowser } from './browser';
+import { Api, E2E_PASSWORD, steelSupply, type Actor } from './api';
+import { ADMIN, startServer, type RunningServer } from './server';
+import { login, modal, pick, withScreenshots } from './ui';
+
+/** What a browser's agenda says about one meeting, read from the row's data attributes and text. */
+async function agendaEntry(page: Page, meetingId: string) {
+  const entry = page.locator(`[data-testid="agenda-item"][data-meeting-id="${meetingId}"]`);
+  await entry.waitFor({ timeout: 10_000 });
+  return {
+    table: await entry.getAttribute('data-table'),
+    startsAt: await entry.getAttribute('data-starts-at'),
+    endsAt: await entry.getAttribute('data-ends-at'),
+    time: (await entry.getByTestId('agenda-time').innerText()).trim(),
+    tableText: (await entry.getByTestId('agenda-table').innerText()).trim(),
+    counterpart: await entry.getAttribute('data-counterpart'),
+  };
+}
+
+/** HH:mm in Beijing time, as a browser there shows it. */
+const beijingTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+
+describe('meetings in a self-booking session, in two browsers', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let contexts: BrowserContext[] = [];
+  let pageA: Page;
+  let pageB: Page;
+  let desk: Page;
+  let api: Api;
+  let organiser: Actor;
+  let a: Actor & { email: string; name: string };
+  let b: Actor & { email: string; name: string };
+  let session: MatchSession;
+  let eventName: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    api = new Api(server.url);
+    organiser = await api.login(ADMIN.email, ADMIN.password);
+    [a, b] = await Promise.all([api.organisation(organiser, 'enterprise'), api.organisation(organiser, 'enterprise')]);
+    session = await api.liveSession(organiser, 'upstream_downstream', { meetingMode: 'self_booking', tableCount: 3 });
+    eventName = (await api.call<{ name: string }>('GET', `/events/${session.eventId}`, undefined, organiser.token)).name;
+    await api.participate(a, organiser, session.id, 'buyer');
+    await api.participate(b, organiser, session.id, 'supplier');
+    browser = await launchBrowser();
+    // The events happen in Beijing and so do the users: their browsers show Beijing time.
+    contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })));
+    [pageA, pageB, desk] = await Promise.all(contexts.map((c) => c.newPage()));
+    for (const page of [pageA, pageB, desk]) page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('is accepted by one party, booked by the other, and on both agendas at the same table and time', async () => {
+    await withScreenshots('meetings', () => ({ a: pageA, b: pageB, desk }), async () => {
+      const listing = await api.createListing(b, session.id, steelSupply('螺纹钢现货'));
+      const topic = `希望洽谈螺纹钢年度采购 ${Date.now().toString(36)}`;
+      await api.call('POST', '/meeting-requests', { toListingId: listing.id, fromListingId: null, topic }, a.token);
+
+      // B accepts the request in the browser.
+      await login(pageB, server.url, b.email, E2E_PASSWORD);
+      await pageB.goto(`${server.url}/my/requests?tab=meetings-received`);
+      const request = pageB.getByTestId('meeting-request-row').filter({ hasText: topic });
+      await request.getByTestId('meeting-accept').click();
+      await pageB.locator('[data-testid="meeting-request-row"][data-status="accepted"]').filter({ hasText: topic }).waitFor();
+
+      // B opens the agenda through the nav: nothing on it yet.
+      await pageB.getByTestId('nav-my-agenda').click();
+      await pageB.waitForURL('**/my/agenda**');
+      await pageB.getByTestId('agenda-empty').waitFor();
+
+      // A books the first free slot in the browser.
+      await login(pageA, server.url, a.email, E2E_PASSWORD);
+      await pageA.goto(`${server.url}/my/agenda?tab=arrangements`);
+      const row = pageA.locator('[data-testid="my-meeting-row"][data-status="unscheduled"]').filter({ hasText: topic });
+      await row.waitFor();
+      const meetingId = (await row.getAttribute('data-meeting-id'))!;
+      expect(await pageA.getByTestId('session-meeting-mode').getAttribute('data-mode')).toBe('self_booking');
+      await row.getByTestId('meeting-book').click();
+      const booking = modal(pageA);
+      const firstFree = booking.getByTestId('free-slot').first();
+      await firstFree.waitFor();
+      const bookedSlotStart = (await firstFree.getAttribute('data-starts-at'))!;
+      await firstFree.getByTestId('free-slot-book').click();
+      await booking.waitFor({ state: 'detached' });
+      await pageA.locator(`[data-testid="my-meeting-row"][data-meeting-id="${meetingId}"][data-status="scheduled"]`).waitFor();
+
+      // B's agenda shows it without a reload (the socket's meeting:changed).
+      const onB = await agendaEntry(pageB, meetingId);
+
+      await pageA.getByTestId('agenda-tab-agenda').click();
+      const onA = await agendaEntry(pageA, meetingId);
+
+      expect(onA.startsAt).toBe(bookedSlotStart);
+      expect(onB.startsAt).toBe(onA.startsAt);
+      expect(onB.endsAt).toBe(onA.endsAt);
+      expect(onA.table).toMatch(/^[1-3]$/);
+      expect(onB.table).toBe(onA.table);
+      expect(onA.tableText).toBe(`第${onA.table}号桌`);
+      expect(onB.tableText).toBe(onA.tableText);
+      expect(onA.time).toBe(`${beijingTime(onA.startsAt!)}–${beijingTime(onA.endsAt!)}`);
+      expect(onB.time).toBe(onA.time);
+      expect(onA.counterpart).toBe(b.name);
+      expect(onB.counterpart).toBe(a.name);
+
+      // The organiser's table plan has it in the same seat.
+      await login(desk, server.url, ADMIN.email, ADMIN.password);
+      await desk.goto(`${server.url}/console?tab=meetings`);
+      await pick(desk, desk.getByTestId('console-event-picker'), eventName);
+      await pick(desk, desk.getByTestId('console-session-picker'), session.title);
+      const seat = desk.locator(`[data-testid="plan-cell"][data-meeting-id="${meetingId}"]`);
+      await seat.waitFor();
+      expect(await seat.getAttribute('data-table')).toBe(onA.table);
+      expect(await desk.getByTestId('plan-meeting-mode').getAttribute('data-mode')).toBe('self_booking');
+
+      expect(pageErrors).toEqual([]);
+    });
+  });
+});
