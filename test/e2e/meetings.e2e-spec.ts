@@ -128,4 +128,47 @@ describe('meetings in a self-booking session, in two browsers', () => {
       expect(pageErrors).toEqual([]);
     });
   });
+
+  it('tells the slower party that the slot went to someone else and refreshes the free slots', async () => {
+    await withScreenshots('meetings-race', () => ({ a: pageA }), async () => {
+      // One table: two pairs compete for the same slot.
+      const small = await api.liveSession(organiser, 'upstream_downstream', { meetingMode: 'self_booking', tableCount: 1 });
+      const [c, d, e, f] = await Promise.all([0, 1, 2, 3].map(() => api.organisation(organiser, 'enterprise')));
+      await Promise.all([
+        api.participate(c, organiser, small.id, 'buyer'),
+        api.participate(d, organiser, small.id, 'supplier'),
+        api.participate(e, organiser, small.id, 'buyer'),
+        api.participate(f, organiser, small.id, 'supplier'),
+      ]);
+      const meetingOf = async (asker: Actor, asked: Actor, title: string) => {
+        const listing = await api.createListing(asked, small.id, steelSupply(title));
+        const request = await api.call<{ id: string }>('POST', '/meeting-requests', { toListingId: listing.id, fromListingId: null, topic: `洽谈${title}` }, asker.token);
+        await api.call('POST', `/meeting-requests/${request.id}/answer`, { accept: true }, asked.token);
+        const meetings = await api.call<{ id: string; requestId: string }[]>('GET', `/sessions/${small.id}/meetings`, undefined, asker.token);
+        return meetings.find((m) => m.requestId === request.id)!.id;
+      };
+      await meetingOf(c, d, '热轧卷板');
+      const other = await meetingOf(e, f, '冷轧薄板');
+
+      await contexts[0].clearCookies();
+      await pageA.evaluate(() => localStorage.clear());
+      await login(pageA, server.url, c.email, E2E_PASSWORD);
+      await pageA.goto(`${server.url}/my/agenda?tab=arrangements&event=${small.eventId}`);
+      const row = pageA.locator('[data-testid="my-meeting-row"][data-status="unscheduled"]').filter({ hasText: '洽谈热轧卷板' });
+      await row.getByTestId('meeting-book').click();
+      const booking = modal(pageA);
+      const first = booking.getByTestId('free-slot').first();
+      await first.waitFor();
+      const slot = Number(await first.getAttribute('data-slot'));
+
+      // The other pair takes that slot's only table while C is still choosing.
+      await api.call('POST', `/meetings/${other}/book`, { slot }, e.token);
+      await first.getByTestId('free-slot-book').click();
+      await pageA.locator('.ant-message-notice').filter({ hasText: '该时段刚被他人抢先预约' }).waitFor();
+      await booking.locator(`[data-testid="free-slot"][data-slot="${slot}"]`).waitFor({ state: 'detached' });
+      await booking.getByTestId('free-slot').first().waitFor();
+      expect(await row.getAttribute('data-status')).toBe('unscheduled');
+      expect(pageErrors).toEqual([]);
+    });
+  });
 });

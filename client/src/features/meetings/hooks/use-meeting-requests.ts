@@ -33,10 +33,15 @@ export function useCreateMeetingRequest() {
 
 export function useAnswerMeetingRequest() {
   const invalidate = useInvalidateRequests();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ request, input }: { request: MeetingRequest; input: MeetingRequestAnswerInput }) =>
       api<MeetingRequest>('POST', `/meeting-requests/${request.id}/answer`, input),
-    onSettled: () => invalidate(),
+    onSettled: async (_r, _e, { request }) => {
+      await invalidate();
+      // An accepted request becomes a meeting of its session.
+      await queryClient.invalidateQueries({ queryKey: keys.sessionMeetings(request.sessionId) });
+    },
   });
 }
 
