@@ -74,14 +74,19 @@ export function AgendaList({ eventId, eventName }: Props) {
       .finally(() => setBusy(null));
   };
 
-  // A day heading wherever the day changes (sessions may span several days of the event).
+  // The time beside each meeting, and its day wherever the day changes (an event may span days).
   const timeline: TimelineItemProps[] = items.map((item, i) => {
     const day = formatDate(item.startsAt);
     const newDay = i === 0 || formatDate(items[i - 1]?.startsAt) !== day;
     return {
       key: item.id,
       color: item.status === 'held' ? 'green' : item.status === 'no_show' ? 'red' : 'blue',
-      title: newDay ? day : undefined,
+      title: (
+        <Space orientation="vertical" size={0} style={{ textAlign: 'end' }}>
+          {newDay ? <Typography.Text type="secondary">{day}</Typography.Text> : null}
+          <Typography.Text strong>{formatTime(item.startsAt)}</Typography.Text>
+        </Space>
+      ),
       content: <AgendaEntry item={item} />,
     };
   });

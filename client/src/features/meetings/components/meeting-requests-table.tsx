@@ -1,7 +1,8 @@
-import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MeetingRequest } from '@duijie/shared';
 import { formatDateTime } from '../../../ui/dates';
 import { Deadline } from '../../../ui/deadline';
@@ -92,6 +93,13 @@ export function MeetingRequestsTable({ requests, direction, onAccept, onDecline,
       title: t('common.actions'),
       key: 'actions',
       render: (_v, r) => {
+        if (r.status === 'accepted') {
+          return (
+            <Link to={`/my/agenda?tab=arrangements&event=${r.eventId}`} data-testid="meeting-arrange">
+              <CalendarOutlined /> {t('agenda.tabArrangements')}
+            </Link>
+          );
+        }
         if (r.status !== 'pending') return null;
         const busy = busyId === r.id;
         if (received) {

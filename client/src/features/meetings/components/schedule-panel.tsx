@@ -31,9 +31,12 @@ function RunResult({ run }: RunProps) {
       </Typography.Text>
       {run.status === 'failed' ? <Alert type="error" showIcon title={t('meetingPlan.runFailed', { error: run.error ?? '' })} /> : null}
       {run.status !== 'failed' ? (
-        <Descriptions size="small" column={{ xs: 1, sm: 3 }} bordered>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
           <Descriptions.Item label={t('meetingPlan.scheduledCount')}>
             <span data-testid="run-scheduled">{run.scheduled}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('meetingPlan.unscheduledCount')}>
+            <span data-testid="run-unscheduled">{run.unscheduled.length}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('meetingPlan.breaks')}>
             <span data-testid="run-breaks">{run.breaks ?? '—'}</span>
