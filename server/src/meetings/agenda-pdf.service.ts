@@ -37,9 +37,9 @@ export class AgendaPdfService {
     // Columns: time, table, counterpart, topic (with the session underneath).
     const cols = [
       { title: '时间', width: 78 },
-      { title: '桌号', width: 46 },
+      { title: '桌号', width: 60 },
       { title: '洽谈对象', width: 150 },
-      { title: '洽谈主题', width: width - 78 - 46 - 150 },
+      { title: '洽谈主题', width: width - 78 - 60 - 150 },
     ];
     const pad = 4;
     const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -76,7 +76,8 @@ export class AgendaPdfService {
       const itemDay = item.startsAt ? day.format(new Date(item.startsAt)) : '时间待定';
       if (itemDay !== currentDay) {
         currentDay = itemDay;
-        if (doc.y + 60 > bottom()) doc.addPage();
+        // A day's title, the column heads and its first meeting stay on one page.
+        if (doc.y + 120 > bottom()) doc.addPage();
         doc.moveDown(0.6).font('bold').fontSize(12).fillColor(ink).text(itemDay, left, doc.y);
         doc.moveDown(0.3);
         header();

@@ -39,10 +39,10 @@ export class AgendaService {
       .getMany();
     const { sessions, names } = await meetingContext(manager, rows);
     const items: AgendaItem[] = rows.map((m) => {
-      const session = sessions.get(m.sessionId)!;
+      const session = sessions.get(m.sessionId);
       const meeting = meetingView(m, session, names);
       const counterpart = meeting.parties[0].organisationId === orgId ? meeting.parties[1] : meeting.parties[0];
-      return { ...meeting, counterpart, sessionTitle: session.title, venue: session.venue };
+      return { ...meeting, counterpart, sessionTitle: session?.title ?? '', venue: session?.venue ?? '' };
     });
     // Time order; meetings at the same time (only across sessions) by session, then table.
     items.sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.sessionTitle.localeCompare(b.sessionTitle) || (a.table ?? 0) - (b.table ?? 0));

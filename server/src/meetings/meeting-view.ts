@@ -7,8 +7,8 @@ import { MeetingEntity } from './meeting.entity';
 export type MeetingSessionInfo = { id: string; title: string; venue: string; slots: MeetingSlot[] };
 
 /** A meeting as the API shows it, with its slot's times from the session. */
-export function meetingView(m: MeetingEntity, session: MeetingSessionInfo, names: Map<string, string>): Meeting {
-  const slot = m.slot === null ? undefined : session.slots[m.slot - 1];
+export function meetingView(m: MeetingEntity, session: MeetingSessionInfo | undefined, names: Map<string, string>): Meeting {
+  const slot = m.slot === null ? undefined : session?.slots[m.slot - 1];
   return {
     id: m.id,
     eventId: m.eventId,
@@ -46,5 +46,5 @@ export async function meetingContext(manager: EntityManager, rows: readonly Meet
 
 export async function meetingViews(manager: EntityManager, rows: readonly MeetingEntity[]): Promise<Meeting[]> {
   const { sessions, names } = await meetingContext(manager, rows);
-  return rows.map((m) => meetingView(m, sessions.get(m.sessionId)!, names));
+  return rows.map((m) => meetingView(m, sessions.get(m.sessionId), names));
 }
