@@ -65,6 +65,10 @@ function PlanMeetingBody({ meeting, slots, tableCount, meetings, onDone }: BodyP
   const [table, setTable] = useState<number | undefined>(undefined);
   const tablesOfSlot = seats.find((s) => s.slot.slot === slot)?.tables ?? [];
   const scheduled = meeting.slot !== null;
+  // The server takes attendance only for published meetings whose slot has begun.
+  const [now] = useState(() => Date.now());
+  const started = meeting.startsAt !== null && Date.parse(meeting.startsAt) <= now;
+  const canMark = meeting.published && started;
 
   const doPin = () => {
     if (slot === undefined) return;
@@ -170,10 +174,13 @@ function PlanMeetingBody({ meeting, slots, tableCount, meetings, onDone }: BodyP
           <Divider titlePlacement="start" style={{ margin: '8px 0' }}>
             {t('meetingPlan.attendance')}
           </Divider>
+          {canMark ? null : (
+            <Typography.Text type="secondary">{meeting.published ? t('meetingPlan.markNotStarted') : t('meetingPlan.markUnpublished')}</Typography.Text>
+          )}
           <Flex gap={8}>
             <Button
               icon={<CheckCircleOutlined />}
-              disabled={meeting.status === 'held'}
+              disabled={!canMark || meeting.status === 'held'}
               loading={attendance.isPending && attendance.variables.status === 'held'}
               onClick={() => mark('held')}
               data-testid="mark-held"
@@ -183,7 +190,7 @@ function PlanMeetingBody({ meeting, slots, tableCount, meetings, onDone }: BodyP
             <Button
               danger
               icon={<CloseCircleOutlined />}
-              disabled={meeting.status === 'no_show'}
+              disabled={!canMark || meeting.status === 'no_show'}
               loading={attendance.isPending && attendance.variables.status === 'no_show'}
               onClick={() => mark('no_show')}
               data-testid="mark-no-show"
