@@ -68,4 +68,30 @@ describe('meeting requests (integration)', () => {
     await as(builder).post(`/meeting-requests/${again.id}/cancel`).expect(403);
     await as(supplier).post('/meeting-requests', { toListingId: demandId, topic: '第三次' }).expect(201);
   });
+
+  it('makes exactly one meeting when accepted, none when declined, cancelled or expired', async () => {
+    const meetingsOf = async (requestId: string) => (await t.dataSource.query(`SELECT * FROM meeting WHERE "requestId" = $1`, [requestId])) as { organisationAId: string; organisationBId: string; status: string; topic: string; slot: number | null }[];
+    const [asker, declined] = await Promise.all([t.organisation('enterprise'), t.organisation('enterprise')]);
+    await t.participate(asker, organiser, session, 'producer');
+    await t.participate(declined, organiser, session, 'producer');
+    const accepted: MeetingRequest = (await as(asker).post('/meeting-requests', { toListingId: demandId, topic: '钢材长期供应' }).expect(201)).body;
+    await as(builder).post(`/meeting-requests/${accepted.id}/answer`, { accept: true }).expect(200);
+    await as(builder).post(`/meeting-requests/${accepted.id}/answer`, { accept: true }).expect(200);
+    const made = await meetingsOf(accepted.id);
+    expect(made).toEqual([expect.objectContaining({ organisationAId: asker.organisationId, organisationBId: builder.organisationId, status: 'unscheduled', topic: '钢材长期供应', slot: null })]);
+
+    const no: MeetingRequest = (await as(declined).post('/meeting-requests', { toListingId: demandId, topic: '不约' }).expect(201)).body;
+    await as(builder).post(`/meeting-requests/${no.id}/answer`, { accept: false, reason: '暂不需要' }).expect(200);
+    expect(await meetingsOf(no.id)).toEqual([]);
+    const withdrawn: MeetingRequest = (await as(declined).post('/meeting-requests', { toListingId: demandId, topic: '撤回' }).expect(201)).body;
+    await as(declined).post(`/meeting-requests/${withdrawn.id}/cancel`).expect(200);
+    await as(builder).post(`/meeting-requests/${withdrawn.id}/answer`, { accept: true }).expect(409);
+    expect(await meetingsOf(withdrawn.id)).toEqual([]);
+    const late: MeetingRequest = (await as(declined).post('/meeting-requests', { toListingId: demandId, topic: '过期' }).expect(201)).body;
+    await t.dataSource.query(`UPDATE meeting_request SET "respondBy" = now() - interval '1 minute' WHERE id = $1`, [late.id]);
+    expect((await as(builder).post(`/meeting-requests/${late.id}/answer`, { accept: true }).expect(409)).body.code).toBe('request_expired');
+    expect(await meetingsOf(late.id)).toEqual([]);
+    const audited = await t.dataSource.query(`SELECT 1 FROM audit_record WHERE action = 'meeting.created' AND "entityId" = $1`, [(await t.dataSource.query(`SELECT id FROM meeting WHERE "requestId" = $1`, [accepted.id]))[0].id]);
+    expect(audited).toHaveLength(1);
+  });
 });

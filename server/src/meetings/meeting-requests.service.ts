@@ -11,6 +11,7 @@ import { toPublicListing } from '../listings/listings.mapper';
 import { ParticipationEntity } from '../participation/participation.entity';
 import type { MeetingRequestAnswerDto, MeetingRequestDto } from './dto/meeting-request.dto';
 import { MeetingRequestEntity } from './meeting-request.entity';
+import { MeetingsService } from './meetings.service';
 
 const HOUR = 3_600_000;
 
@@ -24,6 +25,7 @@ export class MeetingRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   async create(principal: Principal, dto: MeetingRequestDto): Promise<MeetingRequest> {
@@ -83,6 +85,8 @@ export class MeetingRequestsService {
       request.answeredByUserId = principal.userId;
       await manager.save(request);
       await this.audit.record(manager, { actorUserId: principal.userId, action: `meeting_request.${wanted}`, entityType: 'meeting_request', entityId: id, data: { reason: request.reason } });
+      // An accepted request is a meeting, made in the same transaction: never one without the other.
+      if (wanted === 'accepted') await this.meetings.createFromRequest(manager, request, principal.userId);
       return (await this.views(manager, [request]))[0];
     });
   }
