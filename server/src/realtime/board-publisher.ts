@@ -60,17 +60,6 @@ export class BoardPublisher implements OnModuleDestroy {
     target?.emit('meeting:changed', update);
   }
 
-  /**
-   * After a commit that changes a session's totals without a board event (meetings booked,
-   * published or marked): every process pushes fresh totals to its sockets, coalesced per
-   * session like those that follow board events.
-   */
-  refreshTotals(sessionId: string): void {
-    if (!this.server) return;
-    this.scheduleTotals(sessionId);
-    this.server.serverSideEmit('totals:relay', sessionId);
-  }
-
   /** After an agreement's transaction commits: its parties' rooms and the organisers hear of it. */
   publishAgreement(push: AgreementPush): void {
     if (!this.server) return;
@@ -110,6 +99,17 @@ export class BoardPublisher implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.totals.clear();
+  }
+
+  /**
+   * After a commit that changes a session's totals without a board event (meetings booked,
+   * published or marked): every process pushes fresh totals to its sockets, coalesced per
+   * session like those that follow board events.
+   */
+  refreshTotals(sessionId: string): void {
+    if (!this.server) return;
+    this.scheduleTotals(sessionId);
+    this.server.serverSideEmit('totals:relay', sessionId);
   }
 
   private scheduleTotals(sessionId: string): void {
