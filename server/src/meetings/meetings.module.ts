@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MeetingRequestsController } from './meeting-requests.controller';
 import { MeetingRequestsService } from './meeting-requests.service';
+import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
-/** Negotiation meetings (洽谈): requests and answers so far; scheduling, agendas and the table plan come next. */
-@Module({ controllers: [MeetingRequestsController], providers: [MeetingRequestsService, MeetingsService], exports: [MeetingsService] })
+/** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins and scheduler runs. */
+@Module({ controllers: [MeetingRequestsController, MeetingsController], providers: [MeetingRequestsService, MeetingsService], exports: [MeetingsService] })
 export class MeetingsModule {}
