@@ -2,7 +2,7 @@
 // the raw instance and into the scheduler's ScheduleProblem (participants and slots 0-/1-based as
 // the scheduler expects).
 import { readFileSync } from 'node:fs';
-import type { ScheduleProblem } from '../../server/src/meetings/scheduler/schedule-problem';
+import type { ScheduleProblem } from './schedule-types';
 
 /** The instance as the file states it (participants 1-based, session 1 = morning, 2 = afternoon, 3 = either). */
 export type DznInstance = {
@@ -56,17 +56,16 @@ export function readDzn(path: string): DznInstance {
 
 /** The instance as the scheduler's problem; meetings keep the file's order. */
 export function toProblem(instance: DznInstance): ScheduleProblem {
-  // With no morning/afternoon split every slot is "morning" in the files (nMorningSlots = nTotalSlots).
-  const split = instance.nMorningSlots > 0 && instance.nMorningSlots < instance.nTotalSlots;
   return {
     participants: instance.nBusiness,
     slots: instance.nTotalSlots,
-    morningSlots: split ? instance.nMorningSlots : 0,
+    // The files without a split have nMorningSlots = nTotalSlots: everything is morning.
+    morningSlots: instance.nMorningSlots,
     tables: instance.nTables,
     meetings: instance.requested.map(([p1, p2, session], i) => ({
       a: p1 - 1,
       b: p2 - 1,
-      half: split && session === 1 ? 'morning' : split && session === 2 ? 'afternoon' : 'any',
+      half: session === 1 ? 'morning' : session === 2 ? 'afternoon' : 'any',
       ...(instance.fixed[i] > 0 ? { fixedSlot: instance.fixed[i] } : {}),
     })),
     forbidden: instance.forbidden,

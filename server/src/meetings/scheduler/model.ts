@@ -146,7 +146,7 @@ export function buildModel(problem: ScheduleProblem): Model {
   const { participants, slots, tables } = problem;
   const M = problem.meetings.length;
   const full = slots === 32 ? -1 : (1 << slots) - 1;
-  const morning = problem.morningSlots > 0 ? (1 << problem.morningSlots) - 1 : 0;
+  const morning = problem.morningSlots >= 32 ? -1 : problem.morningSlots > 0 ? (1 << problem.morningSlots) - 1 : 0;
   const afternoon = problem.morningSlots > 0 ? full & ~morning : 0;
   const free = new Int32Array(participants);
   for (let p = 0; p < participants; p++) {
