@@ -35,7 +35,7 @@ export class MeetingAttendanceService {
       const m = await manager.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!m) throw new NotFound('Meeting');
       if (m.status === dto.status) return { meeting: m, changed: false };
-      if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'id', messages: ['the meeting is cancelled'] }]);
+      if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'status', messages: ['cancelled'] }]);
       if (m.status === 'unscheduled' || m.slot === null) throw new Conflict('not_scheduled', 'This meeting has no slot and table yet', [{ field: 'id', messages: ['the meeting is not scheduled'] }]);
       if (!m.published) throw new Conflict('not_published', 'This meeting is not published to its parties yet', [{ field: 'id', messages: ['the meeting is not published'] }]);
       const session = await manager.findOneByOrFail(SessionEntity, { id: m.sessionId });
