@@ -25,6 +25,8 @@ export type AppConfig = {
   loginWindowSeconds: number;
   /** Matching score points an in-province supplier gains over an otherwise equal one (本地优先). */
   matchLocalBonus: number;
+  /** Time the meeting scheduler may search per run (it stops earlier at a proven optimum). */
+  schedulerBudgetMs: number;
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
@@ -79,6 +81,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', 10, 1, 1000),
     boardReplayLimit: int('BOARD_REPLAY_LIMIT', 500, 1, 100_000),
     matchLocalBonus: int('MATCH_LOCAL_BONUS', 5, 0, 30),
+    schedulerBudgetMs: int('SCHEDULER_BUDGET_MS', 8000, 100, 120_000),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
   };
 }

@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { parseIcs } from '../testing/ics';
 import { placeMeeting } from '../testing/meetings';
 import { pdfText } from '../testing/pdf-text';
-import { TestApp, type Actor } from '../testing/test-app';
+import { supplyListing, TestApp, type Actor } from '../testing/test-app';
 
 describe('meeting agenda (integration)', () => {
   let t: TestApp;
@@ -79,6 +79,18 @@ describe('meeting agenda (integration)', () => {
     const mine = (await agenda(builder)).find((i) => i.id === ids.late)!;
     expect([theirs[0].table, theirs[0].startsAt, theirs[0].counterpart.organisationId]).toEqual([mine.table, mine.startsAt, builder.organisationId]);
     expect(await agenda(loner)).toEqual([]);
+  });
+
+  it('leaves off a meeting that was just agreed and has no slot yet', async () => {
+    await t.participate(loner, organiser, s1, 'producer');
+    await t.participate(builder, organiser, s1, 'builder');
+    const listing = (await t.http.post(`/api/sessions/${s1}/listings`).auth(loner.token, { type: 'bearer' }).send(supplyListing()).expect(201)).body as { id: string };
+    const request = (await t.http.post('/api/meeting-requests').auth(builder.token, { type: 'bearer' }).send({ toListingId: listing.id, topic: '新约洽谈' }).expect(201)).body as { id: string };
+    await t.http.post(`/api/meeting-requests/${request.id}/answer`).auth(loner.token, { type: 'bearer' }).send({ accept: true }).expect(200);
+    const [made]: { status: string }[] = await t.dataSource.query(`SELECT status FROM meeting WHERE "requestId" = $1`, [request.id]);
+    expect(made.status).toBe('unscheduled');
+    expect(await agenda(loner)).toEqual([]);
+    expect((await agenda(builder)).map((i) => i.id)).toEqual([ids.held, ids.other, ids.late]);
   });
 
   it('lets organisers read an organisation’s agenda, and nobody else', async () => {

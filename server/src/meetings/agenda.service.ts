@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItem } from '@duijie/shared';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Forbidden, NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
+import { SessionEntity } from '../events/session.entity';
 import { MeetingEntity } from './meeting.entity';
-import { meetingContext, meetingView } from './meeting-view';
+import { partyNames, slotsOf, toMeeting } from './meetings.mapper';
 
 /** Meetings that are on an agenda: placed at a table, published, and not cancelled. */
 const ON_AGENDA = ['scheduled', 'held', 'no_show'] as const;
@@ -37,10 +38,12 @@ export class AgendaService {
       .where('m.eventId = :eventId AND m.published AND m.slot IS NOT NULL AND m.status IN (:...statuses)', { eventId, statuses: ON_AGENDA })
       .andWhere(new Brackets((w) => w.where('m.organisationAId = :orgId', { orgId }).orWhere('m.organisationBId = :orgId', { orgId })))
       .getMany();
-    const { sessions, names } = await meetingContext(manager, rows);
+    const sessionRows = rows.length === 0 ? [] : await manager.find(SessionEntity, { where: { id: In([...new Set(rows.map((m) => m.sessionId))]) } });
+    const sessions = new Map(sessionRows.map((s) => [s.id, { title: s.title, venue: s.venue, slots: slotsOf(s) }]));
+    const names = await partyNames(manager, rows);
     const items: AgendaItem[] = rows.map((m) => {
       const session = sessions.get(m.sessionId);
-      const meeting = meetingView(m, session, names);
+      const meeting = toMeeting(m, names, session?.slots ?? []);
       const counterpart = meeting.parties[0].organisationId === orgId ? meeting.parties[1] : meeting.parties[0];
       return { ...meeting, counterpart, sessionTitle: session?.title ?? '', venue: session?.venue ?? '' };
     });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { BoardQueryService } from '../realtime/board-query.service';
 import { placeMeeting } from '../testing/meetings';
-import { TestApp, type Actor } from '../testing/test-app';
+import { supplyListing, TestApp, type Actor } from '../testing/test-app';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -96,7 +96,7 @@ describe('meeting attendance and figures (integration)', () => {
     const cases: [Promise<{ id: string }>, string, string][] = [
       [place(null, null), 'not_scheduled', 'id'],
       [place(3, 1, { published: false }), 'not_published', 'id'],
-      [place(3, 2, { status: 'cancelled' }), 'meeting_cancelled', 'id'],
+      [place(3, 2, { status: 'cancelled' }), 'meeting_cancelled', 'status'],
       [place(10, 1), 'slot_not_started', 'status'],
     ];
     for (const [made, code, field] of cases) {
@@ -142,5 +142,27 @@ describe('meeting attendance and figures (integration)', () => {
     await mark(organiser, three.id, 'no_show').expect(200);
     expect(await statsOf()).toEqual({ sessionId: session, total: 5, unscheduled: 1, scheduled: 4, published: 3, held: 2, noShow: 1, attendanceRate: 2 / 3 });
     expect(await totals()).toMatchObject({ meetingsScheduled: 3, meetingsHeld: 2 });
+  });
+
+  it('marks a meeting agreed and self-booked through the API once its slot has begun, and the parties’ agendas show it', async () => {
+    const session = (await t.session(organiser, eventId, 'building_materials', 'live')).id;
+    await t.dataSource.query(`UPDATE match_session SET "meetingMode" = 'self_booking' WHERE id = $1`, [session]);
+    await t.participate(a, organiser, session, 'builder');
+    await t.participate(c, organiser, session, 'producer');
+    const listing = (await as(c).post(`/sessions/${session}/listings`, supplyListing()).expect(201)).body as { id: string };
+    const request = (await as(a).post('/meeting-requests', { toListingId: listing.id, topic: '现场洽谈' }).expect(201)).body as { id: string };
+    await as(c).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(200);
+    const [{ id }]: { id: string }[] = await t.dataSource.query(`SELECT id FROM meeting WHERE "requestId" = $1`, [request.id]);
+    const booked: Meeting = (await as(a).post(`/meetings/${id}/book`, { slot: 2 }).expect(200)).body;
+    expect(booked).toMatchObject({ status: 'scheduled', slot: 2, published: true });
+    // Booked ahead of the day: too early to say whether it was held.
+    expect((await mark(organiser, id, 'held').expect(409)).body.code).toBe('slot_not_started');
+    const both = await Promise.all([a, c].map(async (actor) => ((await as(actor).get(`/me/agenda?eventId=${eventId}`).expect(200)).body as Meeting[]).find((m) => m.id === id)));
+    expect(both.map((m) => [m?.slot, m?.table, m?.startsAt])).toEqual([[2, booked.table, booked.startsAt], [2, booked.table, booked.startsAt]]);
+    // The day comes: the session started 30 minutes ago, so slot 2 (from minute 20) has begun.
+    await t.dataSource.query(`UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '30 minutes', "endsAt" = date_trunc('minute', now()) + interval '7 hours' WHERE id = $1`, [session]);
+    expect((await mark(organiser, id, 'held').expect(200)).body).toMatchObject({ status: 'held', version: booked.version + 1 });
+    expect(await t.app.get(BoardQueryService).totals(session)).toMatchObject({ meetingsScheduled: 1, meetingsHeld: 1 });
+    expect((await as(organiser).get(`/sessions/${session}/meeting-stats`).expect(200)).body).toMatchObject({ total: 1, scheduled: 1, published: 1, held: 1, attendanceRate: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { sessionSlots, type Meeting, type MeetingStats } from '@duijie/shared';
+import type { Meeting, MeetingStats } from '@duijie/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -10,7 +10,8 @@ import { SessionEntity } from '../events/session.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
 import type { AttendanceDto } from './dto/agenda.dto';
 import { MeetingEntity } from './meeting.entity';
-import { meetingViews } from './meeting-view';
+import { slotsOf } from './meetings.mapper';
+import { MeetingsService } from './meetings.service';
 
 /**
  * Organisers mark at the tables whether a meeting was held or nobody came.
@@ -26,6 +27,7 @@ export class MeetingAttendanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly publisher: BoardPublisher,
+    private readonly meetings: MeetingsService,
   ) {}
 
   async mark(principal: Principal, id: string, dto: AttendanceDto): Promise<Meeting> {
@@ -33,11 +35,11 @@ export class MeetingAttendanceService {
       const m = await manager.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!m) throw new NotFound('Meeting');
       if (m.status === dto.status) return { meeting: m, changed: false };
-      if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'id', messages: ['the meeting is cancelled'] }]);
+      if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'status', messages: ['cancelled'] }]);
       if (m.status === 'unscheduled' || m.slot === null) throw new Conflict('not_scheduled', 'This meeting has no slot and table yet', [{ field: 'id', messages: ['the meeting is not scheduled'] }]);
       if (!m.published) throw new Conflict('not_published', 'This meeting is not published to its parties yet', [{ field: 'id', messages: ['the meeting is not published'] }]);
       const session = await manager.findOneByOrFail(SessionEntity, { id: m.sessionId });
-      const slot = sessionSlots({ startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), slotMinutes: session.slotMinutes })[m.slot - 1];
+      const slot = slotsOf(session)[m.slot - 1];
       if (slot && Date.parse(slot.startsAt) > Date.now()) {
         throw new Conflict('slot_not_started', `This meeting starts at ${beijingTime(slot.startsAt)} (Beijing time); attendance is marked once it has started`, [
           { field: 'status', messages: [`slot ${m.slot} starts at ${slot.startsAt}`] },
@@ -54,7 +56,7 @@ export class MeetingAttendanceService {
       this.publisher.publishMeetings([meeting.organisationAId, meeting.organisationBId], { sessionId: meeting.sessionId, meetingIds: [meeting.id] });
       this.publisher.refreshTotals(meeting.sessionId);
     }
-    return (await meetingViews(this.dataSource.manager, [meeting]))[0];
+    return (await this.meetings.views(this.dataSource.manager, [meeting]))[0];
   }
 
   /**

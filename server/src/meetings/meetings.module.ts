@@ -6,11 +6,12 @@ import { MeetingAttendanceController } from './meeting-attendance.controller';
 import { MeetingAttendanceService } from './meeting-attendance.service';
 import { MeetingRequestsController } from './meeting-requests.controller';
 import { MeetingRequestsService } from './meeting-requests.service';
+import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
-/** Negotiation meetings (洽谈): requests and answers, meetings, agendas (JSON, .ics, PDF), attendance and figures. */
+/** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins, scheduler runs, agendas (JSON, .ics, PDF), attendance and figures. */
 @Module({
-  controllers: [MeetingRequestsController, AgendaController, MeetingAttendanceController],
+  controllers: [MeetingRequestsController, MeetingsController, AgendaController, MeetingAttendanceController],
   providers: [MeetingRequestsService, MeetingsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
   exports: [MeetingsService],
 })

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type MeetingChanged, type ServerToClientEvents } from '@duijie/shared';
+import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type MeetingChanged, type ScheduleRun, type ServerToClientEvents } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import { BoardQueryService } from './board-query.service';
 import { Coalescer } from './coalescer';
@@ -8,10 +8,12 @@ export type ConfidentialPush = { organisationId: string; update: ListingConfiden
 
 /** What one server process tells the others through the socket.io adapter. */
 export type AgreementPush = { organisationIds: string[]; update: AgreementChanged };
+/** `organisers: false` leaves the organisers' room out (they had the whole change in another push). */
+export type MeetingPush = { organisationIds: string[]; update: MeetingChanged; organisers: boolean };
 export type InterServerEvents = {
   'board:relay': (message: { events: BoardEvent[]; confidential: ConfidentialPush[] }) => void;
   'agreement:relay': (push: AgreementPush) => void;
-  'meeting:relay': (push: { organisationIds: string[]; update: MeetingChanged }) => void;
+  'meeting:relay': (push: MeetingPush) => void;
   'totals:relay': (sessionId: string) => void;
 };
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
@@ -43,32 +45,32 @@ export class BoardPublisher implements OnModuleDestroy {
     this.server = server;
     server.on('board:relay', ({ events, confidential }) => this.deliver(events, confidential));
     server.on('agreement:relay', (push) => this.deliverAgreement(push));
-    server.on('meeting:relay', ({ organisationIds, update }) => this.deliverMeetings(organisationIds, update));
+    server.on('meeting:relay', (push) => this.deliverMeetings(push));
     server.on('totals:relay', (sessionId) => this.scheduleTotals(sessionId));
   }
 
-  /** After a meeting's transaction commits: both parties' rooms and the organisers hear of it. */
-  publishMeetings(organisationIds: string[], update: MeetingChanged): void {
-    if (!this.server) return;
-    this.deliverMeetings(organisationIds, update);
-    this.server.serverSideEmit('meeting:relay', { organisationIds, update });
+  /**
+   * After a meeting change commits: the parties' organisation rooms and the organisers hear
+   * which meetings changed, and reload them.
+   */
+  publishMeetings(organisationIds: string[], update: MeetingChanged, opts: { organisers?: boolean } = {}): void {
+    if (!this.server || update.meetingIds.length === 0) return;
+    const push: MeetingPush = { organisationIds: [...new Set(organisationIds)], update, organisers: opts.organisers ?? true };
+    this.deliverMeetings(push);
+    this.server.serverSideEmit('meeting:relay', push);
   }
 
-  private deliverMeetings(organisationIds: string[], update: MeetingChanged): void {
-    let target = this.server?.local.to(rooms.organisers);
-    for (const id of organisationIds) target = target?.to(rooms.organisation(id));
+  private deliverMeetings({ organisationIds, update, organisers }: MeetingPush): void {
+    const server = this.server;
+    if (!server || (organisationIds.length === 0 && !organisers)) return;
+    let target = organisers ? server.local.to(rooms.organisers) : undefined;
+    for (const id of organisationIds) target = target ? target.to(rooms.organisation(id)) : server.local.to(rooms.organisation(id));
     target?.emit('meeting:changed', update);
   }
 
-  /**
-   * After a commit that changes a session's totals without a board event (meetings booked,
-   * published or marked): every process pushes fresh totals to its sockets, coalesced per
-   * session like those that follow board events.
-   */
-  refreshTotals(sessionId: string): void {
-    if (!this.server) return;
-    this.scheduleTotals(sessionId);
-    this.server.serverSideEmit('totals:relay', sessionId);
+  /** A scheduler run's progress or outcome, to the organisers (through the adapter: a few a second at most). */
+  publishScheduleRun(run: ScheduleRun): void {
+    this.server?.to(rooms.organisers).emit('schedule:progress', run);
   }
 
   /** After an agreement's transaction commits: its parties' rooms and the organisers hear of it. */
@@ -110,6 +112,17 @@ export class BoardPublisher implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.totals.clear();
+  }
+
+  /**
+   * After a commit that changes a session's totals without a board event (meetings booked,
+   * published or marked): every process pushes fresh totals to its sockets, coalesced per
+   * session like those that follow board events.
+   */
+  refreshTotals(sessionId: string): void {
+    if (!this.server) return;
+    this.scheduleTotals(sessionId);
+    this.server.serverSideEmit('totals:relay', sessionId);
   }
 
   private scheduleTotals(sessionId: string): void {

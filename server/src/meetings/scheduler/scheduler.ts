@@ -1,0 +1,82 @@
+// schedule(): the meetings of a day into slots and tables, all hard constraints kept, as many
+// meetings as fit in priority order, then as few breaks as the time budget finds (stopping early
+// when the breaks reach the proven lower bound). Pure and synchronous: run it through
+// scheduleInWorker (run-in-worker.ts) from the server.
+import { construct } from './construct';
+import { anneal } from './improve';
+import { breaksOf, buildModel, type Model } from './model';
+import type { ScheduleOptions, ScheduleProblem, ScheduleResult, UnscheduledReason } from './schedule-problem';
+import { rng, State } from './state';
+
+export const DEFAULT_BUDGET_MS = 8000;
+/** Moves tried per millisecond of budget: the deterministic work cap (the clock only cuts in on a slow or busy machine). */
+const MOVES_PER_MS = 3500;
+
+/** Tables for each slot's meetings: pinned tables kept, the others take the lowest free numbers. */
+function assignTables(problem: ScheduleProblem, model: Model, slot: Int32Array): number[] {
+  const table = new Array<number>(problem.meetings.length).fill(0);
+  const used: Set<number>[] = Array.from({ length: model.slots }, () => new Set());
+  for (const m of model.active) {
+    const t = problem.meetings[m].fixedTable;
+    if (slot[m] >= 0 && model.fixed[m] >= 0 && t != null) {
+      table[m] = t;
+      used[slot[m]].add(t);
+    }
+  }
+  const next = new Array<number>(model.slots).fill(1);
+  for (const m of model.active) {
+    const s = slot[m];
+    if (s < 0 || table[m] > 0) continue;
+    while (used[s].has(next[s])) next[s]++;
+    table[m] = next[s];
+    used[s].add(next[s]);
+  }
+  return table;
+}
+
+export function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}): ScheduleResult {
+  const started = performance.now();
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const deadline = started + budgetMs;
+  const report = options.onProgress ?? (() => undefined);
+  const random = rng(options.seed ?? 1);
+
+  report({ phase: 'construct', fraction: 0, breaks: null });
+  const model = buildModel(problem);
+  const state = new State(model);
+  const givenUp = construct(state, random);
+  const unscheduled: { meeting: number; reason: UnscheduledReason }[] = [...model.rejected, ...givenUp.map((meeting) => ({ meeting, reason: 'capacity' as const }))];
+  unscheduled.sort((x, y) => x.meeting - y.meeting);
+  // The lower bound holds for the meetings actually scheduled.
+  const lowerBound = givenUp.length === 0 ? model.lowerBound : 0;
+  report({ phase: 'construct', fraction: 1, breaks: state.breaks() });
+
+  let best: Int32Array = state.slot.slice();
+  if (state.cost > lowerBound) {
+    report({ phase: 'improve', fraction: 0, breaks: state.breaks() });
+    best = anneal(state, random, {
+      target: lowerBound,
+      deadline,
+      maxMoves: budgetMs * MOVES_PER_MS,
+      onTick: (fraction) => report({ phase: 'improve', fraction, breaks: null }),
+    });
+    state.load(best);
+  }
+
+  const breaksByParticipant = Array.from(state.day, (d) => breaksOf(d));
+  const breaks = breaksByParticipant.reduce((x, y) => x + y, 0);
+  const spread = breaksByParticipant.length > 0 ? Math.max(...breaksByParticipant) - Math.min(...breaksByParticipant) : 0;
+  const result: ScheduleResult = {
+    slot: Array.from(best, (s) => s + 1),
+    table: assignTables(problem, model, best),
+    unscheduled,
+    breaks,
+    breaksByParticipant,
+    lowerBound,
+    optimal: breaks === lowerBound,
+    elapsedMs: Math.round(performance.now() - started),
+    fairnessMet: spread <= (problem.maxBreakSpread ?? 2),
+  };
+  report({ phase: 'done', fraction: 1, breaks });
+  return result;
+}
