@@ -1,17 +1,35 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Availability, FreeSlot, Meeting, MeetingSlot, MeetingStats } from '@duijie/shared';
+import type { Availability, FreeSlot, Meeting, MeetingSlot, MeetingStats, ScheduleRun } from '@duijie/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
-import { AvailabilityDto, BookingDto, PinDto } from './dto/meeting.dto';
+import { AvailabilityDto, BookingDto, PinDto, ScheduleRunDto } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
+import { ScheduleRunsService } from './schedule-runs.service';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
 @Controller()
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly runs: ScheduleRunsService,
+  ) {}
+
+  /** Starts the scheduler over the session's meetings; follow it on `schedule:progress` or the latest run. */
+  @Post('sessions/:id/schedule-runs')
+  @HttpCode(202)
+  @Roles('organiser')
+  startRun(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string, @Body() dto: ScheduleRunDto): Promise<ScheduleRun> {
+    return this.runs.start(principal, sessionId, dto);
+  }
+
+  @Get('sessions/:id/schedule-runs/latest')
+  @Roles('organiser')
+  latestRun(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string): Promise<ScheduleRun> {
+    return this.runs.latest(principal, sessionId);
+  }
 
   /** Organisers: every meeting of the session; a participant: its own. */
   @Get('sessions/:id/meetings')

@@ -8,11 +8,12 @@ import { MeetingRequestsController } from './meeting-requests.controller';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { ScheduleRunsService } from './schedule-runs.service';
 
 /** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins, scheduler runs, agendas (JSON, .ics, PDF), attendance and figures. */
 @Module({
   controllers: [MeetingRequestsController, MeetingsController, AgendaController, MeetingAttendanceController],
-  providers: [MeetingRequestsService, MeetingsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
+  providers: [MeetingRequestsService, MeetingsService, ScheduleRunsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}
