@@ -62,6 +62,8 @@ export function SchedulePanel({ session, stats }: Props) {
   const publish = usePublishMeetings();
   const onFailure = useFailureHandler();
   const [allowMoves, setAllowMoves] = useState(false);
+  // Self-booking sessions have no scheduler runs: participants book, the organiser pins.
+  const scheduler = session.meetingMode === 'scheduled';
   const running = run.data?.status === 'running';
   const toPublish = stats ? stats.scheduled - stats.published : 0;
   const publishConfirm: ButtonProps & { 'data-testid': string } = { 'data-testid': 'publish-confirm' };
@@ -71,7 +73,7 @@ export function SchedulePanel({ session, stats }: Props) {
       { sessionId: session.id, allowMoves },
       {
         onError: (error) => {
-          if (isApiFailure(error) && error.status === 409) {
+          if (isApiFailure(error) && error.body.code === 'run_in_progress') {
             void message.info(t('meetingPlan.alreadyRunning'));
             return;
           }
@@ -90,10 +92,13 @@ export function SchedulePanel({ session, stats }: Props) {
     <Card size="small" title={t('meetingPlan.scheduleTitle')}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Flex gap={12} wrap align="center">
-          <Checkbox checked={allowMoves} onChange={(e) => setAllowMoves(e.target.checked)} disabled={running} data-testid="schedule-allow-moves">
+          {scheduler ? (
+            <Checkbox checked={allowMoves} onChange={(e) => setAllowMoves(e.target.checked)} disabled={running} data-testid="schedule-allow-moves">
             {t('meetingPlan.allowMoves')}
-          </Checkbox>
-          <Button
+            </Checkbox>
+          ) : null}
+          {scheduler ? (
+            <Button
             type="primary"
             icon={<PlayCircleOutlined />}
             loading={start.isPending}
@@ -102,7 +107,8 @@ export function SchedulePanel({ session, stats }: Props) {
             data-testid="schedule-run-start"
           >
             {running ? t('meetingPlan.running') : t('meetingPlan.runSchedule')}
-          </Button>
+            </Button>
+          ) : null}
           <Popconfirm
             title={t('meetingPlan.publishTitle')}
             description={t('meetingPlan.publishBody', { count: toPublish })}
@@ -110,9 +116,9 @@ export function SchedulePanel({ session, stats }: Props) {
             okButtonProps={publishConfirm}
             cancelText={t('common.cancel')}
             onConfirm={onPublish}
-            disabled={running}
+            disabled={running || toPublish === 0}
           >
-            <Button icon={<SendOutlined />} loading={publish.isPending} disabled={running} data-testid="meetings-publish">
+            <Button icon={<SendOutlined />} loading={publish.isPending} disabled={running || toPublish === 0} data-testid="meetings-publish">
               {t('meetingPlan.publish')}
               {toPublish > 0 ? ` (${toPublish})` : ''}
             </Button>
@@ -121,7 +127,7 @@ export function SchedulePanel({ session, stats }: Props) {
         <Typography.Text type="secondary">
           {session.meetingMode === 'self_booking' ? t('meetingPlan.selfBookingNote') : t('meetingPlan.scheduledNote')}
         </Typography.Text>
-        {run.data ? <RunResult run={run.data} /> : <Typography.Text type="secondary">{t('meetingPlan.noRunYet')}</Typography.Text>}
+        {run.data ? <RunResult run={run.data} /> : scheduler ? <Typography.Text type="secondary">{t('meetingPlan.noRunYet')}</Typography.Text> : null}
       </Space>
     </Card>
   );

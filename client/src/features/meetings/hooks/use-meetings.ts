@@ -10,7 +10,7 @@ import type {
   MeetingStats,
   ScheduleRun,
 } from '@duijie/shared';
-import { api, downloadFile, isApiFailure } from '../../../api/client';
+import { api, downloadFile, isApiFailure, newIdempotencyKey } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 /** A slow safety net under the live pushes (useLiveMeetings), e.g. while the socket is down. */
@@ -111,7 +111,8 @@ function useMeetingAction<V extends { meeting: MeetingRef }>(run: (variables: V)
 
 export function useBookMeeting() {
   return useMeetingAction(({ meeting, slot }: { meeting: MeetingRef; slot: number }) =>
-    api<Meeting>('POST', `/meetings/${meeting.id}/book`, { slot }),
+    // A fresh key per attempt: a retry of a lost answer returns the same booking.
+    api<Meeting>('POST', `/meetings/${meeting.id}/book`, { slot }, { headers: { 'Idempotency-Key': newIdempotencyKey() } }),
   );
 }
 
