@@ -1,7 +1,9 @@
-// Two organisations in two browsers meet in a self-booking session: A asks B for a meeting
-// (over the API), B accepts it in the browser, A books a free slot in the browser, and both
-// agendas show the meeting at the same table and time, B's without a reload. The organiser's
-// table plan shows it in that seat too.
+// Negotiation meetings in real browsers. Two organisations meet in a self-booking session: A
+// asks B for a meeting (over the API), B accepts it in the browser, A books a free slot in the
+// browser, and both agendas show the meeting at the same table and time, B's without a reload;
+// the organiser's table plan shows it in that seat too. A slower booker is told the slot went
+// to someone else and sees fresh free slots. In a scheduled session the organiser runs the
+// scheduler, watches it finish, sees the plan fill in and publishes it onto the agendas.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MatchSession } from '@duijie/shared';
 import { launchBrowser } from './browser';
@@ -27,7 +29,7 @@ async function agendaEntry(page: Page, meetingId: string) {
 const beijingTime = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
-describe('meetings in a self-booking session, in two browsers', () => {
+describe('negotiation meetings in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let contexts: BrowserContext[] = [];
@@ -168,6 +170,52 @@ describe('meetings in a self-booking session, in two browsers', () => {
       await booking.locator(`[data-testid="free-slot"][data-slot="${slot}"]`).waitFor({ state: 'detached' });
       await booking.getByTestId('free-slot').first().waitFor();
       expect(await row.getAttribute('data-status')).toBe('unscheduled');
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  it('is planned by the organiser: scheduler run with live progress, table plan, publish onto the agendas', async () => {
+    await withScreenshots('meetings-plan', () => ({ desk }), async () => {
+      const planned = await api.liveSession(organiser, 'upstream_downstream', { tableCount: 2 });
+      const plannedEvent = (await api.call<{ name: string }>('GET', `/events/${planned.eventId}`, undefined, organiser.token)).name;
+      const orgs = await Promise.all([0, 1, 2, 3].map(() => api.organisation(organiser, 'enterprise')));
+      const [buyer1, buyer2, supplier1, supplier2] = orgs;
+      await Promise.all([
+        api.participate(buyer1, organiser, planned.id, 'buyer'),
+        api.participate(buyer2, organiser, planned.id, 'buyer'),
+        api.participate(supplier1, organiser, planned.id, 'supplier'),
+        api.participate(supplier2, organiser, planned.id, 'supplier'),
+      ]);
+      const listings = await Promise.all([supplier1, supplier2].map((s, i) => api.createListing(s, planned.id, steelSupply(`排程用钢材${i}`))));
+      for (const [buyer, i] of [[buyer1, 0], [buyer1, 1], [buyer2, 0]] as const) {
+        const asked = i === 0 ? supplier1 : supplier2;
+        const request = await api.call<{ id: string }>('POST', '/meeting-requests', { toListingId: listings[i].id, fromListingId: null, topic: `排程洽谈${i}` }, buyer.token);
+        await api.call('POST', `/meeting-requests/${request.id}/answer`, { accept: true }, asked.token);
+      }
+
+      await desk.goto(`${server.url}/console?tab=meetings`);
+      await pick(desk, desk.getByTestId('console-event-picker'), plannedEvent);
+      await pick(desk, desk.getByTestId('console-session-picker'), planned.title);
+      expect(await desk.getByTestId('plan-meeting-mode').getAttribute('data-mode')).toBe('scheduled');
+      await desk.locator('[data-testid="unplaced-meeting"]').nth(2).waitFor();
+
+      await desk.getByTestId('schedule-run-start').click();
+      await desk.locator('[data-testid="schedule-run"][data-status="done"]').waitFor({ timeout: 60_000 });
+      expect(await desk.getByTestId('run-scheduled').innerText()).toBe('3');
+      // The plan fills in: three meetings seated, none left beside it, none published yet.
+      await desk.waitForFunction(() => document.querySelectorAll('[data-testid="plan-meeting"]').length === 3);
+      expect(await desk.getByTestId('unplaced-meeting').count()).toBe(0);
+      expect(await desk.locator('[data-testid="plan-meeting"][data-published="false"]').count()).toBe(3);
+      const agendaBefore = await api.call<unknown[]>('GET', `/me/agenda?eventId=${planned.eventId}`, undefined, buyer1.token);
+      expect(agendaBefore).toHaveLength(0);
+
+      await desk.getByTestId('meetings-publish').click();
+      await desk.getByTestId('publish-confirm').click();
+      await desk.waitForFunction(() => document.querySelectorAll('[data-testid="plan-meeting"][data-published="true"]').length === 3);
+      const agenda = await api.call<{ table: number; startsAt: string }[]>('GET', `/me/agenda?eventId=${planned.eventId}`, undefined, buyer1.token);
+      expect(agenda).toHaveLength(2);
+      // buyer1's two meetings are at different times.
+      expect(new Set(agenda.map((m) => m.startsAt)).size).toBe(2);
       expect(pageErrors).toEqual([]);
     });
   });
