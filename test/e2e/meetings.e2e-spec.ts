@@ -4,6 +4,7 @@
 // the organiser's table plan shows it in that seat too. A slower booker is told the slot went
 // to someone else and sees fresh free slots. In a scheduled session the organiser runs the
 // scheduler, watches it finish, sees the plan fill in and publishes it onto the agendas.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MatchSession } from '@duijie/shared';
 import { launchBrowser } from './browser';
@@ -116,6 +117,15 @@ describe('negotiation meetings in the browser', () => {
       expect(onB.time).toBe(onA.time);
       expect(onA.counterpart).toBe(b.name);
       expect(onB.counterpart).toBe(a.name);
+
+      // A's agenda exports to a calendar file and prints as a PDF.
+      const [ics] = await Promise.all([pageA.waitForEvent('download'), pageA.getByTestId('agenda-export-ics').click()]);
+      const calendar = readFileSync((await ics.path())!, 'utf8');
+      expect(calendar).toContain('BEGIN:VCALENDAR');
+      expect(calendar).toContain('BEGIN:VEVENT');
+      expect(ics.suggestedFilename()).toBe(`洽谈日程-${eventName}.ics`);
+      const [pdf] = await Promise.all([pageA.waitForEvent('download'), pageA.getByTestId('agenda-print').click()]);
+      expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
       // The organiser's table plan has it in the same seat.
       await login(desk, server.url, ADMIN.email, ADMIN.password);
