@@ -137,6 +137,18 @@ describe('scheduler runs (integration)', () => {
     expect(old).toEqual({ status: 'failed', error: expect.stringContaining('stopped') });
   });
 
+  it('ends a run that crashes as failed, with the error, and leaves the meetings as they were', async () => {
+    const s = await session(2);
+    const same = randomUUID();
+    const broken = await meet(s, same, same);
+    const failed = await run(s);
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('two different participants'), finishedAt: expect.any(String) });
+    expect((await meetings(s)).find((m) => m.id === broken)).toMatchObject({ status: 'unscheduled', slot: null });
+    await t.dataSource.query(`DELETE FROM meeting WHERE id = $1`, [broken]);
+    await meet(s, randomUUID(), randomUUID());
+    expect(await run(s)).toMatchObject({ status: 'done', scheduled: 1 });
+  });
+
   it('is for organisers of scheduled sessions only', async () => {
     const booking = await session(2, 'self_booking');
     expect((await as(organiser).post(`/sessions/${booking}/schedule-runs`).expect(409)).body.code).toBe('not_scheduled');
