@@ -73,8 +73,10 @@ export class MeetingsService {
       .addOrderBy('m.acceptedAt', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .take(MEETING_LIST_CAP);
-    if (!isOrganiser(principal)) query.andWhere('(m.organisationAId = :org OR m.organisationBId = :org)', { org: principal.organisationId });
-    return this.views(manager, await query.getMany());
+    if (isOrganiser(principal)) return this.views(manager, await query.getMany());
+    query.andWhere('(m.organisationAId = :org OR m.organisationBId = :org)', { org: principal.organisationId });
+    // The organiser's draft plan stays with the organisers until it is published.
+    return (await this.views(manager, await query.getMany())).map((m) => (m.published || m.slot === null ? m : { ...m, status: 'unscheduled', slot: null, table: null, startsAt: null, endsAt: null }));
   }
 
   async slots(principal: Principal, sessionId: string): Promise<MeetingSlot[]> {
@@ -133,7 +135,7 @@ export class MeetingsService {
       const outside = dto.unavailableSlots.filter((s) => s > slots.length);
       if (outside.length > 0) throw new InvalidInput('unavailableSlots', `slot ${outside[0]} is not a slot of this session (it has slots 1 to ${slots.length})`);
       const unavailableSlots = [...dto.unavailableSlots].sort((a, b) => a - b);
-      await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: principal.organisationId, unavailableSlots, half: dto.half, updatedByUserId: principal.userId }, ['sessionId', 'organisationId']);
+      await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: principal.organisationId, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() }, ['sessionId', 'organisationId']);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_availability.updated', entityType: 'session', entityId: sessionId, data: { organisationId: principal.organisationId, unavailableSlots, half: dto.half } });
       const row = await manager.findOneOrFail(MeetingAvailabilityEntity, { where: { sessionId, organisationId: principal.organisationId } });
       return recordAnswer(manager, toAvailability(sessionId, principal.organisationId, row));

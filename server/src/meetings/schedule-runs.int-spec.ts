@@ -76,7 +76,7 @@ describe('scheduler runs (integration)', () => {
   });
   afterAll(() => t.close());
 
-  it('places a dozen meetings validly, keeps a pin, reports a half conflict, and publishes on request; a re-run keeps published meetings', async () => {
+  it('places a dozen meetings validly, keeps a pin, reports a half conflict, shows participants the plan only once published; a re-run keeps published meetings', async () => {
     const s = await session(3);
     const orgs = Array.from({ length: 6 }, () => randomUUID());
     const wishes = new Map<string, { unavailable: number[]; half: HalfWish }>([
@@ -100,6 +100,13 @@ describe('scheduler runs (integration)', () => {
     expect(placed.find((m) => m.id === ids[11])).toMatchObject({ slot: 20, table: 3, pinned: true });
     expect(placed.every((m) => !m.published && m.status === 'scheduled')).toBe(true);
     expect((await meetings(s)).find((m) => m.id === conflicted)).toMatchObject({ status: 'unscheduled', slot: null, unscheduledReason: 'half_conflict' });
+
+    const party = await t.organisation('enterprise');
+    const own = await meet(s, party.organisationId, orgs[5]);
+    await t.dataSource.query(`UPDATE meeting SET slot = 24, "tableNo" = 1, status = 'scheduled' WHERE id = $1`, [own]);
+    const seen: Meeting[] = (await as(party).get(`/sessions/${s}/meetings`).expect(200)).body;
+    expect(seen).toEqual([expect.objectContaining({ id: own, status: 'unscheduled', slot: null, table: null, startsAt: null })]);
+    await t.dataSource.query(`DELETE FROM meeting WHERE id = $1`, [own]);
 
     const stats: MeetingStats = (await as(organiser).post(`/sessions/${s}/meetings/publish`).expect(200)).body;
     expect(stats).toMatchObject({ total: 13, scheduled: 12, unscheduled: 1, published: 12 });
@@ -135,6 +142,18 @@ describe('scheduler runs (integration)', () => {
     expect(next).toMatchObject({ status: 'done', scheduled: 1 });
     const [old] = await t.dataSource.query(`SELECT status, error FROM schedule_run WHERE id = $1`, [left.id]);
     expect(old).toEqual({ status: 'failed', error: expect.stringContaining('stopped') });
+  });
+
+  it('ends a run that crashes as failed, with the error, and leaves the meetings as they were', async () => {
+    const s = await session(2);
+    const same = randomUUID();
+    const broken = await meet(s, same, same);
+    const failed = await run(s);
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('two different participants'), finishedAt: expect.any(String) });
+    expect((await meetings(s)).find((m) => m.id === broken)).toMatchObject({ status: 'unscheduled', slot: null });
+    await t.dataSource.query(`DELETE FROM meeting WHERE id = $1`, [broken]);
+    await meet(s, randomUUID(), randomUUID());
+    expect(await run(s)).toMatchObject({ status: 'done', scheduled: 1 });
   });
 
   it('is for organisers of scheduled sessions only', async () => {
