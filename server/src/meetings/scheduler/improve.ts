@@ -4,7 +4,7 @@
 // swap of two meetings and the exchange of a whole group's meetings are all such chains, and a
 // chain never breaks the one-meeting-per-slot rule. Only participants whose day changes are
 // recounted, with bit operations.
-import { bitsOf } from './model';
+import { bitsOf, popcount } from './model';
 import type { Rng, State } from './state';
 
 export type AnnealOptions = {
@@ -19,6 +19,24 @@ export type AnnealOptions = {
 };
 
 const MAX_CHAIN = 24;
+/** Weight of an idle slot inside a participant's day, against one break (guides, never counted). */
+const HOLE_WEIGHT = 0.4;
+const START_TEMP = 0.7;
+const END_TEMP = 0.04;
+/** The budget's moves are split into this many cooling runs, each restarting from the best so far. */
+const RUNS = 2;
+
+function nthBit(mask: number, n: number): number {
+  for (let s = 0; ; s++) if (mask & (1 << s) && n-- === 0) return s;
+}
+
+/** Idle slots between a participant's first and last meeting: a finer guide than breaks alone. */
+function holes(day: number): number {
+  if (day === 0) return 0;
+  const low = 31 - Math.clz32(day & -day);
+  const high = 31 - Math.clz32(day);
+  return high - low + 1 - popcount(day);
+}
 
 export function anneal(state: State, random: Rng, options: AnnealOptions): Int32Array {
   const { model } = state;
@@ -36,29 +54,34 @@ export function anneal(state: State, random: Rng, options: AnnealOptions): Int32
   let pstamp = 0;
   const touched = new Int32Array(MAX_CHAIN * 4 + 8);
 
-  const startTemp = 0.7;
-  const endTemp = 0.04;
-  const cycle = Math.max(50_000, Math.min(2_000_000, movable.length * 4000));
-  let moves = 0;
-  let sinceBest = 0;
-  for (; moves < options.maxMoves; moves++) {
-    if ((moves & 4095) === 0) {
+  // Progress is the share of the move budget done (not of the time, so that a seed gives the same
+  // schedule); each of the RUNS cools from START_TEMP to END_TEMP. The clock only stops the search.
+  let run = 0;
+  let temp = START_TEMP;
+  for (let moves = 0; moves < options.maxMoves; moves++) {
+    if ((moves & 1023) === 0) {
       if (performance.now() > options.deadline) break;
-      if ((moves & 0x3ffff) === 0) options.onTick?.(moves / options.maxMoves, bestCost);
+      const progress = moves / options.maxMoves;
+      if ((moves & 0x3ffff) === 0) options.onTick?.(progress, bestCost);
+      const r = Math.min(RUNS - 1, Math.floor(progress * RUNS));
+      if (r !== run) {
+        // A new run starts from the best placement found so far.
+        run = r;
+        state.load(best);
+      }
+      temp = START_TEMP * Math.pow(END_TEMP / START_TEMP, progress * RUNS - run);
     }
-    const phase = (moves % cycle) / cycle;
-    const temp = startTemp * Math.pow(endTemp / startTemp, phase);
-    if (moves % cycle === cycle - 1 && sinceBest > cycle / 2) {
-      // Reheat from the best placement found so far.
-      state.load(best);
-      sinceBest = 0;
-    }
-    sinceBest++;
-
     const m = movable[random.below(movable.length)];
     const s1 = state.slot[m];
     const choices = allowedList[m];
-    let s2 = choices[random.below(choices.length)];
+    let s2 = -1;
+    if (random.below(2) === 0) {
+      // Next to one of the participants' meetings: grows or shifts their blocks.
+      const day = state.day[random.below(2) === 0 ? a[m] : b[m]];
+      const near = ((day << 1) | (day >>> 1)) & ~day & allowed[m];
+      if (near !== 0) s2 = nthBit(near, random.below(popcount(near)));
+    }
+    if (s2 < 0) s2 = choices[random.below(choices.length)];
     if (s2 === s1) s2 = choices[(choices.indexOf(s1) + 1) % choices.length];
     // Build the chain.
     stamp++;
@@ -118,7 +141,7 @@ export function anneal(state: State, random: Rng, options: AnnealOptions): Int32
         const d = state.day[p];
         if ((d & both) === both) continue;
         touched[nt++] = p;
-        delta += state.dayCost(d ^ both) - state.dayCost(d);
+        delta += state.dayCost(d ^ both) - state.dayCost(d) + HOLE_WEIGHT * (holes(d ^ both) - holes(d));
       }
     }
     if (delta > 0 && random.next() / 4294967296 >= Math.exp(-delta / temp)) continue;
@@ -132,7 +155,6 @@ export function anneal(state: State, random: Rng, options: AnnealOptions): Int32
     if (state.cost < bestCost) {
       bestCost = state.cost;
       best = state.slot.slice();
-      sinceBest = 0;
       options.onBest?.(bestCost);
       if (bestCost <= options.target) break;
     }

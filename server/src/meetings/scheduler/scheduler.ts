@@ -10,7 +10,7 @@ import { rng, State } from './state';
 
 export const DEFAULT_BUDGET_MS = 8000;
 /** Moves tried per millisecond of budget: the deterministic work cap (the clock only cuts in on a slow or busy machine). */
-const MOVES_PER_MS = 3500;
+const MOVES_PER_MS = 2500;
 
 /** Tables for each slot's meetings: pinned tables kept, the others take the lowest free numbers. */
 function assignTables(problem: ScheduleProblem, model: Model, slot: Int32Array): number[] {
