@@ -158,7 +158,7 @@ describe('scheduler runs (integration)', () => {
 
   it('is for organisers of scheduled sessions only', async () => {
     const booking = await session(2, 'self_booking');
-    expect((await as(organiser).post(`/sessions/${booking}/schedule-runs`).expect(409)).body.code).toBe('not_scheduled');
+    expect((await as(organiser).post(`/sessions/${booking}/schedule-runs`).expect(409)).body.code).toBe('self_booking_session');
     const s = await session(2);
     await as(organiser).get(`/sessions/${s}/schedule-runs/latest`).expect(404);
     const participant = await t.organisation('enterprise');

@@ -63,7 +63,7 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
   /** Starts a run (202): one at a time per session, by the partial unique index. */
   async start(principal: Principal, sessionId: string, dto: ScheduleRunDto): Promise<ScheduleRun> {
     const session = await this.meetings.visibleSession(this.dataSource.manager, principal, sessionId);
-    if (session.meetingMode !== 'scheduled') throw new Conflict('not_scheduled', 'Participants book this session’s meetings themselves; there is nothing to schedule', [{ field: 'meetingMode', messages: ['is self_booking'] }]);
+    if (session.meetingMode !== 'scheduled') throw new Conflict('self_booking_session', 'Participants book this session’s meetings themselves; there is nothing to schedule', [{ field: 'meetingMode', messages: ['is self_booking'] }]);
     if (session.status === 'closed') throw new Conflict('session_closed', 'This session is closed', [{ field: 'sessionId', messages: ['closed'] }]);
     this.meetings.schedulableSlots(session, 'slotMinutes');
     await this.failStale(sessionId);
