@@ -46,7 +46,7 @@ describe('meeting pushes (integration)', () => {
     await t.close();
   });
 
-  it('tells both parties and the organisers of a booking, and nobody else', async () => {
+  it('tells both parties and the organisers of a booking, and nobody else; the board counts it', async () => {
     const s = await session('self_booking');
     const m = await meet(s, parties[0], parties[1]);
     const heard = new Map<string, MeetingChanged[]>();
@@ -55,10 +55,19 @@ describe('meeting pushes (integration)', () => {
       heard.set(name, []);
       socket.on('meeting:changed', (u) => heard.get(name)!.push(u));
     }
+    // The session's board counts the booked meeting at once.
+    const board = await connect(organiser);
+    const totals: number[] = [];
+    board.on('board:totals', (u) => u.sessionId === s && totals.push(u.totals.meetingsScheduled));
+    const joined = await new Promise<{ ok: boolean }>((resolve) => board.emit('board:join', { sessionId: s, lastSeq: null }, resolve));
+    expect(joined.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 600)); // totals pushes still due from setting the session up have gone
+    totals.length = 0;
     await t.http.post(`/api/meetings/${m}/book`).auth(parties[0].token, { type: 'bearer' }).send({ slot: 4 }).expect(200);
-    await until(() => ['a', 'b', 'organiser'].every((n) => heard.get(n)!.length > 0));
+    await until(() => ['a', 'b', 'organiser'].every((n) => heard.get(n)!.length > 0) && totals.includes(1));
     for (const n of ['a', 'b', 'organiser']) expect(heard.get(n)).toEqual([{ sessionId: s, meetingIds: [m] }]);
     expect(heard.get('outsider')).toEqual([]);
+    expect(totals.at(-1)).toBe(1);
   });
 
   it('streams a run’s progress to the organisers and tells each party of its own scheduled meetings', async () => {

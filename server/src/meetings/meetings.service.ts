@@ -286,6 +286,7 @@ export class MeetingsService {
   /** Tells the parties (each only of its own meetings) and the organisers (of all) after a commit. */
   announce(sessionId: string, meetings: { id: string; organisationAId: string; organisationBId: string }[]): void {
     if (meetings.length === 0) return;
+    this.publisher.refreshTotals(sessionId); // the board counts meetings
     this.publisher.publishMeetings([], { sessionId, meetingIds: meetings.map((m) => m.id) });
     const byOrg = new Map<string, string[]>();
     for (const m of meetings) {
