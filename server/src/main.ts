@@ -12,6 +12,8 @@ import { UsersService } from './users/users.service';
 import { EventsService } from './events/events.service';
 import { ParticipationService } from './participation/participation.service';
 import { ListingsService } from './listings/listings.service';
+import { MeetingRequestsService } from './meetings/meeting-requests.service';
+import { MeetingsService } from './meetings/meetings.service';
 
 async function main(): Promise<void> {
   const logger = { log: (line: string) => console.log(line) };
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const users = app.get(UsersService);
   const createdAdmin = await ensureAdmin(dataSource, organisations, users, config);
   if (config.demo) {
-    const loaded = await loadDemo({ dataSource, organisations, users, events: app.get(EventsService), participation: app.get(ParticipationService), listings: app.get(ListingsService) });
+    const loaded = await loadDemo({ dataSource, organisations, users, events: app.get(EventsService), participation: app.get(ParticipationService), listings: app.get(ListingsService), meetingRequests: app.get(MeetingRequestsService), meetings: app.get(MeetingsService) });
     logger.log(loaded ? 'Demo event loaded' : 'Demo event already present');
   }
 

@@ -12,10 +12,12 @@ import {
   isValidCategory,
   isValidIndustryCode,
   isValidRegionCode,
+  sessionSlots,
 } from '@duijie/shared';
 import {
   DEMO_EVENT,
   DEMO_LISTINGS,
+  DEMO_MEETINGS,
   DEMO_ORGANISATIONS,
   DEMO_ORGANISER,
   DEMO_PASSWORD,
@@ -292,6 +294,27 @@ describe('demo listings', () => {
       }
       // Confidential parts belong to financing needs and credit offers only.
       expect(['financing_need', 'credit_offer']).toContain(l.type);
+    }
+  });
+
+  it('agrees meetings between participants of the listing’s session, booked only where participants book', () => {
+    const listings = new Map(DEMO_LISTINGS.map((l) => [l.key, l]));
+    const booked = new Set<string>();
+    for (const m of DEMO_MEETINGS) {
+      const about = listings.get(m.about)!;
+      expect(about).toBeDefined();
+      expect(about.org).not.toBe(m.from);
+      if (m.own) expect(listings.get(m.own)).toMatchObject({ org: m.from, session: about.session });
+      const session = DEMO_SESSIONS.find((s) => s.key === about.session)!;
+      expect(session.participants.map((p) => p.org)).toContain(m.from);
+      if (m.slot === undefined) continue;
+      expect(session.meetingMode).toBe('self_booking');
+      expect(m.slot).toBeLessThanOrEqual(sessionSlots(session).length);
+      // Nobody is booked twice in one slot.
+      for (const org of [m.from, about.org]) {
+        expect(booked.has(`${org}@${m.slot}`)).toBe(false);
+        booked.add(`${org}@${m.slot}`);
+      }
     }
   });
 });

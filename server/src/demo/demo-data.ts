@@ -25,6 +25,11 @@ export type DemoOrganisation = OrganisationInput & { key: string; adminEmail: st
 export type DemoParticipant = { org: string; role: ParticipantRole };
 export type DemoSession = SessionInput & { key: string; status: SessionStatus; participants: DemoParticipant[] };
 export type DemoListing = ListingInput & { key: string; session: string; org: string };
+/**
+ * A meeting request from `from` about listing `about` (with its own listing `own`), accepted by
+ * the listing's owner; `slot` books it at once (self-booking sessions only).
+ */
+export type DemoMeeting = { from: string; about: string; own?: string; topic: string; slot?: number };
 
 /** One password for every demo user. */
 export const DEMO_PASSWORD = 'Duijie-demo-2026';
@@ -583,6 +588,8 @@ export const DEMO_SESSIONS: DemoSession[] = [
     tableCount: 12,
     ceremonyAt: '2026-12-17T15:30:00+08:00',
     registrationMode: 'open',
+    // Producers and distributors book their own meetings; the other sessions are scheduled.
+    meetingMode: 'self_booking',
     status: 'live',
     participants: [
       ...['salt-lake', 'zangyang', 'jingzhu', 'jhy', 'hzqk', 'myqk'].map((o) => p(o, 'producer')),
@@ -2139,4 +2146,30 @@ export const DEMO_LISTINGS: DemoListing[] = [
   ...upstreamDownstreamListings,
   ...producerDistributorListings,
   ...buildingMaterialsListings,
+];
+
+/**
+ * Agreed negotiation meetings: in the bank–enterprise session they wait for the organiser's
+ * scheduler (console → 洽谈排程); in the producer–distributor session some are booked already.
+ */
+export const DEMO_MEETINGS: DemoMeeting[] = [
+  { from: 'xntg', about: 'be-icbc-techloan', own: 'be-xntg-working', topic: '技术改造贷款额度、期限与抵押方式' },
+  { from: 'xntg', about: 'be-boc-working', own: 'be-xntg-working', topic: '流动资金贷款及以承兑汇票结算上下游货款' },
+  { from: 'qinghua', about: 'be-cdb-project', own: 'be-qinghua-project', topic: '项目贷款的资本金比例与还款安排' },
+  { from: 'hhxy', about: 'be-boc-working', own: 'be-hhxy-working', topic: '旺季流动资金周转' },
+  { from: 'asia-silicon', about: 'be-ccb-newenergy', own: 'be-asia-silicon-project', topic: '多晶硅扩产项目的新能源专项贷款' },
+  { from: 'zxml', about: 'be-icbc-techloan', own: 'be-zxml-fluegas', topic: '烟气治理改造贷款' },
+  { from: 'kangtai', about: 'be-icbc-techloan', own: 'be-kangtai-upgrade', topic: '设备更新改造贷款' },
+  { from: 'jingzhu', about: 'be-qhbank-smallmicro', own: 'be-jingzhu-gmp', topic: 'GMP改造的中小企业贷款' },
+  { from: 'jhy', about: 'be-abc-agri', own: 'be-jhy-purchase', topic: '牦牛收购旺季流动资金' },
+  { from: 'jhy', about: 'be-qhcg-capacity', own: 'be-jhy-purchase', topic: '收购贷款的融资担保' },
+  { from: 'myqk', about: 'be-abc-agri', own: 'be-myqk-seed', topic: '青稞良种收购贷款' },
+  { from: 'chaoyang-lp', about: 'be-qhbank-smallmicro', own: 'be-chaoyang-coldchain', topic: '冷链仓储建设贷款' },
+  { from: 'xinqian', about: 'pd-jhy-yak', own: 'pd-xinqian-yak', topic: '牦牛肉产品年度供货与门店陈列', slot: 1 },
+  { from: 'lz-market', about: 'pd-jhy-yak', own: 'pd-lz-yak', topic: '牦牛肉批发价格与配送', slot: 2 },
+  { from: 'xinqian', about: 'pd-hzqk-liquor', own: 'pd-xinqian-liquor', topic: '青稞酒进店与节日促销', slot: 2 },
+  { from: 'lz-market', about: 'pd-myqk-barley', own: 'pd-lz-barley', topic: '青稞制品批发供货' },
+  { from: 'chaoyang-lp', about: 'pd-zangyang-carpet', own: 'pd-chaoyang-carpet', topic: '藏毯仓储与物流配送', slot: 3 },
+  { from: 'chaoyang-lp', about: 'pd-jingzhu-medicine', own: 'pd-chaoyang-medicine', topic: '藏药冷链配送' },
+  { from: 'qhwc', about: 'pd-saltlake-potash', own: 'pd-qhwc-potash', topic: '钾肥年度采购与运输' },
 ];

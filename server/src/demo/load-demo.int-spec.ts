@@ -1,10 +1,12 @@
 import { EventsService } from '../events/events.service';
 import { ListingsService } from '../listings/listings.service';
+import { MeetingRequestsService } from '../meetings/meeting-requests.service';
+import { MeetingsService } from '../meetings/meetings.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ParticipationService } from '../participation/participation.service';
 import { TestApp } from '../testing/test-app';
 import { UsersService } from '../users/users.service';
-import { DEMO_EVENT, DEMO_LISTINGS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SESSIONS } from './demo-data';
+import { DEMO_EVENT, DEMO_LISTINGS, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SESSIONS } from './demo-data';
 import { loadDemo } from './load-demo';
 
 describe('demo event (integration)', () => {
@@ -22,6 +24,8 @@ describe('demo event (integration)', () => {
       events: t.app.get(EventsService),
       participation: t.app.get(ParticipationService),
       listings: t.app.get(ListingsService),
+      meetingRequests: t.app.get(MeetingRequestsService),
+      meetings: t.app.get(MeetingsService),
     };
     expect(await loadDemo(services)).toBe(true);
     expect(await loadDemo(services)).toBe(false);
@@ -31,6 +35,10 @@ describe('demo event (integration)', () => {
     expect(sessions).toHaveLength(DEMO_SESSIONS.length);
     const [{ n: listings }] = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM listing WHERE "eventId" = $1`, [event.id]);
     expect(listings).toBe(DEMO_LISTINGS.length);
+    // Every demo meeting is agreed; those with a slot are booked and published.
+    const meetings: { status: string; published: boolean }[] = await t.dataSource.query(`SELECT status, published FROM meeting WHERE "eventId" = $1`, [event.id]);
+    expect(meetings).toHaveLength(DEMO_MEETINGS.length);
+    expect(meetings.filter((m) => m.status === 'scheduled' && m.published)).toHaveLength(DEMO_MEETINGS.filter((m) => m.slot).length);
 
     // A demo user logs in and sees the live board of a session.
     const someone = DEMO_ORGANISATIONS[0];

@@ -8,7 +8,9 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import type { ParticipationService } from '../participation/participation.service';
 import { UserEntity } from '../users/user.entity';
 import type { UsersService } from '../users/users.service';
-import { DEMO_EVENT, DEMO_LISTINGS, DEMO_ORGANISATIONS, DEMO_ORGANISER, DEMO_PASSWORD, DEMO_SESSIONS } from './demo-data';
+import type { MeetingRequestsService } from '../meetings/meeting-requests.service';
+import type { MeetingsService } from '../meetings/meetings.service';
+import { DEMO_EVENT, DEMO_LISTINGS, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_ORGANISER, DEMO_PASSWORD, DEMO_SESSIONS } from './demo-data';
 
 type Services = {
   dataSource: DataSource;
@@ -17,6 +19,8 @@ type Services = {
   events: EventsService;
   participation: ParticipationService;
   listings: ListingsService;
+  meetingRequests: MeetingRequestsService;
+  meetings: MeetingsService;
 };
 
 /**
@@ -42,6 +46,7 @@ export async function loadDemo(s: Services): Promise<boolean> {
   const organiser = principals.get(DEMO_ORGANISER.key)!;
 
   const event = await s.events.create(organiser, DEMO_EVENT);
+  const listings = new Map<string, { id: string; org: string }>();
   for (const demo of DEMO_SESSIONS) {
     const { key, status, participants, ...input } = demo;
     let session = await s.events.createSession(organiser, event.id, input);
@@ -58,10 +63,21 @@ export async function loadDemo(s: Services): Promise<boolean> {
     }
     session = await advance(s.events, organiser, session.id, session.version, session.status, status === 'registration' ? 'registration' : 'live');
     for (const listing of DEMO_LISTINGS.filter((l) => l.session === key)) {
-      const { key: _key, session: _session, org, ...input } = listing;
-      await s.listings.create(principals.get(org)!, session.id, input);
+      const { key: listingKey, session: _session, org, ...input } = listing;
+      listings.set(listingKey, { id: (await s.listings.create(principals.get(org)!, session.id, input)).id, org });
     }
     await advance(s.events, organiser, session.id, session.version, session.status, status);
+  }
+
+  for (const m of DEMO_MEETINGS) {
+    const about = listings.get(m.about)!;
+    const asker = principals.get(m.from)!;
+    const request = await s.meetingRequests.create(asker, { toListingId: about.id, fromListingId: m.own ? listings.get(m.own)!.id : null, topic: m.topic });
+    await s.meetingRequests.answer(principals.get(about.org)!, request.id, { accept: true });
+    if (m.slot) {
+      const [meeting]: { id: string }[] = await s.dataSource.query(`SELECT id FROM meeting WHERE "requestId" = $1`, [request.id]);
+      await s.meetings.book(asker, meeting.id, { slot: m.slot });
+    }
   }
   return true;
 }
