@@ -1,7 +1,7 @@
 // The app's one socket.io connection, typed by the shared contract. It is created on first
 // use with the stored token, replaced when the user changes (closeSocket on login and logout),
 // and reports a connection status that screens show.
-import { useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Me, ServerToClientEvents, SocketAuth } from '@duijie/shared';
@@ -187,4 +187,27 @@ function getStatus(): ConnectionStatus {
 /** The shared socket's connection status, for indicators. */
 export function useConnectionStatus(): ConnectionStatus {
   return useSyncExternalStore(subscribeStatus, getStatus);
+}
+
+/**
+ * Calls `handler` for every `event` the server pushes while the component is mounted (and
+ * `enabled`), following the socket when it is replaced (a new login). The latest handler is
+ * called, so callers need not memoise it.
+ */
+export function useSocketEvent<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E], enabled = true): void {
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => onSocketChange(() => setGeneration((g) => g + 1)), []);
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => {
+    const socket = getSocket();
+    if (!enabled || !socket) return;
+    const listener = ((...args: Parameters<ServerToClientEvents[E]>) => (latest.current as (...a: typeof args) => void)(...args)) as ServerToClientEvents[E];
+    // socket.io's typed on/off cannot follow a generic event name; the listener's type is the event's.
+    const typed = socket as unknown as { on(e: E, l: ServerToClientEvents[E]): void; off(e: E, l: ServerToClientEvents[E]): void };
+    typed.on(event, listener);
+    return () => typed.off(event, listener);
+  }, [event, enabled, generation]);
 }

@@ -2151,12 +2151,13 @@ export const DEMO_LISTINGS: DemoListing[] = [
 /**
  * Agreed negotiation meetings: in the bank–enterprise session they wait for the organiser's
  * scheduler (console → 洽谈排程); in the producer–distributor session some are booked already.
+ * 西宁特钢 (xntg) and 黄河鑫业 (hhxy) have none: the matchmaking browser test asks for theirs.
  */
 export const DEMO_MEETINGS: DemoMeeting[] = [
-  { from: 'xntg', about: 'be-icbc-techloan', own: 'be-xntg-working', topic: '技术改造贷款额度、期限与抵押方式' },
-  { from: 'xntg', about: 'be-boc-working', own: 'be-xntg-working', topic: '流动资金贷款及以承兑汇票结算上下游货款' },
+  { from: 'jyn', about: 'be-icbc-techloan', own: 'be-jyn-upgrade', topic: '技术改造贷款额度、期限与抵押方式' },
+  { from: 'hs-cement', about: 'be-boc-working', own: 'be-hscement-upgrade', topic: '流动资金贷款及以承兑汇票结算上下游货款' },
   { from: 'qinghua', about: 'be-cdb-project', own: 'be-qinghua-project', topic: '项目贷款的资本金比例与还款安排' },
-  { from: 'hhxy', about: 'be-boc-working', own: 'be-hhxy-working', topic: '旺季流动资金周转' },
+  { from: 'taifeng', about: 'be-cdb-project', own: 'be-taifeng-project', topic: '项目贷款期限与分期提款' },
   { from: 'asia-silicon', about: 'be-ccb-newenergy', own: 'be-asia-silicon-project', topic: '多晶硅扩产项目的新能源专项贷款' },
   { from: 'zxml', about: 'be-icbc-techloan', own: 'be-zxml-fluegas', topic: '烟气治理改造贷款' },
   { from: 'kangtai', about: 'be-icbc-techloan', own: 'be-kangtai-upgrade', topic: '设备更新改造贷款' },

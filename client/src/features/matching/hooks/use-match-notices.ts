@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { MatchNotice } from '@duijie/shared';
 import { keys } from '../../../api/keys';
-import { getSocket, onSocketChange } from '../../../api/socket';
+import { useSocketEvent } from '../../../api/socket';
 
 /**
  * Follows strong new matches for my organisation's listings (`match:new`, sent to the
@@ -11,21 +10,12 @@ import { getSocket, onSocketChange } from '../../../api/socket';
  */
 export function useMatchNotices(onNotice: (notice: MatchNotice) => void, enabled: boolean): void {
   const queryClient = useQueryClient();
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => onSocketChange(() => setGeneration((g) => g + 1)), []);
-
-  useEffect(() => {
-    if (!enabled) return;
-    const socket = getSocket();
-    if (!socket) return;
-    const onMatch = (notice: MatchNotice) => {
+  useSocketEvent(
+    'match:new',
+    (notice) => {
       void queryClient.invalidateQueries({ queryKey: keys.matchesOf(notice.listingId) });
       onNotice(notice);
-    };
-    socket.on('match:new', onMatch);
-    return () => {
-      socket.off('match:new', onMatch);
-    };
-  }, [queryClient, generation, onNotice, enabled]);
+    },
+    enabled,
+  );
 }

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { MeetingChanged, ScheduleRun } from '@duijie/shared';
-import { getSocket, onSocketChange } from '../../../api/socket';
+import { useSocketEvent } from '../../../api/socket';
 import { keys } from '../../../api/keys';
 import { invalidateMeetings } from './use-meetings';
 
@@ -12,29 +11,15 @@ import { invalidateMeetings } from './use-meetings';
  */
 export function useLiveMeetings(): void {
   const queryClient = useQueryClient();
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => onSocketChange(() => setGeneration((g) => g + 1)), []);
-
-  useEffect(() => {
-    const socket = getSocket();
-    if (!socket) return;
-    const onChanged = (update: MeetingChanged) => {
-      void invalidateMeetings(queryClient, update.sessionId);
-    };
-    const onProgress = (run: ScheduleRun) => {
-      const key = keys.scheduleRun(run.sessionId);
-      const known = queryClient.getQueryData<ScheduleRun | null>(key);
-      // An older run's late message never replaces a newer run.
-      if (known && known.id !== run.id && known.startedAt > run.startedAt) return;
-      queryClient.setQueryData(key, run);
-      if (run.status !== 'running') void invalidateMeetings(queryClient, run.sessionId);
-    };
-    socket.on('meeting:changed', onChanged);
-    socket.on('schedule:progress', onProgress);
-    return () => {
-      socket.off('meeting:changed', onChanged);
-      socket.off('schedule:progress', onProgress);
-    };
-  }, [queryClient, generation]);
+  useSocketEvent('meeting:changed', (update: MeetingChanged) => {
+    void invalidateMeetings(queryClient, update.sessionId);
+  });
+  useSocketEvent('schedule:progress', (run: ScheduleRun) => {
+    const key = keys.scheduleRun(run.sessionId);
+    const known = queryClient.getQueryData<ScheduleRun | null>(key);
+    // An older run's late message never replaces a newer run.
+    if (known && known.id !== run.id && known.startedAt > run.startedAt) return;
+    queryClient.setQueryData(key, run);
+    if (run.status !== 'running') void invalidateMeetings(queryClient, run.sessionId);
+  });
 }
