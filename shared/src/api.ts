@@ -134,12 +134,17 @@ export type SessionInput = {
   registrationMode: RegistrationMode;
   /** How meetings get their slots (default: the organiser's scheduler). */
   meetingMode?: MeetingMode;
+  /** A break without meetings (午休), both or neither, inside the session. */
+  breakStartsAt?: string | null;
+  breakEndsAt?: string | null;
 };
 
 export type SessionUpdateInput = Partial<SessionInput> & { version: number };
 
-export type MatchSession = Omit<SessionInput, 'ceremonyAt' | 'meetingMode'> & {
+export type MatchSession = Omit<SessionInput, 'ceremonyAt' | 'meetingMode' | 'breakStartsAt' | 'breakEndsAt'> & {
   meetingMode: MeetingMode;
+  breakStartsAt: string | null;
+  breakEndsAt: string | null;
   id: string;
   eventId: string;
   ceremonyAt: string | null;

@@ -34,15 +34,24 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The meeting slots of a session: consecutive blocks of `slotMinutes` from the start, as many
- * as fit before the end. A slot starting before noon Beijing time is a morning slot.
+ * as fit before the end, skipping the break (午休) if there is one: the first slot after it
+ * starts when it ends. A slot starting before noon Beijing time is a morning slot. Slots on
+ * either side of the break count as adjacent: a lunch is not an idle gap in anyone's day.
  */
-export function sessionSlots(session: { startsAt: string; endsAt: string; slotMinutes: number }): MeetingSlot[] {
+export function sessionSlots(session: { startsAt: string; endsAt: string; slotMinutes: number; breakStartsAt?: string | null; breakEndsAt?: string | null }): MeetingSlot[] {
   const start = Date.parse(session.startsAt);
   const end = Date.parse(session.endsAt);
   const step = session.slotMinutes * 60_000;
   if (!(step > 0) || !(end > start)) return [];
+  const breakFrom = session.breakStartsAt ? Date.parse(session.breakStartsAt) : NaN;
+  const breakTo = session.breakEndsAt ? Date.parse(session.breakEndsAt) : NaN;
+  const hasBreak = breakTo > breakFrom;
   const slots: MeetingSlot[] = [];
   for (let from = start; from + step <= end; from += step) {
+    if (hasBreak && from < breakTo && from + step > breakFrom) {
+      from = breakTo - step; // the loop's step lands on the break's end
+      continue;
+    }
     const hour = new Date(from + BEIJING_OFFSET_MS).getUTCHours();
     slots.push({ slot: slots.length + 1, startsAt: new Date(from).toISOString(), endsAt: new Date(from + step).toISOString(), half: hour < 12 ? 'morning' : 'afternoon' });
   }

@@ -71,4 +71,31 @@ describe('events and sessions (integration)', () => {
       .expect(400);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['kind', 'title', 'startsAt', 'slotMinutes']));
   });
+
+  it('takes a lunch break out of the slots, checks it, and keeps the slots still once meetings are placed', async () => {
+    const event = await t.event(organiser);
+    let session = await t.session(organiser, event.id, 'producer_distributor', 'live');
+    const patch = (body: object) => t.http.patch(`/api/sessions/${session.id}`).auth(organiser.token, { type: 'bearer' }).send({ version: session.version, ...body });
+    const field = (res: { body: { fields: { field: string }[] } }) => res.body.fields.map((f) => f.field);
+
+    expect(field(await patch({ breakStartsAt: '2026-12-10T12:00:00+08:00' }).expect(400))).toEqual(['breakEndsAt']);
+    expect(field(await patch({ breakStartsAt: '2026-12-10T08:00:00+08:00', breakEndsAt: '2026-12-10T09:30:00+08:00' }).expect(400))).toEqual(['breakStartsAt']);
+    expect(field(await patch({ breakStartsAt: '2026-12-10T13:00:00+08:00', breakEndsAt: '2026-12-10T12:00:00+08:00' }).expect(400))).toEqual(['breakEndsAt']);
+    session = (await patch({ breakStartsAt: '2026-12-10T12:00:00+08:00', breakEndsAt: '2026-12-10T13:30:00+08:00' }).expect(200)).body;
+    expect(session).toMatchObject({ breakStartsAt: '2026-12-10T04:00:00.000Z', breakEndsAt: '2026-12-10T05:30:00.000Z' });
+
+    // 20-minute slots, 09:00–12:00 and 13:30–17:00 Beijing: 9 in the morning, then 10.
+    const slots = (await t.http.get(`/api/sessions/${session.id}/slots`).auth(organiser.token, { type: 'bearer' }).expect(200)).body;
+    expect(slots).toHaveLength(19);
+    expect(slots[8]).toMatchObject({ slot: 9, endsAt: '2026-12-10T04:00:00.000Z', half: 'morning' });
+    expect(slots[9]).toMatchObject({ slot: 10, startsAt: '2026-12-10T05:30:00.000Z', half: 'afternoon' });
+
+    // A placed meeting holds the slots still; other edits go on.
+    await t.dataSource.query(`INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt", status, slot, "tableNo") VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '洽谈', now(), 'scheduled', 1, 1)`, [event.id, session.id]);
+    const locked = await patch({ slotMinutes: 30 }).expect(409);
+    expect(locked.body.code).toBe('meetings_placed');
+    expect(field(locked)).toEqual(['slotMinutes']);
+    expect((await patch({ breakStartsAt: null, breakEndsAt: null }).expect(409)).body.code).toBe('meetings_placed');
+    await patch({ venue: '青海国际会展中心 B馆' }).expect(200);
+  });
 });

@@ -35,6 +35,8 @@ export function toSession(s: SessionEntity): MatchSession {
     ceremonyAt: s.ceremonyAt ? s.ceremonyAt.toISOString() : null,
     registrationMode: s.registrationMode,
     meetingMode: s.meetingMode,
+    breakStartsAt: s.breakStartsAt ? s.breakStartsAt.toISOString() : null,
+    breakEndsAt: s.breakEndsAt ? s.breakEndsAt.toISOString() : null,
     status: s.status,
     version: s.version,
   };

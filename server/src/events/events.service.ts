@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BoardEventsService } from '../realtime/board-events.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
 import { changedFields } from '../common/changes';
 import type { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, SessionUpdateDto } from './dto/event.dto';
 import { EventEntity } from './event.entity';
@@ -78,20 +79,21 @@ export class EventsService {
   }
 
   async createSession(principal: Principal, eventId: string, dto: SessionDto): Promise<MatchSession> {
-    assertTimes(dto.startsAt, dto.endsAt);
     return this.dataSource.transaction(async (manager) => {
       await this.findEvent(manager, eventId);
-      const session = await manager.save(
-        manager.create(SessionEntity, {
-          ...dto,
-          eventId,
-          startsAt: new Date(dto.startsAt),
-          endsAt: new Date(dto.endsAt),
-          ceremonyAt: dto.ceremonyAt ? new Date(dto.ceremonyAt) : null,
-          status: 'draft',
-          version: 1,
-        }),
-      );
+      const draft = manager.create(SessionEntity, {
+        ...dto,
+        eventId,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        ceremonyAt: toDate(dto.ceremonyAt),
+        breakStartsAt: toDate(dto.breakStartsAt),
+        breakEndsAt: toDate(dto.breakEndsAt),
+        status: 'draft',
+        version: 1,
+      });
+      assertSessionTimes(draft);
+      const session = await manager.save(draft);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.created', entityType: 'session', entityId: session.id, data: { eventId, kind: session.kind, title: session.title } });
       return toSession(session);
     });
@@ -111,16 +113,23 @@ export class EventsService {
       if (patch.kind && patch.kind !== session.kind && session.status !== 'draft') {
         throw new Conflict('kind_locked', 'The kind of a session can only change while it is a draft', [{ field: 'kind', messages: ['locked after draft'] }]);
       }
-      const { startsAt, endsAt, ceremonyAt, ...plain } = patch;
+      const { startsAt, endsAt, ceremonyAt, breakStartsAt, breakEndsAt, ...plain } = patch;
       const next: Partial<SessionEntity> = {
         ...plain,
         ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
         ...(endsAt ? { endsAt: new Date(endsAt) } : {}),
-        ...(ceremonyAt !== undefined ? { ceremonyAt: ceremonyAt ? new Date(ceremonyAt) : null } : {}),
+        ...(ceremonyAt !== undefined ? { ceremonyAt: toDate(ceremonyAt) } : {}),
+        ...(breakStartsAt !== undefined ? { breakStartsAt: toDate(breakStartsAt) } : {}),
+        ...(breakEndsAt !== undefined ? { breakEndsAt: toDate(breakEndsAt) } : {}),
       };
       const changes = changedFields(session, next);
+      // Meetings are kept by slot number: once some are placed, the slots must stay what they are.
+      const reslotting = SLOT_FIELDS.find((f) => f in changes);
+      if (reslotting && (await manager.exists(MeetingEntity, { where: { sessionId: id, slot: Not(IsNull()) } }))) {
+        throw new Conflict('meetings_placed', 'Meetings are already placed in this session’s time slots; release or unpin them before changing its times, slot length or break', [{ field: reslotting, messages: ['locked while meetings are placed'] }]);
+      }
       Object.assign(session, next);
-      assertTimes(session.startsAt.toISOString(), session.endsAt.toISOString());
+      assertSessionTimes(session);
       session.version += 1;
       await manager.save(session);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.updated', entityType: 'session', entityId: id, data: changes });
@@ -177,6 +186,17 @@ function assertDates(start: string, end: string): void {
   if (end < start) throw new InvalidInput('endDate', 'must not be before startDate');
 }
 
-function assertTimes(start: string, end: string): void {
-  if (new Date(end).getTime() <= new Date(start).getTime()) throw new InvalidInput('endsAt', 'must be after startsAt');
+/** What decides a session's slots (see sessionSlots in shared). */
+const SLOT_FIELDS = ['startsAt', 'endsAt', 'slotMinutes', 'breakStartsAt', 'breakEndsAt'] as const;
+
+function toDate(iso: string | null | undefined): Date | null {
+  return iso ? new Date(iso) : null;
+}
+
+function assertSessionTimes(s: Pick<SessionEntity, 'startsAt' | 'endsAt' | 'breakStartsAt' | 'breakEndsAt'>): void {
+  if (s.endsAt.getTime() <= s.startsAt.getTime()) throw new InvalidInput('endsAt', 'must be after startsAt');
+  if (!s.breakStartsAt !== !s.breakEndsAt) throw new InvalidInput(s.breakStartsAt ? 'breakEndsAt' : 'breakStartsAt', 'must be given together with the other end of the break');
+  if (!s.breakStartsAt || !s.breakEndsAt) return;
+  if (s.breakEndsAt.getTime() <= s.breakStartsAt.getTime()) throw new InvalidInput('breakEndsAt', 'must be after breakStartsAt');
+  if (s.breakStartsAt.getTime() <= s.startsAt.getTime() || s.breakEndsAt.getTime() >= s.endsAt.getTime()) throw new InvalidInput('breakStartsAt', 'the break must lie inside the session');
 }

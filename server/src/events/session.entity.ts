@@ -43,6 +43,13 @@ export class SessionEntity {
   @Column({ type: 'timestamptz', nullable: true })
   ceremonyAt: Date | null;
 
+  /** A break without meetings (午休); both set or both null. */
+  @Column({ type: 'timestamptz', nullable: true })
+  breakStartsAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  breakEndsAt: Date | null;
+
   @Column({ type: 'varchar', length: 12 })
   registrationMode: RegistrationMode;
 

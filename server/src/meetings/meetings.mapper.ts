@@ -4,8 +4,14 @@ import type { SessionEntity } from '../events/session.entity';
 import type { MeetingEntity } from './meeting.entity';
 
 /** The slots of a session entity (1-based, consecutive). */
-export function slotsOf(session: Pick<SessionEntity, 'startsAt' | 'endsAt' | 'slotMinutes'>): MeetingSlot[] {
-  return sessionSlots({ startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString(), slotMinutes: session.slotMinutes });
+export function slotsOf(session: Pick<SessionEntity, 'startsAt' | 'endsAt' | 'slotMinutes' | 'breakStartsAt' | 'breakEndsAt'>): MeetingSlot[] {
+  return sessionSlots({
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    slotMinutes: session.slotMinutes,
+    breakStartsAt: session.breakStartsAt?.toISOString() ?? null,
+    breakEndsAt: session.breakEndsAt?.toISOString() ?? null,
+  });
 }
 
 /** The shared view of a meeting; `names` maps organisation ids to names, `slots` are its session's. */

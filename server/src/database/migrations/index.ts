@@ -10,6 +10,7 @@ import { ImportJobs1795453567575 } from './1795453567575-ImportJobs';
 import { Supermarket1795454073279 } from './1795454073279-Supermarket';
 import { MeetingRequests1795454461182 } from './1795454461182-MeetingRequests';
 import { Meetings1796270882946 } from './1796270882946-Meetings';
+import { SessionBreak1796273584440 } from './1796273584440-SessionBreak';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Supermarket1795454073279,
   MeetingRequests1795454461182,
   Meetings1796270882946,
+  SessionBreak1796273584440,
 ];

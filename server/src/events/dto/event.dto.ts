@@ -44,6 +44,8 @@ export class SessionDto implements SessionInput {
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsISO8601({ strict: true }) ceremonyAt?: string | null;
   @IsIn(REGISTRATION_MODES) registrationMode: RegistrationMode;
   @IsOptional() @IsIn(MEETING_MODES) meetingMode?: MeetingMode;
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsISO8601({ strict: true }) breakStartsAt?: string | null;
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsISO8601({ strict: true }) breakEndsAt?: string | null;
 }
 
 export class SessionUpdateDto extends PartialType(SessionDto) implements SessionUpdateInput {

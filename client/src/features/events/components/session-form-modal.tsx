@@ -1,9 +1,9 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { REGISTRATION_MODES, SESSION_KINDS } from '@duijie/shared';
-import type { MatchSession, RegistrationMode, SessionInput, SessionKind } from '@duijie/shared';
+import { MEETING_MODES, REGISTRATION_MODES, SESSION_KINDS } from '@duijie/shared';
+import type { MatchSession, MeetingMode, RegistrationMode, SessionInput, SessionKind } from '@duijie/shared';
 import { FormFooter } from '../../../ui/form-footer';
 import { useLabels } from '../../../ui/labels';
 import { useFailureHandler } from '../../../ui/use-failure';
@@ -20,7 +20,15 @@ type Values = {
   tableCount: number;
   ceremonyAt?: Dayjs | null;
   registrationMode: RegistrationMode;
+  meetingMode: MeetingMode;
+  /** 午休: times of day on the session's first day. */
+  breakRange?: [Dayjs, Dayjs] | null;
 };
+
+/** The break's times put on the session's start date. */
+function onStartDate(start: Dayjs, time: Dayjs): string {
+  return start.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString();
+}
 
 type Props = {
   open: boolean;
@@ -70,8 +78,10 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
         tableCount: session.tableCount,
         ceremonyAt: session.ceremonyAt ? dayjs(session.ceremonyAt) : null,
         registrationMode: session.registrationMode,
+        meetingMode: session.meetingMode,
+        breakRange: session.breakStartsAt && session.breakEndsAt ? [dayjs(session.breakStartsAt), dayjs(session.breakEndsAt)] : null,
       }
-    : { slotMinutes: 20, tableCount: 10, registrationMode: 'open' };
+    : { slotMinutes: 20, tableCount: 10, registrationMode: 'open', meetingMode: 'scheduled' };
 
   const onFinish = (values: Values) => {
     const input: SessionInput = {
@@ -85,6 +95,9 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
       tableCount: values.tableCount,
       ceremonyAt: values.ceremonyAt ? values.ceremonyAt.toISOString() : null,
       registrationMode: values.registrationMode,
+      meetingMode: values.meetingMode,
+      breakStartsAt: values.breakRange ? onStartDate(values.startsAt, values.breakRange[0]) : null,
+      breakEndsAt: values.breakRange ? onStartDate(values.startsAt, values.breakRange[1]) : null,
     };
     const callbacks = {
       onSuccess: () => {
@@ -187,6 +200,22 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
         <Col xs={24} md={8}>
           <Form.Item name="ceremonyAt" label={t('fields.ceremonyAt')}>
             <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="meetingMode" label={t('fields.meetingMode')} extra={t('sessions.meetingModeHint')} rules={[required]}>
+            <Radio.Group
+              optionType="button"
+              options={MEETING_MODES.map((mode) => ({ value: mode, label: labels.meetingMode(mode) }))}
+              data-testid="session-meeting-mode"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="breakRange" label={t('fields.breakRange')} extra={t('sessions.breakHint')}>
+            <TimePicker.RangePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} data-testid="session-break" />
           </Form.Item>
         </Col>
       </Row>

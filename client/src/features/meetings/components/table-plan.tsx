@@ -1,6 +1,6 @@
 import { PushpinFilled } from '@ant-design/icons';
 import { Typography } from 'antd';
-import type { CSSProperties } from 'react';
+import { Fragment, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingSlot, Meeting } from '@duijie/shared';
 import { formatTime } from '../../../ui/dates';
@@ -75,46 +75,58 @@ export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
           </tr>
         </thead>
         <tbody>
-          {slots.map((s) => (
-            <tr key={s.slot}>
-              <th style={timeCell} scope="row">
-                {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
-              </th>
-              {tables.map((table) => {
-                const m = bySeat.get(cellKey(s.slot, table));
-                return (
-                  <td
-                    key={table}
-                    style={{ ...bodyCell, background: m ? STATUS_BACKGROUND[m.status] : undefined }}
-                    data-testid="plan-cell"
-                    data-slot={s.slot}
-                    data-table={table}
-                    data-meeting-id={m?.id ?? ''}
-                  >
-                    {m ? (
-                      <button
-                        type="button"
-                        onClick={() => onOpen(m)}
-                        data-testid="plan-meeting"
-                        data-meeting-id={m.id}
-                        data-status={m.status}
-                        data-published={String(m.published)}
-                        style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%', fontSize: 12, lineHeight: 1.4 }}
-                        title={m.topic}
-                      >
-                        <Typography.Text ellipsis style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
-                          {m.pinned ? <PushpinFilled style={{ color: '#1677ff', marginInlineEnd: 4 }} /> : null}
-                          {m.parties[0].organisationName}
-                        </Typography.Text>
-                        <Typography.Text ellipsis type="secondary" style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
-                          {m.parties[1].organisationName}
-                        </Typography.Text>
-                      </button>
-                    ) : null}
+          {slots.map((s, i) => (
+            <Fragment key={s.slot}>
+              {i > 0 && slots[i - 1].endsAt !== s.startsAt ? (
+                <tr data-testid="plan-break">
+                  <th style={timeCell} scope="row">
+                    {formatTime(slots[i - 1].endsAt)}–{formatTime(s.startsAt)}
+                  </th>
+                  <td colSpan={tableCount} style={{ ...bodyCell, background: '#fafafa', color: 'rgba(0,0,0,0.45)', textAlign: 'center' }}>
+                    {t('meetingPlan.break')}
                   </td>
-                );
-              })}
-            </tr>
+                </tr>
+              ) : null}
+              <tr>
+                <th style={timeCell} scope="row">
+                  {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
+                </th>
+                {tables.map((table) => {
+                  const m = bySeat.get(cellKey(s.slot, table));
+                  return (
+                    <td
+                      key={table}
+                      style={{ ...bodyCell, background: m ? STATUS_BACKGROUND[m.status] : undefined }}
+                      data-testid="plan-cell"
+                      data-slot={s.slot}
+                      data-table={table}
+                      data-meeting-id={m?.id ?? ''}
+                    >
+                      {m ? (
+                        <button
+                          type="button"
+                          onClick={() => onOpen(m)}
+                          data-testid="plan-meeting"
+                          data-meeting-id={m.id}
+                          data-status={m.status}
+                          data-published={String(m.published)}
+                          style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%', fontSize: 12, lineHeight: 1.4 }}
+                          title={m.topic}
+                        >
+                          <Typography.Text ellipsis style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
+                            {m.pinned ? <PushpinFilled style={{ color: '#1677ff', marginInlineEnd: 4 }} /> : null}
+                            {m.parties[0].organisationName}
+                          </Typography.Text>
+                          <Typography.Text ellipsis type="secondary" style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
+                            {m.parties[1].organisationName}
+                          </Typography.Text>
+                        </button>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>
