@@ -79,12 +79,10 @@ export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
             <Fragment key={s.slot}>
               {i > 0 && slots[i - 1].endsAt !== s.startsAt ? (
                 <tr data-testid="plan-break">
-                  <th style={timeCell} scope="row">
-                    {formatTime(slots[i - 1].endsAt)}–{formatTime(s.startsAt)}
+                  <th style={{ ...timeCell, color: 'rgba(0,0,0,0.45)' }} scope="row">
+                    {t('meetingPlan.break')} {formatTime(slots[i - 1].endsAt)}–{formatTime(s.startsAt)}
                   </th>
-                  <td colSpan={tableCount} style={{ ...bodyCell, background: '#fafafa', color: 'rgba(0,0,0,0.45)', textAlign: 'center' }}>
-                    {t('meetingPlan.break')}
-                  </td>
+                  <td colSpan={tableCount} style={{ ...bodyCell, height: 28, background: '#fafafa' }} />
                 </tr>
               ) : null}
               <tr>
