@@ -126,7 +126,10 @@ function SignDialog({ initial, onClose }: DialogProps) {
   const signButton: ButtonProps & { 'data-testid': string } = {
     'data-testid': 'agreement-sign-confirm',
     loading: sign.isPending || retrying,
-    disabled: fresh.isFetching,
+    // Wait for the first fetch of the latest terms, but not for background refetches (a live
+    // push refetches them): a button that turns disabled under the pointer swallows the click.
+    // Signing what is on screen is safe either way: the server refuses a stale hash.
+    disabled: fresh.isLoading,
   };
   const stepUpButton: ButtonProps & { 'data-testid': string } = {
     'data-testid': 'stepup-submit',
