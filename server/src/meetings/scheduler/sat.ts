@@ -364,6 +364,24 @@ export class Sat {
       r = this.reason[p >> 1];
     }
     learnt[0] = p ^ 1;
+    // Minimise: drop a literal whose reason's literals are all in the clause already (or level 0).
+    let kept = 1;
+    for (let i = 1; i < learnt.length; i++) {
+      const q = learnt[i];
+      const r = this.reason[q >> 1];
+      let redundant = r !== -1;
+      if (redundant) {
+        this.reasonLits(r, q ^ 1, buf);
+        for (const x of buf) {
+          if (!this.seen[x >> 1] && this.level[x >> 1] > 0) {
+            redundant = false;
+            break;
+          }
+        }
+      }
+      if (!redundant) learnt[kept++] = q;
+    }
+    learnt.length = kept;
     for (const v of touched) this.seen[v] = 0;
     let back = 0;
     let maxI = 1;
