@@ -12,7 +12,13 @@ import { breaksOf, popcount } from './model';
 import { neg, Sat } from './sat';
 import type { Rng, State } from './state';
 
-export type ExactOptions = { deadline: number; target: number; maxConflicts: number; onImproved?: (breaks: number) => void };
+export type ExactOptions = {
+  deadline: number;
+  target: number;
+  maxConflicts: number;
+  /** After each solver call, with the breaks when that call found a better schedule. */
+  onTick?: (breaks: number | null) => void;
+};
 export type ExactResult = { improved: boolean; optimal: boolean; conflicts: number; steps: number };
 
 /**
@@ -143,6 +149,7 @@ export function exactImprove(state: State, random: Rng, options: ExactOptions): 
     }
     const answer = sat.solve(full ? 20_000 : 2_000, options.deadline, assumptions);
     result.steps++;
+    if (answer !== 'sat') options.onTick?.(null);
     if (answer === 'unsat' && (full || sat.unsat)) {
       result.optimal = true;
       break;
@@ -178,7 +185,7 @@ export function exactImprove(state: State, random: Rng, options: ExactOptions): 
     state.load(slotOf);
     best = breaks;
     result.improved = true;
-    options.onImproved?.(best);
+    options.onTick?.(best);
     if (best <= options.target) {
       result.optimal = true;
       break;

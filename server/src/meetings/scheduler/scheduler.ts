@@ -1,6 +1,7 @@
 // schedule(): the meetings of a day into slots and tables, all hard constraints kept, as many
-// meetings as fit in priority order, then as few breaks as the time budget finds (stopping early
-// when the breaks reach the proven lower bound). Pure and synchronous: run it through
+// meetings as fit in priority order, then as few breaks as the time budget finds: annealing first,
+// then an exact SAT phase that improves on it and can prove the result optimal (stopping early when
+// the breaks reach the lower bound or the proof is done). Pure and synchronous: run it through
 // scheduleInWorker (run-in-worker.ts) from the server.
 import { construct } from './construct';
 import { anneal } from './improve';
@@ -64,16 +65,18 @@ export function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}
       target: lowerBound,
       deadline: started + budgetMs * ANNEAL_SHARE,
       maxMoves: budgetMs * ANNEAL_SHARE * MOVES_PER_MS,
-      onTick: (fraction) => report({ phase: 'improve', fraction, breaks: null }),
+      onTick: (fraction) => report({ phase: 'improve', fraction: fraction * ANNEAL_SHARE, breaks: null }),
     });
     state.load(best);
     if (state.breaks() > lowerBound && givenUp.length === 0 && performance.now() < deadline) {
-      report({ phase: 'exact', fraction: 0, breaks: state.breaks() });
+      const exactStart = performance.now();
+      const fraction = () => ANNEAL_SHARE + (1 - ANNEAL_SHARE) * Math.min(1, (performance.now() - exactStart) / Math.max(1, deadline - exactStart));
+      report({ phase: 'exact', fraction: fraction(), breaks: state.breaks() });
       const exact = exactImprove(state, random, {
         target: lowerBound,
         deadline,
         maxConflicts: Infinity,
-        onImproved: (breaks) => report({ phase: 'exact', fraction: 0, breaks }),
+        onTick: (breaks) => report({ phase: 'exact', fraction: fraction(), breaks }),
       });
       provenOptimal = exact.optimal;
       best = state.slot.slice();
