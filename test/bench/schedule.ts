@@ -1,4 +1,4 @@
-// npm run bench:schedule -- [--dir folder] [--out folder] [--budget ms] [--seed n]
+// npm run bench:schedule -- [--dir folder] [--out folder] [--budget ms] [--seed n] [--only name[,name]]
 // Runs the product's meeting scheduler (the server's built schedule(), as the meetings module
 // calls it) on every .dzn instance of the folder (default shared/bench/b2b beside the repository:
 // the 20 real B2B events with published optimal numbers of breaks), checks each schedule with an
@@ -22,6 +22,7 @@ const DIR = fromRoot(option('dir') ?? join('..', 'shared', 'bench', 'b2b'));
 const OUT = option('out') != null ? resolve(option('out')!) : null;
 const BUDGET = option('budget') != null ? Number(option('budget')) : undefined;
 const SEED = option('seed') != null ? Number(option('seed')) : undefined;
+const ONLY = option('only')?.split(',') ?? null;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // The server's own scheduler, as built (npm run build).
@@ -32,6 +33,7 @@ function main(): void {
   if (!existsSync(DIR)) throw new Error(`no instance folder at ${DIR}`);
   const files = readdirSync(DIR)
     .filter((f) => f.endsWith('.dzn'))
+    .filter((f) => ONLY == null || ONLY.includes(basename(f, '.dzn').replace(/\.original$/, '')))
     .sort();
   const optimaPath = join(DIR, 'optima.json');
   const optima = existsSync(optimaPath) ? (JSON.parse(readFileSync(optimaPath, 'utf8')) as Record<string, number>) : {};

@@ -1,9 +1,11 @@
 // schedule(): the meetings of a day into slots and tables, all hard constraints kept, as many
-// meetings as fit in priority order, then as few breaks as the time budget finds (stopping early
-// when the breaks reach the proven lower bound). Pure and synchronous: run it through
+// meetings as fit in priority order, then as few breaks as the time budget finds: annealing first,
+// then an exact SAT phase that improves on it and can prove the result optimal (stopping early when
+// the breaks reach the lower bound or the proof is done). Pure and synchronous: run it through
 // scheduleInWorker (run-in-worker.ts) from the server.
 import { construct } from './construct';
 import { anneal } from './improve';
+import { exactImprove } from './exact';
 import { breaksOf, buildModel, type Model } from './model';
 import type { ScheduleOptions, ScheduleProblem, ScheduleResult, UnscheduledReason } from './schedule-problem';
 import { rng, State } from './state';
@@ -11,6 +13,8 @@ import { rng, State } from './state';
 export const DEFAULT_BUDGET_MS = 8000;
 /** Moves tried per millisecond of budget: the deterministic work cap (the clock only cuts in on a slow or busy machine). */
 const MOVES_PER_MS = 2500;
+/** The annealing's share of the budget; the exact phase has the rest of the time. */
+const ANNEAL_SHARE = 0.6;
 
 /** Tables for each slot's meetings: pinned tables kept, the others take the lowest free numbers. */
 function assignTables(problem: ScheduleProblem, model: Model, slot: Int32Array): number[] {
@@ -52,15 +56,31 @@ export function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}
   report({ phase: 'construct', fraction: 1, breaks: state.breaks() });
 
   let best: Int32Array = state.slot.slice();
+  let provenOptimal = false;
   if (state.cost > lowerBound) {
+    // The annealing gets a share of the budget (its move cap keeps it deterministic), the exact
+    // phase the rest of the time.
     report({ phase: 'improve', fraction: 0, breaks: state.breaks() });
     best = anneal(state, random, {
       target: lowerBound,
-      deadline,
-      maxMoves: budgetMs * MOVES_PER_MS,
-      onTick: (fraction) => report({ phase: 'improve', fraction, breaks: null }),
+      deadline: started + budgetMs * ANNEAL_SHARE,
+      maxMoves: budgetMs * ANNEAL_SHARE * MOVES_PER_MS,
+      onTick: (fraction) => report({ phase: 'improve', fraction: fraction * ANNEAL_SHARE, breaks: null }),
     });
     state.load(best);
+    if (state.breaks() > lowerBound && givenUp.length === 0 && performance.now() < deadline) {
+      const exactStart = performance.now();
+      const fraction = () => ANNEAL_SHARE + (1 - ANNEAL_SHARE) * Math.min(1, (performance.now() - exactStart) / Math.max(1, deadline - exactStart));
+      report({ phase: 'exact', fraction: fraction(), breaks: state.breaks() });
+      const exact = exactImprove(state, random, {
+        target: lowerBound,
+        deadline,
+        maxConflicts: Infinity,
+        onTick: (breaks) => report({ phase: 'exact', fraction: fraction(), breaks }),
+      });
+      provenOptimal = exact.optimal;
+      best = state.slot.slice();
+    }
   }
 
   const breaksByParticipant = Array.from(state.day, (d) => breaksOf(d));
@@ -73,7 +93,7 @@ export function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}
     breaks,
     breaksByParticipant,
     lowerBound,
-    optimal: breaks === lowerBound,
+    optimal: breaks === lowerBound || provenOptimal,
     elapsedMs: Math.round(performance.now() - started),
     fairnessMet: spread <= (problem.maxBreakSpread ?? 2),
   };
