@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { Api } from './api';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { login, modal, pick, withScreenshots } from './ui';
+import { clickSettled, login, modal, pick, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 const BORROWER = 'admin@xntg.demo.duijie.cn'; // 西宁特殊钢, a borrower in the bank–enterprise session
@@ -44,14 +44,13 @@ describe('agreement signing in two browsers', () => {
   async function signAs(page: Page): Promise<void> {
     const row = page.getByTestId('agreement-row').filter({ hasText: TITLE });
     await row.getByTestId('agreement-sign').click();
-    await page.getByTestId('agreement-sign-confirm').click();
+    await clickSettled(page.getByTestId('agreement-sign-confirm'));
     // First signature in this session: the password is asked for again. Let the modal
     // finish opening before typing, and see it close once the grant is given.
     const password = page.getByTestId('stepup-password');
     await password.waitFor();
-    await page.waitForTimeout(300);
     await password.fill(DEMO_PASSWORD);
-    await page.getByTestId('stepup-submit').click();
+    await clickSettled(page.getByTestId('stepup-submit'));
     await password.waitFor({ state: 'detached' });
   }
 
@@ -98,7 +97,7 @@ describe('agreement signing in two browsers', () => {
       await desk.getByTestId('ceremony-agreement').filter({ hasText: TITLE }).locator('input[type="checkbox"]').check();
       await desk.getByTestId('ceremony-new-batch').click();
       await modal(desk).getByTestId('ceremony-batch-title').fill(`重点项目签约 ${stamp}`);
-      await modal(desk).locator('.ant-btn-primary').click();
+      await clickSettled(modal(desk).locator('.ant-btn-primary'));
       const batch = desk.getByTestId('ceremony-batch').filter({ hasText: `重点项目签约 ${stamp}` });
       await batch.getByTestId('ceremony-stage').click();
       await desk.locator('[data-testid="ceremony-batch"][data-on-stage="true"]').filter({ hasText: `重点项目签约 ${stamp}` }).waitFor();

@@ -6,7 +6,7 @@ import { makeCreditCode } from '@duijie/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { login, modal, pick, select, withScreenshots } from './ui';
+import { clickSettled, login, modal, pick, select, withScreenshots } from './ui';
 
 
 const stamp = Date.now().toString(36).toUpperCase().replace(/[IOSVZ]/g, '7').slice(-6);
@@ -80,7 +80,7 @@ describe('foundation in the browser', () => {
     const sessionRow = organiser.getByTestId('session-row').filter({ hasText: SESSION });
     await sessionRow.waitFor();
     await sessionRow.getByTestId('session-advance').click();
-    await organiser.getByTestId('session-advance-confirm').click();
+    await clickSettled(organiser.getByTestId('session-advance-confirm'));
     await sessionRow.getByText('报名中').waitFor();
 
     // An enterprise registers itself and waits for approval.

@@ -13,7 +13,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { Api } from './api';
 import { launchBrowser } from './browser';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { login, pick, withScreenshots } from './ui';
+import { clickSettled, login, pick, withScreenshots } from './ui';
 
 const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const ORG_HEADERS = ['机构名称', '统一社会信用代码', '机构类型', '行业代码', '地区代码', '企业规模', '联系人', '联系电话'];
@@ -104,7 +104,7 @@ describe('bulk import in the browser', () => {
       expect(await report.innerText()).toContain(title);
 
       // Import: the job's progress runs to completion.
-      await console_.getByTestId('import-confirm').click();
+      await clickSettled(console_.getByTestId('import-confirm'));
       await console_.getByTestId('import-progress').waitFor();
       await console_.locator('[data-testid="import-job"][data-state="succeeded"][data-percent="100"]').waitFor({ timeout: 30_000 });
       // One organisation, its place in the session and its listing: three rows written.

@@ -15,7 +15,7 @@ import { wanToYuan, type ListingView, type Match } from '@duijie/shared';
 import { Api } from './api';
 import { launchBrowser } from './browser';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { ARTIFACTS, login, modal, pick, withScreenshots } from './ui';
+import { ARTIFACTS, clickSettled, login, modal, pick, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 const ENTERPRISE = 'admin@xntg.demo.duijie.cn'; // 西宁特殊钢, a borrower in the bank–enterprise session
@@ -111,7 +111,7 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
       await enterprise.locator(`[data-testid="match-card"][data-bookmarked="true"]`).filter({ hasText: BANK_NAME }).waitFor();
       const micro = card(enterprise, MICROLENDER_NAME);
       await micro.getByTestId('match-dismiss').click();
-      await enterprise.getByTestId('match-dismiss-confirm').click();
+      await clickSettled(enterprise.getByTestId('match-dismiss-confirm'));
       await micro.waitFor({ state: 'detached' });
       const after = await api.call<Match[]>('GET', `/listings/${need.id}/matches`, undefined, me.token);
       expect(after.map((m) => m.listing.organisationName)).not.toContain(MICROLENDER_NAME);

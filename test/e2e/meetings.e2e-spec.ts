@@ -10,7 +10,7 @@ import type { MatchSession } from '@duijie/shared';
 import { launchBrowser } from './browser';
 import { Api, E2E_PASSWORD, steelSupply, type Actor } from './api';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { login, modal, pick, withScreenshots } from './ui';
+import { clickSettled, login, modal, pick, withScreenshots } from './ui';
 
 /** What a browser's agenda says about one meeting, read from the row's data attributes and text. */
 async function agendaEntry(page: Page, meetingId: string) {
@@ -96,7 +96,7 @@ describe('negotiation meetings in the browser', () => {
       const firstFree = booking.getByTestId('free-slot').first();
       await firstFree.waitFor();
       const bookedSlotStart = (await firstFree.getAttribute('data-starts-at'))!;
-      await firstFree.getByTestId('free-slot-book').click();
+      await clickSettled(firstFree.getByTestId('free-slot-book'));
       await booking.waitFor({ state: 'detached' });
       await pageA.locator(`[data-testid="my-meeting-row"][data-meeting-id="${meetingId}"][data-status="scheduled"]`).waitFor();
 
@@ -175,7 +175,7 @@ describe('negotiation meetings in the browser', () => {
 
       // The other pair takes that slot's only table while C is still choosing.
       await api.call('POST', `/meetings/${other}/book`, { slot }, e.token);
-      await first.getByTestId('free-slot-book').click();
+      await clickSettled(first.getByTestId('free-slot-book'));
       await pageA.locator('.ant-message-notice').filter({ hasText: '该时段刚被他人抢先预约' }).waitFor();
       await booking.locator(`[data-testid="free-slot"][data-slot="${slot}"]`).waitFor({ state: 'detached' });
       await booking.getByTestId('free-slot').first().waitFor();
@@ -220,12 +220,32 @@ describe('negotiation meetings in the browser', () => {
       expect(agendaBefore).toHaveLength(0);
 
       await desk.getByTestId('meetings-publish').click();
-      await desk.getByTestId('publish-confirm').click();
+      await clickSettled(desk.getByTestId('publish-confirm'));
       await desk.waitForFunction(() => document.querySelectorAll('[data-testid="plan-meeting"][data-published="true"]').length === 3);
       const agenda = await api.call<{ table: number; startsAt: string }[]>('GET', `/me/agenda?eventId=${planned.eventId}`, undefined, buyer1.token);
       expect(agenda).toHaveLength(2);
       // buyer1's two meetings are at different times.
       expect(new Set(agenda.map((m) => m.startsAt)).size).toBe(2);
+
+      // The organiser moves a meeting by hand to the last free seat offered, sees it there, then unpins it.
+      type Placed = { id: string; slot: number | null; table: number | null; pinned: boolean };
+      const placed = async (id: string) => (await api.call<Placed[]>('GET', `/sessions/${planned.id}/meetings`, undefined, organiser.token)).find((m) => m.id === id)!;
+      const movedId = (await desk.getByTestId('plan-meeting').first().getAttribute('data-meeting-id'))!;
+      const before = await placed(movedId);
+      await desk.locator(`[data-testid="plan-meeting"][data-meeting-id="${movedId}"]`).click();
+      const planModal = desk.getByTestId('plan-meeting-modal');
+      await planModal.getByTestId('pin-slot').click();
+      await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').last().click();
+      await clickSettled(planModal.getByTestId('pin-submit'));
+      await planModal.waitFor({ state: 'detached' });
+      const after = await placed(movedId);
+      expect(after.pinned).toBe(true);
+      expect(after.slot).not.toBe(before.slot);
+      await desk.locator(`[data-testid="plan-cell"][data-slot="${after.slot}"][data-table="${after.table}"][data-meeting-id="${movedId}"]`).waitFor();
+      await desk.locator(`[data-testid="plan-meeting"][data-meeting-id="${movedId}"]`).click();
+      await clickSettled(planModal.getByTestId('unpin'));
+      await planModal.waitFor({ state: 'detached' });
+      expect((await placed(movedId)).pinned).toBe(false);
       expect(pageErrors).toEqual([]);
     });
   });

@@ -6,6 +6,18 @@ import { ROOT } from './server';
 
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
+/**
+ * Clicks once antd's open and close animations are over: a click on a modal or popconfirm that
+ * is still zooming in can be lost (seen as a confirm that never happened).
+ */
+export async function clickSettled(target: Locator): Promise<void> {
+  await target.waitFor();
+  // An element carries its motion's name as a class only while it moves: modals zoom (their mask
+  // fades), popconfirms zoom big.
+  await target.page().waitForFunction(() => document.querySelector('.ant-zoom, .ant-zoom-big, .ant-fade') === null);
+  await target.click();
+}
+
 /** The open modal on top. */
 export const modal = (page: Page): Locator => page.locator('.ant-modal-wrap:visible .ant-modal').last();
 
