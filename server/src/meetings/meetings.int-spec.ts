@@ -94,6 +94,11 @@ describe('meetings (integration)', () => {
     expect((await as(hub).post(`/meetings/${m}/book`, { slot: 25 }).expect(400)).body.fields[0].field).toBe('slot');
     await as(others[5]).get(`/meetings/${m}/free-slots`).expect(404);
     await as(others[5]).post(`/meetings/${m}/book`, { slot: 14 }).expect(404);
+
+    // A slot that holds one of hub's meetings cannot be marked unavailable.
+    const held = await as(hub).put(`/sessions/${s}/availability`, { unavailableSlots: [10, 11, 12], half: 'any' }).expect(409);
+    expect(held.body).toMatchObject({ code: 'slot_has_meeting', fields: [{ field: 'unavailableSlots' }] });
+    expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body.unavailableSlots).toEqual([10, 11]);
   });
 
   it('books the lowest free table, answers a retry the same, publishes at once and releases', async () => {

@@ -135,6 +135,11 @@ export class MeetingsService {
       const outside = dto.unavailableSlots.filter((s) => s > slots.length);
       if (outside.length > 0) throw new InvalidInput('unavailableSlots', `slot ${outside[0]} is not a slot of this session (it has slots 1 to ${slots.length})`);
       const unavailableSlots = [...dto.unavailableSlots].sort((a, b) => a - b);
+      // A slot already holding one of our meetings cannot become unavailable: release or move it first.
+      const [held] = await manager.query<{ slot: number }[]>(`SELECT slot FROM meeting_seat WHERE "sessionId" = $1 AND "organisationId" = $2 AND slot = ANY($3::int[]) ORDER BY slot LIMIT 1`, [sessionId, principal.organisationId, unavailableSlots]);
+      if (held) {
+        throw new Conflict('slot_has_meeting', `You already have a meeting in slot ${held.slot}; release it or ask the organiser to move it before marking the slot unavailable`, [{ field: 'unavailableSlots', messages: [`slot ${held.slot} holds a meeting`] }]);
+      }
       await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: principal.organisationId, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() }, ['sessionId', 'organisationId']);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_availability.updated', entityType: 'session', entityId: sessionId, data: { organisationId: principal.organisationId, unavailableSlots, half: dto.half } });
       const row = await manager.findOneOrFail(MeetingAvailabilityEntity, { where: { sessionId, organisationId: principal.organisationId } });
