@@ -135,8 +135,14 @@ export class MeetingsService {
       const outside = dto.unavailableSlots.filter((s) => s > slots.length);
       if (outside.length > 0) throw new InvalidInput('unavailableSlots', `slot ${outside[0]} is not a slot of this session (it has slots 1 to ${slots.length})`);
       const unavailableSlots = [...dto.unavailableSlots].sort((a, b) => a - b);
-      // A slot already holding one of our meetings cannot become unavailable: release or move it first.
-      const [held] = await manager.query<{ slot: number }[]>(`SELECT slot FROM meeting_seat WHERE "sessionId" = $1 AND "organisationId" = $2 AND slot = ANY($3::int[]) ORDER BY slot LIMIT 1`, [sessionId, principal.organisationId, unavailableSlots]);
+      // A slot already holding one of our published meetings cannot become unavailable: release
+      // or move it first. (An unpublished plan is the organiser's draft; the next run respects the change.)
+      const [held] = await manager.query<{ slot: number }[]>(
+        `SELECT s.slot FROM meeting_seat s JOIN meeting m ON m.id = s."meetingId"
+          WHERE s."sessionId" = $1 AND s."organisationId" = $2 AND s.slot = ANY($3::int[]) AND m.published
+          ORDER BY s.slot LIMIT 1`,
+        [sessionId, principal.organisationId, unavailableSlots],
+      );
       if (held) {
         throw new Conflict('slot_has_meeting', `You already have a meeting in slot ${held.slot}; release it or ask the organiser to move it before marking the slot unavailable`, [{ field: 'unavailableSlots', messages: [`slot ${held.slot} holds a meeting`] }]);
       }
