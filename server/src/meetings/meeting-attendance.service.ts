@@ -7,7 +7,6 @@ import type { Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { beijingTime } from '../common/pdf';
 import { SessionEntity } from '../events/session.entity';
-import { BoardPublisher } from '../realtime/board-publisher';
 import type { AttendanceDto } from './dto/agenda.dto';
 import { MeetingEntity } from './meeting.entity';
 import { slotsOf } from './meetings.mapper';
@@ -26,7 +25,6 @@ export class MeetingAttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly publisher: BoardPublisher,
     private readonly meetings: MeetingsService,
   ) {}
 
@@ -52,10 +50,7 @@ export class MeetingAttendanceService {
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.attendance', entityType: 'meeting', entityId: m.id, data: { from, to: dto.status, sessionId: m.sessionId, slot: m.slot, table: m.tableNo } });
       return { meeting: m, changed: true };
     });
-    if (changed) {
-      this.publisher.publishMeetings([meeting.organisationAId, meeting.organisationBId], { sessionId: meeting.sessionId, meetingIds: [meeting.id] });
-      this.publisher.refreshTotals(meeting.sessionId);
-    }
+    if (changed) this.meetings.announce(meeting.sessionId, [meeting]);
     return (await this.meetings.views(this.dataSource.manager, [meeting]))[0];
   }
 
