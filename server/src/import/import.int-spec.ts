@@ -108,7 +108,9 @@ describe('import (integration)', () => {
 
   it('dry-runs: reports what would be created and every problem by sheet, row and column, and stores nothing', async () => {
     const good = randomCreditCode();
-    const bad = `${randomCreditCode().slice(0, 17)}0`;
+    // A wrong check character: any but the right one (a fixed '0' was right one time in 31).
+    const valid = randomCreditCode();
+    const bad = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`;
     const file = await workbook({
       organisations: [organisationRow(good, '青海测试钢铁'), { ...organisationRow(bad, '校验位错误'), 企业规模: '巨型' }, organisationRow(good, '重复')],
       listings: [
