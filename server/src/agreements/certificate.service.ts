@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
-import { beijingTime as at, createPdf, stampFooters } from '../common/pdf';
+import { beijingTime as at, createPdf, PDF_COLOURS, pdfTitle, stampFooters } from '../common/pdf';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AgreementsService } from './agreements.service';
 import { AgreementEntity } from './agreement.entity';
@@ -90,12 +90,9 @@ export class CertificateService {
     const { doc, done } = createPdf({ Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash });
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
-    const grey = '#666666';
-    const ink = '#1a1a1a';
-    const accent = '#b3261e';
+    const { grey, ink, accent } = PDF_COLOURS;
 
-    doc.font('bold').fontSize(22).fillColor(accent).text('签约证书', { align: 'center' });
-    doc.font('regular').fontSize(10).fillColor(grey).text('Certificate of a signed agreement', { align: 'center' });
+    pdfTitle(doc, '签约证书', 'Certificate of a signed agreement', 22);
     doc.moveDown(0.4).fontSize(12).fillColor(ink).text(context.eventName, { align: 'center' });
     doc.moveDown(0.8);
 

@@ -32,6 +32,15 @@ export function createPdf(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocument;
   return { doc, done };
 }
 
+/** The colours of Duijie's printed documents. */
+export const PDF_COLOURS = { ink: '#1a1a1a', grey: '#666666', accent: '#b3261e', line: '#cccccc' } as const;
+
+/** A document's centred title in Chinese with its English name under it. */
+export function pdfTitle(doc: PDFKit.PDFDocument, zh: string, en: string, size: number): void {
+  doc.font('bold').fontSize(size).fillColor(PDF_COLOURS.accent).text(zh, { align: 'center' });
+  doc.font('regular').fontSize(10).fillColor(PDF_COLOURS.grey).text(en, { align: 'center' });
+}
+
 /** A small centred line at the foot of every page, e.g. when it was printed and the page number. */
 export function stampFooters(doc: PDFKit.PDFDocument, text: (page: number, pages: number) => string): void {
   const range = doc.bufferedPageRange();
@@ -41,7 +50,7 @@ export function stampFooters(doc: PDFKit.PDFDocument, text: (page: number, pages
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor('#666666').text(text(i + 1, range.count), left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
+    doc.font('regular').fontSize(8).fillColor(PDF_COLOURS.grey).text(text(i + 1, range.count), left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

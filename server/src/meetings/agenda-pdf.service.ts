@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgendaItem } from '@duijie/shared';
-import { beijingTime, createPdf, stampFooters } from '../common/pdf';
+import { beijingTime, createPdf, PDF_COLOURS, pdfTitle, stampFooters } from '../common/pdf';
 import type { Agenda } from './agenda.service';
 
 const STATUS_ZH: Record<AgendaItem['status'], string> = { unscheduled: '待安排', scheduled: '已安排', held: '已洽谈', no_show: '未到场', cancelled: '已取消' };
@@ -18,13 +18,9 @@ export class AgendaPdfService {
     const { doc, done } = createPdf({ Title: `洽谈日程 · ${agenda.organisationName}`, Author: 'Duijie 对接', Subject: agenda.eventName });
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
-    const grey = '#666666';
-    const ink = '#1a1a1a';
-    const accent = '#b3261e';
-    const line = '#cccccc';
+    const { grey, ink, accent, line } = PDF_COLOURS;
 
-    doc.font('bold').fontSize(20).fillColor(accent).text('洽谈日程', { align: 'center' });
-    doc.font('regular').fontSize(10).fillColor(grey).text('Meeting agenda', { align: 'center' });
+    pdfTitle(doc, '洽谈日程', 'Meeting agenda', 20);
     doc.moveDown(0.5).font('bold').fontSize(13).fillColor(ink).text(agenda.organisationName, { align: 'center' });
     doc.font('regular').fontSize(11).fillColor(ink).text(agenda.eventName, { align: 'center' });
     doc.moveDown(1);

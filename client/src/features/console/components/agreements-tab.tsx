@@ -1,21 +1,19 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agreement, MatchSession } from '@duijie/shared';
+import type { Agreement } from '@duijie/shared';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { AgreementsTable } from '../../agreements/components/agreements-table';
 import { useConfirmAgreement, useSessionAgreements } from '../../agreements/hooks/use-agreements';
-import { SessionPicker } from './session-picker';
+import { SessionPicker, usePickedSession } from './session-picker';
 import { useLiveAgreements } from '../../agreements/hooks/use-live-agreements';
 
 /** A session's agreements; the organiser confirms the fully signed ones. */
 export function AgreementsTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
-  const [session, setSession] = useState<MatchSession | undefined>(undefined);
+  const { session, picker } = usePickedSession();
   const agreements = useSessionAgreements(session?.id);
   useLiveAgreements();
   const confirm = useConfirmAgreement();
@@ -44,14 +42,7 @@ export function AgreementsTab() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <SessionPicker
-        eventId={eventId}
-        sessionId={session?.id}
-        onChange={(nextEvent, nextSession) => {
-          setEventId(nextEvent);
-          setSession(nextSession);
-        }}
-      />
+      <SessionPicker {...picker} />
       {session ? (
         <Card size="small">
           <PageState

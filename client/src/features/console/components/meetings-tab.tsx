@@ -10,24 +10,16 @@ import { SchedulePanel } from '../../meetings/components/schedule-panel';
 import { TablePlan } from '../../meetings/components/table-plan';
 import { useLiveMeetings } from '../../meetings/hooks/use-live-meetings';
 import { useLatestScheduleRun, useMeetingStats, useSessionMeetings } from '../../meetings/hooks/use-meetings';
-import { SessionPicker } from './session-picker';
+import { SessionPicker, usePickedSession } from './session-picker';
 
 /** 洽谈排程: a session's meetings, the scheduler, publishing, and the table plan. */
 export function MeetingsTab() {
   const { t } = useTranslation();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
-  const [session, setSession] = useState<MatchSession | undefined>(undefined);
+  const { session, picker } = usePickedSession();
   useLiveMeetings();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <SessionPicker
-        eventId={eventId}
-        sessionId={session?.id}
-        onChange={(nextEvent, nextSession) => {
-          setEventId(nextEvent);
-          setSession(nextSession);
-        }}
-      />
+      <SessionPicker {...picker} />
       {session ? <SessionPlan key={session.id} session={session} /> : <PageState loading={false} empty emptyText={t('console.pickSessionFirst')} />}
     </Space>
   );

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPATION_STATUSES } from '@duijie/shared';
-import type { MatchSession, Participation, ParticipationStatus } from '@duijie/shared';
+import type { Participation, ParticipationStatus } from '@duijie/shared';
 import { formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
@@ -14,7 +14,7 @@ import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useApproveParticipant, useParticipants, useRejectParticipant } from '../hooks/use-console';
 import { InviteOrganisationModal } from './invite-organisation-modal';
-import { SessionPicker } from './session-picker';
+import { SessionPicker, usePickedSession } from './session-picker';
 
 type StatusFilter = ParticipationStatus | 'all';
 
@@ -22,8 +22,7 @@ export function ParticipantsTab() {
   const { t } = useTranslation();
   const labels = useLabels();
   const { message } = App.useApp();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
-  const [session, setSession] = useState<MatchSession | undefined>(undefined);
+  const { session, picker } = usePickedSession();
   const [status, setStatus] = useState<StatusFilter>('pending');
   const [rejecting, setRejecting] = useState<Participation | null>(null);
   const [inviting, setInviting] = useState(false);
@@ -83,14 +82,7 @@ export function ParticipantsTab() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Flex justify="space-between" wrap gap={8}>
-        <SessionPicker
-          eventId={eventId}
-          sessionId={session?.id}
-          onChange={(nextEvent, nextSession) => {
-            setEventId(nextEvent);
-            setSession(nextSession);
-          }}
-        />
+        <SessionPicker {...picker} />
         {session?.registrationMode === 'invitation' ? (
           <Button icon={<UsergroupAddOutlined />} onClick={() => setInviting(true)} data-testid="session-invite-org">
             {t('console.inviteOrg')}

@@ -1,4 +1,5 @@
 import { Select, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchSession } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
@@ -9,6 +10,17 @@ type Props = {
   sessionId: string | undefined;
   onChange: (eventId: string | undefined, session: MatchSession | undefined) => void;
 };
+
+/** A console tab's picked event and session, and the props that wire its picker to them. */
+export function usePickedSession(): { session: MatchSession | undefined; picker: Props } {
+  const [eventId, setEventId] = useState<string | undefined>(undefined);
+  const [session, setSession] = useState<MatchSession | undefined>(undefined);
+  const onChange = (nextEvent: string | undefined, nextSession: MatchSession | undefined) => {
+    setEventId(nextEvent);
+    setSession(nextSession);
+  };
+  return { session, picker: { eventId, sessionId: session?.id, onChange } };
+}
 
 /** Picks an event, then one of its sessions. */
 export function SessionPicker({ eventId, sessionId, onChange }: Props) {
