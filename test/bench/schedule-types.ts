@@ -20,4 +20,4 @@ export type ScheduleResult = {
   optimal: boolean;
   elapsedMs: number;
 };
-export type ScheduleOptions = { budgetMs?: number; seed?: number };
+export type ScheduleOptions = { budgetMs?: number; seed?: number; threads?: number };

@@ -1,4 +1,4 @@
-// npm run bench:schedule -- [--dir folder] [--out folder] [--budget ms] [--seed n] [--only name[,name]]
+// npm run bench:schedule -- [--dir folder] [--out folder] [--budget ms] [--seed n] [--threads n] [--only name[,name]]
 // Runs the product's meeting scheduler (the server's built schedule(), as the meetings module
 // calls it) on every .dzn instance of the folder (default shared/bench/b2b beside the repository:
 // the 20 real B2B events with published optimal numbers of breaks), checks each schedule with an
@@ -23,13 +23,14 @@ const OUT = option('out') != null ? resolve(option('out')!) : null;
 const BUDGET = option('budget') != null ? Number(option('budget')) : undefined;
 const SEED = option('seed') != null ? Number(option('seed')) : undefined;
 const ONLY = option('only')?.split(',') ?? null;
+const THREADS = option('threads') != null ? Number(option('threads')) : undefined;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // The server's own scheduler, as built (npm run build).
 const serverRequire = createRequire(join(ROOT, 'server', 'package.json'));
-const { schedule } = serverRequire('./dist/meetings/scheduler/scheduler.js') as { schedule: (p: ScheduleProblem, o?: ScheduleOptions) => ScheduleResult };
+const { schedule } = serverRequire('./dist/meetings/scheduler/scheduler.js') as { schedule: (p: ScheduleProblem, o?: ScheduleOptions) => Promise<ScheduleResult> };
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(DIR)) throw new Error(`no instance folder at ${DIR}`);
   const files = readdirSync(DIR)
     .filter((f) => f.endsWith('.dzn'))
@@ -45,7 +46,7 @@ function main(): void {
     const instance = key.replace(/\.original$/, '');
     const raw = readDzn(join(DIR, file));
     const started = performance.now();
-    const result = schedule(toProblem(raw), { budgetMs: BUDGET, seed: SEED });
+    const result = await schedule(toProblem(raw), { budgetMs: BUDGET, seed: SEED, threads: THREADS });
     const ms = Math.round(performance.now() - started);
     const check = checkSchedule(raw, result.slot, result.table);
     const optimum = optima[key] ?? optima[instance] ?? null;
@@ -74,4 +75,4 @@ function main(): void {
   console.log(JSON.stringify(summary));
 }
 
-main();
+void main();

@@ -121,7 +121,7 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
         const at = { phase: p.phase, fraction, breaks: p.breaks };
         writes = writes.then(() => this.progress(run.id, at));
       };
-      const result = problem.meetings.length > 0 ? await scheduleInWorker(problem, { budgetMs: this.config.schedulerBudgetMs, seed: SEED, onProgress }) : emptyResult();
+      const result = problem.meetings.length > 0 ? await scheduleInWorker(problem, { budgetMs: this.config.schedulerBudgetMs, threads: this.config.schedulerThreads, seed: SEED, onProgress }) : emptyResult();
       await writes;
       await this.apply(run, session, entries, halfConflicts, result);
     } catch (error) {

@@ -9,7 +9,8 @@ if (!require.extensions['.ts']) {
     const { code } = transformSync(readFileSync(filename, 'utf8'), {
       filename,
       jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-      module: { type: 'commonjs' },
+      // Dynamic import() stays a real import: ES-module-only packages (cadical-wasm) load as in production.
+      module: { type: 'commonjs', ignoreDynamic: true },
       sourceMaps: 'inline',
     });
     module._compile(code, filename);

@@ -70,5 +70,7 @@ export type ScheduleOptions = {
   budgetMs?: number;
   /** The same seed and problem give the same schedule (unless the time budget cuts the search short). */
   seed?: number;
+  /** Threads for the exact phase (default: 2, or 1 on a one-core machine). */
+  threads?: number;
   onProgress?: (p: ScheduleProgress) => void;
 };

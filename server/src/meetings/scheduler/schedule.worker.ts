@@ -4,13 +4,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ScheduleProblem } from './schedule-problem';
 import { schedule } from './scheduler';
 
-export type WorkerInput = { problem: ScheduleProblem; budgetMs?: number; seed?: number };
+export type WorkerInput = { problem: ScheduleProblem; budgetMs?: number; seed?: number; threads?: number };
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
-const result = schedule(input.problem, {
+void schedule(input.problem, {
   budgetMs: input.budgetMs,
   seed: input.seed,
+  threads: input.threads,
   onProgress: (progress) => port.postMessage({ type: 'progress', progress }),
-});
-port.postMessage({ type: 'result', result });
+}).then((result) => port.postMessage({ type: 'result', result }));

@@ -51,43 +51,43 @@ function expectValid(p: ScheduleProblem, r: ScheduleResult): void {
   if (r.fairnessMet) expect(Math.max(...breaks) - Math.min(...breaks)).toBeLessThanOrEqual(p.maxBreakSpread ?? 2);
 }
 
-function run(p: ScheduleProblem, budgetMs = 500): ScheduleResult {
-  const r = schedule(p, { budgetMs, seed: 7 });
+async function run(p: ScheduleProblem, budgetMs = 500): Promise<ScheduleResult> {
+  const r = await schedule(p, { budgetMs, seed: 7 });
   expectValid(p, r);
   return r;
 }
 
 describe('the meeting scheduler', () => {
-  it('puts a star of four meetings around one participant in four slots without a break', () => {
-    const r = run(problem({ meetings: [meet(0, 1), meet(0, 2), meet(0, 3), meet(0, 4)] }));
+  it('puts a star of four meetings around one participant in four slots without a break', async () => {
+    const r = await run(problem({ meetings: [meet(0, 1), meet(0, 2), meet(0, 3), meet(0, 4)] }));
     expect(r.unscheduled).toEqual([]);
     expect(r.breaks).toBe(0);
     expect(r.optimal).toBe(true);
   });
 
-  it('counts the break a forbidden slot forces and proves it optimal', () => {
-    const r = run(problem({ slots: 3, meetings: [meet(0, 1), meet(0, 2)], forbidden: [[2]] }));
+  it('counts the break a forbidden slot forces and proves it optimal', async () => {
+    const r = await run(problem({ slots: 3, meetings: [meet(0, 1), meet(0, 2)], forbidden: [[2]] }));
     expect(r.breaks).toBe(1);
     expect(r.lowerBound).toBe(1);
     expect(r.optimal).toBe(true);
   });
 
-  it('reports capacity when too few tables, keeping the higher-priority meetings', () => {
-    const r = run(problem({ slots: 2, tables: 1, meetings: [meet(0, 1), meet(2, 3), meet(4, 5)] }));
+  it('reports capacity when too few tables, keeping the higher-priority meetings', async () => {
+    const r = await run(problem({ slots: 2, tables: 1, meetings: [meet(0, 1), meet(2, 3), meet(4, 5)] }));
     expect(r.unscheduled).toEqual([{ meeting: 2, reason: 'capacity' }]);
     expect(r.slot.slice(0, 2).sort()).toEqual([1, 2]);
   });
 
-  it('keeps earlier meetings when a busy participant cannot take them all', () => {
+  it('keeps earlier meetings when a busy participant cannot take them all', async () => {
     // 0 meets 1, 2, 3 in a two-slot day; 1 and 2 are also busy, so priority decides who is left out.
-    const r = run(problem({ slots: 2, meetings: [meet(3, 0), meet(0, 1), meet(0, 2), meet(1, 2)] }));
+    const r = await run(problem({ slots: 2, meetings: [meet(3, 0), meet(0, 1), meet(0, 2), meet(1, 2)] }));
     expect(r.unscheduled).toEqual([{ meeting: 2, reason: 'participant_full' }]);
     expect(r.slot.filter((s) => s > 0)).toHaveLength(3);
   });
 
-  it('respects morning and afternoon meetings', () => {
+  it('respects morning and afternoon meetings', async () => {
     const p = problem({ slots: 6, morningSlots: 3, meetings: [meet(0, 1, { half: 'afternoon' }), meet(0, 2, { half: 'morning' }), meet(0, 3, { half: 'afternoon' }), meet(0, 4)] });
-    const r = run(p);
+    const r = await run(p);
     expect(r.unscheduled).toEqual([]);
     expect(r.slot[0]).toBeGreaterThan(3);
     expect(r.slot[1]).toBeLessThanOrEqual(3);
@@ -95,21 +95,21 @@ describe('the meeting scheduler', () => {
     expect(r.breaks).toBe(0);
   });
 
-  it('keeps fixed slots and tables', () => {
+  it('keeps fixed slots and tables', async () => {
     const p = problem({ slots: 3, tables: 2, meetings: [meet(0, 1, { fixedSlot: 3, fixedTable: 2 }), meet(2, 3, { fixedSlot: 3 }), meet(0, 2), meet(1, 3), meet(0, 3)] });
-    const r = run(p);
+    const r = await run(p);
     expect(r.unscheduled).toEqual([]);
     expect([r.slot[0], r.table[0]]).toEqual([3, 2]);
     expect([r.slot[1], r.table[1]]).toEqual([3, 1]);
   });
 
-  it('reports pins that clash and meetings without a common free slot', () => {
+  it('reports pins that clash and meetings without a common free slot', async () => {
     const p = problem({
       slots: 2,
       meetings: [meet(0, 1, { fixedSlot: 1 }), meet(0, 2, { fixedSlot: 1 }), meet(3, 4, { fixedSlot: 2 }), meet(5, 6), meet(7, 8, { fixedSlot: 3 })],
       forbidden: [[], [], [], [], [2], [1], [2]],
     });
-    const r = run(p);
+    const r = await run(p);
     expect(r.unscheduled).toEqual([
       { meeting: 1, reason: 'pin_conflict' },
       { meeting: 2, reason: 'pin_conflict' },
@@ -119,8 +119,8 @@ describe('the meeting scheduler', () => {
     expect(r.slot[0]).toBe(1);
   });
 
-  it('reports the meetings of an over-full participant beyond their free slots', () => {
-    const r = run(problem({ slots: 3, meetings: [meet(0, 1), meet(0, 2), meet(0, 3), meet(0, 4)], forbidden: [[3]] }));
+  it('reports the meetings of an over-full participant beyond their free slots', async () => {
+    const r = await run(problem({ slots: 3, meetings: [meet(0, 1), meet(0, 2), meet(0, 3), meet(0, 4)], forbidden: [[3]] }));
     expect(r.unscheduled).toEqual([
       { meeting: 2, reason: 'participant_full' },
       { meeting: 3, reason: 'participant_full' },
@@ -128,7 +128,7 @@ describe('the meeting scheduler', () => {
     expect(r.breaks).toBe(0);
   });
 
-  it('keeps the spread of breaks between participants within the fairness bound', () => {
+  it('keeps the spread of breaks between participants within the fairness bound', async () => {
     // A random crowded day: 12 participants, 40 meetings, 8 slots, a few forbidden slots.
     let x = 12345;
     const rand = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), (x >>> 16) % n);
@@ -144,29 +144,29 @@ describe('the meeting scheduler', () => {
     const forbidden = Array.from({ length: 12 }, (_, p) => (p % 3 === 0 ? [1 + rand(8)] : []));
     for (const d of [1, 2]) {
       const p = problem({ participants: 12, slots: 8, tables: 6, meetings, forbidden, maxBreakSpread: d });
-      const r = run(p);
+      const r = await run(p);
       expect(r.fairnessMet).toBe(true);
       expect(Math.max(...r.breaksByParticipant) - Math.min(...r.breaksByParticipant)).toBeLessThanOrEqual(d);
     }
   });
 
-  it('gives the same schedule for the same seed', () => {
+  it('gives the same schedule for the same seed', async () => {
     const p = problem({ slots: 5, tables: 2, meetings: [meet(0, 1), meet(0, 2), meet(1, 2), meet(2, 3), meet(3, 4), meet(1, 4), meet(0, 4)] });
-    expect(schedule(p, { seed: 3, budgetMs: 300 }).slot).toEqual(schedule(p, { seed: 3, budgetMs: 300 }).slot);
+    expect((await schedule(p, { seed: 3, budgetMs: 300 })).slot).toEqual((await schedule(p, { seed: 3, budgetMs: 300 })).slot);
   });
 
   it('runs in a worker with the same result as in process, reporting progress', async () => {
     const p = problem({ slots: 6, tables: 3, meetings: [meet(0, 1), meet(0, 2), meet(1, 2), meet(2, 3), meet(3, 4), meet(1, 4), meet(0, 4), meet(4, 5)], forbidden: [[2], [], [5]] });
     const progress: ScheduleProgress[] = [];
     const inWorker = await scheduleInWorker(p, { seed: 5, budgetMs: 300, onProgress: (x) => progress.push(x) });
-    const inProcess = schedule(p, { seed: 5, budgetMs: 300 });
+    const inProcess = await schedule(p, { seed: 5, budgetMs: 300 });
     expectValid(p, inWorker);
     expect({ ...inWorker, elapsedMs: 0 }).toEqual({ ...inProcess, elapsedMs: 0 });
     expect(progress[0].phase).toBe('construct');
     expect(progress[progress.length - 1]).toEqual({ phase: 'done', fraction: 1, breaks: inProcess.breaks });
   });
 
-  it('solves the real tic-12 event (42 participants, 125 meetings) without a break', () => {
+  it('solves the real tic-12 event (42 participants, 125 meetings) without a break', async () => {
     const text = readFileSync(join(__dirname, 'fixtures', 'tic-12.original.dzn'), 'utf8');
     const value = (name: string) => text.match(new RegExp(`${name}\\s*=\\s*([^;]*);`))![1];
     const nums = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
@@ -175,7 +175,7 @@ describe('the meeting scheduler', () => {
     const forbidden = [...value('forbidden').matchAll(/\{([^}]*)\}/g)].map((m) => nums(m[1]).filter((s) => s > 0));
     const p = problem({ participants: Number(value('nBusiness')), slots: Number(value('nTotalSlots')), tables: Number(value('nTables')), meetings, forbidden });
     const started = Date.now();
-    const r = run(p, 5000);
+    const r = await run(p, 5000);
     expect(r.unscheduled).toEqual([]);
     expect(r.breaks).toBe(0);
     expect(r.optimal).toBe(true);

@@ -1,8 +1,8 @@
 // schedule(): the meetings of a day into slots and tables, all hard constraints kept, as many
 // meetings as fit in priority order, then as few breaks as the time budget finds: annealing first,
-// then an exact SAT phase that improves on it and can prove the result optimal (stopping early when
-// the breaks reach the lower bound or the proof is done). Pure and synchronous: run it through
-// scheduleInWorker (run-in-worker.ts) from the server.
+// then an exact SAT phase (CaDiCaL in worker threads) that improves on it and can prove the result
+// optimal (stopping early when the breaks reach the lower bound or the proof is done). The server
+// runs it through scheduleInWorker (run-in-worker.ts), so its own thread never blocks.
 import { construct } from './construct';
 import { anneal } from './improve';
 import { exactImprove } from './exact';
@@ -14,7 +14,7 @@ export const DEFAULT_BUDGET_MS = 8000;
 /** Moves tried per millisecond of budget: the deterministic work cap (the clock only cuts in on a slow or busy machine). */
 const MOVES_PER_MS = 2500;
 /** The annealing's share of the budget; the exact phase has the rest of the time. */
-const ANNEAL_SHARE = 0.6;
+const ANNEAL_SHARE = 0.25;
 
 /** Tables for each slot's meetings: pinned tables kept, the others take the lowest free numbers. */
 function assignTables(problem: ScheduleProblem, model: Model, slot: Int32Array): number[] {
@@ -38,7 +38,7 @@ function assignTables(problem: ScheduleProblem, model: Model, slot: Int32Array):
   return table;
 }
 
-export function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}): ScheduleResult {
+export async function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const started = performance.now();
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const deadline = started + budgetMs;
@@ -72,10 +72,11 @@ export function schedule(problem: ScheduleProblem, options: ScheduleOptions = {}
       const exactStart = performance.now();
       const fraction = () => ANNEAL_SHARE + (1 - ANNEAL_SHARE) * Math.min(1, (performance.now() - exactStart) / Math.max(1, deadline - exactStart));
       report({ phase: 'exact', fraction: fraction(), breaks: state.breaks() });
-      const exact = exactImprove(state, random, {
+      const exact = await exactImprove(state, {
         target: lowerBound,
         deadline,
-        maxConflicts: Infinity,
+        threads: options.threads,
+        seed: options.seed,
         onTick: (breaks) => report({ phase: 'exact', fraction: fraction(), breaks }),
       });
       provenOptimal = exact.optimal;
