@@ -245,9 +245,10 @@ export class MeetingsService {
   /** Every scheduled meeting of the session goes on the participants' agendas. */
   async publish(principal: Principal, sessionId: string): Promise<MeetingStats> {
     const { stats, changed } = await this.dataSource.transaction(async (manager) => {
-      await this.visibleSession(manager, principal, sessionId);
+      const session = await this.visibleSession(manager, principal, sessionId);
       await this.lockSession(manager, sessionId);
       await this.assertNoRun(manager, sessionId);
+      await this.assertPlanStillFits(manager, session);
       const result = await manager
         .createQueryBuilder()
         .update(MeetingEntity)
@@ -261,6 +262,31 @@ export class MeetingsService {
     });
     this.announce(sessionId, changed);
     return stats;
+  }
+
+  /**
+   * A draft plan computed before a participant changed their availability must not reach the
+   * agendas as it is: every unpublished meeting must still be in a slot both parties are available
+   * in and in the half-day they asked for.
+   */
+  private async assertPlanStillFits(manager: EntityManager, session: SessionEntity): Promise<void> {
+    const drafts = await manager.find(MeetingEntity, { where: { sessionId: session.id, status: 'scheduled', published: false } });
+    if (drafts.length === 0) return;
+    const slots = slotsOf(session);
+    const wishes = await this.wishes(manager, session.id, [...new Set(drafts.flatMap((m) => [m.organisationAId, m.organisationBId]))]);
+    const outdated = drafts.filter((m) => {
+      const [a, b] = [wishes.get(m.organisationAId)!, wishes.get(m.organisationBId)!];
+      const half = commonHalf(a.half, b.half);
+      const slot = m.slot!;
+      return a.unavailableSlots.includes(slot) || b.unavailableSlots.includes(slot) || half === null || (half !== 'any' && slots[slot - 1]?.half !== half);
+    });
+    if (outdated.length > 0) {
+      throw new Conflict(
+        'plan_outdated',
+        `${outdated.length} meeting(s) of the plan are in slots their participants have since marked unavailable, or outside the half-day they now ask for; run the scheduler again (or pin those meetings elsewhere) before publishing`,
+        outdated.slice(0, 10).map((m) => ({ field: 'meetings', messages: [`${m.topic}: slot ${m.slot}`] })),
+      );
+    }
   }
 
   // ---- shared with the scheduler runs ----

@@ -129,6 +129,29 @@ describe('scheduler runs (integration)', () => {
     expect(audit.map((a: { action: string }) => a.action).sort()).toEqual(['schedule_run.applied', 'schedule_run.started']);
   });
 
+  it('refuses to publish a plan that a later availability change contradicts; a new run fits the change', async () => {
+    const s = await session(2);
+    const orgs = Array.from({ length: 3 }, () => randomUUID());
+    const ids = [await meet(s, orgs[0], orgs[1]), await meet(s, orgs[0], orgs[2]), await meet(s, orgs[1], orgs[2])];
+    expect(await run(s)).toMatchObject({ status: 'done', scheduled: 3 });
+    const slot = (await meetings(s)).find((m) => m.id === ids[0])!.slot!;
+    // After the run, a party of the first meeting can no longer make its slot (drafts do not stop the change).
+    await wish(s, orgs[1], [slot], 'any');
+    const refused = await as(organiser).post(`/sessions/${s}/meetings/publish`).expect(409);
+    expect(refused.body).toMatchObject({ code: 'plan_outdated', fields: [{ field: 'meetings', messages: [`洽谈: slot ${slot}`] }] });
+    expect((await meetings(s)).every((m) => !m.published)).toBe(true);
+    // A half-day wish the plan no longer meets is refused the same way.
+    await t.dataSource.query(`UPDATE meeting_availability SET "unavailableSlots" = '{}', half = $3 WHERE "sessionId" = $1 AND "organisationId" = $2`, [s, orgs[1], slot <= MORNING_SLOTS ? 'afternoon' : 'morning']);
+    expect((await as(organiser).post(`/sessions/${s}/meetings/publish`).expect(409)).body.code).toBe('plan_outdated');
+
+    await t.dataSource.query(`UPDATE meeting_availability SET "unavailableSlots" = $3, half = 'any' WHERE "sessionId" = $1 AND "organisationId" = $2`, [s, orgs[1], [slot]]);
+    expect(await run(s)).toMatchObject({ status: 'done', scheduled: 3 });
+    const stats: MeetingStats = (await as(organiser).post(`/sessions/${s}/meetings/publish`).expect(200)).body;
+    expect(stats).toMatchObject({ scheduled: 3, published: 3 });
+    const moved = (await meetings(s)).filter((m) => m.parties.some((p) => p.organisationId === orgs[1]));
+    expect(moved.map((m) => m.slot)).not.toContain(slot);
+  });
+
   it('runs one at a time per session; a run left behind by a dead process is failed when a new one is asked', async () => {
     const s = await session(2);
     const m = await meet(s, randomUUID(), randomUUID());
