@@ -2,8 +2,9 @@
 // asks B for a meeting (over the API), B accepts it in the browser, A books a free slot in the
 // browser, and both agendas show the meeting at the same table and time, B's without a reload;
 // the organiser's table plan shows it in that seat too. A slower booker is told the slot went
-// to someone else and sees fresh free slots. In a scheduled session the organiser runs the
-// scheduler, watches it finish, sees the plan fill in and publishes it onto the agendas.
+// to someone else and sees fresh free slots. In a scheduled session the organiser gives one
+// participant's availability at the help desk, runs the scheduler, watches it finish, sees the plan
+// fill in and publishes it onto the agendas.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MatchSession } from '@duijie/shared';
@@ -203,6 +204,18 @@ describe('negotiation meetings in the browser', () => {
         await api.call('POST', `/meeting-requests/${request.id}/answer`, { accept: true }, asked.token);
       }
 
+      // At the help desk the organiser gives buyer2's availability for them: not in the first slot.
+      await desk.goto(`${server.url}/console?tab=participants`);
+      await pick(desk, desk.getByTestId('console-event-picker'), plannedEvent);
+      await pick(desk, desk.getByTestId('console-session-picker'), planned.title);
+      await desk.locator('.ant-segmented-item').filter({ hasText: '已通过' }).click();
+      await desk.getByTestId('participant-row').filter({ hasText: buyer2.name }).getByTestId('participant-availability').click();
+      await desk.locator('[data-testid="availability-slot"][data-slot="1"]').click();
+      await clickSettled(desk.getByTestId('availability-save'));
+      await desk.getByTestId('availability-save').waitFor({ state: 'detached' });
+      const given = await api.call<{ unavailableSlots: number[] }>('GET', `/sessions/${planned.id}/availability/${buyer2.organisationId}`, undefined, organiser.token);
+      expect(given.unavailableSlots).toEqual([1]);
+
       await desk.goto(`${server.url}/console?tab=meetings`);
       await pick(desk, desk.getByTestId('console-event-picker'), plannedEvent);
       await pick(desk, desk.getByTestId('console-session-picker'), planned.title);
@@ -224,8 +237,11 @@ describe('negotiation meetings in the browser', () => {
       await desk.waitForFunction(() => document.querySelectorAll('[data-testid="plan-meeting"][data-published="true"]').length === 3);
       const agenda = await api.call<{ table: number; startsAt: string }[]>('GET', `/me/agenda?eventId=${planned.eventId}`, undefined, buyer1.token);
       expect(agenda).toHaveLength(2);
-      // buyer1's two meetings are at different times.
+      // buyer1's two meetings are at different times; buyer2's is not in the slot the desk ruled out.
       expect(new Set(agenda.map((m) => m.startsAt)).size).toBe(2);
+      const buyer2Meetings = await api.call<{ slot: number }[]>('GET', `/sessions/${planned.id}/meetings`, undefined, buyer2.token);
+      expect(buyer2Meetings.map((m) => m.slot)).toEqual([expect.any(Number)]);
+      expect(buyer2Meetings[0].slot).not.toBe(1);
 
       // The organiser moves a meeting by hand to the last free seat offered, sees it there, then unpins it.
       type Placed = { id: string; slot: number | null; table: number | null; pinned: boolean };

@@ -46,7 +46,9 @@ export const keys = {
   meetingStats: (sessionId: string) => ['sessions', sessionId, 'meeting-stats'] as const,
   /** The latest scheduler run of a session, kept current by `schedule:progress`. */
   scheduleRun: (sessionId: string) => ['sessions', sessionId, 'schedule-run'] as const,
-  availability: (sessionId: string) => ['sessions', sessionId, 'availability'] as const,
+  /** One's own availability in a session, or (organisers) a participant's. */
+  availability: (sessionId: string, organisationId?: string) => ['sessions', sessionId, 'availability', organisationId ?? 'own'] as const,
+  availabilityAll: (sessionId: string) => ['sessions', sessionId, 'availability'] as const,
   /** Every meeting's free slots: the prefix to invalidate when any seat changes. */
   freeSlotsAll: ['meeting-free-slots'] as const,
   freeSlots: (meetingId: string) => ['meeting-free-slots', meetingId] as const,

@@ -62,6 +62,18 @@ describe('meetings (integration)', () => {
     expect(saved).toMatchObject({ unavailableSlots: [3, 24], half: 'afternoon' });
     expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body).toEqual(saved);
     await as(others[0]).put(`/sessions/${s}/availability`, { unavailableSlots: [], half: 'any' }).expect(403);
+
+    // Organisers read and give a participant's availability for them (e.g. at the help desk), audited.
+    expect((await as(organiser).get(`/sessions/${s}/availability/${hub.organisationId}`).expect(200)).body).toEqual(saved);
+    const byOrganiser: Availability = (await as(organiser).put(`/sessions/${s}/availability/${hub.organisationId}`, { unavailableSlots: [5], half: 'any' }).expect(200)).body;
+    expect(byOrganiser).toMatchObject({ organisationId: hub.organisationId, unavailableSlots: [5], half: 'any' });
+    expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body).toEqual(byOrganiser);
+    const [audit] = await t.dataSource.query(`SELECT "actorUserId", data FROM audit_record WHERE action = 'meeting_availability.updated' AND "entityId" = $1 ORDER BY id DESC LIMIT 1`, [s]);
+    expect(audit).toEqual({ actorUserId: organiser.userId, data: { organisationId: hub.organisationId, unavailableSlots: [5], half: 'any' } });
+    expect(((await as(organiser).put(`/sessions/${s}/availability/${hub.organisationId}`, { unavailableSlots: [30], half: 'any' }).expect(400)).body.fields as { field: string }[]).map((f) => f.field)).toEqual(['unavailableSlots']);
+    await as(organiser).get(`/sessions/${s}/availability/${others[0].organisationId}`).expect(404); // not a participant
+    await as(hub).put(`/sessions/${s}/availability/${others[0].organisationId}`, { unavailableSlots: [], half: 'any' }).expect(403);
+    await as(hub).get(`/sessions/${s}/availability/${hub.organisationId}`).expect(403);
   });
 
   it(`refuses to plan a session of more than ${MAX_SESSION_SLOTS} slots, naming its slot length`, async () => {

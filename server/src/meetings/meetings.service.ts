@@ -121,16 +121,17 @@ export class MeetingsService {
 
   // ---- availability ----
 
-  async availability(principal: Principal, sessionId: string): Promise<Availability> {
+  /** One's own availability, or (organisers, with `organisationId`) an approved participant's. */
+  async availability(principal: Principal, sessionId: string, organisationId?: string): Promise<Availability> {
     const manager = this.dataSource.manager;
-    await this.participantSession(manager, principal, sessionId);
-    const row = await manager.findOne(MeetingAvailabilityEntity, { where: { sessionId, organisationId: principal.organisationId } });
-    return toAvailability(sessionId, principal.organisationId, row);
+    const { owner } = await this.availabilityOwner(manager, principal, sessionId, organisationId);
+    const row = await manager.findOne(MeetingAvailabilityEntity, { where: { sessionId, organisationId: owner } });
+    return toAvailability(sessionId, owner, row);
   }
 
-  async setAvailability(principal: Principal, sessionId: string, dto: AvailabilityDto): Promise<Availability> {
+  async setAvailability(principal: Principal, sessionId: string, dto: AvailabilityDto, organisationId?: string): Promise<Availability> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.participantSession(manager, principal, sessionId);
+      const { session, owner } = await this.availabilityOwner(manager, principal, sessionId, organisationId);
       const slots = this.schedulableSlots(session, 'unavailableSlots');
       const outside = dto.unavailableSlots.filter((s) => s > slots.length);
       if (outside.length > 0) throw new InvalidInput('unavailableSlots', `slot ${outside[0]} is not a slot of this session (it has slots 1 to ${slots.length})`);
@@ -141,15 +142,15 @@ export class MeetingsService {
         `SELECT s.slot FROM meeting_seat s JOIN meeting m ON m.id = s."meetingId"
           WHERE s."sessionId" = $1 AND s."organisationId" = $2 AND s.slot = ANY($3::int[]) AND m.published
           ORDER BY s.slot LIMIT 1`,
-        [sessionId, principal.organisationId, unavailableSlots],
+        [sessionId, owner, unavailableSlots],
       );
       if (held) {
-        throw new Conflict('slot_has_meeting', `You already have a meeting in slot ${held.slot}; release it or ask the organiser to move it before marking the slot unavailable`, [{ field: 'unavailableSlots', messages: [`slot ${held.slot} holds a meeting`] }]);
+        throw new Conflict('slot_has_meeting', `There is already a published meeting in slot ${held.slot}; release it or move it before marking the slot unavailable`, [{ field: 'unavailableSlots', messages: [`slot ${held.slot} holds a meeting`] }]);
       }
-      await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: principal.organisationId, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() }, ['sessionId', 'organisationId']);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_availability.updated', entityType: 'session', entityId: sessionId, data: { organisationId: principal.organisationId, unavailableSlots, half: dto.half } });
-      const row = await manager.findOneOrFail(MeetingAvailabilityEntity, { where: { sessionId, organisationId: principal.organisationId } });
-      return recordAnswer(manager, toAvailability(sessionId, principal.organisationId, row));
+      await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: owner, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() }, ['sessionId', 'organisationId']);
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_availability.updated', entityType: 'session', entityId: sessionId, data: { organisationId: owner, unavailableSlots, half: dto.half } });
+      const row = await manager.findOneOrFail(MeetingAvailabilityEntity, { where: { sessionId, organisationId: owner } });
+      return recordAnswer(manager, toAvailability(sessionId, owner, row));
     });
   }
 
@@ -384,11 +385,18 @@ export class MeetingsService {
   }
 
   /** A session whose approved participant the caller's organisation is. */
-  private async participantSession(manager: EntityManager, principal: Principal, sessionId: string): Promise<SessionEntity> {
+  /**
+   * Whose availability a request reads or writes: the caller's own organisation, which must be an
+   * approved participant, or (organisers, e.g. at the help desk) the approved participant named.
+   */
+  private async availabilityOwner(manager: EntityManager, principal: Principal, sessionId: string, organisationId?: string): Promise<{ session: SessionEntity; owner: string }> {
     const session = await this.visibleSession(manager, principal, sessionId);
-    const approved = await manager.exists(ParticipationEntity, { where: { sessionId, organisationId: principal.organisationId, status: 'approved' } });
+    if (organisationId !== undefined && !isOrganiser(principal)) throw new Forbidden('Only organisers give another organisation’s availability');
+    const owner = organisationId ?? principal.organisationId;
+    const approved = await manager.exists(ParticipationEntity, { where: { sessionId, organisationId: owner, status: 'approved' } });
+    if (!approved && organisationId !== undefined) throw new NotFound('Participant');
     if (!approved) throw new Forbidden('Only approved participants of this session give their availability');
-    return session;
+    return { session, owner };
   }
 
   /** Neither party is unavailable or already meeting someone in the slot, and the slot is in a half both accept. */

@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { CheckOutlined, ClockCircleOutlined, CloseOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Segmented, Space, Table, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { ReasonModal } from '../../../ui/reason-modal';
 import { ParticipationStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
+import { AvailabilityModal } from '../../meetings/components/availability-modal';
 import { useApproveParticipant, useParticipants, useRejectParticipant } from '../hooks/use-console';
 import { InviteOrganisationModal } from './invite-organisation-modal';
 import { SessionPicker, usePickedSession } from './session-picker';
@@ -26,6 +27,7 @@ export function ParticipantsTab() {
   const [status, setStatus] = useState<StatusFilter>('pending');
   const [rejecting, setRejecting] = useState<Participation | null>(null);
   const [inviting, setInviting] = useState(false);
+  const [availabilityOf, setAvailabilityOf] = useState<Participation | null>(null);
   const participants = useParticipants(session?.id, status === 'all' ? undefined : status);
   const approve = useApproveParticipant();
   const reject = useRejectParticipant();
@@ -75,6 +77,11 @@ export function ParticipantsTab() {
               {t('console.reject')}
             </Button>
           </Space>
+        ) : p.status === 'approved' ? (
+          // At the help desk: the participant's slots and half-day wish, given for them.
+          <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setAvailabilityOf(p)} data-testid="participant-availability">
+            {t('agenda.availability')}
+          </Button>
         ) : null,
     },
   ];
@@ -145,6 +152,11 @@ export function ParticipantsTab() {
         }}
       />
       {session ? <InviteOrganisationModal open={inviting} session={session} onClose={() => setInviting(false)} /> : null}
+      <AvailabilityModal
+        session={availabilityOf && session ? session : null}
+        organisation={availabilityOf ? { id: availabilityOf.organisationId, name: availabilityOf.organisationName } : undefined}
+        onClose={() => setAvailabilityOf(null)}
+      />
     </Space>
   );
 }

@@ -11,29 +11,32 @@ import { useAvailability, useSaveAvailability } from '../hooks/use-meetings';
 type Props = {
   /** The session whose availability is edited; null when closed. */
   session: MatchSession | null;
+  /** Organisers edit a participant's availability for them; without it, one's own. */
+  organisation?: { id: string; name: string };
   onClose: () => void;
 };
 
 const HALF_WISHES: readonly HalfWish[] = ['any', 'morning', 'afternoon'];
 
-/** 可洽谈时间: the slots my organisation cannot meet in, and whether it prefers mornings or afternoons. */
-export function AvailabilityModal({ session, onClose }: Props) {
+/** 可洽谈时间: the slots an organisation cannot meet in, and whether it prefers mornings or afternoons. */
+export function AvailabilityModal({ session, organisation, onClose }: Props) {
   const { t } = useTranslation();
-  const availability = useAvailability(session?.id);
+  const availability = useAvailability(session?.id, organisation?.id);
+  const title = organisation ? t('agenda.availabilityOf', { name: organisation.name }) : t('agenda.availabilityTitle');
   return (
-    <Modal open={session !== null} title={t('agenda.availabilityTitle')} footer={null} onCancel={onClose} destroyOnHidden width={640}>
+    <Modal open={session !== null} title={title} footer={null} onCancel={onClose} destroyOnHidden width={640}>
       {session ? (
         <PageState loading={availability.isPending} error={availability.error} onRetry={() => void availability.refetch()}>
-          {availability.data ? <AvailabilityForm session={session} initial={availability.data} onDone={onClose} /> : null}
+          {availability.data ? <AvailabilityForm session={session} organisationId={organisation?.id} initial={availability.data} onDone={onClose} /> : null}
         </PageState>
       ) : null}
     </Modal>
   );
 }
 
-type FormProps = { session: MatchSession; initial: Availability; onDone: () => void };
+type FormProps = { session: MatchSession; organisationId?: string; initial: Availability; onDone: () => void };
 
-function AvailabilityForm({ session, initial, onDone }: FormProps) {
+function AvailabilityForm({ session, organisationId, initial, onDone }: FormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useSaveAvailability();
@@ -53,7 +56,7 @@ function AvailabilityForm({ session, initial, onDone }: FormProps) {
 
   const submit = () => {
     save.mutate(
-      { sessionId: session.id, input: { unavailableSlots: [...unavailable].sort((a, b) => a - b), half } },
+      { sessionId: session.id, organisationId, input: { unavailableSlots: [...unavailable].sort((a, b) => a - b), half } },
       {
         onSuccess: () => {
           void message.success(t('agenda.availabilitySaved'));

@@ -54,10 +54,13 @@ export function useMeetingStats(sessionId: string | undefined) {
   });
 }
 
-export function useAvailability(sessionId: string | undefined) {
+const availabilityPath = (sessionId: string, organisationId?: string) => `/sessions/${sessionId}/availability${organisationId ? `/${organisationId}` : ''}`;
+
+/** One's own availability, or with `organisationId` (organisers) a participant's. */
+export function useAvailability(sessionId: string | undefined, organisationId?: string) {
   return useQuery({
-    queryKey: keys.availability(sessionId ?? ''),
-    queryFn: ({ signal }) => api<Availability>('GET', `/sessions/${sessionId ?? ''}/availability`, undefined, { signal }),
+    queryKey: keys.availability(sessionId ?? '', organisationId),
+    queryFn: ({ signal }) => api<Availability>('GET', availabilityPath(sessionId ?? '', organisationId), undefined, { signal }),
     enabled: sessionId !== undefined,
   });
 }
@@ -65,12 +68,15 @@ export function useAvailability(sessionId: string | undefined) {
 export function useSaveAvailability() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ sessionId, input }: { sessionId: string; input: AvailabilityInput }) =>
-      api<Availability>('PUT', `/sessions/${sessionId}/availability`, input),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(keys.availability(saved.sessionId), saved);
-      // Free slots depend on both parties' availability.
-      return queryClient.invalidateQueries({ queryKey: keys.freeSlotsAll });
+    mutationFn: ({ sessionId, organisationId, input }: { sessionId: string; organisationId?: string; input: AvailabilityInput }) =>
+      api<Availability>('PUT', availabilityPath(sessionId, organisationId), input),
+    onSuccess: (saved, { organisationId }) => {
+      queryClient.setQueryData(keys.availability(saved.sessionId, organisationId), saved);
+      // Free slots depend on both parties' availability; another view of the same row may be cached.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.availabilityAll(saved.sessionId) }),
+        queryClient.invalidateQueries({ queryKey: keys.freeSlotsAll }),
+      ]);
     },
   });
 }
