@@ -4,7 +4,8 @@
 // the organiser's table plan shows it in that seat too. A slower booker is told the slot went
 // to someone else and sees fresh free slots. In a scheduled session the organiser gives one
 // participant's availability at the help desk, runs the scheduler, watches it finish, sees the plan
-// fill in and publishes it onto the agendas.
+// fill in and publishes it onto the agendas. In a session that has begun, the organiser marks a
+// meeting held, then corrects it to no-show, and the attendance rate follows.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MatchSession } from '@duijie/shared';
@@ -262,6 +263,43 @@ describe('negotiation meetings in the browser', () => {
       await clickSettled(planModal.getByTestId('unpin'));
       await planModal.waitFor({ state: 'detached' });
       expect((await placed(movedId)).pinned).toBe(false);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  it('takes attendance once a meeting has begun: held, then corrected to no-show, with the figures', async () => {
+    // Its own organiser browser, so this test does not depend on the others having signed in.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const organiserPage = await context.newPage();
+    organiserPage.on('pageerror', (e) => pageErrors.push(e.message));
+    await withScreenshots('meetings-attendance', () => ({ organiserPage }), async () => {
+      await login(organiserPage, server.url, ADMIN.email, ADMIN.password);
+      // A self-booking session that began 40 minutes ago, so its first slot has started.
+      const start = new Date(Math.floor((Date.now() - 40 * 60_000) / 60_000) * 60_000);
+      const today = await api.liveSession(organiser, 'upstream_downstream', { meetingMode: 'self_booking', tableCount: 2, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString() });
+      const todayEvent = (await api.call<{ name: string }>('GET', `/events/${today.eventId}`, undefined, organiser.token)).name;
+      const [buyer, supplier] = await Promise.all([api.organisation(organiser, 'enterprise'), api.organisation(organiser, 'enterprise')]);
+      await Promise.all([api.participate(buyer, organiser, today.id, 'buyer'), api.participate(supplier, organiser, today.id, 'supplier')]);
+      const listing = await api.createListing(supplier, today.id, steelSupply('到场登记用钢材'));
+      const request = await api.call<{ id: string }>('POST', '/meeting-requests', { toListingId: listing.id, fromListingId: null, topic: '到场登记洽谈' }, buyer.token);
+      await api.call('POST', `/meeting-requests/${request.id}/answer`, { accept: true }, supplier.token);
+      type Held = { id: string; status: string; published: boolean };
+      const meetingsNow = () => api.call<Held[]>('GET', `/sessions/${today.id}/meetings`, undefined, organiser.token);
+      const [meeting] = await meetingsNow();
+      // Placed in the first slot (already begun); in a self-booking session that publishes it at once.
+      await api.call('POST', `/meetings/${meeting.id}/pin`, { slot: 1 }, organiser.token);
+
+      await organiserPage.goto(`${server.url}/console?tab=meetings`);
+      await pick(organiserPage, organiserPage.getByTestId('console-event-picker'), todayEvent);
+      await pick(organiserPage, organiserPage.getByTestId('console-session-picker'), today.title);
+      const planModal = organiserPage.getByTestId('plan-meeting-modal');
+      for (const [button, status, rate] of [['mark-held', 'held', '100'], ['mark-no-show', 'no_show', '0']] as const) {
+        await organiserPage.locator(`[data-testid="plan-meeting"][data-meeting-id="${meeting.id}"]`).click();
+        await clickSettled(planModal.getByTestId(button));
+        await planModal.waitFor({ state: 'detached' });
+        expect((await meetingsNow())[0]).toMatchObject({ id: meeting.id, status, published: true });
+        await organiserPage.waitForFunction((r) => document.querySelector('[data-testid="stat-attendanceRate"] .ant-statistic-content')?.textContent?.replace(/\s/g, '') === `${r}%`, rate);
+      }
       expect(pageErrors).toEqual([]);
     });
   });
