@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Typed configuration read once from the environment and validated at start. */
@@ -28,8 +27,8 @@ export type AppConfig = {
   matchLocalBonus: number;
   /** Time the meeting scheduler may search per run (it stops earlier at a proven optimum). */
   schedulerBudgetMs: number;
-  /** Threads of the scheduler's exact phase. */
-  schedulerThreads: number;
+  /** Threads of the scheduler's exact phase; unset: the scheduler's default (2, or 1 on one core). */
+  schedulerThreads: number | undefined;
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
@@ -85,7 +84,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     boardReplayLimit: int('BOARD_REPLAY_LIMIT', 500, 1, 100_000),
     matchLocalBonus: int('MATCH_LOCAL_BONUS', 5, 0, 30),
     schedulerBudgetMs: int('SCHEDULER_BUDGET_MS', 8000, 100, 120_000),
-    schedulerThreads: int('SCHEDULER_THREADS', Math.min(2, availableParallelism()), 1, 16),
+    schedulerThreads: env.SCHEDULER_THREADS ? int('SCHEDULER_THREADS', 2, 1, 16) : undefined,
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
   };
 }

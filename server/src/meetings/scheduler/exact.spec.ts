@@ -18,7 +18,7 @@ describe('the exact phase', () => {
     expect(r.optimal).toBe(true);
   });
 
-  it.each([1, 2])('turns a poor schedule into an optimal one that keeps every constraint (%i threads)', async (threads) => {
+  it.each([1, 2])('turns a poor schedule into an optimal one that keeps every constraint (on %i thread(s))', async (threads) => {
     // Participant 0 meets 1..4, participant 5 meets 1..4, two tables, six slots, 2 forbids slot 3.
     const meetings = [meet(0, 1), meet(0, 2), meet(0, 3), meet(0, 4), meet(5, 1), meet(5, 2), meet(5, 3), meet(5, 4)];
     const problem: ScheduleProblem = { participants: 6, slots: 6, morningSlots: 0, tables: 2, meetings, forbidden: [[], [], [3]] };
