@@ -142,6 +142,11 @@ describe('meeting attendance and figures (integration)', () => {
     await mark(organiser, three.id, 'no_show').expect(200);
     expect(await statsOf()).toEqual({ sessionId: session, total: 5, unscheduled: 1, scheduled: 4, published: 3, held: 2, noShow: 1, attendanceRate: 2 / 3 });
     expect(await totals()).toMatchObject({ meetingsScheduled: 3, meetingsHeld: 2 });
+
+    // Publishing the last placed meeting answers with the same figures the stats endpoint gives.
+    const afterPublish: MeetingStats = (await as(organiser).post(`/sessions/${session}/meetings/publish`).expect(200)).body;
+    expect(afterPublish).toEqual({ sessionId: session, total: 5, unscheduled: 1, scheduled: 4, published: 4, held: 2, noShow: 1, attendanceRate: 2 / 3 });
+    expect(await statsOf()).toEqual(afterPublish);
   });
 
   it('marks a meeting agreed and self-booked through the API once its slot has begun, and the parties’ agendas show it', async () => {

@@ -54,25 +54,9 @@ export class MeetingAttendanceService {
     return (await this.meetings.views(this.dataSource.manager, [meeting]))[0];
   }
 
-  /**
-   * A session's meeting figures (cancelled meetings left out): total = unscheduled +
-   * scheduled, where scheduled counts every placed meeting (scheduled, held or no_show);
-   * published counts the placed ones the parties can see.
-   */
   async stats(sessionId: string): Promise<MeetingStats> {
-    const exists = await this.dataSource.getRepository(SessionEntity).existsBy({ id: sessionId });
-    if (!exists) throw new NotFound('Session');
-    const [row]: Omit<MeetingStats, 'sessionId' | 'attendanceRate'>[] = await this.dataSource.query(
-      `SELECT COUNT(*) FILTER (WHERE status <> 'cancelled')::int AS total,
-              COUNT(*) FILTER (WHERE status = 'unscheduled')::int AS unscheduled,
-              COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show'))::int AS scheduled,
-              COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show') AND published)::int AS published,
-              COUNT(*) FILTER (WHERE status = 'held')::int AS held,
-              COUNT(*) FILTER (WHERE status = 'no_show')::int AS "noShow"
-         FROM meeting WHERE "sessionId" = $1`,
-      [sessionId],
-    );
-    const marked = row.held + row.noShow;
-    return { sessionId, ...row, attendanceRate: marked === 0 ? null : row.held / marked };
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(SessionEntity, { id: sessionId }))) throw new NotFound('Session');
+    return this.meetings.stats(manager, sessionId);
   }
 }

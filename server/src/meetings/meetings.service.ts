@@ -83,20 +83,24 @@ export class MeetingsService {
     return slotsOf(await this.visibleSession(this.dataSource.manager, principal, sessionId));
   }
 
+  /**
+   * A session's meeting figures (cancelled meetings left out): total = unscheduled +
+   * scheduled, where scheduled counts every placed meeting (scheduled, held or no_show);
+   * published counts the placed ones the parties can see.
+   */
   async stats(manager: EntityManager, sessionId: string): Promise<MeetingStats> {
-    const [row] = await manager.query<Record<string, string>[]>(
-      `SELECT count(*) FILTER (WHERE status <> 'cancelled') AS total,
-              count(*) FILTER (WHERE status = 'unscheduled') AS unscheduled,
-              count(*) FILTER (WHERE status = 'scheduled') AS scheduled,
-              count(*) FILTER (WHERE published AND status <> 'cancelled') AS published,
-              count(*) FILTER (WHERE status = 'held') AS held,
-              count(*) FILTER (WHERE status = 'no_show') AS "noShow"
+    const [row] = await manager.query<Omit<MeetingStats, 'sessionId' | 'attendanceRate'>[]>(
+      `SELECT COUNT(*) FILTER (WHERE status <> 'cancelled')::int AS total,
+              COUNT(*) FILTER (WHERE status = 'unscheduled')::int AS unscheduled,
+              COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show'))::int AS scheduled,
+              COUNT(*) FILTER (WHERE status IN ('scheduled', 'held', 'no_show') AND published)::int AS published,
+              COUNT(*) FILTER (WHERE status = 'held')::int AS held,
+              COUNT(*) FILTER (WHERE status = 'no_show')::int AS "noShow"
          FROM meeting WHERE "sessionId" = $1`,
       [sessionId],
     );
-    const held = Number(row.held);
-    const noShow = Number(row.noShow);
-    return { sessionId, total: Number(row.total), unscheduled: Number(row.unscheduled), scheduled: Number(row.scheduled), published: Number(row.published), held, noShow, attendanceRate: held + noShow > 0 ? held / (held + noShow) : null };
+    const marked = row.held + row.noShow;
+    return { sessionId, ...row, attendanceRate: marked === 0 ? null : row.held / marked };
   }
 
   /** Slots in which both parties are free, not unavailable, in the half both can meet, with a table left. */
@@ -384,7 +388,6 @@ export class MeetingsService {
     return manager.findOneOrFail(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** A session whose approved participant the caller's organisation is. */
   /**
    * Whose availability a request reads or writes: the caller's own organisation, which must be an
    * approved participant, or (organisers, e.g. at the help desk) the approved participant named.
