@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
-import { DEFAULT_ADMIN_PASSWORD, loadConfig } from './config/config';
+import { loadConfig } from './config/config';
 import { openDatabase } from './database/database';
 import { runMigrations } from './database/migrate';
 import { loadDemo } from './demo/load-demo';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   const organisations = app.get(OrganisationsService);
   const users = app.get(UsersService);
-  const createdAdmin = await ensureAdmin(dataSource, organisations, users, config);
+  const adminSeed = await ensureAdmin(dataSource, organisations, users, config);
   if (config.demo) {
     const loaded = await loadDemo({ dataSource, organisations, users, events: app.get(EventsService), participation: app.get(ParticipationService), listings: app.get(ListingsService), meetingRequests: app.get(MeetingRequestsService), meetings: app.get(MeetingsService) });
     logger.log(loaded ? 'Demo event loaded' : 'Demo event already present');
@@ -48,8 +48,11 @@ async function main(): Promise<void> {
     `  Database: ${db.embedded ? `embedded PostgreSQL, data in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
     `  Live updates between server processes: ${config.redisUrl ? 'Redis pub/sub (REDIS_URL)' : 'PostgreSQL LISTEN/NOTIFY'}`,
     `  Log in as the organiser: ${config.adminEmail}` +
-      (config.adminPassword === DEFAULT_ADMIN_PASSWORD ? ` / ${DEFAULT_ADMIN_PASSWORD} (the default; set ADMIN_PASSWORD before the first start in production)` : ' / the ADMIN_PASSWORD you set') +
-      (createdAdmin ? ' (created now)' : ''),
+      (adminSeed.created && adminSeed.generatedPassword
+        ? ` / ${adminSeed.generatedPassword} (generated now and shown only this once: keep it safe)`
+        : adminSeed.created
+          ? ' / the ADMIN_PASSWORD you set (created now)'
+          : ' (the account already exists)'),
     ...(config.demo ? [`  Demo users: admin@<org>.demo.duijie.cn, password ${DEMO_PASSWORD} (e.g. admin@xntg.demo.duijie.cn)`] : []),
     '',
   ];

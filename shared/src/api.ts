@@ -91,6 +91,9 @@ export type UserUpdateInput = { role?: UserRole; active?: boolean; displayName?:
 
 export type InvitationInput = { email: string; role: UserRole };
 export type InvitationCreated = { token: string; url: string; email: string; role: UserRole; expiresAt: string };
+/** Organisers create other organiser departments; the first user joins through the invitation. */
+export type OrganiserDepartmentInput = { organisation: OrganisationInput; admin: { email: string } };
+export type OrganiserDepartmentCreated = { organisation: Organisation; invitation: InvitationCreated };
 export type InvitationInfo = { email: string; role: UserRole; organisationName: string; expiresAt: string };
 export type InvitationAcceptInput = { displayName: string; password: string };
 

@@ -15,7 +15,8 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const ORGANISATION_SIZES = ['large', 'medium', 'small', 'micro'] as const;
 export type OrganisationSize = (typeof ORGANISATION_SIZES)[number];
 
-export const ORGANISATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** `suspended`: an organiser took its rights away (its users cannot log in); it can be reinstated. */
+export const ORGANISATION_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 
 export const USER_ROLES = ['organiser', 'org_admin', 'org_member'] as const;

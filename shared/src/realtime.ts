@@ -119,6 +119,9 @@ export const rooms = {
   event: (id: string) => `event:${id}`,
   organisation: (id: string) => `org:${id}`,
   organisers: 'organisers',
+  /** Every socket of one user, and of one login session (not `session:`: board sessions). */
+  user: (id: string) => `user:${id}`,
+  authSession: (id: string) => `auth:${id}`,
 } as const;
 
 /**

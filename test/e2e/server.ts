@@ -1,7 +1,7 @@
 // Starts the built server (server/dist/main.js) as a child process with its own data
 // folder, so the embedded-PostgreSQL path users take with `npm start` is what is tested.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,7 +54,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const pgPort = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
-  const databaseUrl = extraEnv.DATABASE_URL ?? `postgres://duijie:duijie-local@127.0.0.1:${pgPort}/duijie`;
   const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -72,6 +71,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (Date.now() > deadline) throw new Error(`server did not start within 120 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // The embedded database's password is generated per data folder and kept beside it.
+  const pgPassword = () => encodeURIComponent(readFileSync(join(dataDir, 'pg-password'), 'utf8').trim());
+  const databaseUrl = extraEnv.DATABASE_URL ?? `postgres://duijie:${pgPassword()}@127.0.0.1:${pgPort}/duijie`;
   return {
     url,
     databaseUrl,

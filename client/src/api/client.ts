@@ -1,6 +1,11 @@
 import type { ApiError } from '@duijie/shared';
 
-const TOKEN_KEY = 'duijie.token';
+/**
+ * The session token lives in an httpOnly cookie the page cannot read. Beside it the server sets
+ * a readable CSRF cookie: its presence says a session exists, and writes echo it in a header.
+ */
+const CSRF_COOKIE = 'duijie_csrf';
+const CSRF_HEADER = 'X-CSRF-Token';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -24,13 +29,23 @@ export class ApiFailure extends Error {
   }
 }
 
-export function getToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
+/** The CSRF cookie's value, or null when there is no session. */
+export function getSessionToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('=')) || null;
+  }
+  return null;
 }
 
-export function setToken(token: string | null): void {
-  if (token === null) localStorage.removeItem(TOKEN_KEY);
-  else localStorage.setItem(TOKEN_KEY, token);
+/** Forgets the session locally (the server cleared or will refuse the httpOnly cookie). */
+export function forgetSession(): void {
+  document.cookie = `${CSRF_COOKIE}=; Max-Age=0; Path=/; SameSite=Strict`;
+}
+
+function sessionHeaders(method: string): Record<string, string> {
+  const csrf = getSessionToken();
+  return csrf !== null && method !== 'GET' ? { [CSRF_HEADER]: csrf } : {};
 }
 
 type UnauthorizedHandler = () => void;
@@ -45,7 +60,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 
 /** What a 401 does: forget the token and let the auth provider send the user to the login page. */
 export function handleUnauthorized(): void {
-  setToken(null);
+  forgetSession();
   onUnauthorized();
 }
 
@@ -81,20 +96,20 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /**
- * Calls the Duijie HTTP API. Paths are relative to /api. Sends the stored bearer token,
+ * Calls the Duijie HTTP API. Paths are relative to /api. Sends the session cookie (and the CSRF header on writes),
  * parses JSON and throws ApiFailure for any non-2xx answer (or a network failure, as status 0).
  */
 export async function api<T>(method: HttpMethod, path: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
-  const token = getToken();
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  const token = getSessionToken();
+  const headers: Record<string, string> = { Accept: 'application/json', ...sessionHeaders(method), ...opts.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token !== null) headers.Authorization = `Bearer ${token}`;
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, opts.query), {
       method,
       headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: opts.signal,
     });
@@ -134,11 +149,11 @@ export function newIdempotencyKey(): string {
 }
 
 /**
- * Sends files as multipart/form-data (each under `field`), with the stored token, and answers
+ * Sends files as multipart/form-data (each under `field`), with the session cookie, and answers
  * like api(): the parsed body, or an ApiFailure carrying the server's ApiError body.
  */
 export async function upload<T>(path: string, field: string, files: readonly File[], opts: ApiOptions = {}): Promise<T> {
-  const token = getToken();
+  const token = getSessionToken();
   const form = new FormData();
   for (const file of files) form.append(field, file, file.name);
   let response: Response;
@@ -146,7 +161,8 @@ export async function upload<T>(path: string, field: string, files: readonly Fil
     // No Content-Type: the browser sets it with the multipart boundary.
     response = await fetch(buildUrl(path, opts.query), {
       method: 'POST',
-      headers: { Accept: 'application/json', ...opts.headers, ...(token !== null ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: { Accept: 'application/json', ...sessionHeaders('POST'), ...opts.headers },
+      credentials: 'same-origin',
       body: form,
       signal: opts.signal,
     });
@@ -164,10 +180,10 @@ export async function upload<T>(path: string, field: string, files: readonly Fil
 
 /** Downloads a file the API serves to signed-in users (e.g. a PDF certificate) under `filename`. */
 export async function downloadFile(path: string, filename: string): Promise<void> {
-  const token = getToken();
+  const token = getSessionToken();
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, undefined), { headers: token !== null ? { Authorization: `Bearer ${token}` } : {} });
+    response = await fetch(buildUrl(path, undefined), { credentials: 'same-origin' });
   } catch {
     throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
   }

@@ -1,11 +1,11 @@
 // The app's one socket.io connection, typed by the shared contract. It is created on first
-// use with the stored token, replaced when the user changes (closeSocket on login and logout),
+// use with the session cookie, replaced when the user changes (closeSocket on login and logout),
 // and reports a connection status that screens show.
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Me, ServerToClientEvents, SocketAuth } from '@duijie/shared';
-import { api, getToken, isApiFailure } from './client';
+import type { ClientToServerEvents, Me, ServerToClientEvents } from '@duijie/shared';
+import { api, getSessionToken, isApiFailure } from './client';
 
 export type DuijieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -21,7 +21,7 @@ type Current = { socket: DuijieSocket; dispose: () => void };
 
 /** Without a socket: offline when signed out, else about to connect (a screen creates it on first use). */
 function idleStatus(): ConnectionStatus {
-  return getToken() === null ? 'offline' : 'reconnecting';
+  return getSessionToken() === null ? 'offline' : 'reconnecting';
 }
 
 let current: Current | null = null;
@@ -44,7 +44,7 @@ function browserOffline(): boolean {
  * we are: a 401 there logs out as any 401 does; otherwise connect again a little later.
  */
 function afterRefusal(socket: DuijieSocket, retry: { timer?: ReturnType<typeof setTimeout> }): void {
-  if (getToken() === null) {
+  if (getSessionToken() === null) {
     closeSocket();
     return;
   }
@@ -70,11 +70,8 @@ function create(): Current {
     // behind a load balancer; long-polling remains the fallback for networks that block it.
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
-    // Read at every (re)connection, so a token renewed in another tab is picked up.
-    auth: (cb) => {
-      const auth: SocketAuth = { token: getToken() ?? '' };
-      cb(auth);
-    },
+    // No token here: the handshake carries the httpOnly session cookie (same origin).
+    withCredentials: true,
   });
   const retry: { timer?: ReturnType<typeof setTimeout> } = {};
   let attempts = 0;
@@ -141,7 +138,7 @@ function create(): Current {
 /** The shared socket, connecting on first use; null when nobody is signed in. */
 export function getSocket(): DuijieSocket | null {
   if (current) return current.socket;
-  if (getToken() === null) return null;
+  if (getSessionToken() === null) return null;
   current = create();
   return current.socket;
 }

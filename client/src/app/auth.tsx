@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { LoginResult, Me } from '@duijie/shared';
-import { api, getToken, setToken, setUnauthorizedHandler } from '../api/client';
+import { api, forgetSession, getSessionToken, setUnauthorizedHandler } from '../api/client';
 import { keys } from '../api/keys';
 import { closeSocket } from '../api/socket';
 
@@ -26,7 +26,7 @@ type Props = { children: ReactNode };
 export function AuthProvider({ children }: Props) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [token, setTokenState] = useState<string | null>(getToken);
+  const [token, setTokenState] = useState<string | null>(getSessionToken);
   const [signedOut, setSignedOut] = useState(false);
 
   const meQuery = useQuery({
@@ -50,19 +50,20 @@ export function AuthProvider({ children }: Props) {
 
   const signIn = useCallback(
     (result: LoginResult) => {
-      setToken(result.accessToken);
+      // The server set the session cookies; the body's accessToken is for API clients, not kept here.
       // The live connection belongs to whoever was signed in before.
       closeSocket();
       queryClient.clear();
       queryClient.setQueryData(keys.me, result.user);
-      setTokenState(result.accessToken);
+      setTokenState(getSessionToken() ?? 'session');
       setSignedOut(false);
     },
     [queryClient],
   );
 
   const signOut = useCallback(() => {
-    setToken(null);
+    // Revokes the session on the server (its token and sockets), which also clears the cookies.
+    void api('POST', '/auth/logout').catch(() => undefined).finally(forgetSession);
     closeSocket();
     setSignedOut(true);
     setTokenState(null);

@@ -33,6 +33,7 @@ const ORG_COLOURS: Record<OrganisationStatus, string> = {
   pending: 'orange',
   approved: 'green',
   rejected: 'red',
+  suspended: 'volcano',
 };
 
 const LISTING_COLOURS: Record<ListingStatus, string> = { open: 'green', withdrawn: 'default' };

@@ -124,7 +124,7 @@ describe('agreements (integration)', () => {
 
   it('needs a fresh password confirmation before signing', async () => {
     const a = await draft(borrower, loan());
-    await t.dataSource.query(`UPDATE app_user SET "signingGrantUntil" = now() - interval '1 minute' WHERE id = $1`, [bank.userId]);
+    await t.dataSource.query(`UPDATE auth_session SET "signingGrantUntil" = now() - interval '1 minute' WHERE "userId" = $1`, [bank.userId]);
     const refused = await sign(bank, a).expect(403);
     expect(refused.body.code).toBe('step_up_required');
     await t.http.post('/api/auth/step-up').auth(bank.token, { type: 'bearer' }).send({ password: 'wrong-password-1' }).expect(401);

@@ -15,7 +15,6 @@ import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
 import { Coalescer } from '../realtime/coalescer';
 import { CeremonyService } from './ceremony.service';
-import { UserEntity } from '../users/user.entity';
 import type { AgreementDto, AgreementPartyDto, AgreementUpdateDto } from './dto/agreement.dto';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
 
@@ -174,8 +173,9 @@ export class AgreementsService {
   async sign(principal: Principal, id: string, contentHash: string): Promise<Agreement> {
     if (principal.role === 'org_member') throw new Forbidden('Only an organisation admin (an authorised signatory) may sign');
     return this.change(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: principal.userId } });
-      if (!user.signingGrantUntil || user.signingGrantUntil.getTime() < Date.now()) {
+      // The grant is bound to the login session that confirmed the password.
+      const grant = principal.signingGrantUntil;
+      if (!grant || grant.getTime() < Date.now()) {
         throw new DomainError(403, 'step_up_required', 'Confirm your password before signing (POST /api/auth/step-up)');
       }
       const agreement = await this.lock(manager, id);

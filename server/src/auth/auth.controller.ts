@@ -1,12 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User } from '@duijie/shared';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public } from './auth.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, type LoginOutcome } from './auth.service';
 import type { Principal } from './principal';
+import { clearSessionCookies, setSessionCookies } from './session-cookies';
+import type { ClientInfo } from './token.service';
+
+function clientOf(req: Request): ClientInfo {
+  return { ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null };
+}
 
 @ApiTags('auth')
 @Controller()
@@ -19,8 +25,17 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Req() req: Request, @Body() dto: LoginDto): Promise<LoginResult> {
-    return this.auth.login(req.ip ?? 'unknown', dto);
+  async login(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: LoginDto): Promise<LoginResult> {
+    return this.signedIn(req, res, await this.auth.login(clientOf(req), dto));
+  }
+
+  /** Revokes this login (token and sockets) and clears the browser's cookies. */
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentUser() principal: Principal): Promise<void> {
+    await this.auth.logout(principal);
+    clearSessionCookies(req, res);
   }
 
   @Public()
@@ -52,7 +67,18 @@ export class AuthController {
   @Public()
   @Post('invitations/:token/accept')
   @HttpCode(200)
-  accept(@Param('token') token: string, @Body() dto: InvitationAcceptDto): Promise<LoginResult> {
-    return this.auth.acceptInvitation(token, dto);
+  async accept(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('token') token: string,
+    @Body() dto: InvitationAcceptDto,
+  ): Promise<LoginResult> {
+    return this.signedIn(req, res, await this.auth.acceptInvitation(clientOf(req), token, dto));
+  }
+
+  /** The browser keeps the token in an httpOnly cookie; API clients use the body's accessToken. */
+  private signedIn(req: Request, res: Response, outcome: LoginOutcome): LoginResult {
+    setSessionCookies(req, res, outcome.token, outcome.result.expiresIn);
+    return outcome.result;
   }
 }

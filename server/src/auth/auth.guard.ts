@@ -5,9 +5,13 @@ import type { Request } from 'express';
 import { Forbidden, Unauthorized } from '../common/errors';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { Principal } from './principal';
+import { assertCsrf, readCookies, SESSION_COOKIE } from './session-cookies';
 import { TokenService } from './token.service';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Global guard: every route needs a login unless marked @Public(): a bearer token (API
+ * clients), or the browser's session cookie, whose writes also need the CSRF header.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -20,10 +24,15 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer (.+)$/.exec(header);
-    if (!match) throw new Unauthorized('Please log in (missing bearer token)');
-    const principal = await this.tokens.authenticate(match[1]);
+    const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    let token = match?.[1];
+    if (!token) {
+      const cookies = readCookies(req.headers.cookie);
+      token = cookies[SESSION_COOKIE];
+      if (!token) throw new Unauthorized('Please log in (missing bearer token or session cookie)');
+      assertCsrf(req, cookies);
+    }
+    const principal = await this.tokens.authenticate(token);
     req.principal = principal;
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) throw new Forbidden(`Only ${roles.join(' or ')} users may do this`);

@@ -2,17 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SIGNING_GRANT_MINUTES, type LoginResult, type Me, type Organisation, type SigningGrant, type User } from '@duijie/shared';
 import { DataSource } from 'typeorm';
-import { DomainError, Unauthorized } from '../common/errors';
+import { AuditService } from '../audit/audit.service';
+import { DomainError, InvalidInput, Unauthorized } from '../common/errors';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { toOrganisation } from '../organisations/organisations.mapper';
 import type { InvitationAcceptDto, LoginDto, SelfRegistrationDto } from '../users/dto/user.dto';
 import { UserEntity } from '../users/user.entity';
+import { AuthSessionEntity } from './auth-session.entity';
 import { toUser } from '../users/users.mapper';
 import { UsersService } from '../users/users.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Principal } from './principal';
-import { TokenService } from './token.service';
+import { TokenService, type ClientInfo } from './token.service';
+
+/** A login's answer, and the token the controller also puts into the session cookie. */
+export type LoginOutcome = { result: LoginResult; token: string };
 
 @Injectable()
 export class AuthService {
@@ -22,9 +27,11 @@ export class AuthService {
     private readonly limiter: LoginRateLimiter,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
-  async login(ip: string, dto: LoginDto): Promise<LoginResult> {
+  async login(client: ClientInfo, dto: LoginDto): Promise<LoginOutcome> {
+    const { ip } = client;
     this.limiter.assertAllowed(ip, dto.email);
     const user = await this.dataSource
       .getRepository(UserEntity)
@@ -34,23 +41,38 @@ export class AuthService {
       .where('u.email = :email', { email: dto.email })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
-    if (!user || !ok || !user.active || user.organisation?.status === 'rejected') {
+    const status = user?.organisation?.status;
+    if (!user || !ok || !user.active || status === 'rejected' || status === 'suspended') {
       this.limiter.recordFailure(ip, dto.email);
+      await this.record('auth.login_failed', user?.id ?? null, { email: dto.email.slice(0, 254), ip });
       // One message for every case, so the response does not reveal which accounts exist.
       throw new Unauthorized('Wrong email or password, or the account is not active');
     }
     this.limiter.recordSuccess(ip, dto.email);
     await this.dataSource.getRepository(UserEntity).update(user.id, { lastLoginAt: new Date() });
-    return this.loginResult(user.id);
+    const outcome = await this.loginResult(user.id, client);
+    await this.record('auth.login', user.id, { ip });
+    return outcome;
+  }
+
+  /** Ends this login everywhere: the token stops working and its sockets close. */
+  async logout(principal: Principal): Promise<void> {
+    if (!principal.sessionId) return;
+    await this.tokens.revoke(principal.sessionId);
+    await this.record('auth.logout', principal.userId, { sessionId: principal.sessionId });
   }
 
   /** Self-registration: the organisation waits for an organiser's approval; its admin can log in meanwhile. */
   async register(dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
+    // Organiser departments are created by organisers (or the first start), never by a stranger.
+    if (dto.organisation.kind === 'organiser') {
+      throw new InvalidInput('organisation.kind', 'an organiser department cannot self-register; organisers create it');
+    }
     return this.dataSource.transaction(async (manager) => {
       const organisation = await this.organisations.insert(manager, dto.organisation, 'pending', null, 'organisation.');
       const user = await this.users.insert(
         manager,
-        { organisationId: organisation.id, email: dto.admin.email, displayName: dto.admin.displayName, password: dto.admin.password, role: dto.organisation.kind === 'organiser' ? 'organiser' : 'org_admin' },
+        { organisationId: organisation.id, email: dto.admin.email, displayName: dto.admin.displayName, password: dto.admin.password, role: 'org_admin' },
         null,
         'admin.email',
       );
@@ -65,18 +87,30 @@ export class AuthService {
   async stepUp(ip: string, principal: Principal, password: string): Promise<SigningGrant> {
     const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
     this.limiter.assertAllowed(ip, user.email);
+    if (!principal.sessionId) throw new Unauthorized('Step-up needs a login session');
     if (!(await verifyPassword(user.passwordHash, password))) {
       this.limiter.recordFailure(ip, user.email);
+      await this.record('auth.step_up_failed', user.id, { ip, sessionId: principal.sessionId });
       throw new DomainError(401, 'wrong_password', 'Wrong password');
     }
     const grantedUntil = new Date(Date.now() + SIGNING_GRANT_MINUTES * 60_000);
-    await this.dataSource.getRepository(UserEntity).update(user.id, { signingGrantUntil: grantedUntil });
+    // The grant belongs to this login only: another session of the same user must confirm again.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(AuthSessionEntity).update(principal.sessionId!, { signingGrantUntil: grantedUntil });
+      await this.audit.record(manager, {
+        actorUserId: user.id,
+        action: 'auth.step_up',
+        entityType: 'user',
+        entityId: user.id,
+        data: { sessionId: principal.sessionId, grantedUntil: grantedUntil.toISOString() },
+      });
+    });
     return { grantedUntil: grantedUntil.toISOString() };
   }
 
-  async acceptInvitation(token: string, dto: InvitationAcceptDto): Promise<LoginResult> {
+  async acceptInvitation(client: ClientInfo, token: string, dto: InvitationAcceptDto): Promise<LoginOutcome> {
     const user = await this.users.acceptInvitation(token, dto);
-    return this.loginResult(user.id);
+    return this.loginResult(user.id, client);
   }
 
   async me(principal: Principal): Promise<Me> {
@@ -91,9 +125,15 @@ export class AuthService {
     };
   }
 
-  private async loginResult(userId: string): Promise<LoginResult> {
-    const accessToken = await this.tokens.issue(userId);
-    const principal = await this.tokens.authenticate(accessToken);
-    return { accessToken, expiresIn: this.tokens.ttlSeconds, user: await this.me(principal) };
+  private async loginResult(userId: string, client: ClientInfo): Promise<LoginOutcome> {
+    const issued = await this.tokens.issue(userId, client);
+    const principal = await this.tokens.authenticate(issued.token);
+    return { token: issued.token, result: { accessToken: issued.token, expiresIn: this.tokens.ttlSeconds, user: await this.me(principal) } };
+  }
+
+  private record(action: string, userId: string | null, data: Record<string, unknown>): Promise<void> {
+    return this.dataSource.transaction((manager) =>
+      this.audit.record(manager, { actorUserId: userId, action, entityType: 'user', entityId: userId ?? 'unknown', data }),
+    );
   }
 }

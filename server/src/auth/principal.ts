@@ -7,6 +7,11 @@ export type Principal = {
   organisationStatus: OrganisationStatus;
   role: UserRole;
   displayName: string;
+  /** The login session behind the token (absent for principals built in code, e.g. the demo loader). */
+  sessionId?: string;
+  sessionExpiresAt?: Date;
+  /** Step-up signing window of this login session. */
+  signingGrantUntil?: Date | null;
 };
 
 export function isOrganiser(principal: Principal): boolean {

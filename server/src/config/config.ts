@@ -15,7 +15,10 @@ export type AppConfig = {
   jwtSecret: string;
   jwtTtlSeconds: number;
   adminEmail: string;
-  adminPassword: string;
+  /** Null: the first start generates one and prints it once. */
+  adminPassword: string | null;
+  /** Express `trust proxy`: null (off), a hop count, or addresses/subnets of the proxies. */
+  trustProxy: number | string | null;
   publicUrl: string;
   demo: boolean;
   clientDist: string | null;
@@ -32,7 +35,21 @@ export type AppConfig = {
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
+/** The password earlier versions published as the default; refused in production. */
 export const DEFAULT_ADMIN_PASSWORD = 'Duijie-admin-2026';
+
+/**
+ * Which proxies may tell us the client address (X-Forwarded-For). `true` would trust any
+ * sender, so anybody could pick the address the login limiter counts: refused.
+ */
+function trustProxy(raw: string | undefined): number | string | null {
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return null;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') {
+    throw new Error('Configuration: TRUST_PROXY=true trusts spoofable X-Forwarded-For headers; give the number of proxy hops (e.g. 1) or their addresses/subnets (e.g. loopback, 10.0.0.0/8)');
+  }
+  return raw;
+}
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -66,6 +83,12 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
   const jwtSecret = env.JWT_SECRET ?? localJwtSecret(dataDir);
   if (jwtSecret.length < 32) throw new Error('Configuration: JWT_SECRET must be at least 32 characters');
   const clientDist = env.CLIENT_DIST ?? join(repoRoot, 'client', 'dist');
+  const production = env.NODE_ENV === 'production' || Boolean(env.DATABASE_URL);
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if (production && adminPassword === DEFAULT_ADMIN_PASSWORD) {
+    throw new Error('Configuration: ADMIN_PASSWORD is the published default password; choose another one (or leave it unset to have one generated)');
+  }
+  if (adminPassword !== null && adminPassword.length < 10) throw new Error('Configuration: ADMIN_PASSWORD must be at least 10 characters');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -76,7 +99,8 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     jwtSecret,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail: env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
-    adminPassword: env.ADMIN_PASSWORD ?? DEFAULT_ADMIN_PASSWORD,
+    adminPassword,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     demo: argv.includes('--demo') || env.DEMO === '1' || env.DEMO === 'true',
     clientDist: existsSync(clientDist) ? clientDist : null,

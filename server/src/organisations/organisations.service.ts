@@ -10,12 +10,14 @@ import { pageOf, skipTake } from '../common/pagination';
 import type { OrganisationDto, OrganisationQuery, OrganisationUpdateDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
 import { toOrganisation } from './organisations.mapper';
+import { SocketRevocations } from '../realtime/socket-revocations';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly revocations: SocketRevocations,
   ) {}
 
   /** Inserts an organisation inside the caller's transaction; a taken credit code is a 409 naming the field. */
@@ -100,6 +102,60 @@ export class OrganisationsService {
 
   reject(principal: Principal, id: string, reason: string): Promise<Organisation> {
     return this.decide(principal, id, 'rejected', reason);
+  }
+
+  /**
+   * Takes an organisation's rights away at once: its users get 401 and its sockets close.
+   * An organiser department can be suspended too (a self-made one, say), but not the
+   * caller's own, nor the last active one: someone must remain to run the platform.
+   */
+  async suspend(principal: Principal, id: string, reason: string): Promise<Organisation> {
+    if (id === principal.organisationId) throw new Conflict('invalid_state', 'You cannot suspend your own organisation');
+    const organisation = await this.dataSource.transaction(async (manager) => {
+      // One lock for every suspension, so two organisers cannot suspend the last two departments at once.
+      await manager.query('SELECT pg_advisory_xact_lock(73201003)');
+      const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organisation) throw new NotFound('Organisation');
+      if (organisation.status === 'suspended') return organisation;
+      if (organisation.kind === 'organiser' && organisation.status === 'approved') {
+        const active = await manager.count(OrganisationEntity, { where: { kind: 'organiser', status: 'approved' } });
+        if (active <= 1) throw new Conflict('last_organiser', 'The last active organiser department cannot be suspended');
+      }
+      const previous = organisation.status;
+      organisation.status = 'suspended';
+      organisation.rejectReason = reason;
+      await manager.save(organisation);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'organisation.suspended',
+        entityType: 'organisation',
+        entityId: id,
+        data: { reason, previous },
+      });
+      return organisation;
+    });
+    this.revocations.organisation(id);
+    return toOrganisation(organisation);
+  }
+
+  /** Gives a suspended organisation its rights back (approved, as it must have been vetted). */
+  async reinstate(principal: Principal, id: string): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organisation) throw new NotFound('Organisation');
+      if (organisation.status === 'approved') return toOrganisation(organisation);
+      if (organisation.status !== 'suspended') throw new Conflict('invalid_state', 'Only a suspended organisation can be reinstated');
+      organisation.status = 'approved';
+      organisation.rejectReason = null;
+      await manager.save(organisation);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'organisation.reinstated',
+        entityType: 'organisation',
+        entityId: id,
+      });
+      return toOrganisation(organisation);
+    });
   }
 
   /** Organisers manage every organisation; an organisation admin manages their own. */

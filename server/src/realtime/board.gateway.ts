@@ -13,6 +13,11 @@ import { SessionEntity } from '../events/session.entity';
 import { BoardPublisher, type InterServerEvents } from './board-publisher';
 import { BoardQueryService } from './board-query.service';
 import { ScreenLinksService } from './screen-links.service';
+import { SocketRevocations } from './socket-revocations';
+import { readCookies, SESSION_COOKIE } from '../auth/session-cookies';
+
+/** setTimeout's limit; a later expiry is checked again when the first timer fires. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Who is behind a socket: a user, or a read-only big screen for one event. */
 type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string } };
@@ -33,6 +38,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly query: BoardQueryService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: SocketRevocations,
   ) {}
 
   afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>): void {
@@ -44,14 +50,19 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       );
     });
     this.publisher.attach(server);
+    this.revocations.attach(server as unknown as Server);
     this.screens.onRevoke = (linkId) => server.in(`screen:${linkId}`).disconnectSockets(true);
   }
 
   handleConnection(socket: BoardSocket): void {
     const { principal, screen } = socket.data;
     if (principal) {
-      void socket.join(rooms.organisation(principal.organisationId));
-      if (principal.role === 'organiser') void socket.join(rooms.organisers);
+      // Named rooms so that deactivation, a role change, suspension or logout can close this socket from any process.
+      const own = [rooms.organisation(principal.organisationId), rooms.user(principal.userId)];
+      if (principal.sessionId) own.push(rooms.authSession(principal.sessionId));
+      if (principal.role === 'organiser') own.push(rooms.organisers);
+      void socket.join(own);
+      if (principal.sessionExpiresAt) this.closeAt(socket, principal.sessionExpiresAt);
     } else if (screen) {
       void socket.join([rooms.event(screen.eventId), `screen:${screen.linkId}`]);
     }
@@ -90,12 +101,30 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     if (typeof request?.sessionId === 'string') await socket.leave(rooms.session(request.sessionId));
   }
 
+  /** The token's session ends: so does the socket (the client reconnects and is refused, or logs in again). */
+  private closeAt(socket: BoardSocket, expiresAt: Date): void {
+    const wait = expiresAt.getTime() - Date.now();
+    const timer = setTimeout(() => {
+      if (Date.now() >= expiresAt.getTime()) socket.disconnect(true);
+      else this.closeAt(socket, expiresAt);
+    }, Math.min(Math.max(wait, 0), MAX_TIMER_MS));
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
+  }
+
   private async authenticate(socket: BoardSocket): Promise<void> {
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; screenToken?: unknown };
+    const cookie = readCookies(socket.handshake.headers.cookie)[SESSION_COOKIE];
     if (typeof auth.token === 'string' && auth.token) {
       socket.data.principal = await this.tokens.authenticate(auth.token);
     } else if (typeof auth.screenToken === 'string' && auth.screenToken) {
       socket.data.screen = await this.screens.authenticate(auth.screenToken);
+    } else if (cookie) {
+      // The browser's session cookie: only from a page of this site (no cross-site socket hijacking).
+      const origin = socket.handshake.headers.origin;
+      const host = socket.handshake.headers.host;
+      if (origin && host && new URL(origin).host !== host) throw new DomainError(403, 'forbidden', 'Cross-site socket refused');
+      socket.data.principal = await this.tokens.authenticate(cookie);
     } else {
       throw new DomainError(401, 'unauthorized', 'Please log in (no token in the socket handshake)');
     }

@@ -5,12 +5,13 @@ import { BoardPublisher } from './board-publisher';
 import { BoardQueryService } from './board-query.service';
 import { ScreenLinksController } from './screen-links.controller';
 import { ScreenLinksService } from './screen-links.service';
+import { SocketRevocations } from './socket-revocations';
 
 /** Live boards: board events, their pushes, the socket gateway and big-screen links. */
 @Global()
 @Module({
   controllers: [ScreenLinksController],
-  providers: [BoardEventsService, BoardPublisher, BoardQueryService, BoardGateway, ScreenLinksService],
-  exports: [BoardEventsService, BoardQueryService, BoardPublisher],
+  providers: [BoardEventsService, BoardPublisher, BoardQueryService, BoardGateway, ScreenLinksService, SocketRevocations],
+  exports: [BoardEventsService, BoardQueryService, BoardPublisher, SocketRevocations],
 })
 export class RealtimeModule {}

@@ -1,4 +1,5 @@
 import { makeCreditCode } from '@duijie/shared';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -18,21 +19,29 @@ export const ADMIN_ORGANISATION = {
   contactPhone: '0971-0000000',
 };
 
-/** On a database without any organiser, creates one from ADMIN_EMAIL / ADMIN_PASSWORD. */
+/** What the first start did: nothing (an organiser exists), or created the account (with the generated password, if any). */
+export type AdminSeed = { created: false } | { created: true; generatedPassword: string | null };
+
+/**
+ * On a database without any organiser, creates one from ADMIN_EMAIL / ADMIN_PASSWORD; without
+ * ADMIN_PASSWORD it generates a random password, which the caller prints once.
+ */
 export async function ensureAdmin(
   dataSource: DataSource,
   organisations: OrganisationsService,
   users: UsersService,
   config: AppConfig,
-): Promise<boolean> {
+): Promise<AdminSeed> {
   return dataSource.transaction(async (manager) => {
     // Serialises concurrent first starts of several processes.
     await manager.query('SELECT pg_advisory_xact_lock(73201002)');
-    if (await manager.exists(UserEntity, { where: { role: 'organiser' } })) return false;
+    if (await manager.exists(UserEntity, { where: { role: 'organiser' } })) return { created: false };
+    const generatedPassword = config.adminPassword === null ? randomBytes(12).toString('base64url') : null;
+    const password = config.adminPassword ?? generatedPassword!;
     const organisation =
       (await manager.findOne(OrganisationEntity, { where: { creditCode: ADMIN_ORGANISATION.creditCode } })) ??
       (await organisations.insert(manager, ADMIN_ORGANISATION, 'approved', null));
-    await users.insert(manager, { organisationId: organisation.id, email: config.adminEmail.toLowerCase(), displayName: '管理员', password: config.adminPassword, role: 'organiser' }, null);
-    return true;
+    await users.insert(manager, { organisationId: organisation.id, email: config.adminEmail.toLowerCase(), displayName: '管理员', password, role: 'organiser' }, null);
+    return { created: true, generatedPassword };
   });
 }

@@ -1,10 +1,10 @@
 import { ID } from '../common/validation';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { InvitationCreated, User } from '@duijie/shared';
-import { CurrentUser } from '../auth/auth.decorators';
+import type { InvitationCreated, OrganiserDepartmentCreated, User } from '@duijie/shared';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { InvitationDto, UserUpdateDto } from './dto/user.dto';
+import { InvitationDto, OrganiserDepartmentDto, UserUpdateDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -16,6 +16,13 @@ export class UsersController {
   @Get('organisations/:id/users')
   list(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<User[]> {
     return this.users.list(principal, id);
+  }
+
+  /** Another organiser department and an invitation for its first organiser user. */
+  @Post('organiser-departments')
+  @Roles('organiser')
+  createOrganiserDepartment(@CurrentUser() principal: Principal, @Body() dto: OrganiserDepartmentDto): Promise<OrganiserDepartmentCreated> {
+    return this.users.createOrganiserDepartment(principal, dto);
   }
 
   @Post('organisations/:id/invitations')

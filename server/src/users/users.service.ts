@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InvitationCreated, InvitationInfo, OrganisationKind, User, UserRole } from '@duijie/shared';
+import type { InvitationCreated, InvitationInfo, OrganisationKind, OrganiserDepartmentCreated, User, UserRole } from '@duijie/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -10,7 +10,9 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { changedFields } from '../common/changes';
 import { OrganisationsService } from '../organisations/organisations.service';
-import type { InvitationAcceptDto, InvitationDto, UserUpdateDto } from './dto/user.dto';
+import { toOrganisation } from '../organisations/organisations.mapper';
+import { SocketRevocations } from '../realtime/socket-revocations';
+import type { InvitationAcceptDto, InvitationDto, OrganiserDepartmentDto, UserUpdateDto } from './dto/user.dto';
 import { InvitationEntity } from './invitation.entity';
 import { UserEntity } from './user.entity';
 import { toUser } from './users.mapper';
@@ -33,6 +35,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: SocketRevocations,
   ) {}
 
   /** Creates a user inside the caller's transaction; a taken email is a 409 naming the field. */
@@ -73,7 +76,7 @@ export class UsersService {
   }
 
   async update(principal: Principal, userId: string, dto: UserUpdateDto): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFound('User');
       this.organisations.assertCanManage(principal, user.organisationId);
@@ -92,8 +95,11 @@ export class UsersService {
         entityId: user.id,
         data: changes,
       });
-      return toUser(user);
+      return { user: toUser(user), rightsChanged: 'role' in changes || 'active' in changes };
     });
+    // Open sockets hold the old role: close them; a still-active user reconnects with the new one.
+    if (updated.rightsChanged) this.revocations.user(userId);
+    return updated.user;
   }
 
   async invite(principal: Principal, organisationId: string, dto: InvitationDto): Promise<InvitationCreated> {
@@ -104,32 +110,48 @@ export class UsersService {
       if (!roleFits(organisation.kind, dto.role)) {
         throw new InvalidInput('role', `${dto.role} is not a role for a user of a ${organisation.kind} organisation`);
       }
-      if (await manager.exists(UserEntity, { where: { email: dto.email } })) {
-        throw new Conflict('email_taken', `An account with email ${dto.email} already exists`, [
-          { field: 'email', messages: ['already has an account'] },
-        ]);
-      }
-      const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
-      const invitation = await manager.save(
-        manager.create(InvitationEntity, {
-          tokenHash: tokenHash(token),
-          organisationId,
-          email: dto.email,
-          role: dto.role,
-          expiresAt,
-          createdByUserId: principal.userId,
-        }),
-      );
-      await this.audit.record(manager, {
-        actorUserId: principal.userId,
-        action: 'invitation.created',
-        entityType: 'organisation',
-        entityId: organisationId,
-        data: { invitationId: invitation.id, email: dto.email, role: dto.role },
-      });
-      return { token, url: `${this.config.publicUrl}/invite/${token}`, email: dto.email, role: dto.role, expiresAt: expiresAt.toISOString() };
+      return this.createInvitation(manager, principal, organisationId, dto.email, dto.role);
     });
+  }
+
+  /**
+   * An organiser sets up another organiser department: approved at once, with an invitation
+   * for its first organiser user (who chooses their own password).
+   */
+  async createOrganiserDepartment(principal: Principal, dto: OrganiserDepartmentDto): Promise<OrganiserDepartmentCreated> {
+    if (!isOrganiser(principal)) throw new Forbidden('Only organisers may create an organiser department');
+    if (dto.organisation.kind !== 'organiser') throw new InvalidInput('organisation.kind', 'must be organiser');
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await this.organisations.insert(manager, dto.organisation, 'approved', principal.userId, 'organisation.');
+      const invitation = await this.createInvitation(manager, principal, organisation.id, dto.admin.email, 'organiser', 'admin.email');
+      return { organisation: toOrganisation(organisation), invitation };
+    });
+  }
+
+  private async createInvitation(
+    manager: EntityManager,
+    principal: Principal,
+    organisationId: string,
+    email: string,
+    role: UserRole,
+    emailField = 'email',
+  ): Promise<InvitationCreated> {
+    if (await manager.exists(UserEntity, { where: { email } })) {
+      throw new Conflict('email_taken', `An account with email ${email} already exists`, [{ field: emailField, messages: ['already has an account'] }]);
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    const invitation = await manager.save(
+      manager.create(InvitationEntity, { tokenHash: tokenHash(token), organisationId, email, role, expiresAt, createdByUserId: principal.userId }),
+    );
+    await this.audit.record(manager, {
+      actorUserId: principal.userId,
+      action: 'invitation.created',
+      entityType: 'organisation',
+      entityId: organisationId,
+      data: { invitationId: invitation.id, email, role },
+    });
+    return { token, url: `${this.config.publicUrl}/invite/${token}`, email, role, expiresAt: expiresAt.toISOString() };
   }
 
   async invitationInfo(token: string): Promise<InvitationInfo> {

@@ -3,6 +3,7 @@ import {
   type InvitationAcceptInput,
   type InvitationInput,
   type LoginInput,
+  type OrganiserDepartmentInput,
   type SelfRegistrationInput,
   type StepUpInput,
   type UserRole,
@@ -33,6 +34,15 @@ export class AdminAccountDto extends PasswordField {
 export class SelfRegistrationDto implements SelfRegistrationInput {
   @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
   @ValidateNested() @Type(() => AdminAccountDto) admin: AdminAccountDto;
+}
+
+export class DepartmentAdminDto {
+  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
+}
+
+export class OrganiserDepartmentDto implements OrganiserDepartmentInput {
+  @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
+  @ValidateNested() @Type(() => DepartmentAdminDto) admin: DepartmentAdminDto;
 }
 
 export class InvitationDto implements InvitationInput {

@@ -24,7 +24,7 @@ import { OrganisationCreateModal } from './organisation-create-modal';
 
 type StatusFilter = OrganisationStatus | 'all';
 
-const STATUS_ORDER: Record<OrganisationStatus, number> = { pending: 0, approved: 1, rejected: 2 };
+const STATUS_ORDER: Record<OrganisationStatus, number> = { pending: 0, approved: 1, rejected: 2, suspended: 3 };
 
 export function OrganisationsTab() {
   const { t } = useTranslation();
