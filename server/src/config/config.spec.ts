@@ -1,0 +1,33 @@
+import { DEFAULT_ADMIN_PASSWORD, loadConfig } from './config';
+
+describe('configuration', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('refuses to start in production with the published default organiser password', () => {
+    process.env.ADMIN_PASSWORD = DEFAULT_ADMIN_PASSWORD;
+    process.env.NODE_ENV = 'production';
+    expect(() => loadConfig([])).toThrow(/ADMIN_PASSWORD is the published default/);
+    delete process.env.NODE_ENV;
+    process.env.DATABASE_URL = 'postgres://u:p@db/duijie';
+    expect(() => loadConfig([])).toThrow(/ADMIN_PASSWORD is the published default/);
+  });
+
+  it('has no default organiser password: unset means one is generated at the first start', () => {
+    delete process.env.ADMIN_PASSWORD;
+    expect(loadConfig([]).adminPassword).toBeNull();
+  });
+
+  it('does not trust X-Forwarded-For unless told which proxies to trust', () => {
+    delete process.env.TRUST_PROXY;
+    expect(loadConfig([]).trustProxy).toBeNull();
+    process.env.TRUST_PROXY = 'true';
+    expect(() => loadConfig([])).toThrow(/TRUST_PROXY=true/);
+    process.env.TRUST_PROXY = '1';
+    expect(loadConfig([]).trustProxy).toBe(1);
+    process.env.TRUST_PROXY = 'loopback, 10.0.0.0/8';
+    expect(loadConfig([]).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+});
