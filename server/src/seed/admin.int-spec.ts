@@ -13,7 +13,7 @@ describe('first-start organiser account (integration)', () => {
   });
   afterAll(() => t.close());
 
-  it('generates a random password when ADMIN_PASSWORD is unset, and it is the account's password', async () => {
+  it('generates a random password when ADMIN_PASSWORD is unset, and it is the account’s password', async () => {
     const ds = t.app.get(DataSource);
     const config = { ...loadConfig([]), adminEmail: `first-${Date.now()}@test.duijie.cn`, adminPassword: null };
     // A database without organisers, inside a transaction that is rolled back afterwards.
