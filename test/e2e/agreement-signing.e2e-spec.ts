@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { Api } from './api';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { clickSettled, login, modal, pick, withScreenshots } from './ui';
+import { clickSettled, login, modal, pick, watchErrors, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 const BORROWER = 'admin@xntg.demo.duijie.cn'; // 西宁特殊钢, a borrower in the bank–enterprise session
@@ -33,7 +33,7 @@ describe('agreement signing in two browsers', () => {
     browser = await launchBrowser();
     contexts = await Promise.all([0, 1, 2, 3].map(() => browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })));
     [borrower, bank, screen, desk] = await Promise.all(contexts.map((c) => c.newPage()));
-    for (const page of [borrower, bank, screen, desk]) page.on('pageerror', (e) => pageErrors.push(e.message));
+    for (const page of [borrower, bank, screen, desk]) watchErrors(page, pageErrors);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { makeCreditCode } from '@duijie/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { clickSettled, login, modal, pick, select, withScreenshots } from './ui';
+import { clickSettled, login, modal, pick, select, watchErrors, withScreenshots } from './ui';
 
 
 const stamp = Date.now().toString(36).toUpperCase().replace(/[IOSVZ]/g, '7').slice(-6);
@@ -32,7 +32,7 @@ describe('foundation in the browser', () => {
     enterpriseContext = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
     organiser = await organiserContext.newPage();
     enterprise = await enterpriseContext.newPage();
-    for (const page of [organiser, enterprise]) page.on('pageerror', (e) => pageErrors.push(e.message));
+    for (const page of [organiser, enterprise]) watchErrors(page, pageErrors);
   });
 
   afterAll(async () => {

@@ -53,3 +53,14 @@ export async function withScreenshots(name: string, pages: () => Record<string, 
     throw error;
   }
 }
+
+/**
+ * Records what the page reports as broken: uncaught errors, and resources or styles the
+ * server's Content Security Policy refused (Chromium logs those as console errors).
+ */
+export function watchErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (e) => into.push(e.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) into.push(`CSP: ${message.text()}`);
+  });
+}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES, regionLabel } from '@duijie/shared';
 import type { Organisation, OrganisationKind, OrganisationStatus } from '@duijie/shared';
 import { useLanguage } from '../../../app/use-language';
+import { useMe } from '../../../app/auth';
 import { formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
@@ -19,6 +20,8 @@ import {
   useApproveOrganisation,
   useOrganisations,
   useRejectOrganisation,
+  useReinstateOrganisation,
+  useSuspendOrganisation,
 } from '../../organisation/hooks/use-organisations';
 import { OrganisationCreateModal } from './organisation-create-modal';
 
@@ -38,10 +41,14 @@ export function OrganisationsTab() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [rejecting, setRejecting] = useState<Organisation | null>(null);
+  const [suspending, setSuspending] = useState<Organisation | null>(null);
+  const me = useMe();
   const [invitingTo, setInvitingTo] = useState<Organisation | null>(null);
   const organisations = useOrganisations({ status: status === 'all' ? undefined : status, kind, q, page, pageSize });
   const approve = useApproveOrganisation();
   const reject = useRejectOrganisation();
+  const suspend = useSuspendOrganisation();
+  const reinstate = useReinstateOrganisation();
   const onFailure = useFailureHandler();
 
   // Pending organisations first, then the newest.
@@ -93,6 +100,21 @@ export function OrganisationsTab() {
           {o.status === 'approved' ? (
             <Button size="small" icon={<UserAddOutlined />} onClick={() => setInvitingTo(o)} data-testid="org-invite-user">
               {t('console.inviteUser')}
+            </Button>
+          ) : null}
+          {o.status === 'approved' && o.id !== me.organisation.id ? (
+            <Button size="small" danger onClick={() => setSuspending(o)} data-testid="org-suspend">
+              {t('console.suspend')}
+            </Button>
+          ) : null}
+          {o.status === 'suspended' ? (
+            <Button
+              size="small"
+              loading={reinstate.isPending && reinstate.variables === o.id}
+              onClick={() => reinstate.mutate(o.id, { onError: (error) => onFailure(error) })}
+              data-testid="org-reinstate"
+            >
+              {t('console.reinstate')}
             </Button>
           ) : null}
         </Space>
@@ -189,6 +211,22 @@ export function OrganisationsTab() {
               },
               onError: (error) => onFailure(error),
             },
+          );
+        }}
+      />
+      <ReasonModal
+        open={suspending !== null}
+        title={t('console.suspendOrgTitle')}
+        description={suspending ? t('console.suspendOrgBody', { name: suspending.name }) : undefined}
+        required
+        okText={t('console.suspend')}
+        loading={suspend.isPending}
+        onCancel={() => setSuspending(null)}
+        onSubmit={(reason) => {
+          if (!suspending) return;
+          suspend.mutate(
+            { id: suspending.id, reason },
+            { onSuccess: () => setSuspending(null), onError: (error) => onFailure(error) },
           );
         }}
       />

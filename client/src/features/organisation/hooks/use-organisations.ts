@@ -81,6 +81,23 @@ export function useRejectOrganisation() {
   });
 }
 
+export function useSuspendOrganisation() {
+  const invalidate = useInvalidateOrganisations();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api<Organisation>('POST', `/organisations/${id}/suspend`, { reason }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useReinstateOrganisation() {
+  const invalidate = useInvalidateOrganisations();
+  return useMutation({
+    mutationFn: (id: string) => api<Organisation>('POST', `/organisations/${id}/reinstate`),
+    onSuccess: () => invalidate(),
+  });
+}
+
 export function useCreateInvitation() {
   return useMutation({
     mutationFn: ({ organisationId, input }: { organisationId: string; input: InvitationInput }) =>
