@@ -12,9 +12,11 @@ export default defineConfig({
     alias: { '@duijie/shared': sharedEntry },
   },
   server: {
+    // The Host header stays the dev server's: the API refuses cookie logins and sockets whose
+    // Origin is another host (cross-site), and here Origin is the dev server too.
     proxy: {
-      '/api': { target: backend, changeOrigin: true },
-      '/socket.io': { target: backend, ws: true, changeOrigin: true },
+      '/api': { target: backend, changeOrigin: false },
+      '/socket.io': { target: backend, ws: true, changeOrigin: false },
     },
   },
   build: {

@@ -7,7 +7,7 @@ import { UsersService } from '../users/users.service';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService, type LoginOutcome } from './auth.service';
 import type { Principal } from './principal';
-import { clearSessionCookies, setSessionCookies } from './session-cookies';
+import { assertSameOrigin, clearSessionCookies, setSessionCookies } from './session-cookies';
 import type { ClientInfo } from './token.service';
 
 function clientOf(req: Request): ClientInfo {
@@ -26,6 +26,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: LoginDto): Promise<LoginResult> {
+    assertSameOrigin(req);
     return this.signedIn(req, res, await this.auth.login(clientOf(req), dto));
   }
 
@@ -73,6 +74,7 @@ export class AuthController {
     @Param('token') token: string,
     @Body() dto: InvitationAcceptDto,
   ): Promise<LoginResult> {
+    assertSameOrigin(req);
     return this.signedIn(req, res, await this.auth.acceptInvitation(clientOf(req), token, dto));
   }
 

@@ -84,6 +84,13 @@ describe('identity: registration, organiser departments, suspension, login sessi
     expect(cookies.get('duijie_csrf')).toMatch(/SameSite=Strict/);
   });
 
+  it('refuses a login posted from another site (login CSRF), and accepts one from this site', async () => {
+    const body = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+    await t.http.post('/api/auth/login').set('Origin', 'https://evil.example').send(body).expect(403);
+    const host = 'duijie.test';
+    await t.http.post('/api/auth/login').set('Host', host).set('Origin', `https://${host}`).send(body).expect(200);
+  });
+
   it('authenticates by cookie, and refuses a cookie-authenticated write without the CSRF header', async () => {
     const login = await t.http.post('/api/auth/login').send({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }).expect(200);
     const cookies = cookiesOf(login);

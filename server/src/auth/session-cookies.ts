@@ -39,3 +39,22 @@ export function assertCsrf(req: Request, cookies: Record<string, string | undefi
     timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   if (!ok) throw new Forbidden('Missing or wrong CSRF token (send the duijie_csrf cookie value in X-CSRF-Token)');
 }
+
+/**
+ * Routes that set the session cookie refuse a browser's cross-site request, so another site
+ * cannot sign a visitor in as someone else (login CSRF). Clients without Origin are not browsers.
+ */
+export function assertSameOrigin(req: Request): void {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null' || !req.headers.host) {
+    if (origin === 'null') throw new Forbidden('Cross-site request refused');
+    return;
+  }
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new Forbidden('Cross-site request refused');
+  }
+  if (host !== req.headers.host) throw new Forbidden('Cross-site request refused');
+}

@@ -31,6 +31,8 @@ export class TokenService {
 
   async issue(userId: string, client: ClientInfo): Promise<IssuedToken> {
     const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000);
+    // The user's long-dead sessions are of no use any more (the audit keeps the logins).
+    await this.dataSource.query(`DELETE FROM auth_session WHERE "userId" = $1 AND "expiresAt" < now() - interval '7 days'`, [userId]);
     const session = await this.dataSource.getRepository(AuthSessionEntity).save({
       userId,
       expiresAt,
