@@ -48,6 +48,11 @@ describe('foundation in the browser', () => {
   async function runFlow(): Promise<void> {
     // The organiser creates the event.
     await login(organiser, server.url, ADMIN.email, ADMIN.password);
+    // The session token is in an httpOnly cookie: nothing the page's scripts could read or steal.
+    expect(await organiser.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('token')))).toEqual([]);
+    expect(await organiser.evaluate(() => document.cookie)).not.toContain('duijie_session');
+    const sessionCookie = (await organiserContext.cookies()).find((c) => c.name === 'duijie_session');
+    expect(sessionCookie).toEqual(expect.objectContaining({ httpOnly: true, sameSite: 'Strict' }));
     await organiser.goto(`${server.url}/console`);
     await organiser.getByTestId('event-create').click();
     let m = modal(organiser);
