@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { Principal } from '../auth/principal';
+import { TokenService } from '../auth/token.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 import { runWithClaim } from './idempotency-claim';
 import { PRESENCE_LOCK_SPACE, ServerPresence } from './server-presence';
@@ -98,7 +99,8 @@ describe('Idempotency-Key claims across processes (integration)', () => {
 
   it('commits the answer in the transaction of the change, and no change once the claim was taken over', async () => {
     const agreements = t.app.get(AgreementsService);
-    const principal: Principal = { userId: bank.userId, organisationId: bank.organisationId, organisationStatus: 'approved', role: 'org_admin', displayName: '测试管理员' };
+    // The bank's own login session, which carries its step-up signing grant.
+    const principal: Principal = await t.app.get(TokenService).authenticate(bank.token);
     const a = await draft();
     const key = randomUUID();
     const mine = randomUUID();
