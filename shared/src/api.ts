@@ -380,11 +380,21 @@ export type LedgerEntryInput = {
   occurredOn: string;
   /** What proves it: a loan number, a delivery note. */
   evidence?: string;
-  /** Required to terminate. */
+  /** Required to close the ledger (performed, terminated). */
   reason?: string;
 };
 
-export type LedgerEntry = Required<LedgerEntryInput> & { id: string; agreementId: string; recordedBy: string; recordedAt: string };
+/** An organiser withdraws the closing entry, with a reason: the ledger is open again. */
+export type LedgerReopenInput = { reason: string };
+
+export type LedgerEntry = Required<LedgerEntryInput> & {
+  id: string;
+  agreementId: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** A closing entry an organiser withdrew (it no longer closes the ledger). */
+  reopened: { at: string; by: string; reason: string } | null;
+};
 
 /** Per agreement: what was signed, and separately what followed. */
 export type AgreementFigures = {
