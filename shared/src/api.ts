@@ -460,8 +460,35 @@ export type RunningOrderGenerateInput = { by: 'session' | 'chain' };
 export type RunningOrderSequenceInput = { batchIds: string[] };
 export type StageInput = { batchId: string | null };
 
+/**
+ * The audit chain's head (its last record id and hash) signed with the platform's Ed25519 key,
+ * which is kept outside the database. Anyone can check it with the published public key:
+ * crypto.verify(null, Buffer.from(message), publicKeyPem, Buffer.from(signature, 'base64')).
+ */
+export type SignedAuditHead = {
+  /** The id of the chain's last record when signed. */
+  seq: string;
+  hash: string;
+  signedAt: string;
+  keyFingerprint: string;
+  /** Exactly the signed text: `duijie-audit-head/v1\n{seq}\n{hash}\n{signedAt}`. */
+  message: string;
+  signature: string;
+};
+
+/** GET /api/audit/head (public): the key to check signed heads with, and the latest one. */
+export type AuditHeadInfo = { algorithm: 'Ed25519'; publicKeyPem: string; keyFingerprint: string; head: SignedAuditHead | null };
+
+/** Why a certificate check found the platform's records changed since signing. */
+export type TamperFinding = 'terms_changed' | 'hash_changed' | 'signatures_changed' | 'audit_record_changed' | 'not_signed_in_audit';
+
 /** What anyone holding a certificate can check: that these terms were signed by these parties. */
 export type AgreementVerification = {
+  /** 'tampered': the stored agreement no longer matches what was signed; the figures below are not to be trusted. */
+  integrity: 'valid' | 'tampered';
+  findings: TamperFinding[];
+  /** The signed head that covers this agreement's signing, when one has been signed since. */
+  signedHead: SignedAuditHead | null;
   agreementId: string;
   eventName: string;
   title: string;

@@ -1,14 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { categoryLabel, formatCny, type Agreement, type AgreementVerification } from '@duijie/shared';
+import { categoryLabel, formatCny, type Agreement, type AgreementVerification, type SignedAuditHead } from '@duijie/shared';
 import QRCode from 'qrcode';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { AuditHeadsService } from '../audit/audit-heads.service';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { beijingTime as at, createPdf, PDF_COLOURS, pdfTitle, stampFooters } from '../common/pdf';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AgreementsService } from './agreements.service';
-import { AgreementEntity } from './agreement.entity';
+import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
+import { FULLY_SIGNED_ACTION, tamperFindings, TERMS_ACTIONS, type AuditedAgreement } from './agreement-integrity';
 import { KIND_ZH, ROLE_ZH, SESSION_KIND_ZH, STEP_ZH } from './certificate.labels';
 
 const SIGNED = ['signed', 'confirmed'];
@@ -21,21 +24,73 @@ type Step = { at: Date; action: string; actor: string | null; organisation: stri
  * certificate can use to check it against the platform.
  */
 @Injectable()
-export class CertificateService {
+export class CertificateService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly agreements: AgreementsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly heads: AuditHeadsService,
   ) {}
+
+  /** GET /api/audit/verify also recomputes every agreement's terms against what the chain recorded. */
+  onModuleInit(): void {
+    this.audit.registerContentCheck(() => this.checkAll());
+  }
+
+  /** What the chain recorded about these agreements' terms and signing. */
+  private async audited(ids: string[]): Promise<Map<string, AuditedAgreement & { signedRecordId: string | null }>> {
+    const terms = await this.audit.latestData('agreement', TERMS_ACTIONS, ids);
+    const signed = await this.audit.latestData('agreement', [FULLY_SIGNED_ACTION], ids);
+    const hashOf = (d: { data: Record<string, unknown> | null } | undefined) => (typeof d?.data?.contentHash === 'string' ? d.data.contentHash : null);
+    return new Map(ids.map((id) => [id, { termsHash: hashOf(terms.get(id)), signedHash: hashOf(signed.get(id)), signedRecordId: signed.get(id)?.recordId ?? null }]));
+  }
+
+  /** Every agreement, a thousand at a time: the first whose row no longer matches the chain. */
+  private async checkAll(): Promise<{ checked: number; broken: { entityType: string; entityId: string; reason: string } | null }> {
+    let checked = 0;
+    let afterId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: 1000 });
+      if (rows.length === 0) break;
+      const ids = rows.map((a) => a.id);
+      const parties = await this.dataSource.getRepository(AgreementPartyEntity).find({ where: { agreementId: In(ids) } });
+      const signatures = await this.dataSource.getRepository(AgreementSignatureEntity).find({ where: { agreementId: In(ids), voidedAt: IsNull() } });
+      const audited = await this.audited(ids);
+      for (const a of rows) {
+        const findings = tamperFindings(a, parties.filter((p) => p.agreementId === a.id), signatures.filter((x) => x.agreementId === a.id), audited.get(a.id)!);
+        if (findings.length > 0) return { checked, broken: { entityType: 'agreement', entityId: a.id, reason: `the agreement no longer matches what the audit chain recorded (${findings.join(', ')})` } };
+        checked += 1;
+      }
+      afterId = ids[ids.length - 1];
+    }
+    return { checked, broken: null };
+  }
 
   verificationUrl(a: Pick<Agreement, 'id' | 'contentHash'>): string {
     return `${this.config.publicUrl}/verify/${a.id}?hash=${a.contentHash}`;
   }
 
-  /** Public: answers only for a signed agreement whose id and content hash both match. */
+  /**
+   * Public: answers for a signed agreement whose id and content hash match, the row or the
+   * hash the chain recorded at signing. Recomputes the terms and proves the signing record
+   * up to a signed head: a row changed in the database answers 'tampered', never 'valid'.
+   */
   async verify(id: string, hash: string): Promise<AgreementVerification> {
     const a = await this.dataSource.getRepository(AgreementEntity).findOne({ where: { id } });
-    if (!a || a.contentHash !== hash || !SIGNED.includes(a.status)) throw new NotFound('Signed agreement with this content hash');
+    if (!a) throw new NotFound('Signed agreement with this content hash');
+    const audited = (await this.audited([id])).get(id)!;
+    const signed = SIGNED.includes(a.status) || audited.signedHash !== null;
+    if (!signed || (hash !== a.contentHash && hash !== audited.signedHash)) throw new NotFound('Signed agreement with this content hash');
+    const partyRows = await this.dataSource.getRepository(AgreementPartyEntity).find({ where: { agreementId: id } });
+    const live = await this.dataSource.getRepository(AgreementSignatureEntity).find({ where: { agreementId: id, voidedAt: IsNull() } });
+    const findings = tamperFindings(a, partyRows, live, audited);
+    let signedHead: SignedAuditHead | null = null;
+    if (audited.signedRecordId) {
+      const coverage = await this.heads.coverage(audited.signedRecordId);
+      if (!coverage.ok) findings.push('audit_record_changed');
+      signedHead = coverage.head;
+    }
     const parties: { name: string; role: AgreementVerification['parties'][number]['role']; signedAt: Date }[] = await this.dataSource.query(
       `SELECT o.name, p.role, s."signedAt" FROM agreement_party p
          JOIN organisation o ON o.id = p."organisationId"
@@ -45,6 +100,9 @@ export class CertificateService {
     );
     const [event]: { name: string }[] = await this.dataSource.query(`SELECT name FROM match_event WHERE id = $1`, [a.eventId]);
     return {
+      integrity: findings.length === 0 ? 'valid' : 'tampered',
+      findings,
+      signedHead,
       agreementId: a.id,
       eventName: event?.name ?? '',
       title: a.title,
@@ -53,7 +111,7 @@ export class CertificateService {
       status: a.status,
       contentHash: a.contentHash,
       parties: parties.map((p) => ({ name: p.name, role: p.role, signedAt: p.signedAt.toISOString() })),
-      signedAt: a.signedAt!.toISOString(),
+      signedAt: (a.signedAt ?? a.updatedAt).toISOString(),
       confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
     };
   }

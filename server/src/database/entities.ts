@@ -1,6 +1,6 @@
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from '../agreements/agreement.entity';
 import { LedgerEntryEntity } from '../agreements/ledger-entry.entity';
-import { AuditChainHead, AuditRecord } from '../audit/audit-record.entity';
+import { AuditChainHead, AuditRecord, AuditSignedHead } from '../audit/audit-record.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
 import { EventEntity } from '../events/event.entity';
 import { SessionEntity } from '../events/session.entity';
@@ -24,6 +24,7 @@ import { ScheduleRunEntity } from '../meetings/schedule-run.entity';
 export const ENTITIES = [
   AuditRecord,
   AuditChainHead,
+  AuditSignedHead,
   IdempotencyKeyEntity,
   OrganisationEntity,
   UserEntity,
