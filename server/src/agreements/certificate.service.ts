@@ -16,7 +16,7 @@ import { KIND_ZH, ROLE_ZH, SESSION_KIND_ZH, STEP_ZH } from './certificate.labels
 
 const SIGNED = ['signed', 'confirmed'];
 
-type Step = { at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
+type Step = { id: string; at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
 
 /**
  * The printable certificate of a signed agreement (PDF): parties, terms, the content hash,
@@ -127,7 +127,7 @@ export class CertificateService implements OnModuleInit {
     );
     const codes: { id: string; creditCode: string }[] = await this.dataSource.query(`SELECT id, "creditCode" FROM organisation WHERE id = ANY($1)`, [a.parties.map((p) => p.organisationId)]);
     const steps: Step[] = await this.dataSource.query(
-      `SELECT r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
+      `SELECT r.id::text AS id, r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
          FROM audit_record r
          LEFT JOIN app_user u ON u.id = r."actorUserId"
          LEFT JOIN organisation o ON o.id = u."organisationId"
@@ -135,7 +135,11 @@ export class CertificateService implements OnModuleInit {
         ORDER BY r.id`,
       [id],
     );
-    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps);
+    // The certificate carries a signed head that covers its own timeline: signed now if none does yet.
+    const lastStep = steps.length > 0 ? BigInt(steps[steps.length - 1].id) : 0n;
+    let head = await this.heads.latest();
+    if (!head || BigInt(head.seq) < lastStep) head = await this.heads.seal();
+    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps, head);
     return { filename: `agreement-${a.id}.pdf`, pdf };
   }
 
@@ -144,6 +148,7 @@ export class CertificateService implements OnModuleInit {
     context: { eventName: string; sessionTitle: string; sessionKind: keyof typeof SESSION_KIND_ZH },
     creditCodes: Map<string, string>,
     steps: Step[],
+    head: SignedAuditHead | null,
   ): Promise<Buffer> {
     const { doc, done } = createPdf({ Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash });
     const left = doc.page.margins.left;
@@ -202,12 +207,32 @@ export class CertificateService implements OnModuleInit {
     doc.x = left;
     doc.y = Math.max(doc.y, top + qrSize) + 8;
 
+    // The signed head: anyone can check it later with the platform's public key, without trusting its database.
+    // Kept on one page: a field's label and value must not be split by a page break.
+    if (doc.y + 170 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    heading('审计链签名', 'Signed audit chain head (Ed25519)');
+    if (head) {
+      field('记录序号', head.seq, 110);
+      field('链头哈希', head.hash, 110);
+      field('签名时间', `${at(head.signedAt)}（${head.signedAt}）`, 110);
+      field('公钥指纹', groups(head.keyFingerprint), 110);
+      field('签名', head.signature, 110);
+      doc.font('regular').fontSize(9).fillColor(grey).text(`公钥与最新签名链头：${this.config.publicUrl}/api/audit/head。签名内容为 “duijie-audit-head/v1\\n序号\\n链头哈希\\n签名时间”。`, left, doc.y, { width });
+    } else {
+      doc.font('regular').fontSize(10).fillColor(grey).text('审计链尚无签名链头。', left, doc.y, { width });
+    }
+
     // Footer on every page: when it was printed and the page number.
     const printed = at(new Date());
     stampFooters(doc, (page, pages) => `对接 Duijie · 证书生成于 ${printed}（北京时间） · 第 ${page} / ${pages} 页`);
     doc.end();
     return done;
   }
+}
+
+/** A fingerprint in groups of four, as people read them aloud. */
+function groups(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
 }
 
 /** Draws the QR code of `text` as vector squares, so it prints sharp at any size. */
