@@ -61,7 +61,7 @@ export function ScreenPage() {
 }
 
 /** How often the screen shows the chain's newest signed head (signed every few seconds while it grows). */
-const SEAL_REFRESH_MS = 30_000;
+const SEAL_REFRESH_MS = 15_000;
 
 /**
  * The audit chain's latest signed head and the signing key's fingerprint, on show to the
