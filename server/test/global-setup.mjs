@@ -49,4 +49,6 @@ export default async function globalSetup() {
   process.env.JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
   process.env.ADMIN_EMAIL = 'organiser@test.duijie.cn';
   process.env.ADMIN_PASSWORD = 'Organiser-test-2026';
+  // A fixed Ed25519 test key (PKCS#8 DER, base64), so a reused TEST_DATABASE_URL keeps verifying.
+  process.env.AUDIT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH';
 }

@@ -383,11 +383,21 @@ export type LedgerEntryInput = {
   occurredOn: string;
   /** What proves it: a loan number, a delivery note. */
   evidence?: string;
-  /** Required to terminate. */
+  /** Required to close the ledger (performed, terminated). */
   reason?: string;
 };
 
-export type LedgerEntry = Required<LedgerEntryInput> & { id: string; agreementId: string; recordedBy: string; recordedAt: string };
+/** An organiser withdraws the closing entry, with a reason: the ledger is open again. */
+export type LedgerReopenInput = { reason: string };
+
+export type LedgerEntry = Required<LedgerEntryInput> & {
+  id: string;
+  agreementId: string;
+  recordedBy: string;
+  recordedAt: string;
+  /** A closing entry an organiser withdrew (it no longer closes the ledger). */
+  reopened: { at: string; by: string; reason: string } | null;
+};
 
 /** Per agreement: what was signed, and separately what followed. */
 export type AgreementFigures = {
@@ -453,8 +463,35 @@ export type RunningOrderGenerateInput = { by: 'session' | 'chain' };
 export type RunningOrderSequenceInput = { batchIds: string[] };
 export type StageInput = { batchId: string | null };
 
+/**
+ * The audit chain's head (its last record id and hash) signed with the platform's Ed25519 key,
+ * which is kept outside the database. Anyone can check it with the published public key:
+ * crypto.verify(null, Buffer.from(message), publicKeyPem, Buffer.from(signature, 'base64')).
+ */
+export type SignedAuditHead = {
+  /** The id of the chain's last record when signed. */
+  seq: string;
+  hash: string;
+  signedAt: string;
+  keyFingerprint: string;
+  /** Exactly the signed text: `duijie-audit-head/v1\n{seq}\n{hash}\n{signedAt}`. */
+  message: string;
+  signature: string;
+};
+
+/** GET /api/audit/head (public): the key to check signed heads with, and the latest one. */
+export type AuditHeadInfo = { algorithm: 'Ed25519'; publicKeyPem: string; keyFingerprint: string; head: SignedAuditHead | null };
+
+/** Why a certificate check found the platform's records changed since signing. */
+export type TamperFinding = 'terms_changed' | 'hash_changed' | 'signatures_changed' | 'audit_record_changed' | 'not_signed_in_audit';
+
 /** What anyone holding a certificate can check: that these terms were signed by these parties. */
 export type AgreementVerification = {
+  /** 'tampered': the stored agreement no longer matches what was signed; the figures below are not to be trusted. */
+  integrity: 'valid' | 'tampered';
+  findings: TamperFinding[];
+  /** The signed head that covers this agreement's signing, when one has been signed since. */
+  signedHead: SignedAuditHead | null;
   agreementId: string;
   eventName: string;
   title: string;

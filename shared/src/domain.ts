@@ -160,6 +160,11 @@ export const SIGNING_GRANT_MINUTES = 10;
  */
 export const LEDGER_ENTRY_KINDS = ['approved', 'disbursed', 'delivered', 'performed', 'terminated'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+/**
+ * Entries that close the ledger for good unless an organiser reopens it. Only an authorised
+ * signatory of a party (its org_admin) or an organiser records them, always with a reason.
+ */
+export const CLOSING_LEDGER_KINDS: readonly LedgerEntryKind[] = ['performed', 'terminated'];
 
 /** Kinds whose money moves as loans: approved, then disbursed. */
 export const FINANCING_AGREEMENT_KINDS: readonly AgreementKind[] = ['loan', 'credit_line', 'guarantee'];

@@ -286,12 +286,14 @@ async function capture(server: RunningServer, tapFile: string, work: () => Promi
  * server processes (sent after the commit, one per request). Left out: the ceremony
  * figures for the big screens — reading them, and their broadcast through the
  * socket.io adapter — which are coalesced to at most four a second per event, not one
- * per request; and the adapter's heartbeats.
+ * per request; the adapter's heartbeats; and the audit head signer (every few seconds).
  */
 function requestStatements(recorded: TappedStatement[], eventId: string): { statements: Statement[]; transaction: number; left: number } {
   const partOfRequest = (s: TappedStatement) => {
     const values = s.values ?? [];
     if (/pg_notify/i.test(s.text)) return values.some((v) => typeof v === 'string' && v.includes('"agreement:relay"'));
+    // The audit head signer runs every few seconds, not per request.
+    if (/audit-head-signer|audit_signed_head/.test(s.text)) return false;
     return !/socket_io_attachments|^\s*(UN)?LISTEN\b/i.test(s.text) && !values.includes(eventId);
   };
   const kept = recorded.filter(partOfRequest);

@@ -4,7 +4,10 @@
 // confirms their password (step-up) and signs the same terms, both see it signed (the first
 // party live as the second signs), the big screen's total rises by the loan's amount and
 // its stage panel ticks the loan off without a reload. Then the certificate downloads as a
-// PDF and its verification link checks out (and a changed hash does not).
+// PDF and its verification link checks out (and a changed hash does not). The bank's admin
+// records the follow-up and closes the ledger with a reason; the big screen shows the
+// audit chain's signed head, which verifies with the published key.
+import { verify as verifySignature } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
@@ -137,6 +140,31 @@ describe('agreement signing in two browsers', () => {
       await bank.getByTestId('verify-valid').filter({ hasText: TITLE }).waitFor();
       await bank.goto(`${server.url}/verify/${signed.id}?hash=${'0'.repeat(64)}`);
       await bank.getByTestId('verify-invalid').waitFor();
+
+      // Follow-up: the bank's admin (who may sign for it) records the approval, then closes the ledger with a reason.
+      await bank.goto(`${server.url}/my/agreements`);
+      const bankRow = bank.getByTestId('agreement-row').filter({ hasText: TITLE });
+      await bankRow.locator('.ant-table-row-expand-icon').click();
+      const ledger = bank.getByTestId('ledger-panel');
+      await pick(bank, ledger.getByTestId('ledger-kind'), '审批通过');
+      await ledger.locator('input[id="amount"]').fill('50000000');
+      await ledger.getByTestId('ledger-submit').click();
+      await ledger.locator('[data-testid="ledger-entry"][data-kind="approved"]').waitFor();
+      await pick(bank, ledger.getByTestId('ledger-kind'), '履行完毕');
+      await ledger.getByTestId('ledger-submit').click();
+      await ledger.getByText('登记履行完毕或终止必须说明原因').waitFor();
+      await ledger.getByTestId('ledger-reason').fill('本息已按期结清');
+      await ledger.getByTestId('ledger-submit').click();
+      await clickSettled(bank.getByTestId('ledger-close-confirm'));
+      await ledger.getByTestId('ledger-closed').waitFor();
+      expect(await ledger.getByTestId('ledger-reopen').count()).toBe(0);
+
+      // The big screen shows the newest signed head (signed within seconds, fetched every 15 s).
+      const seal = screen.getByTestId('screen-seal');
+      await seal.waitFor({ timeout: 40_000 });
+      const head = await api.call<{ publicKeyPem: string; keyFingerprint: string; head: { seq: string; hash: string; message: string; signature: string } }>('GET', '/audit/head');
+      expect(await seal.innerText()).toContain(head.keyFingerprint.slice(0, 4));
+      expect(verifySignature(null, Buffer.from(head.head.message), head.publicKeyPem, Buffer.from(head.head.signature, 'base64'))).toBe(true);
       expect(pageErrors).toEqual([]);
     });
   });

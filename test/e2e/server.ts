@@ -30,6 +30,9 @@ export type RunningServer = {
   kill: () => Promise<void>;
 };
 
+/** Every process of a cluster signs the audit chain's head with one key (Ed25519, PKCS#8 DER base64). */
+const E2E_AUDIT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI';
+
 export type ServerOptions = { env?: Record<string, string>; args?: string[]; port?: number; dataDir?: string; keepData?: boolean };
 
 export function freePort(): Promise<number> {
@@ -52,7 +55,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   chmodSync(dataDir, 0o755);
   const port = options.port ?? (await freePort());
   const pgPort = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY, PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -34,6 +34,8 @@ export const keys = {
   myParticipations: ['me', 'participations'] as const,
   myAgreements: ['me', 'agreements'] as const,
   agreement: (id: string) => ['agreements', id] as const,
+  /** Under the agreement's prefix: refreshing an agreement refreshes its ledger. */
+  ledger: (agreementId: string) => ['agreements', agreementId, 'ledger'] as const,
   /** A session's agreements (organisers); under the session prefix so session refreshes include it. */
   sessionAgreements: (sessionId: string) => ['sessions', sessionId, 'agreements'] as const,
   /** The matchmaking supermarket's shelf of an event, one filtered page. */

@@ -8,7 +8,7 @@ import { ID } from '../common/validation';
 import { AgreementsService } from './agreements.service';
 import { CertificateService } from './certificate.service';
 import { AgreementDto, AgreementUpdateDto, SignDto, VerifyQueryDto } from './dto/agreement.dto';
-import { LedgerEntryDto } from './dto/ledger.dto';
+import { LedgerEntryDto, LedgerReopenDto } from './dto/ledger.dto';
 import { LedgerService } from './ledger.service';
 
 @ApiTags('agreements')
@@ -75,6 +75,14 @@ export class AgreementsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   recordLedger(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: LedgerEntryDto): Promise<LedgerEntry> {
     return this.ledger.record(principal, id, dto);
+  }
+
+  /** Organisers only: withdraws the performed/terminated entry, with a reason (audited); the ledger is open again. */
+  @Post('agreements/:id/ledger/reopen')
+  @Roles('organiser')
+  @HttpCode(200)
+  reopenLedger(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: LedgerReopenDto): Promise<LedgerEntry> {
+    return this.ledger.reopen(principal, id, dto);
   }
 
   @Get('agreements/:id/ledger')

@@ -1,5 +1,7 @@
-import type { Agreement, AgreementVerification } from '@duijie/shared';
+import type { Agreement, AgreementVerification, AuditHeadInfo } from '@duijie/shared';
+import { verify as verifySignature } from 'node:crypto';
 import { pdfText } from '../testing/pdf-text';
+import { contentHashOf } from './agreements.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 
 describe('agreement certificate (integration)', () => {
@@ -61,11 +63,56 @@ describe('agreement certificate (integration)', () => {
 
   it('verifies publicly only with the matching content hash', async () => {
     const ok = await t.http.get(`/api/verify/agreements/${signed.id}?hash=${signed.contentHash}`).expect(200);
-    expect(ok.body as AgreementVerification).toMatchObject({ agreementId: signed.id, title: '技改项目贷款合同', amount: 120_000_000, status: 'signed', contentHash: signed.contentHash });
+    expect(ok.body as AgreementVerification).toMatchObject({ integrity: 'valid', findings: [], agreementId: signed.id, title: '技改项目贷款合同', amount: 120_000_000, status: 'signed', contentHash: signed.contentHash });
     expect((ok.body as AgreementVerification).parties.map((p) => p.name).sort()).toEqual(['中国工商银行青海省分行', '西宁特殊钢股份有限公司'].sort());
     await t.http.get(`/api/verify/agreements/${signed.id}?hash=${'0'.repeat(64)}`).expect(404);
     await t.http.get(`/api/verify/agreements/${drafting.id}?hash=${drafting.contentHash}`).expect(404);
     const bad = await t.http.get(`/api/verify/agreements/${signed.id}?hash=abc`).expect(400);
     expect(bad.body.fields[0].field).toBe('hash');
+  });
+
+  const verifyChain = async () => (await t.http.get('/api/audit/verify').auth(organiser.token, { type: 'bearer' }).expect(200)).body;
+  const check = (hash: string) => t.http.get(`/api/verify/agreements/${signed.id}?hash=${hash}`);
+
+  it('prints a signed head covering the signing that verifies with the published key', async () => {
+    const res = await certificate(bank, signed.id).expect(200);
+    const flat = pdfText(res.body as Buffer).text.replace(/\s+/g, '');
+    const info = (await t.http.get('/api/audit/head').expect(200)).body as AuditHeadInfo;
+    const [fullySigned] = await t.dataSource.query(`SELECT id::text AS id FROM audit_record WHERE action = 'agreement.fully_signed' AND "entityId" = $1`, [signed.id]);
+    const head = (await check(signed.contentHash).expect(200)).body.signedHead;
+    expect(BigInt(head.seq)).toBeGreaterThanOrEqual(BigInt(fullySigned.id));
+    expect(verifySignature(null, Buffer.from(head.message), info.publicKeyPem, Buffer.from(head.signature, 'base64'))).toBe(true);
+    for (const expected of ['审计链签名', head.hash, head.signature, info.keyFingerprint.slice(0, 4), '/api/audit/head']) expect(flat).toContain(expected);
+  });
+
+  it('answers tampered, and the chain check fails, when the amount is changed in the database', async () => {
+    await t.dataSource.query(`UPDATE agreement SET amount = 1200000000 WHERE id = $1`, [signed.id]);
+    try {
+      const res = await check(signed.contentHash).expect(200);
+      expect(res.body).toMatchObject({ integrity: 'tampered', findings: expect.arrayContaining(['terms_changed']) });
+      const chain = await verifyChain();
+      expect(chain).toMatchObject({ ok: false, firstBroken: { entityType: 'agreement', id: signed.id } });
+    } finally {
+      await t.dataSource.query(`UPDATE agreement SET amount = 120000000 WHERE id = $1`, [signed.id]);
+    }
+    expect((await verifyChain()).ok).toBe(true);
+  });
+
+  it('answers tampered when the amount, the stored hash and the signatures are all rewritten to match', async () => {
+    const [row] = await t.dataSource.query(`SELECT * FROM agreement WHERE id = $1`, [signed.id]);
+    const parties = await t.dataSource.query(`SELECT "organisationId", role FROM agreement_party WHERE "agreementId" = $1`, [signed.id]);
+    const forgedHash = contentHashOf({ ...row, amount: 1_200_000_000, quantity: null }, parties);
+    await t.dataSource.query(`UPDATE agreement SET amount = 1200000000, "contentHash" = $2 WHERE id = $1`, [signed.id, forgedHash]);
+    await t.dataSource.query(`UPDATE agreement_signature SET "contentHash" = $2 WHERE "agreementId" = $1`, [signed.id, forgedHash]);
+    try {
+      for (const hash of [signed.contentHash, forgedHash]) {
+        expect((await check(hash).expect(200)).body).toMatchObject({ integrity: 'tampered', findings: expect.arrayContaining(['hash_changed']) });
+      }
+      expect((await verifyChain()).ok).toBe(false);
+    } finally {
+      await t.dataSource.query(`UPDATE agreement SET amount = 120000000, "contentHash" = $2 WHERE id = $1`, [signed.id, signed.contentHash]);
+      await t.dataSource.query(`UPDATE agreement_signature SET "contentHash" = $2 WHERE "agreementId" = $1`, [signed.id, signed.contentHash]);
+    }
+    expect((await check(signed.contentHash).expect(200)).body.integrity).toBe('valid');
   });
 });

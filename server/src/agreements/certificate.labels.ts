@@ -38,4 +38,10 @@ export const STEP_ZH: Record<string, string> = {
   'agreement.signed': '签署',
   'agreement.fully_signed': '各方签署完成',
   'agreement.confirmed': '主办方确认',
+  'agreement.approved': '审批通过',
+  'agreement.disbursed': '放款',
+  'agreement.delivered': '交付',
+  'agreement.performed': '履行完毕',
+  'agreement.terminated': '终止',
+  'agreement.ledger_reopened': '主办方重新开启台账',
 };

@@ -1,19 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { categoryLabel, formatCny, type Agreement, type AgreementVerification } from '@duijie/shared';
+import { categoryLabel, formatCny, type Agreement, type AgreementVerification, type SignedAuditHead } from '@duijie/shared';
 import QRCode from 'qrcode';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { AuditHeadsService } from '../audit/audit-heads.service';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { beijingTime as at, createPdf, PDF_COLOURS, pdfTitle, stampFooters } from '../common/pdf';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AgreementsService } from './agreements.service';
-import { AgreementEntity } from './agreement.entity';
+import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
+import { FULLY_SIGNED_ACTION, tamperFindings, TERMS_ACTIONS, type AuditedAgreement } from './agreement-integrity';
 import { KIND_ZH, ROLE_ZH, SESSION_KIND_ZH, STEP_ZH } from './certificate.labels';
 
 const SIGNED = ['signed', 'confirmed'];
 
-type Step = { at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
+type Step = { id: string; at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
 
 /**
  * The printable certificate of a signed agreement (PDF): parties, terms, the content hash,
@@ -21,21 +24,73 @@ type Step = { at: Date; action: string; actor: string | null; organisation: stri
  * certificate can use to check it against the platform.
  */
 @Injectable()
-export class CertificateService {
+export class CertificateService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly agreements: AgreementsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly heads: AuditHeadsService,
   ) {}
+
+  /** GET /api/audit/verify also recomputes every agreement's terms against what the chain recorded. */
+  onModuleInit(): void {
+    this.audit.registerContentCheck(() => this.checkAll());
+  }
+
+  /** What the chain recorded about these agreements' terms and signing. */
+  private async audited(ids: string[]): Promise<Map<string, AuditedAgreement & { signedRecordId: string | null }>> {
+    const terms = await this.audit.latestData('agreement', TERMS_ACTIONS, ids);
+    const signed = await this.audit.latestData('agreement', [FULLY_SIGNED_ACTION], ids);
+    const hashOf = (d: { data: Record<string, unknown> | null } | undefined) => (typeof d?.data?.contentHash === 'string' ? d.data.contentHash : null);
+    return new Map(ids.map((id) => [id, { termsHash: hashOf(terms.get(id)), signedHash: hashOf(signed.get(id)), signedRecordId: signed.get(id)?.recordId ?? null }]));
+  }
+
+  /** Every agreement, a thousand at a time: the first whose row no longer matches the chain. */
+  private async checkAll(): Promise<{ checked: number; broken: { entityType: string; entityId: string; reason: string } | null }> {
+    let checked = 0;
+    let afterId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: 1000 });
+      if (rows.length === 0) break;
+      const ids = rows.map((a) => a.id);
+      const parties = await this.dataSource.getRepository(AgreementPartyEntity).find({ where: { agreementId: In(ids) } });
+      const signatures = await this.dataSource.getRepository(AgreementSignatureEntity).find({ where: { agreementId: In(ids), voidedAt: IsNull() } });
+      const audited = await this.audited(ids);
+      for (const a of rows) {
+        const findings = tamperFindings(a, parties.filter((p) => p.agreementId === a.id), signatures.filter((x) => x.agreementId === a.id), audited.get(a.id)!);
+        if (findings.length > 0) return { checked, broken: { entityType: 'agreement', entityId: a.id, reason: `the agreement no longer matches what the audit chain recorded (${findings.join(', ')})` } };
+        checked += 1;
+      }
+      afterId = ids[ids.length - 1];
+    }
+    return { checked, broken: null };
+  }
 
   verificationUrl(a: Pick<Agreement, 'id' | 'contentHash'>): string {
     return `${this.config.publicUrl}/verify/${a.id}?hash=${a.contentHash}`;
   }
 
-  /** Public: answers only for a signed agreement whose id and content hash both match. */
+  /**
+   * Public: answers for a signed agreement whose id and content hash match, the row or the
+   * hash the chain recorded at signing. Recomputes the terms and proves the signing record
+   * up to a signed head: a row changed in the database answers 'tampered', never 'valid'.
+   */
   async verify(id: string, hash: string): Promise<AgreementVerification> {
     const a = await this.dataSource.getRepository(AgreementEntity).findOne({ where: { id } });
-    if (!a || a.contentHash !== hash || !SIGNED.includes(a.status)) throw new NotFound('Signed agreement with this content hash');
+    if (!a) throw new NotFound('Signed agreement with this content hash');
+    const audited = (await this.audited([id])).get(id)!;
+    const signed = SIGNED.includes(a.status) || audited.signedHash !== null;
+    if (!signed || (hash !== a.contentHash && hash !== audited.signedHash)) throw new NotFound('Signed agreement with this content hash');
+    const partyRows = await this.dataSource.getRepository(AgreementPartyEntity).find({ where: { agreementId: id } });
+    const live = await this.dataSource.getRepository(AgreementSignatureEntity).find({ where: { agreementId: id, voidedAt: IsNull() } });
+    const findings = tamperFindings(a, partyRows, live, audited);
+    let signedHead: SignedAuditHead | null = null;
+    if (audited.signedRecordId) {
+      const coverage = await this.heads.coverage(audited.signedRecordId);
+      if (!coverage.ok) findings.push('audit_record_changed');
+      signedHead = coverage.head;
+    }
     const parties: { name: string; role: AgreementVerification['parties'][number]['role']; signedAt: Date }[] = await this.dataSource.query(
       `SELECT o.name, p.role, s."signedAt" FROM agreement_party p
          JOIN organisation o ON o.id = p."organisationId"
@@ -45,6 +100,9 @@ export class CertificateService {
     );
     const [event]: { name: string }[] = await this.dataSource.query(`SELECT name FROM match_event WHERE id = $1`, [a.eventId]);
     return {
+      integrity: findings.length === 0 ? 'valid' : 'tampered',
+      findings,
+      signedHead,
       agreementId: a.id,
       eventName: event?.name ?? '',
       title: a.title,
@@ -53,7 +111,7 @@ export class CertificateService {
       status: a.status,
       contentHash: a.contentHash,
       parties: parties.map((p) => ({ name: p.name, role: p.role, signedAt: p.signedAt.toISOString() })),
-      signedAt: a.signedAt!.toISOString(),
+      signedAt: (a.signedAt ?? a.updatedAt).toISOString(),
       confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
     };
   }
@@ -69,7 +127,7 @@ export class CertificateService {
     );
     const codes: { id: string; creditCode: string }[] = await this.dataSource.query(`SELECT id, "creditCode" FROM organisation WHERE id = ANY($1)`, [a.parties.map((p) => p.organisationId)]);
     const steps: Step[] = await this.dataSource.query(
-      `SELECT r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
+      `SELECT r.id::text AS id, r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
          FROM audit_record r
          LEFT JOIN app_user u ON u.id = r."actorUserId"
          LEFT JOIN organisation o ON o.id = u."organisationId"
@@ -77,7 +135,11 @@ export class CertificateService {
         ORDER BY r.id`,
       [id],
     );
-    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps);
+    // The certificate carries a signed head that covers its own timeline: signed now if none does yet.
+    const lastStep = steps.length > 0 ? BigInt(steps[steps.length - 1].id) : 0n;
+    let head = await this.heads.latest();
+    if (!head || BigInt(head.seq) < lastStep) head = await this.heads.seal();
+    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps, head);
     return { filename: `agreement-${a.id}.pdf`, pdf };
   }
 
@@ -86,6 +148,7 @@ export class CertificateService {
     context: { eventName: string; sessionTitle: string; sessionKind: keyof typeof SESSION_KIND_ZH },
     creditCodes: Map<string, string>,
     steps: Step[],
+    head: SignedAuditHead | null,
   ): Promise<Buffer> {
     const { doc, done } = createPdf({ Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash });
     const left = doc.page.margins.left;
@@ -144,12 +207,32 @@ export class CertificateService {
     doc.x = left;
     doc.y = Math.max(doc.y, top + qrSize) + 8;
 
+    // The signed head: anyone can check it later with the platform's public key, without trusting its database.
+    // Kept on one page: a field's label and value must not be split by a page break.
+    if (doc.y + 170 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    heading('审计链签名', 'Signed audit chain head (Ed25519)');
+    if (head) {
+      field('记录序号', head.seq, 110);
+      field('链头哈希', head.hash, 110);
+      field('签名时间', `${at(head.signedAt)}（${head.signedAt}）`, 110);
+      field('公钥指纹', groups(head.keyFingerprint), 110);
+      field('签名', head.signature, 110);
+      doc.font('regular').fontSize(9).fillColor(grey).text(`公钥与最新签名链头：${this.config.publicUrl}/api/audit/head。签名内容为 “duijie-audit-head/v1\\n序号\\n链头哈希\\n签名时间”。`, left, doc.y, { width });
+    } else {
+      doc.font('regular').fontSize(10).fillColor(grey).text('审计链尚无签名链头。', left, doc.y, { width });
+    }
+
     // Footer on every page: when it was printed and the page number.
     const printed = at(new Date());
     stampFooters(doc, (page, pages) => `对接 Duijie · 证书生成于 ${printed}（北京时间） · 第 ${page} / ${pages} 页`);
     doc.end();
     return done;
   }
+}
+
+/** A fingerprint in groups of four, as people read them aloud. */
+function groups(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
 }
 
 /** Draws the QR code of `text` as vector squares, so it prints sharp at any size. */

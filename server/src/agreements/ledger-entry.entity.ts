@@ -38,4 +38,14 @@ export class LedgerEntryEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   recordedAt: Date;
+
+  /** Set when an organiser withdraws a closing entry (performed, terminated); kept for the record. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reopenedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reopenedByUserId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reopenReason: string | null;
 }

@@ -55,10 +55,62 @@ describe('follow-up ledger after signing (integration)', () => {
     await entry(bank, a.id, { kind: 'delivered', amount: 1_000_000, occurredOn: '2027-01-05' }).expect(400);
     await entry(bank, a.id, { kind: 'terminated', occurredOn: '2027-03-01' }).expect(400);
     await entry(bank, a.id, { kind: 'terminated', occurredOn: '2027-03-01', reason: '企业主动放弃' }).expect(201);
-    const closed = await entry(bank, a.id, { kind: 'performed', occurredOn: '2027-04-01' }).expect(409);
+    const closed = await entry(bank, a.id, { kind: 'performed', occurredOn: '2027-04-01', reason: '已还清' }).expect(409);
     expect(closed.body.code).toBe('ledger_closed');
     const draft = (await t.http.post(`/api/sessions/${sessionId}/agreements`).auth(borrower.token, { type: 'bearer' }).send({ kind: 'loan', title: '未签', amount: 1, keyTerms: 'x', parties: [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }] }).expect(201)).body;
     await entry(bank, draft.id, { kind: 'approved', amount: 1, occurredOn: '2027-01-01' }).expect(409);
+  });
+
+  /** A plain member of an organisation, invited by its admin. */
+  async function member(admin: Actor): Promise<Actor> {
+    const email = `member-${randomUUID()}@test.duijie.cn`;
+    const inv = await t.http.post(`/api/organisations/${admin.organisationId}/invitations`).auth(admin.token, { type: 'bearer' }).send({ email, role: 'org_member' }).expect(201);
+    await t.http.post(`/api/invitations/${inv.body.token}/accept`).send({ displayName: '普通成员', password: PASSWORD }).expect(200);
+    return t.login(email, PASSWORD);
+  }
+  const audited = async (id: string, action: string) =>
+    (await t.dataSource.query(`SELECT data FROM audit_record WHERE "entityType" = 'agreement' AND "entityId" = $1 AND action = $2 ORDER BY id`, [id, action])) as { data: Record<string, unknown> }[];
+
+  it('lets only a party admin or an organiser close the ledger, never a plain member', async () => {
+    const a = await signedLoan(8_000_000);
+    const clerk = await member(bank);
+    // A member still records the lender's money steps, but may not close the ledger.
+    await entry(clerk, a.id, { kind: 'approved', amount: 8_000_000, occurredOn: '2027-01-02' }).expect(201);
+    for (const kind of ['performed', 'terminated']) {
+      const refused = await entry(clerk, a.id, { kind, occurredOn: '2027-03-01', reason: '成员试图关闭' }).expect(403);
+      expect(refused.body.code).toBe('forbidden');
+    }
+    await entry(bank, a.id, { kind: 'disbursed', amount: 1, occurredOn: '2027-03-02' }).expect(201);
+    await entry(bank, a.id, { kind: 'performed', occurredOn: '2027-06-30', reason: '按期还本付息' }).expect(201);
+    const b = await signedLoan(2_000_000);
+    await entry(organiser, b.id, { kind: 'terminated', occurredOn: '2027-02-01', reason: '项目取消' }).expect(201);
+  });
+
+  it('requires a reason to close the ledger, and audits it', async () => {
+    const a = await signedLoan(3_000_000);
+    for (const body of [{ kind: 'performed', occurredOn: '2027-05-01' }, { kind: 'performed', occurredOn: '2027-05-01', reason: '   ' }, { kind: 'terminated', occurredOn: '2027-05-01', reason: '' }]) {
+      const res = await entry(bank, a.id, body).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toContain('reason');
+    }
+    await entry(bank, a.id, { kind: 'performed', occurredOn: '2027-05-01', reason: '合同履行完毕' }).expect(201);
+    expect((await audited(a.id, 'agreement.performed'))[0].data).toMatchObject({ reason: '合同履行完毕', occurredOn: '2027-05-01' });
+  });
+
+  it('lets an organiser reopen a closed ledger with a reason, audited; nobody else', async () => {
+    const a = await signedLoan(4_000_000);
+    const reopen = (actor: Actor, body: Record<string, unknown>) => t.http.post(`/api/agreements/${a.id}/ledger/reopen`).auth(actor.token, { type: 'bearer' }).send(body);
+    expect((await reopen(organiser, { reason: '尚未关闭' }).expect(409)).body.code).toBe('ledger_open');
+    const closing = (await entry(bank, a.id, { kind: 'terminated', occurredOn: '2027-02-01', reason: '误操作' }).expect(201)).body;
+    await reopen(bank, { reason: '我方要重开' }).expect(403);
+    expect((await reopen(organiser, {}).expect(400)).body.fields[0].field).toBe('reason');
+    const reopened = (await reopen(organiser, { reason: '银行误录终止，经核实合同仍在履行' }).expect(200)).body;
+    expect(reopened).toMatchObject({ id: closing.id, kind: 'terminated', reopened: { reason: '银行误录终止，经核实合同仍在履行', by: expect.any(String) } });
+    expect((await audited(a.id, 'agreement.ledger_reopened'))[0].data).toMatchObject({ entryId: closing.id, kind: 'terminated', reason: '银行误录终止，经核实合同仍在履行' });
+    const figures = (await t.http.get(`/api/events/${eventId}/agreement-figures`).auth(organiser.token, { type: 'bearer' }).expect(200)).body;
+    expect(figures.agreements.find((f: { agreementId: string }) => f.agreementId === a.id).outcome).toBe('open');
+    // Open again: follow-up goes on and the ledger can be closed once more.
+    await entry(bank, a.id, { kind: 'approved', amount: 4_000_000, occurredOn: '2027-02-10' }).expect(201);
+    await entry(bank, a.id, { kind: 'performed', occurredOn: '2027-08-01', reason: '履行完毕' }).expect(201);
   });
 
   it('does not record a retried entry twice', async () => {

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS, type AgreementFigures, type EventAgreementFigures, type LedgerEntry } from '@duijie/shared';
-import { DataSource, In } from 'typeorm';
+import { CLOSING_LEDGER_KINDS, FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS, type AgreementFigures, type EventAgreementFigures, type LedgerEntry } from '@duijie/shared';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { recordAnswer } from '../common/idempotency-claim';
 import { AgreementEntity, AgreementPartyEntity } from './agreement.entity';
-import type { LedgerEntryDto } from './dto/ledger.dto';
+import type { LedgerEntryDto, LedgerReopenDto } from './dto/ledger.dto';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
 /** Which party records which step: the lender approves and disburses, the seller delivers. */
 const RECORDING_ROLES = { approved: ['lender'], disbursed: ['lender'], delivered: ['supplier', 'producer'] } as const;
+
+/** A closing entry still in force: performed or terminated, not withdrawn by an organiser. */
+const closes = (e: LedgerEntryEntity) => CLOSING_LEDGER_KINDS.includes(e.kind) && e.reopenedAt === null;
 
 /**
  * The staged ledger after signing. Signing never becomes disbursing by itself: each step
@@ -31,8 +34,12 @@ export class LedgerService {
       const party = await manager.findOne(AgreementPartyEntity, { where: { agreementId, organisationId: principal.organisationId } });
       if (!party && !isOrganiser(principal)) throw new NotFound('Agreement');
       if (agreement.status === 'drafting') throw new Conflict('not_signed', 'Follow-up is recorded once every party has signed');
+      // Closing is for good: only who may sign for a party (its admin) or an organiser records it.
+      if (CLOSING_LEDGER_KINDS.includes(dto.kind) && !isOrganiser(principal) && principal.role !== 'org_admin') {
+        throw new Forbidden(`Only an organisation admin (an authorised signatory) or an organiser records ${dto.kind}`);
+      }
       const entries = await manager.find(LedgerEntryEntity, { where: { agreementId } });
-      if (entries.some((e) => e.kind === 'performed' || e.kind === 'terminated')) {
+      if (entries.some(closes)) {
         throw new Conflict('ledger_closed', 'This agreement has already been performed or terminated');
       }
       const sum = (kind: string) => entries.filter((e) => e.kind === kind).reduce((total, e) => total + (e.amount ?? 0), 0);
@@ -48,9 +55,8 @@ export class LedgerService {
           if (!goods) throw new InvalidInput('kind', `a ${agreement.kind} agreement has no goods to deliver`);
           break;
         case 'terminated':
-          if (!dto.reason?.trim()) throw new InvalidInput('reason', 'must be given to terminate');
-          break;
         case 'performed':
+          if (!dto.reason?.trim()) throw new InvalidInput('reason', `must be given to record ${dto.kind}`);
           break;
       }
       if (dto.kind === 'approved' || dto.kind === 'disbursed' || dto.kind === 'delivered') {
@@ -64,23 +70,57 @@ export class LedgerService {
       const entry = await manager.save(
         manager.create(LedgerEntryEntity, { agreementId, kind: dto.kind, amount, occurredOn: dto.occurredOn, evidence: dto.evidence ?? '', reason: dto.reason ?? '', recordedByUserId: principal.userId }),
       );
-      await this.audit.record(manager, { actorUserId: principal.userId, action: `agreement.${dto.kind}`, entityType: 'agreement', entityId: agreementId, data: { entryId: entry.id, amount, occurredOn: dto.occurredOn } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: `agreement.${dto.kind}`,
+        entityType: 'agreement',
+        entityId: agreementId,
+        data: { entryId: entry.id, amount, occurredOn: dto.occurredOn, ...(entry.reason ? { reason: entry.reason } : {}) },
+      });
       return recordAnswer(manager, toEntry(entry, principal.displayName));
+    });
+  }
+
+  /** Organisers withdraw the closing entry (kept, marked reopened), with a reason: the ledger is open again. */
+  async reopen(principal: Principal, agreementId: string, dto: LedgerReopenDto): Promise<LedgerEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      const agreement = await manager.findOne(AgreementEntity, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw new NotFound('Agreement');
+      const closing = await manager.findOne(LedgerEntryEntity, { where: { agreementId, kind: In([...CLOSING_LEDGER_KINDS]), reopenedAt: IsNull() } });
+      if (!closing) throw new Conflict('ledger_open', 'This agreement has not been performed or terminated; there is nothing to reopen');
+      closing.reopenedAt = new Date();
+      closing.reopenedByUserId = principal.userId;
+      closing.reopenReason = dto.reason;
+      await manager.save(closing);
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'agreement.ledger_reopened',
+        entityType: 'agreement',
+        entityId: agreementId,
+        data: { entryId: closing.id, kind: closing.kind, reason: dto.reason },
+      });
+      return (await this.entries(manager, agreementId)).find((e) => e.id === closing.id)!;
     });
   }
 
   async list(principal: Principal, agreementId: string): Promise<LedgerEntry[]> {
     const isParty = await this.dataSource.getRepository(AgreementPartyEntity).exists({ where: { agreementId, organisationId: principal.organisationId } });
     if (!isParty && !isOrganiser(principal)) throw new NotFound('Agreement');
-    const rows = await this.dataSource
+    return this.entries(this.dataSource.manager, agreementId);
+  }
+
+  private async entries(manager: EntityManager, agreementId: string): Promise<LedgerEntry[]> {
+    const rows = await manager
       .getRepository(LedgerEntryEntity)
       .createQueryBuilder('e')
       .leftJoin('app_user', 'u', 'u.id = e.recordedByUserId')
+      .leftJoin('app_user', 'r', 'r.id = e.reopenedByUserId')
       .addSelect('u.displayName', 'recordedBy')
+      .addSelect('r.displayName', 'reopenedBy')
       .where('e.agreementId = :agreementId', { agreementId })
       .orderBy('e.recordedAt', 'ASC')
-      .getRawAndEntities<{ recordedBy: string | null }>();
-    return rows.entities.map((e, i) => toEntry(e, rows.raw[i]?.recordedBy ?? ''));
+      .getRawAndEntities<{ recordedBy: string | null; reopenedBy: string | null }>();
+    return rows.entities.map((e, i) => toEntry(e, rows.raw[i]?.recordedBy ?? '', rows.raw[i]?.reopenedBy ?? ''));
   }
 
   /** For organisers: per agreement, signed versus approved versus disbursed or delivered. */
@@ -90,7 +130,8 @@ export class LedgerService {
     const figures: AgreementFigures[] = agreements.map((a) => {
       const mine = entries.filter((e) => e.agreementId === a.id);
       const sum = (kind: string) => mine.filter((e) => e.kind === kind).reduce((t, e) => t + (e.amount ?? 0), 0);
-      const outcome = mine.some((e) => e.kind === 'terminated') ? 'terminated' : mine.some((e) => e.kind === 'performed') ? 'performed' : 'open';
+      const closing = mine.find(closes);
+      const outcome = closing ? (closing.kind as 'performed' | 'terminated') : 'open';
       return { agreementId: a.id, title: a.title, kind: a.kind, status: a.status, signed: a.amount, approved: sum('approved'), disbursed: sum('disbursed'), delivered: sum('delivered'), outcome };
     });
     const total = (k: 'signed' | 'approved' | 'disbursed' | 'delivered') => figures.reduce((t, f) => t + f[k], 0);
@@ -98,6 +139,17 @@ export class LedgerService {
   }
 }
 
-function toEntry(e: LedgerEntryEntity, recordedBy: string): LedgerEntry {
-  return { id: e.id, agreementId: e.agreementId, kind: e.kind, amount: e.amount, occurredOn: e.occurredOn, evidence: e.evidence, reason: e.reason, recordedBy, recordedAt: e.recordedAt.toISOString() };
+function toEntry(e: LedgerEntryEntity, recordedBy: string, reopenedBy = ''): LedgerEntry {
+  return {
+    id: e.id,
+    agreementId: e.agreementId,
+    kind: e.kind,
+    amount: e.amount,
+    occurredOn: e.occurredOn,
+    evidence: e.evidence,
+    reason: e.reason,
+    recordedBy,
+    recordedAt: e.recordedAt.toISOString(),
+    reopened: e.reopenedAt ? { at: e.reopenedAt.toISOString(), by: reopenedBy, reason: e.reopenReason ?? '' } : null,
+  };
 }

@@ -48,3 +48,33 @@ export class AuditChainHead {
   @Column({ type: 'char', length: 64 })
   lastHash: string;
 }
+
+/**
+ * The chain's head (last record id and hash) signed with the key kept outside the database,
+ * recorded every few seconds while the chain grows. A chain rewritten in the database no
+ * longer holds these hashes at these places, and nobody without the key can sign new ones.
+ */
+@Entity('audit_signed_head')
+export class AuditSignedHead {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  /** The id of the chain's last record when signed. */
+  @Index('IDX_audit_signed_head_seq', { unique: true })
+  @Column({ type: 'bigint' })
+  seq: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+
+  /** ISO time as signed (kept as text so the signed bytes are exactly what is stored). */
+  @Column({ type: 'varchar', length: 32 })
+  signedAt: string;
+
+  @Column({ type: 'char', length: 64 })
+  keyFingerprint: string;
+
+  /** Ed25519 over headMessage(), base64. */
+  @Column({ type: 'varchar', length: 100 })
+  signature: string;
+}

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuditEntry, Page } from '@duijie/shared';
-import { Roles } from '../auth/auth.decorators';
+import type { AuditEntry, AuditHeadInfo, Page } from '@duijie/shared';
+import { Public, Roles } from '../auth/auth.decorators';
+import { AuditHeadsService } from './audit-heads.service';
 import { AuditService, type AuditVerification } from './audit.service';
 import { AuditQuery } from './dto/audit-query.dto';
 
@@ -9,7 +10,20 @@ import { AuditQuery } from './dto/audit-query.dto';
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly heads: AuditHeadsService,
+  ) {}
+
+  /**
+   * Public: the platform's Ed25519 public key and the latest signed head of the chain, for
+   * anyone to keep and check later without trusting the database.
+   */
+  @Public()
+  @Get('head')
+  head(): Promise<AuditHeadInfo> {
+    return this.heads.info();
+  }
 
   /** Recomputes the whole hash chain; names the first record that does not match. */
   @Get('verify')

@@ -1,4 +1,8 @@
+import type { AuditHeadInfo } from '@duijie/shared';
+import { createHash, verify as verifySignature } from 'node:crypto';
 import { supplyListing, TestApp, type Actor } from '../testing/test-app';
+import { chainHash } from './audit-chain';
+import { AuditHeadsService } from './audit-heads.service';
 
 describe('audit chain (integration)', () => {
   let t: TestApp;
@@ -53,6 +57,79 @@ describe('audit chain (integration)', () => {
       );
     }
     expect((await verify()).ok).toBe(true);
+  });
+
+  it('publishes a signed head that an outsider checks with plain node:crypto and the public key', async () => {
+    const sealed = await t.app.get(AuditHeadsService).seal();
+    const res = await t.http.get('/api/audit/head').expect(200);
+    const info = res.body as AuditHeadInfo;
+    expect(info.algorithm).toBe('Ed25519');
+    expect(info.head).toMatchObject({ seq: sealed!.seq, hash: sealed!.hash, keyFingerprint: info.keyFingerprint });
+    const [chainHead] = await t.dataSource.query(`SELECT "lastId"::text AS seq, "lastHash" AS hash FROM audit_chain_head`);
+    expect(info.head).toMatchObject(chainHead);
+    // As an outsider would: rebuild the signed text from the fields, check with the published key.
+    const { seq, hash, signedAt, signature } = info.head!;
+    expect(verifySignature(null, Buffer.from(`duijie-audit-head/v1\n${seq}\n${hash}\n${signedAt}`), info.publicKeyPem, Buffer.from(signature, 'base64'))).toBe(true);
+    expect(verifySignature(null, Buffer.from(`duijie-audit-head/v1\n${seq}\n${'0'.repeat(64)}\n${signedAt}`), info.publicKeyPem, Buffer.from(signature, 'base64'))).toBe(false);
+    const der = Buffer.from(info.publicKeyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    expect(info.keyFingerprint).toBe(createHash('sha256').update(der).digest('hex'));
+    expect((await verify()).signedHeads).toBeGreaterThan(0);
+  });
+
+  it('fails a chain rewritten whole in the database, consistently but without the key', async () => {
+    await t.app.get(AuditHeadsService).seal();
+    type Row = { id: string; at: Date; actorUserId: string | null; action: string; entityType: string; entityId: string; data: Record<string, unknown> | null; prevHash: string; hash: string };
+    const original: Row[] = await t.dataSource.query(`SELECT id::text AS id, at, "actorUserId", action, "entityType", "entityId", data, "prevHash", hash FROM audit_record ORDER BY audit_record.id`);
+    const [originalHead] = await t.dataSource.query(`SELECT "lastId", "lastHash" FROM audit_chain_head`);
+    const signedHeads = await t.dataSource.query(`SELECT * FROM audit_signed_head`);
+    // The attacker changes one old record and recomputes every hash after it, so the chain links up.
+    const target = original.findIndex((r) => r.action === 'listing.updated');
+    let prevHash = original[target].prevHash;
+    const rewrite = async (deleteSignedHeads: boolean) => {
+      for (const row of original.slice(target)) {
+        const data = row === original[target] ? { ...row.data, title: '被篡改的标题' } : row.data;
+        const hash = chainHash(prevHash, { ...row, data });
+        await t.dataSource.query(`UPDATE audit_record SET data = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, [row.id, JSON.stringify(data), prevHash, hash]);
+        prevHash = hash;
+      }
+      await t.dataSource.query(`UPDATE audit_chain_head SET "lastHash" = $1`, [prevHash]);
+      if (deleteSignedHeads) await t.dataSource.query(`DELETE FROM audit_signed_head`);
+    };
+    try {
+      await rewrite(false);
+      const result = await verify();
+      expect(result.ok).toBe(false);
+      expect(result.firstBroken.reason).toMatch(/signed head/);
+      // The signer refuses to sign the rewritten head.
+      await t.app.get(AuditHeadsService).seal();
+      expect((await t.dataSource.query(`SELECT 1 FROM audit_signed_head WHERE hash = $1`, [prevHash])).length).toBe(0);
+      // Even with every stored signed head deleted, the head this server signed last is not in the chain.
+      prevHash = original[target].prevHash;
+      await rewrite(true);
+      expect((await verify()).ok).toBe(false);
+    } finally {
+      for (const row of original.slice(target)) {
+        await t.dataSource.query(`UPDATE audit_record SET data = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, [row.id, JSON.stringify(row.data), row.prevHash, row.hash]);
+      }
+      await t.dataSource.query(`UPDATE audit_chain_head SET "lastId" = $1, "lastHash" = $2`, [originalHead.lastId, originalHead.lastHash]);
+      await t.dataSource.query(`DELETE FROM audit_signed_head`);
+      for (const h of signedHeads) {
+        await t.dataSource.query(`INSERT INTO audit_signed_head (id, seq, hash, "signedAt", "keyFingerprint", signature) VALUES ($1, $2, $3, $4, $5, $6)`, [h.id, h.seq, h.hash, h.signedAt, h.keyFingerprint, h.signature]);
+      }
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('fails a signed head whose signature does not verify', async () => {
+    const head = (await t.app.get(AuditHeadsService).seal())!;
+    const forged = Buffer.alloc(64, 1).toString('base64');
+    await t.dataSource.query(`UPDATE audit_signed_head SET signature = $2 WHERE seq = $1`, [head.seq, forged]);
+    try {
+      const result = await verify();
+      expect(result).toMatchObject({ ok: false, firstBroken: { id: head.seq, reason: expect.stringContaining('does not verify') } });
+    } finally {
+      await t.dataSource.query(`UPDATE audit_signed_head SET signature = $2 WHERE seq = $1`, [head.seq, head.signature]);
+    }
   });
 
   it('keeps one chain under concurrent audited writes', async () => {

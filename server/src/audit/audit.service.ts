@@ -4,13 +4,30 @@ import type { AuditEntry, Page } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pageOf, skipTake } from '../common/pagination';
 import { GENESIS_HASH, chainHash } from './audit-chain';
+import { AuditHeadsService } from './audit-heads.service';
 import { AuditRecord } from './audit-record.entity';
 import type { AuditQuery } from './dto/audit-query.dto';
 
 /** Rows per INSERT when recording many: well below PostgreSQL's limit of 65,535 parameters. */
 const AUDIT_BATCH = 1000;
 
-export type AuditVerification = { ok: boolean; checked: number; firstBroken: { id: string; reason: string } | null };
+export type AuditVerification = {
+  ok: boolean;
+  /** Chain records recomputed. */
+  checked: number;
+  /** Signed heads whose signature and place in the chain were checked. */
+  signedHeads: number;
+  /** Rows of other modules (agreements) whose content was recomputed against what the chain recorded. */
+  contentChecked: number;
+  /** `id` is the audit record's id, or the entity's when `entityType` is set. */
+  firstBroken: { id: string; reason: string; entityType?: string } | null;
+};
+
+/**
+ * A module's check that its rows still hold what the audit chain recorded about them
+ * (e.g. agreements: terms recomputed to the signed content hash). Registered at start.
+ */
+export type ContentCheck = () => Promise<{ checked: number; broken: { entityType: string; entityId: string; reason: string } | null }>;
 
 export type AuditInput = {
   actorUserId: string | null;
@@ -22,7 +39,27 @@ export type AuditInput = {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly contentChecks: ContentCheck[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heads: AuditHeadsService,
+  ) {}
+
+  registerContentCheck(check: ContentCheck): void {
+    this.contentChecks.push(check);
+  }
+
+  /** Per entity, the data of its latest record with one of these actions (and that record's id). */
+  async latestData(entityType: string, actions: readonly string[], entityIds?: readonly string[]): Promise<Map<string, { recordId: string; action: string; data: Record<string, unknown> | null }>> {
+    const rows: { entityId: string; recordId: string; action: string; data: Record<string, unknown> | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON ("entityId") "entityId", id::text AS "recordId", action, data FROM audit_record
+        WHERE "entityType" = $1 AND action = ANY($2) AND ($3::varchar[] IS NULL OR "entityId" = ANY($3))
+        ORDER BY "entityId", id DESC`,
+      [entityType, actions, entityIds ?? null],
+    );
+    return new Map(rows.map((r) => [r.entityId, { recordId: r.recordId, action: r.action, data: r.data }]));
+  }
 
   /**
    * Always called with the transaction's manager, so the record commits with the change.
@@ -67,18 +104,38 @@ export class AuditService {
 
   /**
    * Walks the chain in id order, recomputing every hash; names the first record whose
-   * content, link or place in the chain does not match.
+   * content, link or place in the chain does not match. Then checks every signed head
+   * (its signature with the key outside the database, and its hash at its place in the
+   * chain: a chain rewritten whole no longer holds it), then the registered content checks.
    */
   async verify(): Promise<AuditVerification> {
     const repo = this.dataSource.getRepository(AuditRecord);
+    const signed = await this.heads.all();
+    const broken = (checked: number, id: string, reason: string, entityType?: string): AuditVerification => ({
+      ok: false,
+      checked,
+      signedHeads: signed.length,
+      contentChecked: 0,
+      firstBroken: { id, reason, ...(entityType ? { entityType } : {}) },
+    });
+    const forged = signed.find((h) => !this.heads.signatureValid(h));
+    if (forged) return broken(0, forged.seq, `the signed head at ${forged.seq} does not verify with the platform's signing key (${this.heads.key.fingerprint.slice(0, 16)}…)`);
+    // Hashes the chain must hold at these places: every stored signed head, and the one this process signed last.
+    const expected = new Map(signed.map((h) => [h.seq, h.hash]));
+    const mine = this.heads.sealed;
+    if (mine && expected.has(mine.seq) && expected.get(mine.seq) !== mine.hash) return broken(0, mine.seq, 'the signed head stored for this place differs from the one this server signed');
+    if (mine) expected.set(mine.seq, mine.hash);
     let prevHash = GENESIS_HASH;
     let afterId = '0';
     let checked = 0;
     for (;;) {
       const batch = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').limit(2000).getMany();
       for (const record of batch) {
-        if (record.prevHash !== prevHash) return { ok: false, checked, firstBroken: { id: record.id, reason: 'its link to the previous record is broken (a record before it was changed, removed or inserted)' } };
-        if (chainHash(prevHash, record) !== record.hash) return { ok: false, checked, firstBroken: { id: record.id, reason: 'its content does not match its hash (it was changed)' } };
+        if (record.prevHash !== prevHash) return broken(checked, record.id, 'its link to the previous record is broken (a record before it was changed, removed or inserted)');
+        if (chainHash(prevHash, record) !== record.hash) return broken(checked, record.id, 'its content does not match its hash (it was changed)');
+        const want = expected.get(record.id);
+        if (want !== undefined && want !== record.hash) return broken(checked, record.id, 'its hash is not the one a signed head recorded here (the chain was rewritten)');
+        expected.delete(record.id);
         prevHash = record.hash;
         checked += 1;
       }
@@ -86,10 +143,16 @@ export class AuditService {
       afterId = batch[batch.length - 1].id;
     }
     const [head]: { lastHash: string; lastId: string }[] = await this.dataSource.query(`SELECT "lastHash", "lastId"::text AS "lastId" FROM audit_chain_head WHERE id = 1`);
-    if (head && head.lastHash !== prevHash) {
-      return { ok: false, checked, firstBroken: { id: head.lastId, reason: 'the chain ends before its recorded head (records at the end were removed)' } };
+    if (head && head.lastHash !== prevHash) return broken(checked, head.lastId, 'the chain ends before its recorded head (records at the end were removed)');
+    const missing = [...expected.keys()][0];
+    if (missing !== undefined) return broken(checked, missing, 'a signed head recorded this record, which is no longer in the chain (the chain was rewritten or cut)');
+    let contentChecked = 0;
+    for (const check of this.contentChecks) {
+      const result = await check();
+      contentChecked += result.checked;
+      if (result.broken) return { ...broken(checked, result.broken.entityId, result.broken.reason, result.broken.entityType), contentChecked };
     }
-    return { ok: true, checked, firstBroken: null };
+    return { ok: true, checked, signedHeads: signed.length, contentChecked, firstBroken: null };
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntry>> {

@@ -32,6 +32,10 @@ export type AppConfig = {
   schedulerBudgetMs: number;
   /** Threads of the scheduler's exact phase; unset: the scheduler's default (2, or 1 on one core). */
   schedulerThreads: number | undefined;
+  /** Ed25519 key signing the audit chain's head (PKCS#8 PEM or base64 DER); unset: a key file in dataDir. */
+  auditSigningKey: string | null;
+  /** How often, at most, the chain's head is signed while it grows. */
+  auditHeadIntervalSeconds: number;
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
@@ -110,6 +114,8 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     schedulerBudgetMs: int('SCHEDULER_BUDGET_MS', 8000, 100, 120_000),
     schedulerThreads: env.SCHEDULER_THREADS ? int('SCHEDULER_THREADS', 2, 1, 16) : undefined,
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    auditSigningKey: env.AUDIT_SIGNING_KEY || null,
+    auditHeadIntervalSeconds: int('AUDIT_HEAD_INTERVAL_SECONDS', 10, 1, 3600),
   };
 }
 

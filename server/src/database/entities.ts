@@ -1,7 +1,7 @@
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from '../agreements/agreement.entity';
 import { LedgerEntryEntity } from '../agreements/ledger-entry.entity';
-import { AuditChainHead, AuditRecord } from '../audit/audit-record.entity';
+import { AuditChainHead, AuditRecord, AuditSignedHead } from '../audit/audit-record.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
 import { EventEntity } from '../events/event.entity';
 import { SessionEntity } from '../events/session.entity';
@@ -25,6 +25,7 @@ import { ScheduleRunEntity } from '../meetings/schedule-run.entity';
 export const ENTITIES = [
   AuditRecord,
   AuditChainHead,
+  AuditSignedHead,
   IdempotencyKeyEntity,
   OrganisationEntity,
   UserEntity,

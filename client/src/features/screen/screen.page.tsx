@@ -1,11 +1,13 @@
 // The venue's big screen for an event's signing ceremony: no login, a read-only screen link
 // token in `?token=`, its own socket, large type on a dark background.
+import { useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { formatCny, INDUSTRY_CHAINS, SESSION_KINDS } from "@duijie/shared";
-import type { CeremonyTotals } from "@duijie/shared";
+import type { AuditHeadInfo, CeremonyTotals } from "@duijie/shared";
+import { api } from "../../api/client";
 import { useLanguage } from "../../app/use-language";
 import { useCeremony } from "./use-ceremony";
 import type { ScreenConnection, ScreenError } from "./use-ceremony";
@@ -53,7 +55,43 @@ export function ScreenPage() {
           {t("screen.loading")}
         </div>
       )}
+      <AuditSeal />
     </div>
+  );
+}
+
+/** How often the screen shows the chain's newest signed head (signed every few seconds while it grows). */
+const SEAL_REFRESH_MS = 15_000;
+
+/**
+ * The audit chain's latest signed head and the signing key's fingerprint, on show to the
+ * room: anyone may note them and later check the platform's records against them.
+ */
+function AuditSeal() {
+  const { t } = useTranslation();
+  const seal = useQuery({
+    queryKey: ["audit-head"],
+    queryFn: ({ signal }) =>
+      api<AuditHeadInfo>("GET", "/audit/head", undefined, { signal }),
+    refetchInterval: SEAL_REFRESH_MS,
+  });
+  const head = seal.data?.head;
+  if (!seal.data || !head) return null;
+  const fingerprint = seal.data.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(" ");
+  return (
+    <footer
+      className="screen-seal"
+      data-testid="screen-seal"
+      data-seq={head.seq}
+      data-hash={head.hash}
+    >
+      {t("screen.seal", {
+        seq: head.seq,
+        hash: `${head.hash.slice(0, 12)}…`,
+        at: dayjs(head.signedAt).format("HH:mm:ss"),
+        fingerprint,
+      })}
+    </footer>
   );
 }
 

@@ -1,7 +1,8 @@
 // Public check of a printed certificate: the QR code and link on it lead here with the
-// agreement's id and content hash; the platform answers only when both match.
+// agreement's id and content hash; the platform answers only when both match, and says
+// 'tampered' when its stored agreement no longer matches what the audit chain recorded.
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Result, Typography } from 'antd';
+import { Alert, Descriptions, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { AgreementVerification } from '@duijie/shared';
@@ -32,8 +33,25 @@ export function VerifyPage() {
       ) : (
         <PageState loading={verification.isPending} error={verification.error} onRetry={() => void verification.refetch()}>
           {verification.data && (
-            <div data-testid="verify-valid">
-              <Result status="success" title={t('verify.valid')} subTitle={verification.data.eventName} />
+            <div data-testid={verification.data.integrity === 'valid' ? 'verify-valid' : 'verify-tampered'}>
+              {verification.data.integrity === 'valid' ? (
+                <Result status="success" title={t('verify.valid')} subTitle={verification.data.eventName} />
+              ) : (
+                <>
+                  <Result status="error" title={t('verify.tampered')} subTitle={t('verify.tamperedHint')} />
+                  <Alert
+                    type="error"
+                    style={{ marginBottom: 16 }}
+                    title={
+                      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                        {verification.data.findings.map((f) => (
+                          <li key={f}>{t(`verify.findings.${f}`)}</li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                </>
+              )}
               <Descriptions column={1} size="small" bordered>
                 <Descriptions.Item label={t('agreement.title')}>{verification.data.title}</Descriptions.Item>
                 <Descriptions.Item label={t('agreement.kind')}>{labels.agreementKind(verification.data.kind)}</Descriptions.Item>
@@ -53,6 +71,23 @@ export function VerifyPage() {
                     {verification.data.contentHash}
                   </Typography.Text>
                 </Descriptions.Item>
+                {verification.data.signedHead ? (
+                  <Descriptions.Item label={t('verify.signedHead')}>
+                    <div data-testid="verify-signed-head">
+                      {t('verify.signedHeadText', {
+                        seq: verification.data.signedHead.seq,
+                        at: formatDateTime(verification.data.signedHead.signedAt),
+                        fingerprint: verification.data.signedHead.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(' '),
+                      })}
+                    </div>
+                    <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>
+                      {verification.data.signedHead.hash}
+                    </Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary">{t('verify.headHint')}</Typography.Text>
+                    </div>
+                  </Descriptions.Item>
+                ) : null}
               </Descriptions>
             </div>
           )}

@@ -12,6 +12,8 @@ import { MeetingRequests1795454461182 } from './1795454461182-MeetingRequests';
 import { Meetings1796270882946 } from './1796270882946-Meetings';
 import { SessionBreak1796273584440 } from './1796273584440-SessionBreak';
 import { AuthSessions1796417628583 } from './1796417628583-AuthSessions';
+import { LedgerReopen1796417628756 } from './1796417628756-LedgerReopen';
+import { AuditSignedHeads1796417904452 } from './1796417904452-AuditSignedHeads';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   Meetings1796270882946,
   SessionBreak1796273584440,
   AuthSessions1796417628583,
+  LedgerReopen1796417628756,
+  AuditSignedHeads1796417904452,
 ];

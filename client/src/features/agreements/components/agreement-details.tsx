@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import { Money } from '../../../ui/money';
 import { formatQuantity } from '../../../ui/quantity';
+import { LedgerPanel } from './ledger-panel';
 
 type HashProps = { hash: string };
 
@@ -133,6 +134,7 @@ export function AgreementDetails({ agreement: a }: DetailsProps) {
         </Typography.Title>
         <Timeline items={items} />
       </div>
+      <LedgerPanel agreement={a} />
     </Space>
   );
 }
