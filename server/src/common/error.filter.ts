@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { ApiError } from '@duijie/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, TooManyRequests } from './errors';
+import { DatabaseUnavailable, DomainError, TooManyRequests } from './errors';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_INVALID_TEXT = '22P02';
@@ -39,9 +39,24 @@ export class ErrorFilter implements ExceptionFilter {
         return { statusCode: 400, code: 'invalid_input', message: 'A value has the wrong format' };
       }
     }
+    if (isConnectionLoss(error)) {
+      this.logger.warn(`Database unavailable: ${(error as Error).message}`);
+      return this.toApiError(new DatabaseUnavailable());
+    }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return { statusCode: 500, code: 'internal', message: 'Something went wrong on our side; please try again' };
   }
+}
+
+/** Network codes of a refused or broken connection, and PostgreSQL's shutdown/terminated/starting codes. */
+const CONNECTION_LOSS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+/** The database went away under the request (it is not the request's fault): a 503 to retry. */
+function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string; message?: string }) : (error as { code?: string });
+  if (driver.code && CONNECTION_LOSS.has(driver.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message);
 }
 
 function httpCode(status: number): string {

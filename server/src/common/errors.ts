@@ -63,3 +63,10 @@ export function assertVersion(current: number, given: number, what: string): voi
     );
   }
 }
+
+/** PostgreSQL cannot be reached (restarting, or the connection broke): retry shortly. */
+export class DatabaseUnavailable extends DomainError {
+  constructor() {
+    super(503, 'database_unavailable', 'The database cannot be reached at the moment; try again in a few seconds');
+  }
+}

@@ -8,7 +8,9 @@ import { AgreementsService } from '../agreements/agreements.service';
 import type { Principal } from '../auth/principal';
 import { TokenService } from '../auth/token.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { runWithClaim } from './idempotency-claim';
+import { IDEMPOTENCY_TTL_SECONDS, idempotencyHashKey, requestHashOf } from './idempotency.interceptor';
 import { PRESENCE_LOCK_SPACE, ServerPresence } from './server-presence';
 
 describe('Idempotency-Key claims across processes (integration)', () => {
@@ -43,7 +45,7 @@ describe('Idempotency-Key claims across processes (integration)', () => {
   /** The key as a first request to sign `a` left it: claimed, not answered. */
   const claimed = async (actor: Actor, a: Agreement, key: string, claim: { claimId?: string; ownerInstance: number | null }) => {
     const route = `POST /api/agreements/${a.id}/sign`;
-    const requestHash = createHash('sha256').update(route).update('\n').update(JSON.stringify({ contentHash: a.contentHash })).digest('hex');
+    const requestHash = requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), route, { contentHash: a.contentHash });
     await t.dataSource.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state, "claimId", "ownerInstance") VALUES ($1, $2, $3, $4, 'in_flight', $5, $6)`, [
       actor.userId,
       key,
@@ -121,5 +123,44 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     const replay = await sign(bank, a, key).expect(200);
     expect(replay.body).toEqual(row.responseBody);
     expect(await signatures(a, bank)).toBe(1);
+  });
+
+  it('stores a keyed hash of the body (HMAC with the server secret), not a plain SHA-256 of it', async () => {
+    const a = await draft();
+    const key = randomUUID();
+    await sign(bank, a, key).expect(200);
+    const [row] = await t.dataSource.query(`SELECT "requestHash" FROM idempotency_key WHERE "userId" = $1 AND key = $2`, [bank.userId, key]);
+    const route = `POST /api/agreements/${a.id}/sign`;
+    const body = JSON.stringify({ contentHash: a.contentHash });
+    expect(row.requestHash).not.toBe(createHash('sha256').update(route).update('\n').update(body).digest('hex'));
+    expect(row.requestHash).toBe(requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), route, { contentHash: a.contentHash }));
+    expect(requestHashOf(idempotencyHashKey({ jwtSecret: 'another-secret-another-secret-0123456789' }), route, { contentHash: a.contentHash })).not.toBe(row.requestHash);
+  });
+
+  it('forgets a key after its lifetime: the key is new again, and expired records are purged by later writes', async () => {
+    const a = await draft();
+    const key = randomUUID();
+    const first = await sign(bank, a, key).expect(200);
+    const old = `${IDEMPOTENCY_TTL_SECONDS + 60} seconds`;
+    await t.dataSource.query(`UPDATE idempotency_key SET "createdAt" = now() - $3::interval WHERE "userId" = $1 AND key = $2`, [bank.userId, key, old]);
+    // A different body under the expired key is a new request, not a reuse (422).
+    const b = await draft();
+    const reused = await t.http.post(`/api/agreements/${b.id}/sign`).auth(bank.token, { type: 'bearer' }).set('Idempotency-Key', key).send({ contentHash: b.contentHash }).expect(200);
+    expect(reused.body.id).toBe(b.id);
+    expect(reused.body.id).not.toBe(first.body.id);
+
+    // An expired record of another key goes at the next sweep.
+    const stale = randomUUID();
+    await claimed(borrower, a, stale, { ownerInstance: null });
+    await t.dataSource.query(`UPDATE idempotency_key SET "createdAt" = now() - $3::interval WHERE "userId" = $1 AND key = $2`, [borrower.userId, stale, old]);
+    // A process sweeps with its first keyed write (then once a minute): a fresh one sweeps now.
+    const fresh = await TestApp.start();
+    try {
+      const c = await draft();
+      await fresh.http.post(`/api/agreements/${c.id}/sign`).auth(bank.token, { type: 'bearer' }).set('Idempotency-Key', randomUUID()).send({ contentHash: c.contentHash }).expect(200);
+    } finally {
+      await fresh.close();
+    }
+    expect(await t.dataSource.query(`SELECT 1 FROM idempotency_key WHERE "userId" = $1 AND key = $2`, [borrower.userId, stale])).toHaveLength(0);
   });
 });

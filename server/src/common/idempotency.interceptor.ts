@@ -1,12 +1,13 @@
-import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { catchError, from, map, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Conflict, DomainError, InvalidInput } from './errors';
 import { runWithClaim, type IdempotencyClaim } from './idempotency-claim';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -18,6 +19,21 @@ import { instanceAlive, ServerPresence } from './server-presence';
  * gone is taken over at once.
  */
 const IN_FLIGHT_TIMEOUT_SECONDS = 60;
+
+/** A key's record (and its answer) is kept this long; after it the key is new again. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/** Expired records are swept by a write at most this often per process. */
+const PURGE_EVERY_MS = 60_000;
+
+/** The HMAC key for request bodies, derived from the server secret (config or data folder, never the database). */
+export function idempotencyHashKey(config: Pick<AppConfig, 'jwtSecret'>): Buffer {
+  return createHmac('sha256', config.jwtSecret).update('duijie idempotency request hash').digest();
+}
+
+/** A keyed hash of the route and body: the stored value tells nothing about the body without the secret. */
+export function requestHashOf(hashKey: Buffer, route: string, body: unknown): string {
+  return createHmac('sha256', hashKey).update(route).update('\n').update(JSON.stringify(body ?? null)).digest('hex');
+}
 
 type Begun = { replay: { status: number; body: unknown } } | { claim: IdempotencyClaim };
 
@@ -35,12 +51,17 @@ type Begun = { replay: { status: number; body: unknown } } | { claim: Idempotenc
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
+  private readonly hashKey: Buffer;
+  private lastPurge = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly presence: ServerPresence,
     private readonly reflector: Reflector,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.hashKey = idempotencyHashKey(config);
+  }
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
@@ -54,7 +75,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key.length > 100) throw new InvalidInput('Idempotency-Key', 'must be at most 100 characters');
     const userId = req.principal.userId;
     const route = `${req.method} ${req.path}`.slice(0, 300);
-    const requestHash = createHash('sha256').update(route).update('\n').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const requestHash = requestHashOf(this.hashKey, route, req.body);
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
 
     return from(this.begin(userId, key, route, requestHash, status)).pipe(
@@ -77,6 +98,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async begin(userId: string, key: string, route: string, requestHash: string, status: number): Promise<Begun> {
     const repo = this.dataSource.getRepository(IdempotencyKeyEntity);
     const claim: IdempotencyClaim = { userId, key, claimId: randomUUID(), status };
+    await this.purgeExpired();
     // A few rounds at most: each lost round means another request claimed or finished the key.
     for (let round = 0; round < 3; round++) {
       const ownerInstance = this.presence.instance;
@@ -88,15 +110,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
         .execute();
       if ((inserted.raw as unknown[]).length > 0) return { claim };
 
-      const [existing]: (Pick<IdempotencyKeyEntity, 'requestHash' | 'state' | 'responseStatus' | 'responseBody' | 'claimId'> & { abandoned: boolean; createdAt: string })[] =
-        await this.dataSource.query(
-          `SELECT k."requestHash", k.state, k."responseStatus", k."responseBody", k."claimId", k."createdAt"::text AS "createdAt",
-                  (k."createdAt" < now() - make_interval(secs => $3)
-                   OR (k."ownerInstance" IS NOT NULL AND NOT ${instanceAlive('k."ownerInstance"')})) AS abandoned
-             FROM idempotency_key k WHERE k."userId" = $1 AND k.key = $2`,
-          [userId, key, IN_FLIGHT_TIMEOUT_SECONDS],
-        );
+      const [existing]: (Pick<IdempotencyKeyEntity, 'requestHash' | 'state' | 'responseStatus' | 'responseBody' | 'claimId'> & {
+        abandoned: boolean;
+        expired: boolean;
+        createdAt: string;
+      })[] = await this.dataSource.query(
+        `SELECT k."requestHash", k.state, k."responseStatus", k."responseBody", k."claimId", k."createdAt"::text AS "createdAt",
+                (k."createdAt" < now() - make_interval(secs => $3)
+                 OR (k."ownerInstance" IS NOT NULL AND NOT ${instanceAlive('k."ownerInstance"')})) AS abandoned,
+                k."createdAt" < now() - make_interval(secs => $4) AS expired
+           FROM idempotency_key k WHERE k."userId" = $1 AND k.key = $2`,
+        [userId, key, IN_FLIGHT_TIMEOUT_SECONDS, IDEMPOTENCY_TTL_SECONDS],
+      );
       if (!existing) continue; // released by a failed first request meanwhile: claim it now
+      if (existing.expired) {
+        // Past its lifetime the key is new again: drop the old record and claim it afresh.
+        await this.dataSource.query(`DELETE FROM idempotency_key WHERE "userId" = $1 AND key = $2 AND "createdAt" = CAST($3 AS timestamptz)`, [userId, key, existing.createdAt]);
+        continue;
+      }
       if (existing.requestHash !== requestHash) {
         throw new DomainError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
       }
@@ -122,6 +153,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
     }
     throw new Conflict('request_in_progress', 'The same request is still being processed; try again shortly');
+  }
+
+  /** Deletes records past their lifetime; at most once a minute, so writes do not pay for it each time. */
+  private async purgeExpired(): Promise<void> {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    await this.dataSource.query(`DELETE FROM idempotency_key WHERE "createdAt" < now() - make_interval(secs => $1)`, [IDEMPOTENCY_TTL_SECONDS]);
   }
 
   /** Stores the answer, unless the handler's transaction already committed it with the change. */

@@ -14,9 +14,13 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
   }
 }
 
-/** The rows of a CSV text, each an array of fields; a final line break ends the last row. */
-export function parseCsv(text: string): string[][] {
+/**
+ * The rows of a CSV text, each an array of fields; a final line break ends the last row.
+ * With `maxRows`, reading stops once that many non-blank rows are read (the rest is not parsed).
+ */
+export function parseCsv(text: string, maxRows = Infinity): string[][] {
   const rows: string[][] = [];
+  let filled = 0;
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -28,9 +32,10 @@ export function parseCsv(text: string): string[][] {
   const endRow = () => {
     endField();
     rows.push(row);
+    if (row.some((f) => f.trim() !== '')) filled += 1;
     row = [];
   };
-  while (i < text.length) {
+  while (i < text.length && filled < maxRows) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
@@ -55,7 +60,7 @@ export function parseCsv(text: string): string[][] {
     else field += ch;
     i += 1;
   }
-  if (field !== '' || row.length > 0) endRow();
+  if (filled < maxRows && (field !== '' || row.length > 0)) endRow();
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  IMPORT_REPORT_LIMIT,
   LISTING_OPEN_STATUSES,
   LISTING_TYPES_BY_ROLE,
   ORGANISATION_KINDS_BY_ROLE,
@@ -46,7 +47,7 @@ const STALE_JOB_MS = 5 * 60_000;
 /** The 422 that refuses a real import whose file has problems; its body carries the report. */
 export class ImportRefused extends DomainError {
   constructor(readonly report: ImportReport) {
-    super(422, 'import_problems', `The file has ${report.problems.length} problem(s); nothing was imported. Fix them and import again.`, undefined, { report });
+    super(422, 'import_problems', `The file has ${report.counts.problems} problem(s); nothing was imported. Fix them and import again.`, undefined, { report });
   }
 }
 
@@ -175,17 +176,26 @@ export class ImportService {
       listings: { create: 0, skip: 0, rows: [] },
       problems,
       warnings,
+      counts: { problems: 0, warnings: 0, organisationRows: 0, listingRows: 0, problemsByColumn: [] },
     };
     const records = (sheet: 'organisations' | 'listings') => workbook.sheets.find((s) => s.sheet === sheet)?.records ?? [];
 
     // Organisations: read every row, then look up the credit codes of both sheets at once.
     const organisationRows = [];
-    for (const record of records('organisations')) organisationRows.push(await readOrganisationRow(record));
-    const listingRows = records('listings').map(readListingRow);
+    for (const record of records('organisations')) {
+      organisationRows.push(await readOrganisationRow(record));
+      if (organisationRows.length % YIELD_EVERY === 0) await yieldToEventLoop();
+    }
+    const listingRows = [];
+    for (const record of records('listings')) {
+      listingRows.push(readListingRow(record));
+      if (listingRows.length % YIELD_EVERY === 0) await yieldToEventLoop();
+    }
     const codes = [...new Set([...organisationRows.map((r) => r.creditCode), ...listingRows.map((r) => r.creditCode)].filter((c) => c !== ''))];
     const registered = new Map<string, OrganisationEntity>();
-    for (let i = 0; i < codes.length; i += 5000) {
-      for (const o of await manager.find(OrganisationEntity, { where: { creditCode: In(codes.slice(i, i + 5000)) } })) registered.set(o.creditCode, o);
+    // In batches small enough that building and reading each query stays a short turn of the event loop.
+    for (let i = 0; i < codes.length; i += 1000) {
+      for (const o of await manager.find(OrganisationEntity, { where: { creditCode: In(codes.slice(i, i + 1000)) } })) registered.set(o.creditCode, o);
     }
 
     const refs = new Map<string, OrganisationRef>();
@@ -194,7 +204,8 @@ export class ImportService {
     const broken = new Set<string>();
     const firstRow = new Map<string, number>();
     const toCreate: Plan['organisations'] = [];
-    for (const r of organisationRows) {
+    for (const [index, r] of organisationRows.entries()) {
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       problems.push(...r.problems);
       if (r.creditCode !== '' && firstRow.has(r.creditCode)) {
         problems.push({ sheet: 'organisations', row: r.row, column: '统一社会信用代码', message: `the same credit code as row ${firstRow.get(r.creditCode)}` });
@@ -252,7 +263,8 @@ export class ImportService {
     const planned = new Map<string, ParticipationPlan>();
     const listingPlans: ListingPlan[] = [];
     const seenListings = new Map<string, number>();
-    for (const row of listingRows) {
+    for (const [index, row] of listingRows.entries()) {
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const problem = (key: string, message: string) => row.problems.add(key, message);
       const ref = row.creditCode === '' ? undefined : refs.get(row.creditCode);
       if (!ref && row.creditCode !== '' && !broken.has(row.creditCode)) {
@@ -342,6 +354,7 @@ export class ImportService {
     }
     problems.sort(byPlace);
     warnings.sort(byPlace);
+    capReport(report);
     return {
       report,
       organisations: toCreate,
@@ -487,6 +500,34 @@ export class ImportService {
     });
   }
 }
+
+/** Keeps the first IMPORT_REPORT_LIMIT of each list, with the full counts: a report stays small whatever the file. */
+function capReport(report: ImportReport): void {
+  const byColumn = new Map<string, ImportReport['counts']['problemsByColumn'][number]>();
+  for (const p of report.problems) {
+    const key = `${p.sheet}|${p.column}`;
+    const entry = byColumn.get(key);
+    if (entry) entry.count += 1;
+    else byColumn.set(key, { sheet: p.sheet, column: p.column, count: 1 });
+  }
+  report.counts = {
+    problems: report.problems.length,
+    warnings: report.warnings.length,
+    organisationRows: report.organisations.rows.length,
+    listingRows: report.listings.rows.length,
+    problemsByColumn: [...byColumn.values()].sort((a, b) => b.count - a.count),
+  };
+  report.problems = report.problems.slice(0, IMPORT_REPORT_LIMIT);
+  report.warnings = report.warnings.slice(0, IMPORT_REPORT_LIMIT);
+  report.organisations.rows = report.organisations.rows.slice(0, IMPORT_REPORT_LIMIT);
+  report.listings.rows = report.listings.rows.slice(0, IMPORT_REPORT_LIMIT);
+}
+
+/** Rows read or checked between two turns of the event loop (a row's validation takes ~0.3 ms). */
+const YIELD_EVERY = 20;
+
+/** Lets other work (health checks, sockets) run between batches of a long synchronous loop. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function names(files: UploadedFile[]): string[] {
   return files.map((f) => f.originalname);

@@ -1,11 +1,13 @@
 // Reads uploaded files into the import's sheets: an .xlsx workbook with the sheets 机构 and
 // 发布 (either may be missing), or CSV files, each one sheet told apart by its header row.
 import type { ImportProblem, ImportSheet } from '@duijie/shared';
-import readXlsxFile from 'read-excel-file/node';
+import { DomainError } from '../common/errors';
 import { COLUMNS, normaliseLabel, SHEET_NAMES, type ImportColumn } from './columns';
-import { decodeCsv, parseCsv } from './csv';
+import { ReadAborted, readFilesInWorker } from './read-files';
+import type { Cell, WorkerFile } from './read-files.worker';
+import { WorkbookTooLarge, zipEntries } from './zip-limits';
 
-export type Cell = string | number | boolean | Date | null;
+export type { Cell } from './read-files.worker';
 
 /** An uploaded file as the multipart reader hands it over. */
 export type UploadedFile = { originalname: string; buffer: Buffer; size: number };
@@ -27,47 +29,81 @@ const SHEET_BY_NAME = new Map<string, ImportSheet>([
   ['listings', 'listings'],
 ]);
 
-type RawSheet = { sheet: ImportSheet; source: string; rows: Cell[][] };
+/** `truncated`: the sheet has more than MAX_ROWS rows; only the first were read. */
+type RawSheet = { sheet: ImportSheet; source: string; rows: Cell[][]; truncated: boolean };
+
+const unreadable = (name: string): ImportProblem => ({ sheet: null, row: null, column: null, message: `${name} could not be read as an .xlsx workbook; save it again from Excel or WPS as .xlsx` });
+
+/** A file refused before or while it was read: too large unpacked, too many parts, or too costly to read. */
+export class FileTooLarge extends DomainError {
+  constructor(message: string) {
+    super(413, 'workbook_too_large', message, [{ field: 'file', messages: [message] }]);
+  }
+}
 
 export async function readWorkbook(files: readonly UploadedFile[]): Promise<WorkbookRead> {
   const problems: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   const raw: RawSheet[] = [];
+  const toRead: WorkerFile[] = [];
   for (const file of files) {
     const name = file.originalname;
     const lower = name.toLowerCase();
     if (lower.endsWith('.xlsx') || isZip(file.buffer)) {
-      let sheets: { sheet: string; data: Cell[][] }[];
       try {
-        sheets = (await readXlsxFile(file.buffer)) as { sheet: string; data: Cell[][] }[];
-      } catch {
-        problems.push({ sheet: null, row: null, column: null, message: `${name} could not be read as an .xlsx workbook; save it again from Excel or WPS as .xlsx` });
+        // The central directory, before anything is inflated: a zip bomb stops here.
+        zipEntries(name, file.buffer);
+      } catch (error) {
+        if (error instanceof WorkbookTooLarge) throw new FileTooLarge(error.message);
+        problems.push(unreadable(name));
         continue;
       }
-      for (const { sheet: sheetName, data } of sheets) {
-        const sheet = SHEET_BY_NAME.get(normaliseLabel(sheetName));
-        if (!sheet) {
-          if (data.some((row) => row.some((cell) => !isBlank(cell)))) {
-            warnings.push({ sheet: null, row: null, column: null, message: `${name}: the sheet “${sheetName}” was ignored (only the sheets ${SHEET_NAMES.organisations} and ${SHEET_NAMES.listings} are imported)` });
-          }
-          continue;
-        }
-        raw.push({ sheet, source: `${name} / ${sheetName}`, rows: data });
-      }
+      toRead.push({ name, kind: 'xlsx', bytes: file.buffer });
     } else if (lower.endsWith('.xls')) {
       problems.push({ sheet: null, row: null, column: null, message: `${name} is in the old .xls format; save it as .xlsx (or CSV) and upload it again` });
     } else if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-      const rows: Cell[][] = parseCsv(decodeCsv(file.buffer).text);
-      const sheet = csvSheet(rows[0] ?? []);
-      if (!sheet) {
-        problems.push({ sheet: null, row: 1, column: null, message: `${name}: the first row must be the header row of the ${SHEET_NAMES.organisations} template (with 机构名称) or the ${SHEET_NAMES.listings} template (with 发布类型)` });
-        continue;
-      }
-      raw.push({ sheet, source: name, rows });
+      toRead.push({ name, kind: 'csv', bytes: file.buffer });
     } else {
       problems.push({ sheet: null, row: null, column: null, message: `${name}: upload an .xlsx workbook or .csv files` });
     }
   }
+
+  let read: Awaited<ReturnType<typeof readFilesInWorker>> = [];
+  if (toRead.length > 0) {
+    try {
+      read = await readFilesInWorker(toRead, MAX_ROWS);
+    } catch (error) {
+      if (error instanceof ReadAborted) throw new FileTooLarge(`${toRead.map((f) => f.name).join(' and ')} could not be read: ${error.message}; split it into several files`);
+      throw error;
+    }
+  }
+  read.forEach((result, index) => {
+    const { name, kind } = toRead[index];
+    if (!result.ok) {
+      if (result.tooLarge) throw new FileTooLarge(result.message);
+      problems.push(kind === 'xlsx' ? unreadable(name) : { sheet: null, row: null, column: null, message: `${name} could not be read as CSV (${result.message})` });
+      return;
+    }
+    for (const { name: sheetName, rows, truncated } of result.sheets) {
+      if (kind === 'csv') {
+        const sheet = csvSheet(rows[0] ?? []);
+        if (!sheet) {
+          problems.push({ sheet: null, row: 1, column: null, message: `${name}: the first row must be the header row of the ${SHEET_NAMES.organisations} template (with 机构名称) or the ${SHEET_NAMES.listings} template (with 发布类型)` });
+          continue;
+        }
+        raw.push({ sheet, source: name, rows, truncated });
+        continue;
+      }
+      const sheet = SHEET_BY_NAME.get(normaliseLabel(sheetName));
+      if (!sheet) {
+        if (rows.some((row) => row.some((cell) => !isBlank(cell)))) {
+          warnings.push({ sheet: null, row: null, column: null, message: `${name}: the sheet “${sheetName}” was ignored (only the sheets ${SHEET_NAMES.organisations} and ${SHEET_NAMES.listings} are imported)` });
+        }
+        continue;
+      }
+      raw.push({ sheet, source: `${name} / ${sheetName}`, rows, truncated });
+    }
+  });
 
   const sheets: ImportSheetData[] = [];
   for (const sheet of ['organisations', 'listings'] as const) {
@@ -76,7 +112,7 @@ export async function readWorkbook(files: readonly UploadedFile[]): Promise<Work
       problems.push({ sheet, row: null, column: null, message: `${sources.map((s) => s.source).join(' and ')} both hold ${SHEET_NAMES[sheet]} rows; put them in one sheet` });
       continue;
     }
-    if (sources.length === 1) sheets.push(toRecords(sources[0], problems, warnings));
+    if (sources.length === 1) sheets.push(await toRecords(sources[0], problems, warnings));
   }
   if (problems.length === 0 && sheets.every((s) => s.records.length === 0)) {
     problems.push({ sheet: null, row: null, column: null, message: `No rows to import: fill in the sheet ${SHEET_NAMES.organisations} or ${SHEET_NAMES.listings} below its header row` });
@@ -100,7 +136,7 @@ export function isBlank(cell: Cell | undefined): boolean {
 }
 
 /** Matches the header row with the sheet's columns and turns each non-blank row into a record. */
-function toRecords({ sheet, source, rows }: RawSheet, problems: ImportProblem[], warnings: ImportProblem[]): ImportSheetData {
+async function toRecords({ sheet, source, rows, truncated }: RawSheet, problems: ImportProblem[], warnings: ImportProblem[]): Promise<ImportSheetData> {
   const columns = COLUMNS[sheet];
   const byLabel = new Map<string, ImportColumn>(columns.map((c) => [normaliseLabel(c.header), c]));
   const header = rows[0] ?? [];
@@ -123,14 +159,18 @@ function toRecords({ sheet, source, rows }: RawSheet, problems: ImportProblem[],
   }
   const records: RowRecord[] = [];
   for (let i = 1; i < rows.length; i++) {
+    // Other work (health checks, sockets) runs between batches of rows.
+    if (i % 250 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const cells = rows[i];
     if (cells.every((cell) => isBlank(cell))) continue;
     const values: Record<string, Cell> = {};
     for (const [key, index] of indexOf) values[key] = cells[index] ?? null;
     records.push({ row: i + 1, values });
   }
-  if (records.length > MAX_ROWS) {
-    problems.push({ sheet, row: null, column: null, message: `${source} has ${records.length} rows; at most ${MAX_ROWS} are imported at once, so split it into several files` });
+  if (truncated || records.length > MAX_ROWS) {
+    // Reading stopped one row past the limit: nothing beyond it was parsed or checked.
+    problems.push({ sheet, row: null, column: null, message: `${source} has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once, so split it into several files` });
+    return { sheet, source, records: [] };
   }
   return { sheet, source, records };
 }

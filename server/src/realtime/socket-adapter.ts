@@ -1,8 +1,8 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import type { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 
 type AdapterFactory = ReturnType<typeof createPostgresAdapter> | ReturnType<typeof createRedisAdapter>;
@@ -34,10 +34,14 @@ export class ClusterIoAdapter extends IoAdapter {
       this.closers.push(() => pub.quit(), () => sub.quit());
       this.factory = createRedisAdapter(pub, sub);
     } else {
-      const pool = new Pool({ connectionString: this.backend.databaseUrl, max: 4 });
+      const pool = new Pool({ connectionString: this.backend.databaseUrl, max: 4, application_name: 'duijie-socket-adapter', connectionTimeoutMillis: 5000 });
       this.closers.push(() => pool.end());
       // Large messages go through this table (created by a migration); old rows are swept.
-      this.factory = createPostgresAdapter(pool, { tableName: 'socket_io_attachments', cleanupInterval: 30_000 });
+      this.factory = createPostgresAdapter(listenSafe(pool), {
+        tableName: 'socket_io_attachments',
+        cleanupInterval: 30_000,
+        errorHandler: (error) => adapterLogger.warn(`socket.io PostgreSQL adapter: ${error.message}`),
+      });
     }
   }
 
@@ -51,4 +55,37 @@ export class ClusterIoAdapter extends IoAdapter {
     await super.close(server);
     await Promise.allSettled(this.closers.map((close) => close()));
   }
+}
+
+const adapterLogger = new Logger('SocketAdapter');
+
+/**
+ * The adapter's pool as the adapter may use it without taking the process down when
+ * PostgreSQL goes away. An idle connection that breaks is an 'error' on the pool; the
+ * connection the adapter keeps checked out for LISTEN has no listener of its own, and an
+ * unhandled 'error' there ends the process. Here every checked-out connection gets one that
+ * hands the broken connection back to the pool as broken (so it is discarded, not leaked
+ * until the pool is full); its 'end' then makes the adapter LISTEN again on a new one
+ * (every ~2 s until PostgreSQL answers).
+ */
+function listenSafe(pool: Pool): Pool {
+  pool.on('error', (error) => adapterLogger.warn(`An idle connection of the socket.io adapter broke: ${error.message}`));
+  const connect = async (): Promise<PoolClient> => {
+    const client = await pool.connect();
+    const release = client.release.bind(client);
+    let released = false;
+    client.release = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      release(error);
+    };
+    const onError = (error: Error) => {
+      adapterLogger.warn(`The socket.io adapter's LISTEN connection broke (${error.message}); listening again once PostgreSQL answers`);
+      client.release(error);
+    };
+    client.on('error', onError);
+    return client;
+  };
+  // The adapter calls only connect() (for LISTEN) and query() (NOTIFY, attachments).
+  return Object.assign(Object.create(pool) as Pool, { connect, query: pool.query.bind(pool) });
 }
