@@ -212,11 +212,11 @@ describe('PostgreSQL going away under load: two server processes on an external 
       while (loading) {
         await Promise.all(
           servers.map(async (s, server) => {
-            let status = 0;
+            let status: number;
             try {
               status = (await fetch(`${s.url}/api/events`, { headers: { authorization: `Bearer ${organiser.token}` }, signal: AbortSignal.timeout(5000) })).status;
             } catch {
-              status = 0;
+              status = 0; // no answer at all
             }
             statuses.push({ at: Date.now(), server, status });
           }),
