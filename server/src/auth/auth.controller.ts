@@ -4,7 +4,7 @@ import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User 
 import type { Request } from 'express';
 import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { CurrentUser, Public } from './auth.decorators';
+import { AllowPending, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { Principal } from './principal';
 
@@ -38,6 +38,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @AllowPending()
   @Get('auth/me')
   me(@CurrentUser() principal: Principal): Promise<Me> {
     return this.auth.me(principal);

@@ -49,7 +49,8 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
 
   handleConnection(socket: BoardSocket): void {
     const { principal, screen } = socket.data;
-    if (principal) {
+    // A user of an organisation that is not approved gets no room at all.
+    if (principal && principal.organisationStatus === 'approved') {
       void socket.join(rooms.organisation(principal.organisationId));
       if (principal.role === 'organiser') void socket.join(rooms.organisers);
     } else if (screen) {
@@ -65,8 +66,11 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     if (typeof sessionId !== 'string' || !UUID_PATTERN.test(sessionId) || (lastSeq !== null && (!Number.isInteger(lastSeq) || lastSeq < 0))) {
       return { ok: false, code: 'invalid', message: 'board:join needs a session id and lastSeq (a whole number or null)' };
     }
-    const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });
     const { principal, screen } = socket.data;
+    if (principal && principal.organisationStatus !== 'approved') {
+      return { ok: false, code: 'forbidden', message: 'Your organisation is not approved; an organiser must approve it first' };
+    }
+    const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });
     const visible =
       session !== null &&
       (principal ? session.status !== 'draft' || principal.role === 'organiser' : screen ? session.eventId === screen.eventId && session.status !== 'draft' : false);
