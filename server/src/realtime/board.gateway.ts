@@ -15,7 +15,7 @@ import { BoardQueryService } from './board-query.service';
 import { ScreenLinksService } from './screen-links.service';
 
 /** Who is behind a socket: a user, or a read-only big screen for one event. */
-type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string } };
+type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string; expiresAt: Date } };
 type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 
@@ -55,6 +55,9 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       if (principal.role === 'organiser') void socket.join(rooms.organisers);
     } else if (screen) {
       void socket.join([rooms.event(screen.eventId), `screen:${screen.linkId}`]);
+      // A link that expires while the screen watches cuts it off then (timers max out at ~24 days).
+      const timer = setTimeout(() => socket.disconnect(true), Math.min(screen.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+      socket.once('disconnect', () => clearTimeout(timer));
     }
   }
 

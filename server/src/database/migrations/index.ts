@@ -11,6 +11,7 @@ import { Supermarket1795454073279 } from './1795454073279-Supermarket';
 import { MeetingRequests1795454461182 } from './1795454461182-MeetingRequests';
 import { Meetings1796270882946 } from './1796270882946-Meetings';
 import { SessionBreak1796273584440 } from './1796273584440-SessionBreak';
+import { AccessHardening1796418165515 } from './1796418165515-AccessHardening';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MeetingRequests1795454461182,
   Meetings1796270882946,
   SessionBreak1796273584440,
+  AccessHardening1796418165515,
 ];
