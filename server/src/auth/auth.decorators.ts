@@ -18,6 +18,9 @@ export const AllowPending = () => SetMetadata(ALLOW_PENDING_KEY, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES_KEY, roles);
 
+/** Only users of participating organisations, not organisers: registering, posting, signing, answering. */
+export const OrganisationMembersOnly = () => Roles('org_admin', 'org_member');
+
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<{ principal: Principal }>().principal,
 );
