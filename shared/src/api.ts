@@ -506,10 +506,11 @@ export type AgreementVerification = {
 
 // ---- big-screen links ----
 
-export type ScreenLink = { id: string; eventId: string; label: string; createdAt: string; revokedAt: string | null };
+export type ScreenLink = { id: string; eventId: string; label: string; createdAt: string; expiresAt: string; revokedAt: string | null };
 /** Returned once, at creation: the token is not kept and cannot be shown again. */
 export type ScreenLinkCreated = ScreenLink & { token: string; url: string };
-export type ScreenLinkInput = { label: string };
+/** expiresAt: when the link stops working; by default the day after the event ends. */
+export type ScreenLinkInput = { label: string; expiresAt?: string };
 
 // ---- matching ----
 

@@ -99,6 +99,8 @@ export interface ServerToClientEvents {
   'ceremony:totals': (totals: CeremonyTotals) => void;
   /** To both parties' organisations and organisers: meetings changed (booked, scheduled, published, marked). */
   'meeting:changed': (update: MeetingChanged) => void;
+  /** To the organisation and organisers only: its registration changed (with the reason, if any). */
+  'participation:changed': (participation: Participation) => void;
   /** To organisers: a scheduler run's progress and result. */
   'schedule:progress': (run: ScheduleRun) => void;
 }

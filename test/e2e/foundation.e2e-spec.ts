@@ -104,8 +104,11 @@ describe('foundation in the browser', () => {
     await enterprise.getByTestId('register-password').fill(ENTERPRISE.password);
     await enterprise.getByTestId('register-password-confirm').fill(ENTERPRISE.password);
     await enterprise.getByTestId('register-submit').click();
-    await enterprise.waitForURL('**/events');
+    // Until approved it sees only its own registration; the events send it back there.
+    await enterprise.waitForURL('**/my/organisation');
     await enterprise.getByText('正在等待主办单位审核').waitFor();
+    await enterprise.goto(`${server.url}/events`);
+    await enterprise.waitForURL('**/my/organisation');
 
     // The organiser approves the organisation.
     await organiser.goto(`${server.url}/console?tab=organisations`);
@@ -114,7 +117,7 @@ describe('foundation in the browser', () => {
     await orgRow.getByTestId('org-approve').waitFor({ state: 'detached' });
 
     // The enterprise registers for the session as a producer ...
-    await enterprise.reload();
+    await enterprise.goto(`${server.url}/events`);
     await enterprise.getByTestId('event-row').filter({ hasText: EVENT }).locator('a').first().click();
     const mySession = enterprise.getByTestId('session-row').filter({ hasText: SESSION });
     await mySession.getByTestId('session-register').click();

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { LoginResult, Me } from '@duijie/shared';
@@ -38,6 +38,14 @@ export function AuthProvider({ children }: Props) {
     // A pending organisation learns of its approval without logging in again.
     refetchInterval: (query) => (query.state.data?.organisation.status === 'pending' ? 30_000 : false),
   });
+
+  // The socket's rooms are decided at its handshake: reconnect once the organisation's status changes.
+  const organisationStatus = meQuery.data?.organisation.status;
+  const seenStatus = useRef(organisationStatus);
+  useEffect(() => {
+    if (seenStatus.current !== undefined && organisationStatus !== undefined && seenStatus.current !== organisationStatus) closeSocket();
+    seenStatus.current = organisationStatus;
+  }, [organisationStatus]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {

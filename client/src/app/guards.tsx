@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Me } from '@duijie/shared';
 import { PageState } from '../ui/page-state';
 import { useAuth } from './auth';
 
@@ -13,6 +14,18 @@ export function RequireAuth() {
   if (status === 'loading' || status === 'error') {
     return <PageState loading={status === 'loading'} error={error} onRetry={retry} />;
   }
+  return <Outlet />;
+}
+
+/** Whether the user's organisation may use the platform (any status but approved may not). */
+export function isApproved(me: Me): boolean {
+  return me.role === 'organiser' || me.organisation.status === 'approved';
+}
+
+/** Until its organisation is approved a user sees only its own registration. */
+export function RequireApproved() {
+  const { me } = useAuth();
+  if (me && !isApproved(me)) return <Navigate to="/my/organisation" replace />;
   return <Outlet />;
 }
 

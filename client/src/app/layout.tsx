@@ -8,6 +8,7 @@ import { MatchNotices } from '../features/matching/components/match-notices';
 import { usePendingCounts } from '../features/requests/hooks/use-pending-counts';
 import { PageState } from '../ui/page-state';
 import { useAuth, useMe } from './auth';
+import { isApproved } from './guards';
 import { changeLanguage } from './i18n';
 import type { Language } from './i18n';
 import { useLanguage } from './use-language';
@@ -81,10 +82,12 @@ export function AppLayout() {
   const me = useMe();
   const { signOut } = useAuth();
   const location = useLocation();
+  // Not approved: only its own registration (the server refuses the rest).
+  const approved = isApproved(me);
 
   const items: MenuProps['items'] = [
     // Organisers see agreements in the console, not as a party.
-    ...NAV.filter((item) => item.forOrganisers || me.role !== 'organiser').map((item) => ({
+    ...NAV.filter((item) => (item.forOrganisers || me.role !== 'organiser') && (approved || item.key === '/my/organisation')).map((item) => ({
       key: item.key,
       label:
         item.key === '/my/requests' ? (
@@ -112,7 +115,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <MatchNotices />
+      {approved ? <MatchNotices /> : null}
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
         <Link to="/events" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}

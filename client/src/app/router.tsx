@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { PageState } from '../ui/page-state';
 import { AuthProvider } from './auth';
-import { PublicOnly, RequireAuth, RequireOrganiser } from './guards';
+import { PublicOnly, RequireApproved, RequireAuth, RequireOrganiser } from './guards';
 import { AppLayout } from './layout';
 import { NotFound, RouteError } from './not-found';
 
@@ -68,20 +68,26 @@ export const router = createBrowserRouter([
           {
             element: <AppLayout />,
             children: [
-              { index: true, element: <Navigate to="/events" replace /> },
-              { path: '/events', element: <EventsPage /> },
-              { path: '/events/:id', element: <EventPage /> },
-              { path: '/events/:id/supermarket', element: <SupermarketPage /> },
-              { path: '/supermarket', element: <SupermarketIndexPage /> },
-              { path: '/sessions/:id/board', element: <BoardPage /> },
-              { path: '/my/listings', element: <MyListingsPage /> },
-              { path: '/my/agreements', element: <MyAgreementsPage /> },
-              { path: '/my/requests', element: <MyRequestsPage /> },
-              { path: '/my/agenda', element: <MyAgendaPage /> },
               { path: '/my/organisation', element: <MyOrganisationPage /> },
               {
-                element: <RequireOrganiser />,
-                children: [{ path: '/console', element: <ConsolePage /> }],
+                // A pending organisation is sent to its registration above.
+                element: <RequireApproved />,
+                children: [
+                  { index: true, element: <Navigate to="/events" replace /> },
+                  { path: '/events', element: <EventsPage /> },
+                  { path: '/events/:id', element: <EventPage /> },
+                  { path: '/events/:id/supermarket', element: <SupermarketPage /> },
+                  { path: '/supermarket', element: <SupermarketIndexPage /> },
+                  { path: '/sessions/:id/board', element: <BoardPage /> },
+                  { path: '/my/listings', element: <MyListingsPage /> },
+                  { path: '/my/agreements', element: <MyAgreementsPage /> },
+                  { path: '/my/requests', element: <MyRequestsPage /> },
+                  { path: '/my/agenda', element: <MyAgendaPage /> },
+                  {
+                    element: <RequireOrganiser />,
+                    children: [{ path: '/console', element: <ConsolePage /> }],
+                  },
+                ],
               },
               { path: '*', element: <NotFound /> },
             ],

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Agreement, AgreementVerification, EventAgreementFigures, LedgerEntry } from '@duijie/shared';
 import type { Response } from 'express';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
+import { CurrentUser, OrganisationMembersOnly, Public, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
 import { AgreementsService } from './agreements.service';
@@ -22,6 +22,7 @@ export class AgreementsController {
   ) {}
 
   @Post('sessions/:id/agreements')
+  @OrganisationMembersOnly()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: AgreementDto): Promise<Agreement> {
     return this.agreements.create(principal, id, dto);
@@ -64,6 +65,7 @@ export class AgreementsController {
 
   /** Retry with the same Idempotency-Key: the first answer; another body: 422; while the first runs: 409. */
   @Post('agreements/:id/sign')
+  @OrganisationMembersOnly()
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   sign(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SignDto): Promise<Agreement> {

@@ -164,6 +164,24 @@ describe('agreements (integration)', () => {
     expect(foreign.body.fields[0].field).toBe('listingIds');
   });
 
+  it('refuses to edit or sign a draft once its session has moved past signing (409 session_not_open)', async () => {
+    const event = await t.event(organiser);
+    const session = await t.session(organiser, event.id, 'bank_enterprise', 'live');
+    await t.participate(borrower, organiser, session.id, 'borrower');
+    await t.participate(bank, organiser, session.id, 'lender');
+    const a: Agreement = (await t.http.post(`/api/sessions/${session.id}/agreements`).auth(borrower.token, { type: 'bearer' }).send(loan()).expect(201)).body;
+    let version = session.version;
+    for (const to of ['signing', 'follow_up']) {
+      version = (await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to, version }).expect(200)).body.version;
+    }
+    const edit = await t.http.patch(`/api/agreements/${a.id}`).auth(borrower.token, { type: 'bearer' }).send({ version: a.version, amount: 1 }).expect(409);
+    expect(edit.body.code).toBe('session_not_open');
+    await stepUp(bank);
+    const signed = await sign(bank, a).expect(409);
+    expect(signed.body.code).toBe('session_not_open');
+    expect((await t.http.get(`/api/agreements/${a.id}`).auth(bank.token, { type: 'bearer' }).expect(200)).body).toMatchObject({ status: 'drafting', version: a.version });
+  });
+
   it('records every state change in the audit chain, which still verifies', async () => {
     const a = await draft(borrower, loan());
     await sign(borrower, a).expect(200);

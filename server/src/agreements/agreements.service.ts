@@ -80,6 +80,14 @@ export class AgreementsService {
     return agreement;
   }
 
+  /** Drafts are edited and signed in the same window they are drafted in (live or signing). */
+  private async assertSessionOpen(manager: EntityManager, sessionId: string, what: 'edited' | 'signed'): Promise<void> {
+    const session = await this.events.findSession(manager, sessionId);
+    if (!AGREEMENT_OPEN_STATUSES.includes(session.status)) {
+      throw new Conflict('session_not_open', `Agreements are ${what} while a session is live or signing, not ${session.status}`);
+    }
+  }
+
   /** One party drafts; the drafting organisation must be among the parties. */
   async create(principal: Principal, sessionId: string, dto: AgreementDto): Promise<Agreement> {
     if (!dto.parties.some((p) => p.organisationId === principal.organisationId)) {
@@ -139,6 +147,7 @@ export class AgreementsService {
         throw new Forbidden('Only the drafting party edits an agreement; the other parties review and sign');
       }
       if (agreement.status !== 'drafting') throw new Conflict('agreement_signed', 'A signed agreement cannot be changed');
+      await this.assertSessionOpen(manager, agreement.sessionId, 'edited');
       assertVersion(agreement.version, dto.version, 'The agreement');
       const { version: _version, ...patch } = dto;
       Object.assign(agreement, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
@@ -182,6 +191,7 @@ export class AgreementsService {
       const party = await manager.findOne(AgreementPartyEntity, { where: { agreementId: id, organisationId: principal.organisationId } });
       if (!party) throw new Forbidden('Your organisation is not a party to this agreement');
       if (agreement.status !== 'drafting') throw new Conflict('agreement_signed', 'This agreement is already signed by every party');
+      await this.assertSessionOpen(manager, agreement.sessionId, 'signed');
       if (contentHash !== agreement.contentHash) {
         throw new Conflict('terms_changed', 'The terms changed since you reviewed them; review the new version and sign again', [
           { field: 'contentHash', messages: [`current hash is ${agreement.contentHash}`] },

@@ -16,6 +16,9 @@ export class CeremonyGateway {
   async join(@ConnectedSocket() socket: CeremonySocket, @MessageBody() request: { eventId: string }): Promise<{ ok: true; totals: CeremonyTotals } | { ok: false; message: string }> {
     const eventId = request?.eventId;
     if (typeof eventId !== 'string' || !UUID_PATTERN.test(eventId)) return { ok: false, message: 'ceremony:join needs an event id' };
+    if (socket.data.principal && socket.data.principal.organisationStatus !== 'approved') {
+      return { ok: false, message: 'Your organisation is not approved; an organiser must approve it first' };
+    }
     // A screen link watches its own event only.
     if (socket.data.screen && socket.data.screen.eventId !== eventId) return { ok: false, message: 'Event not found' };
     try {

@@ -4,7 +4,7 @@ import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User 
 import type { Request, Response } from 'express';
 import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { CurrentUser, Public } from './auth.decorators';
+import { AllowPending, CurrentUser, Public } from './auth.decorators';
 import { AuthService, type LoginOutcome } from './auth.service';
 import type { Principal } from './principal';
 import { assertSameOrigin, clearSessionCookies, setSessionCookies } from './session-cookies';
@@ -32,6 +32,7 @@ export class AuthController {
 
   /** Revokes this login (token and sockets) and clears the browser's cookies. */
   @ApiBearerAuth()
+  @AllowPending()
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentUser() principal: Principal): Promise<void> {
@@ -54,6 +55,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @AllowPending()
   @Get('auth/me')
   me(@CurrentUser() principal: Principal): Promise<Me> {
     return this.auth.me(principal);

@@ -2,15 +2,16 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { UserRole } from '@duijie/shared';
 import type { Request } from 'express';
-import { Forbidden, Unauthorized } from '../common/errors';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { Forbidden, NotApproved, Unauthorized } from '../common/errors';
+import { ALLOW_PENDING_KEY, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { Principal } from './principal';
 import { assertCsrf, readCookies, SESSION_COOKIE } from './session-cookies';
 import { TokenService } from './token.service';
 
 /**
  * Global guard: every route needs a login unless marked @Public(): a bearer token (API
- * clients), or the browser's session cookie, whose writes also need the CSRF header.
+ * clients), or the browser's session cookie, whose writes also need the CSRF header; and an
+ * approved organisation unless marked @AllowPending().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,6 +35,10 @@ export class AuthGuard implements CanActivate {
     }
     const principal = await this.tokens.authenticate(token);
     req.principal = principal;
+    // Any status but approved (pending, suspended, ...) gets only the routes marked for it.
+    if (principal.organisationStatus !== 'approved' && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_KEY, targets)) {
+      throw new NotApproved();
+    }
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) throw new Forbidden(`Only ${roles.join(' or ')} users may do this`);
     return true;

@@ -127,4 +127,23 @@ describe('auth (integration)', () => {
     const res = await t.http.get('/api/docs/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/sessions/{id}/listings']));
   });
+
+  it('gives a user of an unapproved organisation only its own registration (403 organisation_not_approved elsewhere)', async () => {
+    const organiser = await t.organiser();
+    const pending = await t.organisation('enterprise', { approve: false });
+    const approved = await t.organisation('enterprise');
+    const as = (path: string) => t.http.get(path).auth(pending.token, { type: 'bearer' });
+    expect((await as('/api/auth/me').expect(200)).body.organisation.status).toBe('pending');
+    await as(`/api/organisations/${pending.organisationId}`).expect(200);
+    await t.http.patch(`/api/organisations/${pending.organisationId}`).auth(pending.token, { type: 'bearer' }).send({ contactName: '李四' }).expect(200);
+    // The directory with every organisation's contacts, the events, the supermarket: refused.
+    await as(`/api/organisations/${approved.organisationId}`).expect(404);
+    for (const path of ['/api/organisations', '/api/events', '/api/me/participations', '/api/me/meeting-requests']) {
+      const res = await as(path);
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 403, code: 'organisation_not_approved' });
+    }
+    // Approval opens the rest with the same token.
+    await t.http.post(`/api/organisations/${pending.organisationId}/approve`).auth(organiser.token, { type: 'bearer' }).expect(200);
+    await as('/api/events').expect(200);
+  });
 });

@@ -27,6 +27,13 @@ export class Forbidden extends DomainError {
   }
 }
 
+/** The caller's organisation is not approved (yet), so only its own registration is open to it. */
+export class NotApproved extends DomainError {
+  constructor() {
+    super(403, 'organisation_not_approved', 'Your organisation is not approved; an organiser must approve it first');
+  }
+}
+
 export class Unauthorized extends DomainError {
   constructor(message = 'Please log in') {
     super(401, 'unauthorized', message);

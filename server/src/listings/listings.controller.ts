@@ -2,7 +2,7 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { BoardTotals, ListingChange, ListingView, Page } from '@duijie/shared';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, OrganisationMembersOnly } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
 import { ListingsService } from './listings.service';
@@ -24,6 +24,7 @@ export class ListingsController {
   }
 
   @Post('sessions/:id/listings')
+  @OrganisationMembersOnly()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first response' })
   create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ListingDto): Promise<ListingView> {
     return this.listings.create(principal, id, dto);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { MeetingRequest } from '@duijie/shared';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, OrganisationMembersOnly } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
 import { MeetingRequestAnswerDto, MeetingRequestDto } from './dto/meeting-request.dto';
@@ -14,6 +14,7 @@ export class MeetingRequestsController {
   constructor(private readonly requests: MeetingRequestsService) {}
 
   @Post('meeting-requests')
+  @OrganisationMembersOnly()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   create(@CurrentUser() principal: Principal, @Body() dto: MeetingRequestDto): Promise<MeetingRequest> {
     return this.requests.create(principal, dto);
@@ -25,6 +26,7 @@ export class MeetingRequestsController {
   }
 
   @Post('meeting-requests/:id/answer')
+  @OrganisationMembersOnly()
   @HttpCode(200)
   answer(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: MeetingRequestAnswerDto): Promise<MeetingRequest> {
     return this.requests.answer(principal, id, dto);

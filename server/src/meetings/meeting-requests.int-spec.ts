@@ -1,6 +1,7 @@
 import type { MeetingRequest } from '@duijie/shared';
 import { randomUUID } from 'node:crypto';
 import { supplyListing, TestApp, type Actor } from '../testing/test-app';
+import { MeetingRequestsService } from './meeting-requests.service';
 
 describe('meeting requests (integration)', () => {
   let t: TestApp;
@@ -56,12 +57,19 @@ describe('meeting requests (integration)', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['toListingId', 'topic']);
   });
 
-  it('expires at the deadline, and a cancelled request can be asked again', async () => {
+  it('expires at the deadline without a read writing it (the sweep does, audited), and a cancelled request can be asked again', async () => {
     const request: MeetingRequest = (await as(supplier).post('/meeting-requests', { toListingId: demandId, topic: '供货洽谈' }).expect(201)).body;
     await t.dataSource.query(`UPDATE meeting_request SET "respondBy" = now() - interval '1 minute' WHERE id = $1`, [request.id]);
     const late = await as(builder).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(409);
     expect(late.body.code).toBe('request_expired');
     expect(((await as(supplier).get('/me/meeting-requests').expect(200)).body as MeetingRequest[]).find((r) => r.id === request.id)?.status).toBe('expired');
+    // Reading is not writing: the row stays pending until the sweep expires it, audited.
+    const stored = async () => (await t.dataSource.query(`SELECT status FROM meeting_request WHERE id = $1`, [request.id]))[0].status;
+    expect(await stored()).toBe('pending');
+    expect(await t.app.get(MeetingRequestsService).expireOverdue()).toContain(request.id);
+    expect(await stored()).toBe('expired');
+    const audit = await t.dataSource.query(`SELECT "actorUserId" FROM audit_record WHERE action = 'meeting_request.expired' AND "entityId" = $1`, [request.id]);
+    expect(audit).toEqual([{ actorUserId: null }]);
     const again: MeetingRequest = (await as(supplier).post('/meeting-requests', { toListingId: demandId, topic: '再约' }).expect(201)).body;
     const cancelled: MeetingRequest = (await as(supplier).post(`/meeting-requests/${again.id}/cancel`).expect(200)).body;
     expect(cancelled.status).toBe('cancelled');

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListingPublic, MeetingRequest } from '@duijie/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
@@ -14,6 +14,8 @@ import { MeetingRequestEntity } from './meeting-request.entity';
 import { MeetingsService } from './meetings.service';
 
 const HOUR = 3_600_000;
+/** How often overdue requests are expired (and audited). */
+const EXPIRY_SWEEP_MS = 60_000;
 
 /**
  * Requests for negotiation meetings: one participant asks another about a listing (from a
@@ -21,7 +23,10 @@ const HOUR = 3_600_000;
  * reason before the deadline the organiser set, after which the request expires.
  */
 @Injectable()
-export class MeetingRequestsService {
+export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('MeetingRequests');
+  private sweeper: ReturnType<typeof setInterval> | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -44,8 +49,9 @@ export class MeetingRequestsService {
         .where('p.organisationId = :org AND p.status = :approved AND s.eventId = :event', { org: principal.organisationId, approved: 'approved', event: to.eventId })
         .getExists();
       if (!taking) throw new Forbidden('Only approved participants of this event can ask for meetings');
-      await this.expire(manager);
-      const live = await manager.findOne(MeetingRequestEntity, { where: { sessionId: to.sessionId, fromOrganisationId: principal.organisationId, toOrganisationId: to.organisationId, status: In(['pending', 'accepted']) } });
+      // A pending request past its deadline is expired, whether or not the sweep has run yet.
+      const pair = { sessionId: to.sessionId, fromOrganisationId: principal.organisationId, toOrganisationId: to.organisationId };
+      const live = await manager.findOne(MeetingRequestEntity, { where: [{ ...pair, status: 'accepted' }, { ...pair, status: 'pending', respondBy: MoreThanOrEqual(new Date()) }] });
       if (live) throw new Conflict('already_requested', `You have already asked this organisation for a meeting in this session (${live.status})`, [{ field: 'toListingId', messages: [`request ${live.id} is ${live.status}`] }]);
       const event = await manager.findOneByOrFail(EventEntity, { id: to.eventId });
       const request = await manager.save(
@@ -74,10 +80,8 @@ export class MeetingRequestsService {
       if (request.toOrganisationId !== principal.organisationId) throw new Forbidden('Only the organisation asked answers a meeting request');
       const wanted = dto.accept ? 'accepted' : 'declined';
       if (request.status === wanted) return (await this.views(manager, [request]))[0];
-      if (request.status === 'pending' && request.respondBy.getTime() < Date.now()) {
-        request.status = 'expired';
-        await manager.save(request);
-      }
+      // Past its deadline it is expired; the sweep writes (and audits) that.
+      if (request.status === 'pending' && request.respondBy.getTime() < Date.now()) request.status = 'expired';
       if (request.status !== 'pending') throw new Conflict(request.status === 'expired' ? 'request_expired' : 'already_answered', `This meeting request is ${request.status}`);
       request.status = wanted;
       request.reason = dto.reason ?? null;
@@ -107,7 +111,6 @@ export class MeetingRequestsService {
 
   /** Requests my organisation sent or received, newest first. */
   async mine(principal: Principal): Promise<MeetingRequest[]> {
-    await this.expire(this.dataSource.manager);
     const rows = await this.dataSource.getRepository(MeetingRequestEntity).find({
       where: [{ fromOrganisationId: principal.organisationId }, { toOrganisationId: principal.organisationId }],
       order: { createdAt: 'DESC' },
@@ -116,9 +119,32 @@ export class MeetingRequestsService {
     return this.views(this.dataSource.manager, rows);
   }
 
-  /** Pending requests past their deadline become expired (audited as one sweep by the system). */
-  private async expire(manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE meeting_request SET status = 'expired' WHERE status = 'pending' AND "respondBy" < now()`);
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => {
+      this.expireOverdue().catch((error: unknown) => this.logger.warn(`Could not expire meeting requests: ${error instanceof Error ? error.message : String(error)}`));
+    }, EXPIRY_SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /**
+   * Pending requests past their deadline become expired, each audited with the system as
+   * actor. Run on a timer, never by a read: reads show them expired without writing.
+   */
+  async expireOverdue(): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ id: string; respondBy: Date }[], number] = await manager.query(
+        `UPDATE meeting_request SET status = 'expired' WHERE status = 'pending' AND "respondBy" < now() RETURNING id, "respondBy"`,
+      );
+      await this.audit.recordMany(
+        manager,
+        rows.map((r) => ({ actorUserId: null, action: 'meeting_request.expired', entityType: 'meeting_request', entityId: r.id, data: { respondBy: new Date(r.respondBy).toISOString() } })),
+      );
+      return rows.map((r) => r.id);
+    });
   }
 
   private async lockVisible(manager: EntityManager, principal: Principal, id: string): Promise<MeetingRequestEntity> {
@@ -135,11 +161,13 @@ export class MeetingRequestsService {
     const byId = new Map<string, ListingPublic>(listings.map((l) => [l.id, toPublicListing(l)]));
     const orgIds = [...new Set(rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]))];
     const names = new Map((await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisation WHERE id = ANY($1)`, [orgIds])).map((o) => [o.id, o.name]));
+    const now = Date.now();
     return rows.map((r) => ({
       id: r.id,
       eventId: r.eventId,
       sessionId: r.sessionId,
-      status: r.status,
+      // Past its deadline a pending request is expired even before the sweep writes it.
+      status: r.status === 'pending' && r.respondBy.getTime() < now ? 'expired' : r.status,
       from: { organisationId: r.fromOrganisationId, organisationName: names.get(r.fromOrganisationId) ?? '', listing: r.fromListingId ? (byId.get(r.fromListingId) ?? null) : null },
       to: { organisationId: r.toOrganisationId, organisationName: names.get(r.toOrganisationId) ?? '', listing: byId.get(r.toListingId)! },
       topic: r.topic,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Availability, FreeSlot, Meeting, MeetingSlot, MeetingStats, ScheduleRun } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, OrganisationMembersOnly, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
 import { AvailabilityDto, BookingDto, PinDto, ScheduleRunDto } from './dto/meeting.dto';
@@ -48,6 +48,7 @@ export class MeetingsController {
   }
 
   @Put('sessions/:id/availability')
+  @OrganisationMembersOnly()
   setAvailability(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string, @Body() dto: AvailabilityDto): Promise<Availability> {
     return this.meetings.setAvailability(principal, sessionId, dto);
   }

@@ -2,7 +2,7 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Organisation, Page } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AllowPending, CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { OrganisationDto, OrganisationQuery, OrganisationUpdateDto, RejectDto } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
@@ -24,12 +24,16 @@ export class OrganisationsController {
     return this.organisations.create(principal, dto);
   }
 
+  /** A pending organisation may read its own registration (the service scopes it). */
   @Get(':id')
+  @AllowPending()
   get(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Organisation> {
     return this.organisations.get(principal, id);
   }
 
+  /** A pending organisation's admin may correct its registration while it waits. */
   @Patch(':id')
+  @AllowPending()
   update(
     @CurrentUser() principal: Principal,
     @Param('id', ID) id: string,

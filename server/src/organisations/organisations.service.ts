@@ -71,7 +71,9 @@ export class OrganisationsService {
 
   async get(principal: Principal, id: string): Promise<Organisation> {
     const organisation = await this.find(id);
-    if (organisation.status !== 'approved' && !isOrganiser(principal) && principal.organisationId !== id) {
+    const own = principal.organisationId === id;
+    // Not approved: nothing but its own registration.
+    if (!isOrganiser(principal) && !own && (organisation.status !== 'approved' || principal.organisationStatus !== 'approved')) {
       throw new NotFound('Organisation');
     }
     return toOrganisation(organisation);

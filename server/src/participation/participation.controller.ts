@@ -2,7 +2,7 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Participation } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, OrganisationMembersOnly, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { RejectDto } from '../organisations/dto/organisation.dto';
 import { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
@@ -20,6 +20,7 @@ export class ParticipationController {
   }
 
   @Post('sessions/:id/participants')
+  @OrganisationMembersOnly()
   register(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ParticipationDto): Promise<Participation> {
     return this.participation.register(principal, id, dto);
   }

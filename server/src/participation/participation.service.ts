@@ -19,6 +19,7 @@ import type { SessionEntity } from '../events/session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { BoardEventsService } from '../realtime/board-events.service';
+import { BoardPublisher } from '../realtime/board-publisher';
 import type { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
 import { ParticipationEntity } from './participation.entity';
 
@@ -30,6 +31,7 @@ export class ParticipationService {
     private readonly events: EventsService,
     private readonly organisations: OrganisationsService,
     private readonly board: BoardEventsService,
+    private readonly publisher: BoardPublisher,
   ) {}
 
   /**
@@ -132,7 +134,7 @@ export class ParticipationService {
   }
 
   private async decide(principal: Principal, id: string, status: ParticipationStatus, reason: string | null): Promise<Participation> {
-    return this.board.transaction(async (manager, board) => {
+    const decided = await this.board.transaction(async (manager, board) => {
       const participation = await manager.findOne(ParticipationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!participation) throw new NotFound('Participation');
       if (participation.status === status && participation.reason === reason) return this.view(manager, participation);
@@ -153,9 +155,13 @@ export class ParticipationService {
       });
       const view = await this.view(manager, participation);
       // Only a change in who is approved changes a board.
+      // The board event goes out without the reason (board-events.service strips it).
       if (wasApproved || status === 'approved') await board.append(participation.sessionId, { type: 'participant.changed', participation: view });
       return view;
     });
+    // The reason goes to the organisation itself and the organisers only.
+    this.publisher.publishParticipation(decided);
+    return decided;
   }
 
   private async view(manager: EntityManager, p: ParticipationEntity): Promise<Participation> {

@@ -76,7 +76,7 @@ export class BoardEventsService {
       `UPDATE match_session SET "boardSeq" = "boardSeq" + 1 WHERE id = $1 RETURNING "boardSeq"`,
       [sessionId],
     );
-    const { type, ...payload } = body;
+    const { type, ...payload } = publicBody(body);
     const saved = await manager.save(manager.create(BoardEventEntity, { sessionId, seq: row.boardSeq, type, payload }));
     return toBoardEvent(saved);
   }
@@ -90,10 +90,19 @@ export class BoardEventsService {
     );
     const first = row.boardSeq - bodies.length + 1;
     const at = new Date();
-    const rows = bodies.map(({ type, ...payload }, i) => manager.create(BoardEventEntity, { sessionId, seq: first + i, type, payload, at }));
+    const rows = bodies.map(publicBody).map(({ type, ...payload }, i) => manager.create(BoardEventEntity, { sessionId, seq: first + i, type, payload, at }));
     for (let i = 0; i < rows.length; i += BOARD_EVENT_BATCH) {
       await manager.insert(BoardEventEntity, rows.slice(i, i + BOARD_EVENT_BATCH) as QueryDeepPartialEntity<BoardEventEntity>[]);
     }
     return rows.map(toBoardEvent);
   }
+}
+
+/**
+ * Board events go to everyone watching the session and stay for replay: a participant's
+ * rejection reason is for the participant and the organisers only (participation:changed).
+ */
+function publicBody(body: BoardEventBody): BoardEventBody {
+  if (body.type !== 'participant.changed' || body.participation.reason === null) return body;
+  return { ...body, participation: { ...body.participation, reason: null } };
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type MeetingChanged, type ScheduleRun, type ServerToClientEvents } from '@duijie/shared';
+import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type ListingConfidentialUpdate, type MatchNotice, type MeetingChanged, type Participation, type ScheduleRun, type ServerToClientEvents } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import { BoardQueryService } from './board-query.service';
 import { Coalescer } from './coalescer';
@@ -84,6 +84,11 @@ export class BoardPublisher implements OnModuleDestroy {
     let target = this.server?.local.to(rooms.organisers);
     for (const id of organisationIds) target = target?.to(rooms.organisation(id));
     target?.emit('agreement:changed', update);
+  }
+
+  /** A registration decided: its organisation's room and the organisers (through the adapter: rare). */
+  publishParticipation(participation: Participation): void {
+    this.server?.to(rooms.organisation(participation.organisationId)).to(rooms.organisers).emit('participation:changed', participation);
   }
 
   /** A strong new match, to the organisation whose listing it fits (through the adapter: rare, not hot). */

@@ -1,4 +1,4 @@
-import type { AgreementChanged, BoardEvent, CeremonyTotals, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
+import type { AgreementChanged, BoardEvent, Participation, CeremonyTotals, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
 import { orderBoardEvents } from '@duijie/shared';
 import { io, type Socket } from 'socket.io-client';
 import { PASSWORD, supplyListing, TestApp, type Actor } from '../testing/test-app';
@@ -12,7 +12,9 @@ class Recorder {
   readonly confidential: ListingConfidentialUpdate[] = [];
   readonly agreements: AgreementChanged[] = [];
   readonly ceremony: CeremonyTotals[] = [];
+  readonly participations: Participation[] = [];
   constructor(readonly socket: Client) {
+    socket.on('participation:changed', (p) => void this.participations.push(p));
     socket.on('ceremony:totals', (c) => void this.ceremony.push(c));
     socket.on('agreement:changed', (a) => void this.agreements.push(a));
     socket.on('board:event', (e) => void this.events.push(e));
@@ -224,5 +226,55 @@ describe('board gateway (integration)', () => {
     expect(await client.join(draft.id, null)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await client.join('nope', null)).toMatchObject({ ok: false, code: 'invalid' });
     expect(await client.join(sessionId, -3)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('gives a user of an unapproved organisation no board and no ceremony', async () => {
+    const pending = await t.organisation('enterprise', { approve: false });
+    const client = await connect({ token: pending.token });
+    expect(await client.join(sessionId, null)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await client.socket.timeout(10_000).emitWithAck('ceremony:join', { eventId })).toMatchObject({ ok: false });
+    await post(supplier, supplyListing({ title: '待审核单位不可见' }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.events).toEqual([]);
+  });
+
+  it('keeps a rejection reason out of the session room and its replay; the participant and organisers get it', async () => {
+    const bank = await t.organisation('bank');
+    const banking = (await t.session(organiser, eventId, 'bank_enterprise', 'live')).id;
+    const registered = await t.http.post(`/api/sessions/${banking}/participants`).auth(bank.token, { type: 'bearer' }).send({ role: 'lender' }).expect(201);
+    await t.http.post(`/api/participants/${registered.body.id}/approve`).auth(organiser.token, { type: 'bearer' }).expect(200);
+    const [watcher, own, organisers] = await Promise.all([buyer, bank, organiser].map((actor) => connect({ token: actor.token })));
+    const joined = await watcher.join(banking, null);
+    if (!joined.ok) throw new Error(joined.message);
+    const reason = '资质材料过期，请更新后再报名';
+    await t.http.post(`/api/participants/${registered.body.id}/reject`).auth(organiser.token, { type: 'bearer' }).send({ reason }).expect(200);
+    await until(() => watcher.events.some((e) => e.type === 'participant.changed'), 'the public participant change');
+    const rejected = (r: Recorder) => r.participations.some((p) => p.status === 'rejected');
+    await until(() => rejected(own) && rejected(organisers), 'the reason to reach the participant and organisers');
+    expect(own.participations.at(-1)).toMatchObject({ id: registered.body.id, status: 'rejected', reason });
+    expect(organisers.participations.at(-1)).toMatchObject({ status: 'rejected', reason });
+    expect(watcher.participations).toEqual([]);
+    expect(JSON.stringify(watcher.events)).not.toContain(reason);
+    const late = await connect({ token: buyer.token });
+    const replay = await late.join(banking, joined.seq);
+    if (!replay.ok || replay.mode !== 'replay') throw new Error(`expected a replay, got ${JSON.stringify(replay)}`);
+    expect(replay.events.map((e) => e.type)).toContain('participant.changed');
+    expect(JSON.stringify(replay.events)).not.toContain(reason);
+    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM board_event WHERE "sessionId" = $1 AND payload::text LIKE $2`, [banking, `%${reason}%`]);
+    expect(n).toBe(0);
+  });
+
+  it('stops a screen link at its expiry, also on a live socket, and refuses an expiry in the past', async () => {
+    const past = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '过期大屏', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    expect(past.body.fields[0].field).toBe('expiresAt');
+    const byDefault = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '默认大屏' }).expect(201);
+    // The test event ends on 2026-12-12: the link works until the end of the next day, Beijing time.
+    expect(byDefault.body.expiresAt).toBe('2026-12-13T16:00:00.000Z');
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const link = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '短时大屏', expiresAt: soon }).expect(201);
+    const screen = await connect({ screenToken: link.body.token });
+    expect((await screen.join(sessionId, null)).ok).toBe(true);
+    await new Promise((r) => screen.socket.once('disconnect', r));
+    await expect(connect({ screenToken: link.body.token })).rejects.toThrow(/expired/);
   });
 });

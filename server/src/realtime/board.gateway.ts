@@ -20,7 +20,7 @@ import { readCookies, SESSION_COOKIE } from '../auth/session-cookies';
 const MAX_TIMER_MS = 2_147_483_647;
 
 /** Who is behind a socket: a user, or a read-only big screen for one event. */
-type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string } };
+type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string; expiresAt: Date } };
 type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 
@@ -58,13 +58,20 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     const { principal, screen } = socket.data;
     if (principal) {
       // Named rooms so that deactivation, a role change, suspension or logout can close this socket from any process.
-      const own = [rooms.organisation(principal.organisationId), rooms.user(principal.userId)];
+      const own = [rooms.user(principal.userId)];
       if (principal.sessionId) own.push(rooms.authSession(principal.sessionId));
-      if (principal.role === 'organiser') own.push(rooms.organisers);
+      // A user of an organisation that is not approved gets no confidential room.
+      if (principal.organisationStatus === 'approved') {
+        own.push(rooms.organisation(principal.organisationId));
+        if (principal.role === 'organiser') own.push(rooms.organisers);
+      }
       void socket.join(own);
       if (principal.sessionExpiresAt) this.closeAt(socket, principal.sessionExpiresAt);
     } else if (screen) {
       void socket.join([rooms.event(screen.eventId), `screen:${screen.linkId}`]);
+      // A link that expires while the screen watches cuts it off then (timers max out at ~24 days).
+      const timer = setTimeout(() => socket.disconnect(true), Math.min(screen.expiresAt.getTime() - Date.now(), MAX_TIMER_MS));
+      socket.once('disconnect', () => clearTimeout(timer));
     }
   }
 
@@ -76,8 +83,11 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     if (typeof sessionId !== 'string' || !UUID_PATTERN.test(sessionId) || (lastSeq !== null && (!Number.isInteger(lastSeq) || lastSeq < 0))) {
       return { ok: false, code: 'invalid', message: 'board:join needs a session id and lastSeq (a whole number or null)' };
     }
-    const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });
     const { principal, screen } = socket.data;
+    if (principal && principal.organisationStatus !== 'approved') {
+      return { ok: false, code: 'forbidden', message: 'Your organisation is not approved; an organiser must approve it first' };
+    }
+    const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });
     const visible =
       session !== null &&
       (principal ? session.status !== 'draft' || principal.role === 'organiser' : screen ? session.eventId === screen.eventId && session.status !== 'draft' : false);

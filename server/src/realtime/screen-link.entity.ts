@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A revocable read-only link for the venue's big screen; only the token's hash is kept. */
+/** A revocable, expiring read-only link for the venue's big screen; only the token's hash is kept. */
 @Entity('screen_link')
 export class ScreenLinkEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -22,6 +22,10 @@ export class ScreenLinkEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The link stops working then (by default the day after its event ends). */
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID, Trim } from '../common/validation';
@@ -13,6 +13,10 @@ export class ScreenLinkDto {
   @IsNotEmpty()
   @MaxLength(100)
   label: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
 }
 
 @ApiTags('screen links')
@@ -24,7 +28,7 @@ export class ScreenLinksController {
   @Post('events/:id/screen-links')
   @Roles('organiser')
   create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ScreenLinkDto): Promise<ScreenLinkCreated> {
-    return this.links.create(principal, id, dto.label);
+    return this.links.create(principal, id, dto);
   }
 
   @Get('events/:id/screen-links')

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ScreenLink as ScreenLinkView, ScreenLinkCreated } from '@duijie/shared';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { NotFound, Unauthorized } from '../common/errors';
+import { InvalidInput, NotFound, Unauthorized } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
 import { ScreenLinkEntity } from './screen-link.entity';
 
@@ -24,12 +24,16 @@ export class ScreenLinksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(principal: Principal, eventId: string, label: string): Promise<ScreenLinkCreated> {
+  async create(principal: Principal, eventId: string, input: { label: string; expiresAt?: string }): Promise<ScreenLinkCreated> {
+    const { label } = input;
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.exists(EventEntity, { where: { id: eventId } }))) throw new NotFound('Event');
+      const event = await manager.findOne(EventEntity, { where: { id: eventId } });
+      if (!event) throw new NotFound('Event');
+      const expiresAt = input.expiresAt ? new Date(input.expiresAt) : dayAfterEventEnds(event.endDate);
+      if (expiresAt.getTime() <= Date.now()) throw new InvalidInput('expiresAt', 'must be in the future');
       const token = randomBytes(32).toString('base64url');
-      const link = await manager.save(manager.create(ScreenLinkEntity, { eventId, label, tokenHash: hash(token), createdByUserId: principal.userId }));
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.created', entityType: 'event', entityId: eventId, data: { linkId: link.id, label } });
+      const link = await manager.save(manager.create(ScreenLinkEntity, { eventId, label, tokenHash: hash(token), createdByUserId: principal.userId, expiresAt }));
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.created', entityType: 'event', entityId: eventId, data: { linkId: link.id, label, expiresAt: expiresAt.toISOString() } });
       return { ...toView(link), token, url: `${this.config.publicUrl}/screen/${eventId}?token=${token}` };
     });
   }
@@ -54,14 +58,22 @@ export class ScreenLinksService {
     return view;
   }
 
-  /** The event a screen token may watch; refused once revoked. */
-  async authenticate(token: string): Promise<{ linkId: string; eventId: string }> {
-    const link = await this.dataSource.getRepository(ScreenLinkEntity).findOne({ where: { tokenHash: hash(token), revokedAt: IsNull() } });
-    if (!link) throw new Unauthorized('This screen link is not valid or was revoked');
-    return { linkId: link.id, eventId: link.eventId };
+  /** The event a screen token may watch, and until when; refused once revoked or expired. */
+  async authenticate(token: string): Promise<{ linkId: string; eventId: string; expiresAt: Date }> {
+    const link = await this.dataSource
+      .getRepository(ScreenLinkEntity)
+      .findOne({ where: { tokenHash: hash(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
+    if (!link) throw new Unauthorized('This screen link is not valid, has expired or was revoked');
+    return { linkId: link.id, eventId: link.eventId, expiresAt: link.expiresAt };
   }
 }
 
+/** The end of the day after the event's last day, Beijing time (UTC+8, no daylight saving). */
+function dayAfterEventEnds(endDate: string): Date {
+  const end = new Date(`${endDate}T00:00:00+08:00`);
+  return new Date(end.getTime() + 2 * 24 * 3600_000);
+}
+
 function toView(link: ScreenLinkEntity): ScreenLinkView {
-  return { id: link.id, eventId: link.eventId, label: link.label, createdAt: link.createdAt.toISOString(), revokedAt: link.revokedAt ? link.revokedAt.toISOString() : null };
+  return { id: link.id, eventId: link.eventId, label: link.label, createdAt: link.createdAt.toISOString(), expiresAt: link.expiresAt.toISOString(), revokedAt: link.revokedAt ? link.revokedAt.toISOString() : null };
 }

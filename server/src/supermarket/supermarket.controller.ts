@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FinancingApplication, ListingPublic, OverdueByOrganisation, Page } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, OrganisationMembersOnly, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ID } from '../common/validation';
 import { ApplicationAnswerDto, ApplicationDto, SupermarketQueryDto } from './dto/supermarket.dto';
@@ -20,12 +20,14 @@ export class SupermarketController {
   }
 
   @Post('listings/:id/applications')
+  @OrganisationMembersOnly()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   apply(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ApplicationDto): Promise<FinancingApplication> {
     return this.supermarket.apply(principal, id, dto.needListingId);
   }
 
   @Post('applications/:id/answer')
+  @OrganisationMembersOnly()
   @HttpCode(200)
   answer(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: ApplicationAnswerDto): Promise<FinancingApplication> {
     return this.supermarket.answer(principal, id, dto);

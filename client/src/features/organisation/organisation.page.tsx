@@ -3,6 +3,7 @@ import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
+import { isApproved } from '../../app/guards';
 import { PageState } from '../../ui/page-state';
 import { InviteUserModal } from './components/invite-user-modal';
 import { OrganisationDetails } from './components/organisation-details';
@@ -14,8 +15,10 @@ export function MyOrganisationPage() {
   const { t } = useTranslation();
   const me = useMe();
   const canManage = me.role === 'org_admin' || me.role === 'organiser';
+  // Users are managed once the organisation is approved; until then only its registration.
+  const canManageUsers = canManage && isApproved(me);
   const organisation = useOrganisation(me.organisation.id);
-  const users = useOrganisationUsers(me.organisation.id, canManage);
+  const users = useOrganisationUsers(me.organisation.id, canManageUsers);
   const [editing, setEditing] = useState(false);
   const [inviting, setInviting] = useState(false);
 
@@ -38,7 +41,7 @@ export function MyOrganisationPage() {
           {organisation.data ? <OrganisationDetails organisation={organisation.data} /> : null}
         </PageState>
       </Card>
-      {canManage ? (
+      {canManageUsers ? (
         <Card
           title={t('organisation.users')}
           extra={

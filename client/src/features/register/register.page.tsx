@@ -36,7 +36,8 @@ export function RegisterPage() {
     onSuccess: ({ created, login }) => {
       if (login) {
         signIn(login);
-        void navigate('/events', { replace: true });
+        // A new organisation waits for approval on its own registration page.
+        void navigate('/my/organisation', { replace: true });
       } else {
         setRegistered(created.organisation);
       }

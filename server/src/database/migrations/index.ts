@@ -14,6 +14,7 @@ import { SessionBreak1796273584440 } from './1796273584440-SessionBreak';
 import { AuthSessions1796417628583 } from './1796417628583-AuthSessions';
 import { LedgerReopen1796417628756 } from './1796417628756-LedgerReopen';
 import { AuditSignedHeads1796417904452 } from './1796417904452-AuditSignedHeads';
+import { AccessHardening1796418165515 } from './1796418165515-AccessHardening';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AuthSessions1796417628583,
   LedgerReopen1796417628756,
   AuditSignedHeads1796417904452,
+  AccessHardening1796418165515,
 ];

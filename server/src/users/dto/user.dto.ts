@@ -10,7 +10,7 @@ import {
   type UserUpdateInput,
 } from '@duijie/shared';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { OrganisationDto } from '../../organisations/dto/organisation.dto';
 import { Trim } from '../../common/validation';
 
@@ -32,8 +32,8 @@ export class AdminAccountDto extends PasswordField {
 }
 
 export class SelfRegistrationDto implements SelfRegistrationInput {
-  @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
-  @ValidateNested() @Type(() => AdminAccountDto) admin: AdminAccountDto;
+  @IsObject() @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
+  @IsObject() @ValidateNested() @Type(() => AdminAccountDto) admin: AdminAccountDto;
 }
 
 export class DepartmentAdminDto {

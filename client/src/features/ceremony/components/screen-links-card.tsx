@@ -57,12 +57,13 @@ export function ScreenLinksCard({ eventId }: Props) {
             columns={[
               { title: t('ceremony.screenLabel'), dataIndex: 'label' },
               { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, l) => formatDateTime(l.createdAt) },
-              { title: t('fields.status'), key: 'status', render: (_v, l) => (l.revokedAt ? <Tag>{t('ceremony.revoked')}</Tag> : <Tag color="green">{t('ceremony.active')}</Tag>) },
+              { title: t('ceremony.expiresAt'), dataIndex: 'expiresAt', render: (_v, l) => formatDateTime(l.expiresAt) },
+              { title: t('fields.status'), key: 'status', render: (_v, l) => <LinkStatus link={l} /> },
               {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_v, l) =>
-                  l.revokedAt ? null : (
+                  l.revokedAt || expired(l) ? null : (
                     <Popconfirm title={t('ceremony.revokeConfirm', { label: l.label })} description={t('ceremony.revokeHint')} okButtonProps={{ danger: true }} onConfirm={() => revoke.mutate(l.id, { onError: (error) => onFailure(error) })}>
                       <Button size="small" danger>
                         {t('ceremony.revoke')}
@@ -76,4 +77,15 @@ export function ScreenLinksCard({ eventId }: Props) {
       </Space>
     </Card>
   );
+}
+
+const expired = (link: ScreenLink) => new Date(link.expiresAt).getTime() <= Date.now();
+
+type LinkStatusProps = { link: ScreenLink };
+
+function LinkStatus({ link }: LinkStatusProps) {
+  const { t } = useTranslation();
+  if (link.revokedAt) return <Tag>{t('ceremony.revoked')}</Tag>;
+  if (expired(link)) return <Tag>{t('ceremony.expired')}</Tag>;
+  return <Tag color="green">{t('ceremony.active')}</Tag>;
 }

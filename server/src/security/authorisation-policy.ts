@@ -1,0 +1,205 @@
+// Who may pass each HTTP route: the declared policy the authorisation matrix
+// (authorisation-matrix.int-spec.ts) checks every route of the running app against.
+// A new route fails that spec until it is added here.
+
+/** The callers the matrix tries on every route. */
+export const PRINCIPALS = ['anonymous', 'screen', 'pending', 'enterprise', 'bank', 'other', 'organiser'] as const;
+export type PrincipalKind = (typeof PRINCIPALS)[number];
+
+/**
+ * Rows the matrix seeds, named for the `params` of a rule. Object rows belong to org A (the
+ * `enterprise` principal) or are shared by A and B (the `bank` principal); `other` is an
+ * approved participant of the same session that is party to none of them.
+ */
+export type Fixture =
+  | 'event'
+  | 'session'
+  | 'listingA'
+  | 'listingB'
+  | 'agreementAB'
+  | 'meetingRequestAB'
+  | 'meetingAB'
+  | 'applicationAB'
+  | 'participationA'
+  | 'orgA'
+  | 'userA'
+  | 'orgSpare'
+  | 'screenLink'
+  | 'unknownId'
+  | 'unknownToken';
+
+export type Rule = {
+  allow: readonly PrincipalKind[];
+  /** Route param → seeded row. */
+  params?: Record<string, Fixture>;
+  /**
+   * A well-formed body, where the route checks ownership only after validating the body:
+   * stale versions and made-up hashes, so that nothing an allowed caller sends takes effect.
+   */
+  body?: (f: Record<Fixture, string>) => object;
+  /** Why, where it is not obvious (ownership, participation). */
+  note?: string;
+};
+
+const everyone = PRINCIPALS;
+/** Users of approved organisations, organisers included. */
+const members = ['enterprise', 'bank', 'other', 'organiser'] as const;
+const participants = ['enterprise', 'bank', 'other'] as const;
+const organiser = ['organiser'] as const;
+/** The parties to an A–B row, and organisers. */
+const partiesAB = ['enterprise', 'bank', 'organiser'] as const;
+
+const ev = { id: 'event' } as const;
+const se = { id: 'session' } as const;
+
+export const POLICY: Record<string, Rule> = {
+  // ---- public: docs, health, login, registration, invitations, certificate checks ----
+  'GET /api/docs': { allow: everyone },
+  'GET /api/docs/': { allow: everyone },
+  'GET /api/docs/index.html': { allow: everyone },
+  'GET /api/docs/LICENSE': { allow: everyone },
+  'GET /api/docs/swagger-ui-init.js': { allow: everyone },
+  'GET /api/docs/docs/swagger-ui-init.js': { allow: everyone },
+  'GET /api/docs/openapi.json': { allow: everyone },
+  'GET /api/docs-yaml': { allow: everyone },
+  'GET /api/health': { allow: everyone },
+  'POST /api/auth/login': { allow: everyone },
+  'POST /api/auth/register': { allow: everyone },
+  'GET /api/invitations/:token': { allow: everyone, params: { token: 'unknownToken' } },
+  'POST /api/invitations/:token/accept': { allow: everyone, params: { token: 'unknownToken' } },
+  'GET /api/verify/agreements/:id': { allow: everyone, params: { id: 'agreementAB' }, note: 'the certificate check anyone holding one makes' },
+
+  // ---- a pending organisation: only its own registration ----
+  'GET /api/auth/me': { allow: ['pending', ...members] },
+  'POST /api/auth/step-up': { allow: members },
+
+  // ---- organisations and users ----
+  'GET /api/organisations': { allow: members, note: 'the directory with contacts: approved members only' },
+  'POST /api/organisations': { allow: organiser },
+  'GET /api/organisations/:id': { allow: members, params: { id: 'orgA' }, note: 'pending users read only their own' },
+  'PATCH /api/organisations/:id': { allow: ['enterprise', 'organiser'], params: { id: 'orgA' }, note: 'own admin' },
+  'POST /api/organisations/:id/approve': { allow: organiser, params: { id: 'orgSpare' } },
+  'POST /api/organisations/:id/reject': { allow: organiser, params: { id: 'orgSpare' } },
+  'GET /api/organisations/:id/users': { allow: ['enterprise', 'organiser'], params: { id: 'orgA' }, note: 'own' },
+  'POST /api/organisations/:id/invitations': { allow: ['enterprise', 'organiser'], body: () => ({ email: 'matrix-invitee@test.duijie.cn', role: 'org_member' }), params: { id: 'orgA' }, note: 'own admin' },
+  'PATCH /api/users/:id': { allow: ['enterprise', 'organiser'], params: { id: 'userA' }, note: 'own admin' },
+
+  // ---- events and sessions ----
+  'GET /api/events': { allow: members },
+  'POST /api/events': { allow: organiser },
+  'GET /api/events/:id': { allow: members, params: ev },
+  'PATCH /api/events/:id': { allow: organiser, params: ev },
+  'POST /api/events/:id/sessions': { allow: organiser, params: ev },
+  'GET /api/sessions/:id': { allow: members, params: se },
+  'PATCH /api/sessions/:id': { allow: organiser, params: se },
+  'POST /api/sessions/:id/transition': { allow: organiser, params: se },
+
+  // ---- participation ----
+  'GET /api/sessions/:id/participants': { allow: members, params: se },
+  'POST /api/sessions/:id/participants': { allow: participants, params: se, note: 'organisers run sessions, they do not register' },
+  'POST /api/sessions/:id/invitations': { allow: organiser, params: se },
+  'POST /api/participants/:id/approve': { allow: organiser, params: { id: 'participationA' } },
+  'POST /api/participants/:id/reject': { allow: organiser, params: { id: 'participationA' } },
+  'GET /api/me/participations': { allow: members },
+
+  // ---- listings and boards ----
+  'GET /api/sessions/:id/listings': { allow: members, params: se },
+  'GET /api/sessions/:id/board': { allow: members, params: se },
+  'POST /api/sessions/:id/listings': { allow: participants, params: se },
+  'GET /api/listings/:id': { allow: members, params: { id: 'listingA' }, note: 'public projection; confidential fields for the owner' },
+  'PATCH /api/listings/:id': { allow: ['enterprise'], body: () => ({ version: 999 }), params: { id: 'listingA' }, note: 'own; organisers withdraw, they do not edit' },
+  'POST /api/listings/:id/withdraw': { allow: ['enterprise', 'organiser'], body: () => ({ version: 999 }), params: { id: 'listingA' }, note: 'own' },
+  'GET /api/listings/:id/history': { allow: ['enterprise', 'organiser'], params: { id: 'listingA' }, note: 'own' },
+  'GET /api/me/listings': { allow: members },
+
+  // ---- matching ----
+  'GET /api/listings/:id/matches': { allow: ['enterprise', 'organiser'], params: { id: 'listingA' }, note: 'own' },
+  'PUT /api/listings/:id/matches/:counterpartId/dismissed': { allow: ['enterprise'], params: { id: 'listingA', counterpartId: 'listingB' }, note: 'own' },
+  'PUT /api/listings/:id/matches/:counterpartId/bookmarked': { allow: ['enterprise'], params: { id: 'listingA', counterpartId: 'listingB' }, note: 'own' },
+  'DELETE /api/listings/:id/matches/:counterpartId/bookmarked': { allow: ['enterprise'], params: { id: 'listingA', counterpartId: 'listingB' }, note: 'own' },
+  'GET /api/sessions/:id/match-counts': { allow: members, params: se },
+
+  // ---- agreements ----
+  'POST /api/sessions/:id/agreements': { allow: participants, params: se },
+  'GET /api/sessions/:id/agreements': { allow: organiser, params: se },
+  'GET /api/me/agreements': { allow: members },
+  'GET /api/agreements/:id': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
+  'PATCH /api/agreements/:id': { allow: ['enterprise'], body: () => ({ version: 999 }), params: { id: 'agreementAB' }, note: 'the drafting party (A); the others review and sign' },
+  'GET /api/agreements/:id/certificate.pdf': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
+  'POST /api/agreements/:id/sign': { allow: ['enterprise', 'bank'], body: () => ({ contentHash: '0'.repeat(64) }), params: { id: 'agreementAB' }, note: 'parties' },
+  'POST /api/agreements/:id/ledger': { allow: partiesAB, body: () => ({ kind: 'terminated', occurredOn: '2026-12-10', reason: '矩阵测试' }), params: { id: 'agreementAB' }, note: 'parties' },
+  'GET /api/agreements/:id/ledger': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
+  'GET /api/events/:id/agreement-figures': { allow: organiser, params: ev },
+  'POST /api/agreements/:id/confirm': { allow: organiser, params: { id: 'agreementAB' } },
+
+  // ---- the ceremony's running order and big screens ----
+  'GET /api/events/:id/running-order': { allow: organiser, params: ev },
+  'POST /api/events/:id/running-order/batches': { allow: organiser, params: ev },
+  'POST /api/events/:id/running-order/generate': { allow: organiser, params: ev },
+  'PUT /api/events/:id/running-order/sequence': { allow: organiser, params: ev },
+  'PUT /api/events/:id/running-order/stage': { allow: organiser, params: ev },
+  'PATCH /api/ceremony-batches/:id': { allow: organiser, params: { id: 'unknownId' } },
+  'DELETE /api/ceremony-batches/:id': { allow: organiser, params: { id: 'unknownId' } },
+  'POST /api/events/:id/screen-links': { allow: organiser, params: ev },
+  'GET /api/events/:id/screen-links': { allow: organiser, params: ev },
+  'POST /api/screen-links/:id/revoke': { allow: organiser, params: { id: 'screenLink' } },
+
+  // ---- the supermarket ----
+  'GET /api/events/:id/supermarket': { allow: members, params: ev },
+  'POST /api/listings/:id/applications': { allow: participants, body: (f) => ({ needListingId: f.listingA }), params: { id: 'listingB' }, note: 'a public product; the need must be the caller’s own (else 400 naming needListingId)' },
+  'POST /api/applications/:id/answer': { allow: ['bank'], body: () => ({ accept: true }), params: { id: 'applicationAB' }, note: 'the product owner answers' },
+  'GET /api/me/applications': { allow: members },
+  'GET /api/events/:id/applications/overdue': { allow: organiser, params: ev },
+
+  // ---- meetings ----
+  'POST /api/meeting-requests': { allow: participants },
+  'GET /api/me/meeting-requests': { allow: members },
+  'POST /api/meeting-requests/:id/answer': { allow: ['bank'], body: () => ({ accept: true }), params: { id: 'meetingRequestAB' }, note: 'the asked party answers' },
+  'POST /api/meeting-requests/:id/cancel': { allow: ['enterprise'], params: { id: 'meetingRequestAB' }, note: 'the asker cancels' },
+  'POST /api/sessions/:id/schedule-runs': { allow: organiser, params: se },
+  'GET /api/sessions/:id/schedule-runs/latest': { allow: organiser, params: se },
+  'GET /api/sessions/:id/meetings': { allow: members, params: se, note: 'each sees its own meetings' },
+  'GET /api/sessions/:id/slots': { allow: members, params: se },
+  'GET /api/sessions/:id/availability': { allow: participants, params: se },
+  'PUT /api/sessions/:id/availability': { allow: participants, params: se },
+  'GET /api/sessions/:id/availability/:organisationId': { allow: organiser, params: { id: 'session', organisationId: 'orgA' } },
+  'PUT /api/sessions/:id/availability/:organisationId': { allow: organiser, params: { id: 'session', organisationId: 'orgA' } },
+  'POST /api/sessions/:id/meetings/publish': { allow: organiser, params: se },
+  'GET /api/meetings/:id/free-slots': { allow: partiesAB, params: { id: 'meetingAB' }, note: 'parties' },
+  'POST /api/meetings/:id/book': { allow: ['enterprise', 'bank'], body: () => ({ slot: 1000 }), params: { id: 'meetingAB' }, note: 'parties; organisers pin instead' },
+  'POST /api/meetings/:id/release': { allow: partiesAB, params: { id: 'meetingAB' }, note: 'parties' },
+  'POST /api/meetings/:id/pin': { allow: organiser, params: { id: 'meetingAB' } },
+  'POST /api/meetings/:id/unpin': { allow: organiser, params: { id: 'meetingAB' } },
+  'POST /api/meetings/:id/attendance': { allow: organiser, params: { id: 'meetingAB' } },
+  'GET /api/sessions/:id/meeting-stats': { allow: organiser, params: se },
+  'GET /api/me/agenda': { allow: members },
+  'GET /api/me/agenda.ics': { allow: members },
+  'GET /api/me/agenda.pdf': { allow: members },
+
+  // ---- audit and import ----
+  'GET /api/audit/verify': { allow: organiser },
+  'GET /api/audit': { allow: organiser },
+  'GET /api/import/template.xlsx': { allow: organiser },
+  'GET /api/import/template-organisations.csv': { allow: organiser },
+  'GET /api/import/template-listings.csv': { allow: organiser },
+  'POST /api/events/:id/import': { allow: organiser, params: ev },
+  'GET /api/import-jobs/:id': { allow: organiser, params: { id: 'unknownId' } },
+};
+
+/** Socket messages: who may join a session's board and an event's ceremony figures. */
+export const SOCKET_POLICY: Record<'connect' | 'board:join' | 'ceremony:join', readonly PrincipalKind[]> = {
+  connect: ['screen', 'pending', ...members],
+  'board:join': ['screen', ...members],
+  'ceremony:join': ['screen', ...members],
+};
+
+/** The private rooms each principal's socket may be in (org rooms of others, never). */
+export const ROOM_POLICY: Record<PrincipalKind, readonly ('own-org' | 'organisers' | 'event')[]> = {
+  anonymous: [],
+  screen: ['event'],
+  pending: [],
+  enterprise: ['own-org'],
+  bank: ['own-org'],
+  other: ['own-org'],
+  organiser: ['own-org', 'organisers'],
+};
