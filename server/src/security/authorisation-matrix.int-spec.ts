@@ -10,7 +10,7 @@ import { rooms } from '@duijie/shared';
 import { BoardGateway } from '../realtime/board.gateway';
 import { placeMeeting } from '../testing/meetings';
 import { routeTable, type Route } from '../testing/route-table';
-import { TestApp, type Actor } from '../testing/test-app';
+import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 import { PRINCIPALS, POLICY, ROOM_POLICY, SOCKET_POLICY, type Fixture, type PrincipalKind } from './authorisation-policy';
 
 /** Codes by which a route refuses the caller (rather than the request's state or content). */
@@ -93,7 +93,14 @@ describe('authorisation matrix (integration)', () => {
   const bearer = (principal: PrincipalKind): string | null =>
     ({ anonymous: null, screen: screenToken, pending: pending.token, enterprise: enterprise.token, bank: bank.token, other: other.token, organiser: organiser.token })[principal];
 
-  const send = (route: Route, principal: PrincipalKind) => {
+  // Logging out ends the login it is sent with: each caller logs out a login of its own.
+  const freshLogin = async (principal: PrincipalKind): Promise<string | null> => {
+    const actor = { pending, enterprise, bank, other }[principal as 'pending'];
+    if (principal === 'organiser') return (await t.organiser()).token;
+    return actor ? (await t.login(actor.email, PASSWORD)).token : bearer(principal);
+  };
+
+  const send = async (route: Route, principal: PrincipalKind) => {
     const rule = POLICY[route.key];
     let path = route.path;
     for (const param of route.params) {
@@ -103,7 +110,7 @@ describe('authorisation matrix (integration)', () => {
     }
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     let req = t.http[method](path);
-    const token = bearer(principal);
+    const token = route.key === 'POST /api/auth/logout' ? await freshLogin(principal) : bearer(principal);
     if (token) req = req.auth(token, { type: 'bearer' });
     return method === 'get' ? req : req.send(rule.body?.(fixtures) ?? {});
   };
@@ -147,6 +154,7 @@ describe('authorisation matrix (integration)', () => {
   it('lets sockets connect, join boards and ceremonies, and sit in rooms only as the policy says', async () => {
     type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
     const gateway = t.app.get(BoardGateway);
+    const users: Record<PrincipalKind, string | null> = { anonymous: null, screen: null, pending: pending.userId, enterprise: enterprise.userId, bank: bank.userId, other: other.userId, organiser: organiser.userId };
     const own: Record<PrincipalKind, string | null> = { anonymous: null, screen: null, pending: pending.organisationId, enterprise: enterprise.organisationId, bank: bank.organisationId, other: other.organisationId, organiser: organiser.organisationId };
     const problems: string[] = [];
     const rows: string[] = [];
@@ -171,6 +179,8 @@ describe('authorisation matrix (integration)', () => {
       const inRooms = connected ? [...((await gateway.server.in(socket.id!).fetchSockets())[0]?.rooms ?? [])] : [];
       const kinds = inRooms.flatMap((room) => {
         if (room === socket.id || room.startsWith('session:') || room.startsWith('screen:')) return [];
+        // Its own user and login rooms, by which revocations close it.
+        if ((users[principal] && room === rooms.user(users[principal])) || room.startsWith(rooms.authSession(''))) return [];
         if (room === rooms.organisers) return ['organisers'];
         if (room === rooms.event(fixtures.event)) return ['event'];
         if (own[principal] && room === rooms.organisation(own[principal])) return ['own-org'];

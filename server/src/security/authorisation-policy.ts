@@ -67,11 +67,13 @@ export const POLICY: Record<string, Rule> = {
   'POST /api/auth/register': { allow: everyone },
   'GET /api/invitations/:token': { allow: everyone, params: { token: 'unknownToken' } },
   'POST /api/invitations/:token/accept': { allow: everyone, params: { token: 'unknownToken' } },
+  'GET /api/audit/head': { allow: everyone, note: 'the signed chain head and its public key' },
   'GET /api/verify/agreements/:id': { allow: everyone, params: { id: 'agreementAB' }, note: 'the certificate check anyone holding one makes' },
 
   // ---- a pending organisation: only its own registration ----
   'GET /api/auth/me': { allow: ['pending', ...members] },
   'POST /api/auth/step-up': { allow: members },
+  'POST /api/auth/logout': { allow: ['pending', ...members], note: 'ends this login; a screen link is no login' },
 
   // ---- organisations and users ----
   'GET /api/organisations': { allow: members, note: 'the directory with contacts: approved members only' },
@@ -80,6 +82,9 @@ export const POLICY: Record<string, Rule> = {
   'PATCH /api/organisations/:id': { allow: ['enterprise', 'organiser'], params: { id: 'orgA' }, note: 'own admin' },
   'POST /api/organisations/:id/approve': { allow: organiser, params: { id: 'orgSpare' } },
   'POST /api/organisations/:id/reject': { allow: organiser, params: { id: 'orgSpare' } },
+  'POST /api/organisations/:id/suspend': { allow: organiser, params: { id: 'orgSpare' } },
+  'POST /api/organisations/:id/reinstate': { allow: organiser, params: { id: 'orgSpare' } },
+  'POST /api/organiser-departments': { allow: organiser, note: 'organiser departments are never self-registered' },
   'GET /api/organisations/:id/users': { allow: ['enterprise', 'organiser'], params: { id: 'orgA' }, note: 'own' },
   'POST /api/organisations/:id/invitations': { allow: ['enterprise', 'organiser'], body: () => ({ email: 'matrix-invitee@test.duijie.cn', role: 'org_member' }), params: { id: 'orgA' }, note: 'own admin' },
   'PATCH /api/users/:id': { allow: ['enterprise', 'organiser'], params: { id: 'userA' }, note: 'own admin' },
@@ -128,6 +133,7 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/agreements/:id/certificate.pdf': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
   'POST /api/agreements/:id/sign': { allow: ['enterprise', 'bank'], body: () => ({ contentHash: '0'.repeat(64) }), params: { id: 'agreementAB' }, note: 'parties' },
   'POST /api/agreements/:id/ledger': { allow: partiesAB, body: () => ({ kind: 'terminated', occurredOn: '2026-12-10', reason: '矩阵测试' }), params: { id: 'agreementAB' }, note: 'parties' },
+  'POST /api/agreements/:id/ledger/reopen': { allow: organiser, params: { id: 'agreementAB' } },
   'GET /api/agreements/:id/ledger': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
   'GET /api/events/:id/agreement-figures': { allow: organiser, params: ev },
   'POST /api/agreements/:id/confirm': { allow: organiser, params: { id: 'agreementAB' } },

@@ -41,8 +41,8 @@ export class DepartmentAdminDto {
 }
 
 export class OrganiserDepartmentDto implements OrganiserDepartmentInput {
-  @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
-  @ValidateNested() @Type(() => DepartmentAdminDto) admin: DepartmentAdminDto;
+  @IsObject() @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
+  @IsObject() @ValidateNested() @Type(() => DepartmentAdminDto) admin: DepartmentAdminDto;
 }
 
 export class InvitationDto implements InvitationInput {
