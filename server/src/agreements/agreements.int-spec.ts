@@ -1,5 +1,7 @@
 import type { Agreement, AgreementInput } from '@duijie/shared';
 import { randomUUID } from 'node:crypto';
+import { idempotencyHashKey, requestHashOf } from '../common/idempotency.interceptor';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { PASSWORD, supplyListing, TestApp, type Actor } from '../testing/test-app';
 
 describe('agreements (integration)', () => {
@@ -114,9 +116,7 @@ describe('agreements (integration)', () => {
     expect(other.body.code).toBe('idempotency_key_reused');
     // A first request still running: its key is claimed but not answered yet.
     const running = randomUUID();
-    const body = JSON.stringify({ contentHash: a.contentHash });
-    const { createHash } = await import('node:crypto');
-    const requestHash = createHash('sha256').update(`POST /api/agreements/${a.id}/sign`).update('\n').update(body).digest('hex');
+    const requestHash = requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), `POST /api/agreements/${a.id}/sign`, { contentHash: a.contentHash });
     await t.dataSource.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state) VALUES ($1, $2, $3, $4, 'in_flight')`, [bank.userId, running, `POST /api/agreements/${a.id}/sign`, requestHash]);
     const inFlight = await sign(bank, a, running).expect(409);
     expect(inFlight.body.code).toBe('request_in_progress');

@@ -14,12 +14,15 @@ export type ReadFile = { ok: true; sheets: ReadSheet[] } | { ok: false; tooLarge
 
 const blank = (cell: Cell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
-/** The header and data rows up to one past `maxRows` non-blank rows. */
+/**
+ * The rows, or only the header of a sheet past `maxRows` non-blank rows: it is refused whole,
+ * and copying 20,000 rows back would block the server's thread while it deserialises them.
+ */
 function capped(rows: Cell[][], maxRows: number): { rows: Cell[][]; truncated: boolean } {
   let filled = 0;
   for (let i = 1; i < rows.length; i++) {
     if (rows[i].every((cell) => blank(cell))) continue;
-    if (++filled > maxRows) return { rows: rows.slice(0, i + 1), truncated: true };
+    if (++filled > maxRows) return { rows: rows.slice(0, 1), truncated: true };
   }
   return { rows, truncated: false };
 }

@@ -29,7 +29,7 @@ const SHEET_BY_NAME = new Map<string, ImportSheet>([
   ['listings', 'listings'],
 ]);
 
-/** `truncated`: the sheet has more than MAX_ROWS rows; only the first were read. */
+/** `truncated`: the sheet has more than MAX_ROWS rows; only its header came back. */
 type RawSheet = { sheet: ImportSheet; source: string; rows: Cell[][]; truncated: boolean };
 
 const unreadable = (name: string): ImportProblem => ({ sheet: null, row: null, column: null, message: `${name} could not be read as an .xlsx workbook; save it again from Excel or WPS as .xlsx` });
