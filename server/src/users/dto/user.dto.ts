@@ -8,10 +8,11 @@ import {
   type UserRole,
   type UserUpdateInput,
 } from '@duijie/shared';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { OrganisationDto } from '../../organisations/dto/organisation.dto';
 import { Trim } from '../../common/validation';
+import { NestedObject } from '../../common/validators';
 
 const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -31,8 +32,8 @@ export class AdminAccountDto extends PasswordField {
 }
 
 export class SelfRegistrationDto implements SelfRegistrationInput {
-  @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
-  @ValidateNested() @Type(() => AdminAccountDto) admin: AdminAccountDto;
+  @NestedObject(() => OrganisationDto) organisation: OrganisationDto;
+  @NestedObject(() => AdminAccountDto) admin: AdminAccountDto;
 }
 
 export class InvitationDto implements InvitationInput {
