@@ -5,12 +5,14 @@ import type { ApiError } from '@duijie/shared';
 
 /** Deeper than any DTO goes (a listing's goods is level 2); deeper input is refused before it is walked recursively. */
 export const MAX_INPUT_DEPTH = 32;
+/** In `u` mode a well-formed pair is one code point, so this finds only the halves left alone. */
+const LONE_SURROGATE = /\p{Cs}/u;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * What is wrong with raw input before any recursive code (class-transformer, class-validator) sees
  * it: nesting deeper than MAX_INPUT_DEPTH, a NUL character (PostgreSQL text refuses it) or a key
- * that names the prototype. Walks with its own stack, so any depth is safe. Null when fine.
+ * that names the prototype, or text that is not valid Unicode (validator.js throws on it). Walks with its own stack, so any depth is safe. Null when fine.
  */
 export function inputProblem(value: unknown, root: string): { field: string; message: string } | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
@@ -18,9 +20,10 @@ export function inputProblem(value: unknown, root: string): { field: string; mes
     const item = stack.pop()!;
     if (typeof item.value === 'string') {
       if (item.value.includes('\u0000')) return { field: item.path, message: 'must not contain a NUL character' };
+      if (LONE_SURROGATE.test(item.value)) return { field: item.path, message: 'must be valid Unicode text (it has half of a surrogate pair)' };
       continue;
     }
-    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.value === null || typeof item.value !== 'object' || ArrayBuffer.isView(item.value)) continue;
     if (item.depth >= MAX_INPUT_DEPTH) return { field: item.path, message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
     for (const key of Object.keys(item.value)) {
       const path = item.path ? `${item.path}.${key}` : key;
@@ -81,12 +84,12 @@ function fieldsError(fields: { field: string; messages: string[] }[]): BadReques
   return new BadRequestException(body);
 }
 
-/** The global pipe: checks raw input first, then validates, then drops fields left undefined. */
+/** The global pipe (HTTP and socket.io payloads): checks raw input first, then validates, then drops fields left undefined. */
 class InputPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Custom parameter decorators (the principal) are the server's own values.
     if (metadata.type === 'custom') return super.transform(value, metadata);
-    const problem = inputProblem(value, metadata.type === 'body' || metadata.type === 'query' ? '' : (metadata.data ?? metadata.type));
+    const problem = inputProblem(value, metadata.type === 'param' ? (metadata.data ?? 'param') : '');
     if (problem) throw fieldsError([{ field: problem.field || metadata.type, messages: [problem.message] }]);
     const result: unknown = await super.transform(value, metadata);
     dropUndefined(result);

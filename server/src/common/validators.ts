@@ -62,6 +62,8 @@ export const IsDay = rule(
   (v) =>
     typeof v === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    // 9999-99-99 matches the pattern but is no date (toISOString would throw).
+    !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
     new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) &&
     v >= FIRST_DAY &&
     v <= LAST_DAY,

@@ -122,6 +122,13 @@ describe('input handling (integration)', () => {
       expect(fieldsOf(query.body)).toEqual(['q']);
     });
 
+    it('refuses dates that only look like dates and text that is not valid Unicode', async () => {
+      const date = await as(organiser).patch(`/events/${eventId}`, { startDate: '9999-99-99' }).expect(400);
+      expect(fieldsOf(date.body)).toEqual(['startDate']);
+      const email = await as(organiser).post(`/organisations/${organiser.organisationId}/invitations`, { email: '\ud800', role: 'organiser' }).expect(400);
+      expect(fieldsOf(email.body)).toEqual(['email']);
+    });
+
     it('refuses pages beyond any list', async () => {
       const res = await as(supplier).get(`/sessions/${goodsSession}/listings?page=5e17`).expect(400);
       expect(fieldsOf(res.body)).toEqual(['page']);
