@@ -1,14 +1,17 @@
+import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { rooms, type CeremonyTotals, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import type { Socket } from 'socket.io';
 import type { Principal } from '../auth/principal';
 import { UUID_PATTERN } from '../common/validation';
+import { WsErrorFilter } from '../common/ws-error.filter';
 import { CeremonyService } from './ceremony.service';
 
 type CeremonySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal?: Principal; screen?: { eventId: string } }>;
 
 /** Big screens and signed-in users follow an event's ceremony figures (public data only). */
 @WebSocketGateway()
+@UseFilters(WsErrorFilter)
 export class CeremonyGateway {
   constructor(private readonly ceremony: CeremonyService) {}
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOSING_LEDGER_KINDS, FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS, type AgreementFigures, type EventAgreementFigures, type LedgerEntry } from '@duijie/shared';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { EventsService } from '../events/events.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { recordAnswer } from '../common/idempotency-claim';
@@ -25,6 +26,7 @@ export class LedgerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
   ) {}
 
   async record(principal: Principal, agreementId: string, dto: LedgerEntryDto): Promise<LedgerEntry> {
@@ -46,6 +48,9 @@ export class LedgerService {
       const financing = FINANCING_AGREEMENT_KINDS.includes(agreement.kind);
       const goods = GOODS_AGREEMENT_KINDS.includes(agreement.kind);
       const amount = dto.amount ?? null;
+      // Follow-up of an agreement comes after the session it was reached at (its day in China).
+      const sessionDay = chinaDay((await this.events.findSession(manager, agreement.sessionId)).startsAt);
+      if (dto.occurredOn < sessionDay) throw new InvalidInput('occurredOn', `must not be before the session the agreement belongs to (${sessionDay})`);
       switch (dto.kind) {
         case 'approved':
         case 'disbursed':
@@ -152,4 +157,11 @@ function toEntry(e: LedgerEntryEntity, recordedBy: string, reopenedBy = ''): Led
     recordedAt: e.recordedAt.toISOString(),
     reopened: e.reopenedAt ? { at: e.reopenedAt.toISOString(), by: reopenedBy, reason: e.reopenReason ?? '' } : null,
   };
+}
+
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYY-MM-DD of an instant in China. */
+function chinaDay(at: Date): string {
+  return CHINA_DAY.format(at);
 }

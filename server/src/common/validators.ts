@@ -4,7 +4,9 @@ import {
   isValidIndustryCode,
   isValidRegionCode,
 } from '@duijie/shared';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsDefined, IsObject, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 
 function rule(name: string, test: (value: unknown) => boolean, message: (value: unknown) => string) {
   return (options?: ValidationOptions) =>
@@ -50,9 +52,30 @@ export const IsProductCategory = rule(
   () => 'must be a product category code of the taxonomy',
 );
 
-/** A calendar day, YYYY-MM-DD, that exists. */
+/** The days any date of the platform may fall on: nothing it records is older or that far ahead. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+
+/** A calendar day, YYYY-MM-DD, that exists, between FIRST_DAY and LAST_DAY. */
 export const IsDay = rule(
   'isDay',
-  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-  () => 'must be a date written YYYY-MM-DD',
+  (v) =>
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    // 9999-99-99 matches the pattern but is no date (toISOString would throw).
+    !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+    new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) &&
+    v >= FIRST_DAY &&
+    v <= LAST_DAY,
+  () => `must be a date written YYYY-MM-DD between ${FIRST_DAY} and ${LAST_DAY}`,
 );
+
+/**
+ * A nested part that must be an object of its class: an array or a scalar is refused by name
+ * (ValidateNested alone lets `[]` through as an empty list), and its own required fields apply.
+ */
+export function NestedObject(type: () => new () => object, options?: { optional?: boolean }): PropertyDecorator {
+  const rules = [IsObject({ message: ({ property }) => `${property} must be an object` }), ValidateNested(), Type(type)];
+  // Optional means "may be left out", not "may be null": a null part would be stored as such.
+  return applyDecorators(...(options?.optional ? [ValidateIf((_o, v) => v !== undefined)] : [IsDefined()]), ...rules);
+}

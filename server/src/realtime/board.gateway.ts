@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rooms, type BoardJoinRequest, type BoardJoinResult, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
@@ -6,6 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { UUID_PATTERN } from '../common/validation';
+import { WsErrorFilter } from '../common/ws-error.filter';
 import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
@@ -25,6 +26,7 @@ type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServe
 
 
 @WebSocketGateway()
+@UseFilters(WsErrorFilter)
 export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('BoardGateway');
 

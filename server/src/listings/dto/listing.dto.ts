@@ -18,12 +18,10 @@ import {
   type ListingWithdrawInput,
   type OrganisationSize,
 } from '@duijie/shared';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -36,10 +34,9 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsDay, IsIndustryCode, IsProductCategory, IsRegionCode } from '../../common/validators';
+import { IsDay, IsIndustryCode, IsProductCategory, IsRegionCode, NestedObject } from '../../common/validators';
 import { Trim } from '../../common/validation';
 
 const MAX_YUAN = 1e15;
@@ -98,22 +95,22 @@ export class ListingDto implements ListingInput {
   @IsIn(LISTING_TYPES) type: ListingType;
   @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ValidateIf(isType('supply', 'demand')) @IsDefined() @ValidateNested() @Type(() => GoodsDto) goods?: GoodsDto;
-  @ValidateIf(isType('financing_need')) @IsDefined() @ValidateNested() @Type(() => FinancingDto) financing?: FinancingDto;
-  @ValidateIf(isType('credit_offer')) @IsDefined() @ValidateNested() @Type(() => CreditDto) credit?: CreditDto;
-  @ValidateIf(isType('guarantee_offer')) @IsDefined() @ValidateNested() @Type(() => GuaranteeDto) guarantee?: GuaranteeDto;
-  @IsOptional() @ValidateNested() @Type(() => ConfidentialDto) confidential?: ConfidentialDto;
+  @ValidateIf(isType('supply', 'demand')) @NestedObject(() => GoodsDto) goods?: GoodsDto;
+  @ValidateIf(isType('financing_need')) @NestedObject(() => FinancingDto) financing?: FinancingDto;
+  @ValidateIf(isType('credit_offer')) @NestedObject(() => CreditDto) credit?: CreditDto;
+  @ValidateIf(isType('guarantee_offer')) @NestedObject(() => GuaranteeDto) guarantee?: GuaranteeDto;
+  @IsOptional() @NestedObject(() => ConfidentialDto, { optional: true }) confidential?: ConfidentialDto;
 }
 
 export class ListingUpdateDto implements ListingUpdateInput {
   @IsInt() @Min(1) version: number;
   @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @IsOptional() @ValidateNested() @Type(() => GoodsDto) goods?: GoodsDto;
-  @IsOptional() @ValidateNested() @Type(() => FinancingDto) financing?: FinancingDto;
-  @IsOptional() @ValidateNested() @Type(() => CreditDto) credit?: CreditDto;
-  @IsOptional() @ValidateNested() @Type(() => GuaranteeDto) guarantee?: GuaranteeDto;
-  @IsOptional() @ValidateNested() @Type(() => ConfidentialDto) confidential?: ConfidentialDto;
+  @NestedObject(() => GoodsDto, { optional: true }) goods?: GoodsDto;
+  @NestedObject(() => FinancingDto, { optional: true }) financing?: FinancingDto;
+  @NestedObject(() => CreditDto, { optional: true }) credit?: CreditDto;
+  @NestedObject(() => GuaranteeDto, { optional: true }) guarantee?: GuaranteeDto;
+  @IsOptional() @NestedObject(() => ConfidentialDto, { optional: true }) confidential?: ConfidentialDto;
 }
 
 export class ListingWithdrawDto implements ListingWithdrawInput {

@@ -9,10 +9,11 @@ import {
   type UserRole,
   type UserUpdateInput,
 } from '@duijie/shared';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { OrganisationDto } from '../../organisations/dto/organisation.dto';
 import { Trim } from '../../common/validation';
+import { NestedObject } from '../../common/validators';
 
 const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -32,8 +33,8 @@ export class AdminAccountDto extends PasswordField {
 }
 
 export class SelfRegistrationDto implements SelfRegistrationInput {
-  @IsObject() @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
-  @IsObject() @ValidateNested() @Type(() => AdminAccountDto) admin: AdminAccountDto;
+  @NestedObject(() => OrganisationDto) organisation: OrganisationDto;
+  @NestedObject(() => AdminAccountDto) admin: AdminAccountDto;
 }
 
 export class DepartmentAdminDto {
@@ -41,8 +42,8 @@ export class DepartmentAdminDto {
 }
 
 export class OrganiserDepartmentDto implements OrganiserDepartmentInput {
-  @IsObject() @ValidateNested() @Type(() => OrganisationDto) organisation: OrganisationDto;
-  @IsObject() @ValidateNested() @Type(() => DepartmentAdminDto) admin: DepartmentAdminDto;
+  @NestedObject(() => OrganisationDto) organisation: OrganisationDto;
+  @NestedObject(() => DepartmentAdminDto) admin: DepartmentAdminDto;
 }
 
 export class InvitationDto implements InvitationInput {
