@@ -28,3 +28,11 @@ export function formatTimeRange(from: string | null | undefined, to: string | nu
   if (!from) return '—';
   return `${formatDate(from)} ${formatTime(from)}–${formatTime(to)}`;
 }
+
+/** The zone events are held in unless they say otherwise: the dates people mean are China's. */
+export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Today as a calendar day in the event's zone, whatever the device's zone is. */
+export function todayInEventZone(zone: string = EVENT_TIME_ZONE): dayjs.Dayjs {
+  return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+}

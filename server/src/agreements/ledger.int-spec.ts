@@ -23,10 +23,10 @@ describe('follow-up ledger after signing (integration)', () => {
   });
   afterAll(() => t.close());
 
-  async function signedLoan(amount: number): Promise<Agreement> {
+  async function signedLoan(amount: number, inSession = sessionId): Promise<Agreement> {
     const a = (
       await t.http
-        .post(`/api/sessions/${sessionId}/agreements`)
+        .post(`/api/sessions/${inSession}/agreements`)
         .auth(borrower.token, { type: 'bearer' })
         .send({ kind: 'loan', title: '流动资金贷款', amount, termMonths: 12, keyTerms: '按月付息', parties: [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }] })
         .expect(201)
@@ -121,5 +121,19 @@ describe('follow-up ledger after signing (integration)', () => {
     expect(retry.body.id).toBe(first.body.id);
     const ledger = await t.http.get(`/api/agreements/${a.id}/ledger`).auth(bank.token, { type: 'bearer' }).expect(200);
     expect(ledger.body).toHaveLength(1);
+  });
+
+  it('follows an agreement signed ahead of its session from the day it was reached', async () => {
+    // The session is a month away but already open for signing: its agreements were prepared early.
+    const early = (await t.session(organiser, eventId, 'bank_enterprise', 'live')).id;
+    await t.dataSource.query(`UPDATE match_session SET "startsAt" = now() + interval '30 days', "endsAt" = now() + interval '30 days 8 hours', "ceremonyAt" = NULL WHERE id = $1`, [early]);
+    await t.participate(borrower, organiser, early, 'borrower');
+    await t.participate(bank, organiser, early, 'lender');
+    const a = await signedLoan(3_000_000, early);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const refused = await entry(bank, a.id, { kind: 'approved', amount: 3_000_000, occurredOn: yesterday }).expect(400);
+    expect(refused.body.fields[0].field).toBe('occurredOn');
+    await entry(bank, a.id, { kind: 'approved', amount: 3_000_000, occurredOn: today }).expect(201);
   });
 });

@@ -48,9 +48,11 @@ export class LedgerService {
       const financing = FINANCING_AGREEMENT_KINDS.includes(agreement.kind);
       const goods = GOODS_AGREEMENT_KINDS.includes(agreement.kind);
       const amount = dto.amount ?? null;
-      // Follow-up of an agreement comes after the session it was reached at (its day in China).
+      // Follow-up comes after the session the agreement was reached at (its day in China), or
+      // after the agreement was drafted when that was earlier (prepared and signed ahead of it).
       const sessionDay = chinaDay((await this.events.findSession(manager, agreement.sessionId)).startsAt);
-      if (dto.occurredOn < sessionDay) throw new InvalidInput('occurredOn', `must not be before the session the agreement belongs to (${sessionDay})`);
+      const earliest = [sessionDay, chinaDay(agreement.createdAt)].sort()[0];
+      if (dto.occurredOn < earliest) throw new InvalidInput('occurredOn', `must not be before ${earliest}, when the agreement was reached`);
       switch (dto.kind) {
         case 'approved':
         case 'disbursed':

@@ -168,10 +168,12 @@ describe('input handling (integration)', () => {
         const res = await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn }).expect(400);
         expect(fieldsOf(res.body)).toEqual(['occurredOn']);
       }
-      // The test session is on 2026-12-10.
-      const early = await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: '2026-12-09' }).expect(400);
+      // Not before the test session (2026-12-10) or the day the agreement was drafted, whichever
+      // came first: an agreement prepared and signed ahead of its session is followed from then.
+      const earliest = ['2026-12-10', chinaToday()].sort()[0];
+      const early = await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: dayBefore(earliest) }).expect(400);
       expect(fieldsOf(early.body)).toEqual(['occurredOn']);
-      await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: '2026-12-10' }).expect(201);
+      await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: earliest }).expect(201);
     });
 
     it('refuses the same listing twice in an agreement', async () => {
@@ -185,3 +187,12 @@ describe('input handling (integration)', () => {
     });
   });
 });
+
+/** Today's date in China (UTC+8), as YYYY-MM-DD. */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,13 +1,12 @@
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSING_LEDGER_KINDS, FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS } from '@duijie/shared';
 import type { Agreement, LedgerEntry, LedgerEntryKind } from '@duijie/shared';
 import { useMe } from '../../../app/auth';
-import { formatDateTime } from '../../../ui/dates';
+import { formatDateTime, todayInEventZone } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 import { ReasonModal } from '../../../ui/reason-modal';
 import { rowTestId } from '../../../ui/test-id';
@@ -144,7 +143,7 @@ export function LedgerPanel({ agreement }: Props) {
           form={form}
           layout="inline"
           style={{ marginTop: 12, rowGap: 8 }}
-          initialValues={{ occurredOn: dayjs() }}
+          initialValues={{ occurredOn: todayInEventZone() }}
           onFinish={submit}
           data-testid="ledger-form"
         >
