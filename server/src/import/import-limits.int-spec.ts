@@ -106,7 +106,7 @@ describe('import limits (integration)', () => {
    * Uploads from another process, as a browser on another machine does: sending 10 MB through
    * supertest would put the test's own work on the event loop being measured.
    */
-  async function uploadFromElsewhere(file: Buffer, name: string, dryRun = true): Promise<{ status: number; text: string; body: any }> {
+  async function uploadFromElsewhere(file: Buffer, name: string, dryRun = true): Promise<{ status: number; text: string; body: ImportReport & { code?: string; message?: string; report?: ImportReport } }> {
     const dir = await mkdtemp(join(tmpdir(), 'duijie-upload-'));
     try {
       const path = join(dir, 'upload');
