@@ -55,7 +55,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  const sockets = new ClusterIoAdapter(app, { databaseUrl, redisUrl: config.redisUrl });
+  const sockets = new ClusterIoAdapter(app, { databaseUrl, redisUrl: config.redisUrl, socketMessagesPerSecond: config.socketMessagesPerSecond });
   await sockets.connect();
   app.useWebSocketAdapter(sockets);
 

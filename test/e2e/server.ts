@@ -33,6 +33,13 @@ export type RunningServer = {
 /** Every process of a cluster signs the audit chain's head with one key (Ed25519, PKCS#8 DER base64). */
 const E2E_AUDIT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI';
 
+/**
+ * The harness sets up from one address and one organiser far faster than people do (a bench
+ * registers hundreds of organisations): its request and registration budgets are out of reach.
+ * The budgets themselves are proved by server/src/security/rate-limits.int-spec.ts.
+ */
+const HARNESS_BUDGETS = { RATE_LIMIT_PER_MINUTE: '10000000', REGISTRATIONS_PER_HOUR: '1000000' };
+
 export type ServerOptions = { env?: Record<string, string>; args?: string[]; port?: number; dataDir?: string; keepData?: boolean };
 
 export function freePort(): Promise<number> {
@@ -55,7 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   chmodSync(dataDir, 0o755);
   const port = options.port ?? (await freePort());
   const pgPort = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY, PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY, PUBLIC_URL: `http://127.0.0.1:${port}`, ...HARNESS_BUDGETS, ...extraEnv };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

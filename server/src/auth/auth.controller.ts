@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { ID } from '../common/validation';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User } from '@duijie/shared';
 import type { Request, Response } from 'express';
 import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { AllowPending, CurrentUser, Public } from './auth.decorators';
+import { AllowPending, CurrentUser, Public, Roles } from './auth.decorators';
+import { isKnownDevice, setDeviceCookie } from './device-cookie';
 import { AuthService, type LoginOutcome } from './auth.service';
 import type { Principal } from './principal';
 import { assertSameOrigin, clearSessionCookies, setSessionCookies } from './session-cookies';
@@ -20,6 +23,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -27,7 +31,7 @@ export class AuthController {
   @HttpCode(200)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: LoginDto): Promise<LoginResult> {
     assertSameOrigin(req);
-    return this.signedIn(req, res, await this.auth.login(clientOf(req), dto));
+    return this.signedIn(req, res, await this.auth.login(clientOf(req), dto, isKnownDevice(req, this.config.jwtSecret, dto.email)));
   }
 
   /** Revokes this login (token and sockets) and clears the browser's cookies. */
@@ -42,8 +46,17 @@ export class AuthController {
 
   @Public()
   @Post('auth/register')
-  register(@Body() dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
-    return this.auth.register(dto);
+  register(@Req() req: Request, @Body() dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
+    return this.auth.register(req.ip ?? 'unknown', dto);
+  }
+
+  /** An account protected after many failed logins from elsewhere takes logins from any browser again. */
+  @ApiBearerAuth()
+  @Roles('organiser')
+  @Post('users/:id/login-unlock')
+  @HttpCode(200)
+  unlockLogin(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<{ wasProtected: boolean }> {
+    return this.auth.unlockLogin(principal, id);
   }
 
   /** Confirms the password again before signing; grants a short signing window. */
@@ -83,6 +96,7 @@ export class AuthController {
   /** The browser keeps the token in an httpOnly cookie; API clients use the body's accessToken. */
   private signedIn(req: Request, res: Response, outcome: LoginOutcome): LoginResult {
     setSessionCookies(req, res, outcome.token, outcome.result.expiresIn);
+    setDeviceCookie(req, res, outcome.deviceToken);
     return outcome.result;
   }
 }

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
+import { RequestRateGuard } from '../rate-limits/request-rate.guard';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -19,9 +21,11 @@ import { TokenService } from './token.service';
     }),
     OrganisationsModule,
     UsersModule,
+    RateLimitsModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  // Guards run in this order: the AuthGuard names the user whose budget the RequestRateGuard counts.
+  providers: [AuthService, TokenService, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RequestRateGuard }],
   exports: [TokenService],
 })
 export class AuthModule {}

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SIGNING_GRANT_MINUTES, type LoginResult, type Me, type Organisation, type SigningGrant, type User } from '@duijie/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, InvalidInput, Unauthorized } from '../common/errors';
+import { DomainError, InvalidInput, NotFound, TooManyRequests, Unauthorized } from '../common/errors';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { toOrganisation } from '../organisations/organisations.mapper';
 import type { InvitationAcceptDto, LoginDto, SelfRegistrationDto } from '../users/dto/user.dto';
@@ -11,13 +11,16 @@ import { UserEntity } from '../users/user.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { toUser } from '../users/users.mapper';
 import { UsersService } from '../users/users.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RateCounters } from '../rate-limits/rate-counters';
+import { deviceToken } from './device-cookie';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { TokenService, type ClientInfo } from './token.service';
 
-/** A login's answer, and the token the controller also puts into the session cookie. */
-export type LoginOutcome = { result: LoginResult; token: string };
+/** A login's answer, the token the controller also puts into the session cookie, and the browser's device cookie. */
+export type LoginOutcome = { result: LoginResult; token: string; deviceToken: string };
 
 @Injectable()
 export class AuthService {
@@ -28,11 +31,14 @@ export class AuthService {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly counters: RateCounters,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(client: ClientInfo, dto: LoginDto): Promise<LoginOutcome> {
+  /** `knownDevice`: the browser holds a device cookie of this account (see LoginRateLimiter). */
+  async login(client: ClientInfo, dto: LoginDto, knownDevice: boolean): Promise<LoginOutcome> {
     const { ip } = client;
-    this.limiter.assertAllowed(ip, dto.email);
+    await this.limiter.beginLogin(ip, dto.email, knownDevice);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -43,12 +49,12 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     const status = user?.organisation?.status;
     if (!user || !ok || !user.active || status === 'rejected' || status === 'suspended') {
-      this.limiter.recordFailure(ip, dto.email);
+      await this.limiter.loginFailed(dto.email);
       await this.record('auth.login_failed', user?.id ?? null, { email: dto.email.slice(0, 254), ip });
       // One message for every case, so the response does not reveal which accounts exist.
       throw new Unauthorized('Wrong email or password, or the account is not active');
     }
-    this.limiter.recordSuccess(ip, dto.email);
+    await this.limiter.loginSucceeded(ip, dto.email);
     await this.dataSource.getRepository(UserEntity).update(user.id, { lastLoginAt: new Date() });
     const outcome = await this.loginResult(user.id, client);
     await this.record('auth.login', user.id, { ip });
@@ -63,10 +69,15 @@ export class AuthService {
   }
 
   /** Self-registration: the organisation waits for an organiser's approval; its admin can log in meanwhile. */
-  async register(dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
+  async register(ip: string, dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
     // Organiser departments are created by organisers (or the first start), never by a stranger.
     if (dto.organisation.kind === 'organiser') {
       throw new InvalidInput('organisation.kind', 'an organiser department cannot self-register; organisers create it');
+    }
+    // Registrations per address an hour: slows down flooding the approval queue and probing which emails exist.
+    const count = await this.counters.hit(`register:${ip}`, 3600);
+    if (count.hits > this.config.registrationsPerHour) {
+      throw new TooManyRequests(`Too many registrations from this address; try again in ${Math.ceil(count.secondsLeft / 60)} minutes`, count.secondsLeft);
     }
     return this.dataSource.transaction(async (manager) => {
       const organisation = await this.organisations.insert(manager, dto.organisation, 'pending', null, 'organisation.');
@@ -85,14 +96,14 @@ export class AuthService {
    * signer working through a batch at the ceremony does not retype it every time.
    */
   async stepUp(ip: string, principal: Principal, password: string): Promise<SigningGrant> {
-    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
-    this.limiter.assertAllowed(ip, user.email);
     if (!principal.sessionId) throw new Unauthorized('Step-up needs a login session');
+    await this.limiter.beginStepUp(principal.sessionId);
+    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
     if (!(await verifyPassword(user.passwordHash, password))) {
-      this.limiter.recordFailure(ip, user.email);
       await this.record('auth.step_up_failed', user.id, { ip, sessionId: principal.sessionId });
       throw new DomainError(401, 'wrong_password', 'Wrong password');
     }
+    await this.limiter.stepUpSucceeded(principal.sessionId);
     const grantedUntil = new Date(Date.now() + SIGNING_GRANT_MINUTES * 60_000);
     // The grant belongs to this login only: another session of the same user must confirm again.
     await this.dataSource.transaction(async (manager) => {
@@ -106,6 +117,18 @@ export class AuthService {
       });
     });
     return { grantedUntil: grantedUntil.toISOString() };
+  }
+
+  /** An organiser lets logins to a protected account through from any browser again (audited). */
+  async unlockLogin(principal: Principal, userId: string): Promise<{ wasProtected: boolean }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId } });
+    if (!user) throw new NotFound('User');
+    const wasProtected = await this.limiter.isProtected(user.email);
+    await this.limiter.unlock(user.email);
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, { actorUserId: principal.userId, action: 'auth.login_unlocked', entityType: 'user', entityId: user.id, data: { wasProtected } }),
+    );
+    return { wasProtected };
   }
 
   async acceptInvitation(client: ClientInfo, token: string, dto: InvitationAcceptDto): Promise<LoginOutcome> {
@@ -128,7 +151,8 @@ export class AuthService {
   private async loginResult(userId: string, client: ClientInfo): Promise<LoginOutcome> {
     const issued = await this.tokens.issue(userId, client);
     const principal = await this.tokens.authenticate(issued.token);
-    return { token: issued.token, result: { accessToken: issued.token, expiresIn: this.tokens.ttlSeconds, user: await this.me(principal) } };
+    const user = await this.me(principal);
+    return { token: issued.token, deviceToken: deviceToken(this.config.jwtSecret, user.email), result: { accessToken: issued.token, expiresIn: this.tokens.ttlSeconds, user } };
   }
 
   private record(action: string, userId: string | null, data: Record<string, unknown>): Promise<void> {

@@ -55,8 +55,12 @@ export class InvalidInput extends DomainError {
 }
 
 export class TooManyRequests extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(429, 'too_many_requests', message);
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    code = 'too_many_requests',
+  ) {
+    super(429, code, message);
   }
 }
 

@@ -26,6 +26,12 @@ export type AppConfig = {
   /** A client further behind than this many board events gets a snapshot instead of a replay. */
   boardReplayLimit: number;
   loginWindowSeconds: number;
+  /** HTTP requests a minute per signed-in user (or per address without a login). */
+  rateLimitPerMinute: number;
+  /** Self-registrations an hour per address. */
+  registrationsPerHour: number;
+  /** Messages a second per socket (bursts of twice that). */
+  socketMessagesPerSecond: number;
   /** Matching score points an in-province supplier gains over an otherwise equal one (本地优先). */
   matchLocalBonus: number;
   /** Time the meeting scheduler may search per run (it stops earlier at a proven optimum). */
@@ -114,6 +120,9 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     schedulerBudgetMs: int('SCHEDULER_BUDGET_MS', 8000, 100, 120_000),
     schedulerThreads: env.SCHEDULER_THREADS ? int('SCHEDULER_THREADS', 2, 1, 16) : undefined,
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+    registrationsPerHour: int('REGISTRATIONS_PER_HOUR', 20, 1, 1_000_000),
+    socketMessagesPerSecond: int('SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     auditSigningKey: env.AUDIT_SIGNING_KEY || null,
     auditHeadIntervalSeconds: int('AUDIT_HEAD_INTERVAL_SECONDS', 10, 1, 3600),
   };

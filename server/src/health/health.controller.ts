@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Health } from '@duijie/shared';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,7 @@ export class HealthController {
 
   /** For load balancers: 200 while the database answers, 503 while it does not (the server reconnects by itself). */
   @Public()
+  @SkipThrottle({ requests: true })
   @Get()
   async health(): Promise<Health> {
     let timer: NodeJS.Timeout | undefined;

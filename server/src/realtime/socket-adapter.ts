@@ -4,6 +4,7 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import type { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Pool, type PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
+import { limitSocketMessages } from '../rate-limits/socket-message-limiter';
 
 type AdapterFactory = ReturnType<typeof createPostgresAdapter> | ReturnType<typeof createRedisAdapter>;
 
@@ -18,7 +19,7 @@ export class ClusterIoAdapter extends IoAdapter {
 
   constructor(
     app: INestApplicationContext,
-    private readonly backend: { databaseUrl: string; redisUrl: string | null },
+    private readonly backend: { databaseUrl: string; redisUrl: string | null; socketMessagesPerSecond: number },
   ) {
     super(app);
   }
@@ -48,6 +49,8 @@ export class ClusterIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
     if (this.factory) server.adapter(this.factory);
+    // Every socket of every gateway gets its own message budget, before any handler runs.
+    server.on('connection', (socket) => limitSocketMessages(socket, this.backend.socketMessagesPerSecond));
     return server;
   }
 

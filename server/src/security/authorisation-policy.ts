@@ -88,6 +88,7 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/organisations/:id/users': { allow: ['enterprise', 'organiser'], params: { id: 'orgA' }, note: 'own' },
   'POST /api/organisations/:id/invitations': { allow: ['enterprise', 'organiser'], body: () => ({ email: 'matrix-invitee@test.duijie.cn', role: 'org_member' }), params: { id: 'orgA' }, note: 'own admin' },
   'PATCH /api/users/:id': { allow: ['enterprise', 'organiser'], params: { id: 'userA' }, note: 'own admin' },
+  'POST /api/users/:id/login-unlock': { allow: organiser, params: { id: 'userA' }, note: 'lets logins to a protected account through again' },
 
   // ---- events and sessions ----
   'GET /api/events': { allow: members },

@@ -56,7 +56,7 @@ export function MyOrganisationPage() {
             empty={users.data?.length === 0}
             onRetry={() => void users.refetch()}
           >
-            <UsersTable users={users.data ?? []} canManage={canManage} meId={me.id} />
+            <UsersTable users={users.data ?? []} canManage={canManage} meId={me.id} canUnlockLogin={me.role === 'organiser'} />
           </PageState>
         </Card>
       ) : null}

@@ -15,6 +15,7 @@ import { AuthSessions1796417628583 } from './1796417628583-AuthSessions';
 import { LedgerReopen1796417628756 } from './1796417628756-LedgerReopen';
 import { AuditSignedHeads1796417904452 } from './1796417904452-AuditSignedHeads';
 import { AccessHardening1796418165515 } from './1796418165515-AccessHardening';
+import { RateCounters1796500000000 } from './1796500000000-RateCounters';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   LedgerReopen1796417628756,
   AuditSignedHeads1796417904452,
   AccessHardening1796418165515,
+  RateCounters1796500000000,
 ];

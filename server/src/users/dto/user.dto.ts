@@ -23,7 +23,7 @@ export class PasswordField {
 }
 
 export class LoginDto implements LoginInput {
-  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @Transform(email) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
   @IsString() @IsNotEmpty() @MaxLength(200) password: string;
 }
 

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User, UserRole } from '@duijie/shared';
@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { useUpdateUser } from '../hooks/use-organisations';
+import { useUnlockLogin, useUpdateUser } from '../hooks/use-organisations';
 
 const ORG_ROLES: UserRole[] = ['org_admin', 'org_member'];
 
@@ -16,14 +16,23 @@ type Props = {
   canManage: boolean;
   /** The signed-in user, who may not demote or deactivate themselves. */
   meId: string;
+  /** Organisers may lift an account's login protection (after many failed logins from elsewhere). */
+  canUnlockLogin: boolean;
 };
 
-export function UsersTable({ users, canManage, meId }: Props) {
+export function UsersTable({ users, canManage, meId, canUnlockLogin }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { message } = App.useApp();
   const update = useUpdateUser();
+  const unlock = useUnlockLogin();
   const onFailure = useFailureHandler();
+
+  const unlockLogin = (user: User) =>
+    unlock.mutateAsync(user).then(
+      ({ wasProtected }) => void message.success(t(wasProtected ? 'users.unlocked' : 'users.notProtected')),
+      (error: unknown) => onFailure(error),
+    );
 
   const save = (user: User, input: { role?: UserRole; active?: boolean }) =>
     update.mutateAsync({ user, input }).then(
@@ -45,7 +54,10 @@ export function UsersTable({ users, canManage, meId }: Props) {
             size="small"
             value={user.role}
             style={{ width: 140 }}
-            options={ORG_ROLES.map((role) => ({ value: role, label: labels.userRole(role) }))}
+            options={ORG_ROLES.map((role) => ({
+              value: role,
+              label: labels.userRole(role),
+            }))}
             onChange={(role) => void save(user, { role })}
             data-testid="user-role"
           />
@@ -56,10 +68,13 @@ export function UsersTable({ users, canManage, meId }: Props) {
     {
       title: t('fields.status'),
       dataIndex: 'active',
-      render: (_v, user) =>
-        user.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>,
+      render: (_v, user) => (user.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>),
     },
-    { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, user) => formatDateTime(user.createdAt) },
+    {
+      title: t('fields.createdAt'),
+      dataIndex: 'createdAt',
+      render: (_v, user) => formatDateTime(user.createdAt),
+    },
   ];
 
   if (canManage) {
@@ -68,6 +83,19 @@ export function UsersTable({ users, canManage, meId }: Props) {
       key: 'actions',
       render: (_v, user) => {
         if (user.id === meId) return null;
+        const unlockButton = canUnlockLogin ? (
+          <Popconfirm
+            title={t('users.unlockLoginTitle')}
+            description={t('users.unlockLoginBody', { name: user.displayName })}
+            okText={t('users.unlockLogin')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void unlockLogin(user)}
+          >
+            <Button size="small" loading={unlock.isPending && unlock.variables?.id === user.id} data-testid="user-unlock-login">
+              {t('users.unlockLogin')}
+            </Button>
+          </Popconfirm>
+        ) : null;
         if (!user.active) {
           return (
             <Button size="small" onClick={() => void save(user, { active: true })} data-testid="user-activate">
@@ -76,18 +104,23 @@ export function UsersTable({ users, canManage, meId }: Props) {
           );
         }
         return (
-          <Popconfirm
-            title={t('users.deactivateTitle')}
-            description={t('users.deactivateBody', { name: user.displayName })}
-            okText={t('users.deactivate')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => void save(user, { active: false })}
-          >
-            <Button size="small" danger data-testid="user-deactivate">
-              {t('users.deactivate')}
-            </Button>
-          </Popconfirm>
+          <Space size="small">
+            {unlockButton}
+            <Popconfirm
+              title={t('users.deactivateTitle')}
+              description={t('users.deactivateBody', {
+                name: user.displayName,
+              })}
+              okText={t('users.deactivate')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void save(user, { active: false })}
+            >
+              <Button size="small" danger data-testid="user-deactivate">
+                {t('users.deactivate')}
+              </Button>
+            </Popconfirm>
+          </Space>
         );
       },
     });

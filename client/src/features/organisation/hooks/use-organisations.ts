@@ -113,3 +113,10 @@ export function useUpdateUser() {
     onSuccess: (_updated, { user }) => queryClient.invalidateQueries({ queryKey: keys.organisationUsers(user.organisationId) }),
   });
 }
+
+/** An organiser lets logins to an account protected after many failed logins through again. */
+export function useUnlockLogin() {
+  return useMutation({
+    mutationFn: (user: User) => api<{ wasProtected: boolean }>('POST', `/users/${user.id}/login-unlock`),
+  });
+}
