@@ -183,8 +183,9 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
       expect(await application.innerText()).toContain(NEED);
       expect(await application.getAttribute('data-overdue')).toBe('false');
       await application.getByTestId('application-decline').click();
-      // A reason is required to decline.
-      await modal(bank).getByTestId('reason-submit').click();
+      // A reason is required to decline (clicked once the modal has finished zooming in: a click
+      // during the animation can be lost).
+      await clickSettled(modal(bank).getByTestId('reason-submit'));
       await modal(bank).getByText('请填写原因').waitFor();
       await modal(bank).getByTestId('reason-input').fill(DECLINE_REASON);
       await modal(bank).getByTestId('reason-submit').click();
