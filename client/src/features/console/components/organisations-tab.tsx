@@ -16,6 +16,7 @@ import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { InviteUserModal } from '../../organisation/components/invite-user-modal';
 import { OrganisationDetails } from '../../organisation/components/organisation-details';
+import { OrganisationUsers } from '../../organisation/components/organisation-users';
 import {
   useApproveOrganisation,
   useOrganisations,
@@ -176,7 +177,14 @@ export function OrganisationsTab() {
           dataSource={rows}
           loading={organisations.isFetching}
           onRow={(o) => rowTestId('org-row', { 'data-org-id': o.id, 'data-org-status': o.status })}
-          expandable={{ expandedRowRender: (o) => <OrganisationDetails organisation={o} /> }}
+          expandable={{
+            expandedRowRender: (o) => (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <OrganisationDetails organisation={o} />
+                <OrganisationUsers organisationId={o.id} meId={me.id} />
+              </Space>
+            ),
+          }}
           pagination={{
             current: page,
             pageSize,
