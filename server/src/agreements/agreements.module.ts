@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
@@ -7,5 +8,5 @@ import { LedgerService } from './ledger.service';
 import { CeremonyGateway } from './ceremony.gateway';
 import { CeremonyService } from './ceremony.service';
 
-@Module({ imports: [EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService, CertificateService, CeremonyService, CeremonyGateway], exports: [AgreementsService, CeremonyService] })
+@Module({ imports: [UnitOfWorkModule, EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService, CertificateService, CeremonyService, CeremonyGateway], exports: [AgreementsService, CeremonyService] })
 export class AgreementsModule {}

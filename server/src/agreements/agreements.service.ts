@@ -7,7 +7,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
-import { recordAnswer } from '../common/idempotency-claim';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
 import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -49,7 +49,10 @@ export class AgreementsService {
     private readonly events: EventsService,
     private readonly publisher: BoardPublisher,
     private readonly ceremony: CeremonyService,
-  ) {}
+    private readonly uow: UnitOfWork,
+  ) {
+    uow.on('agreement.changed', (changes) => changes.forEach(({ agreement }) => this.announce(agreement)));
+  }
 
   /** Ceremony figures are recomputed at most four times a second per event. */
   private readonly ceremonyPushes = new Coalescer(250, (error) => this.logger.warn(`Ceremony figures not pushed: ${String(error)}`));
@@ -59,8 +62,16 @@ export class AgreementsService {
    * Runs an agreement change, its answer to an Idempotency-Key committing with it; once it
    * has committed, tells the parties and organisers.
    */
-  private async change(work: (manager: EntityManager) => Promise<Agreement>): Promise<Agreement> {
-    const agreement = await this.dataSource.transaction(async (manager) => recordAnswer(manager, await work(manager)));
+  private change(work: (manager: EntityManager) => Promise<Agreement>): Promise<Agreement> {
+    return this.uow.run(async (tx) => {
+      const agreement = await work(tx.manager);
+      tx.emit({ type: 'agreement.changed', agreement });
+      return agreement;
+    });
+  }
+
+  /** Once an agreement's change has committed, its parties and the organisers hear of it, and the ceremony's figures follow. */
+  private announce(agreement: Agreement): void {
     this.publisher.publishAgreement({
       organisationIds: agreement.parties.map((p) => p.organisationId),
       update: {
@@ -77,7 +88,6 @@ export class AgreementsService {
         this.publisher.publishCeremony(await this.ceremony.totals(agreement.eventId));
       });
     }
-    return agreement;
   }
 
   /** Drafts are edited and signed in the same window they are drafted in (live or signing). */

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { EventsService } from '../events/events.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
-import { recordAnswer } from '../common/idempotency-claim';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { AgreementEntity, AgreementPartyEntity } from './agreement.entity';
 import type { LedgerEntryDto, LedgerReopenDto } from './dto/ledger.dto';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -27,10 +27,11 @@ export class LedgerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async record(principal: Principal, agreementId: string, dto: LedgerEntryDto): Promise<LedgerEntry> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const agreement = await manager.findOne(AgreementEntity, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw new NotFound('Agreement');
       const party = await manager.findOne(AgreementPartyEntity, { where: { agreementId, organisationId: principal.organisationId } });
@@ -84,13 +85,13 @@ export class LedgerService {
         entityId: agreementId,
         data: { entryId: entry.id, amount, occurredOn: dto.occurredOn, ...(entry.reason ? { reason: entry.reason } : {}) },
       });
-      return recordAnswer(manager, toEntry(entry, principal.displayName));
+      return toEntry(entry, principal.displayName);
     });
   }
 
   /** Organisers withdraw the closing entry (kept, marked reopened), with a reason: the ledger is open again. */
   async reopen(principal: Principal, agreementId: string, dto: LedgerReopenDto): Promise<LedgerEntry> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const agreement = await manager.findOne(AgreementEntity, { where: { id: agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw new NotFound('Agreement');
       const closing = await manager.findOne(LedgerEntryEntity, { where: { agreementId, kind: In([...CLOSING_LEDGER_KINDS]), reopenedAt: IsNull() } });

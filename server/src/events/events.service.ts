@@ -4,6 +4,7 @@ import { SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSessi
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BoardEventsService } from '../realtime/board-events.service';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -20,6 +21,7 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly board: BoardEventsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async list(principal: Principal): Promise<MatchEvent[]> {
@@ -106,7 +108,9 @@ export class EventsService {
   }
 
   async updateSession(principal: Principal, id: string, dto: SessionUpdateDto): Promise<MatchSession> {
-    return this.board.transaction(async (manager, board) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const session = await this.findSession(manager, id, true);
       assertVersion(session.version, dto.version, 'The session');
       const { version: _version, ...patch } = dto;
@@ -140,7 +144,9 @@ export class EventsService {
 
   /** Moves the lifecycle one step forward; anything else is a 409 that says what is allowed. */
   async transition(principal: Principal, id: string, dto: SessionTransitionDto): Promise<MatchSession> {
-    return this.board.transaction(async (manager, board) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const session = await this.findSession(manager, id, true);
       // A retried click that already took effect is not an error.
       if (session.status === dto.to && session.version === dto.version + 1) return toSession(session);

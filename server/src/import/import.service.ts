@@ -33,6 +33,7 @@ import { PART_OF_TYPE } from '../listings/listings.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardEventsService, type BoardEventBody, type BoardWriter } from '../realtime/board-events.service';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { SHEET_NAMES } from './columns';
 import { ImportJobEntity } from './import-job.entity';
 import { finishListingRow, readListingRow, readOrganisationRow } from './rows';
@@ -86,6 +87,7 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly board: BoardEventsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** What the files would create, and every problem by sheet, row and column; writes nothing. */
@@ -135,7 +137,9 @@ export class ImportService {
     const repo = this.dataSource.getRepository(ImportJobEntity);
     const started = Date.now();
     try {
-      const report = await this.board.transaction(async (manager, board) => {
+      const report = await this.uow.run(async (tx) => {
+        const { manager } = tx;
+        const board = this.board.writer(tx);
         // One import per event at a time: a second one waits, then sees what the first created.
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${eventId}`]);
         const plan = await this.plan(manager, eventId, files, workbook, false);

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { ParticipationModule } from '../participation/participation.module';
 import { ListingsController } from './listings.controller';
 import { ListingsService } from './listings.service';
 
-@Module({ imports: [EventsModule, ParticipationModule], controllers: [ListingsController], providers: [ListingsService], exports: [ListingsService] })
+@Module({ imports: [UnitOfWorkModule, EventsModule, ParticipationModule], controllers: [ListingsController], providers: [ListingsService], exports: [ListingsService] })
 export class ListingsModule {}

@@ -19,6 +19,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { changedFields, escapeLike } from '../common/changes';
 import { ParticipationService } from '../participation/participation.service';
 import { BoardEventsService, type BoardWriter } from '../realtime/board-events.service';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { BoardQueryService } from '../realtime/board-query.service';
 import type { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
 import { ListingEntity } from './listing.entity';
@@ -42,13 +43,16 @@ export class ListingsService {
     private readonly events: EventsService,
     private readonly participation: ParticipationService,
     private readonly board: BoardEventsService,
+    private readonly uow: UnitOfWork,
     private readonly boardQuery: BoardQueryService,
   ) {}
 
   async create(principal: Principal, sessionId: string, dto: ListingDto): Promise<ListingView> {
     assertPartsFit(dto.type, dto);
     assertRanges(dto);
-    return this.board.transaction(async (manager, board) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const session = await this.events.findSession(manager, sessionId);
       if (session.status === 'draft') throw new NotFound('Session');
       if (!LISTING_OPEN_STATUSES.includes(session.status)) {
@@ -89,7 +93,9 @@ export class ListingsService {
   }
 
   async update(principal: Principal, id: string, dto: ListingUpdateDto): Promise<ListingView> {
-    return this.board.transaction(async (manager, board) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const listing = await this.find(manager, id, true);
       if (listing.organisationId !== principal.organisationId) throw new Forbidden('Only the organisation that posted a listing may edit it');
       if (listing.status === 'withdrawn') throw new Conflict('listing_withdrawn', 'This listing was withdrawn and can no longer be edited');
@@ -114,7 +120,9 @@ export class ListingsService {
 
   /** Listings are withdrawn, never deleted; organisers may withdraw one too (with a reason). */
   async withdraw(principal: Principal, id: string, dto: ListingWithdrawDto): Promise<ListingView> {
-    return this.board.transaction(async (manager, board) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const listing = await this.find(manager, id, true);
       const owner = listing.organisationId === principal.organisationId;
       if (!owner && !isOrganiser(principal)) throw new Forbidden('Only the organisation that posted a listing, or an organiser, may withdraw it');

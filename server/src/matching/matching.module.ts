@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
 /** Ranked, explained recommendations of counterpart listings. */
-@Module({ controllers: [MatchingController], providers: [MatchingService], exports: [MatchingService] })
+@Module({ imports: [UnitOfWorkModule], controllers: [MatchingController], providers: [MatchingService], exports: [MatchingService] })
 export class MatchingModule {}

@@ -7,7 +7,7 @@ import { Conflict, NotFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ListingEntity } from '../listings/listing.entity';
 import { toPublicListing } from '../listings/listings.mapper';
-import { BoardEventsService } from '../realtime/board-events.service';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { BoardPublisher } from '../realtime/board-publisher';
 import { seatOf } from './geo';
 import { MatchIndex, type Ranked } from './match-index';
@@ -59,14 +59,14 @@ export class MatchingService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly boardEvents: BoardEventsService,
+    private readonly uow: UnitOfWork,
     private readonly publisher: BoardPublisher,
   ) {}
 
   onModuleInit(): void {
     // The process that committed a listing change tells the organisations it strongly matches.
-    this.boardEvents.onCommitted((events) => {
-      const listings = events.flatMap((e) => (e.type === 'listing.created' || e.type === 'listing.updated' ? [e.listing] : []));
+    this.uow.on('board.appended', (appended) => {
+      const listings = appended.flatMap(({ event: e }) => (e.type === 'listing.created' || e.type === 'listing.updated' ? [e.listing] : []));
       if (listings.length === 0) return;
       // A bulk import is not news to announce one listing at a time (and ranking thousands right
       // after its commit would hold up this process); its listings are in everyone's recommendations.

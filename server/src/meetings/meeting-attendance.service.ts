@@ -10,6 +10,7 @@ import { SessionEntity } from '../events/session.entity';
 import type { AttendanceDto } from './dto/agenda.dto';
 import { MeetingEntity } from './meeting.entity';
 import { slotsOf } from './meetings.mapper';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { MeetingsService } from './meetings.service';
 
 /**
@@ -26,13 +27,15 @@ export class MeetingAttendanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async mark(principal: Principal, id: string, dto: AttendanceDto): Promise<Meeting> {
-    const { meeting, changed } = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const m = await manager.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!m) throw new NotFound('Meeting');
-      if (m.status === dto.status) return { meeting: m, changed: false };
+      if (m.status === dto.status) return (await this.meetings.views(manager, [m]))[0];
       if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'status', messages: ['cancelled'] }]);
       if (m.status === 'unscheduled' || m.slot === null) throw new Conflict('not_scheduled', 'This meeting has no slot and table yet', [{ field: 'id', messages: ['the meeting is not scheduled'] }]);
       if (!m.published) throw new Conflict('not_published', 'This meeting is not published to its parties yet', [{ field: 'id', messages: ['the meeting is not published'] }]);
@@ -48,10 +51,9 @@ export class MeetingAttendanceService {
       m.version += 1;
       await manager.save(m);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.attendance', entityType: 'meeting', entityId: m.id, data: { from, to: dto.status, sessionId: m.sessionId, slot: m.slot, table: m.tableNo } });
-      return { meeting: m, changed: true };
+      this.meetings.changed(tx, m.sessionId, [m]);
+      return (await this.meetings.views(manager, [m]))[0];
     });
-    if (changed) this.meetings.announce(meeting.sessionId, [meeting]);
-    return (await this.meetings.views(this.dataSource.manager, [meeting]))[0];
   }
 
   async stats(sessionId: string): Promise<MeetingStats> {

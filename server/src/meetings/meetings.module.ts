@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { AgendaPdfService } from './agenda-pdf.service';
 import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
@@ -12,6 +13,7 @@ import { ScheduleRunsService } from './schedule-runs.service';
 
 /** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins, scheduler runs, agendas (JSON, .ics, PDF), attendance and figures. */
 @Module({
+  imports: [UnitOfWorkModule],
   controllers: [MeetingRequestsController, MeetingsController, AgendaController, MeetingAttendanceController],
   providers: [MeetingRequestsService, MeetingsService, ScheduleRunsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
   exports: [MeetingsService],

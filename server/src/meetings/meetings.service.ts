@@ -5,7 +5,8 @@ import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../auth/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
-import { recordAnswer } from '../common/idempotency-claim';
+import type { MeetingParties } from '../common/unit-of-work/domain-events';
+import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { SessionEntity } from '../events/session.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
@@ -39,7 +40,10 @@ export class MeetingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly publisher: BoardPublisher,
-  ) {}
+    private readonly uow: UnitOfWork,
+  ) {
+    uow.on('meetings.changed', (changes) => changes.forEach(({ sessionId, meetings }) => this.announce(sessionId, meetings)));
+  }
 
   /** Inside the accepting transaction: the request becomes an unscheduled meeting (the asker is party A). */
   async createFromRequest(manager: EntityManager, request: MeetingRequestEntity, actorUserId: string): Promise<MeetingEntity> {
@@ -134,7 +138,7 @@ export class MeetingsService {
   }
 
   async setAvailability(principal: Principal, sessionId: string, dto: AvailabilityDto, organisationId?: string): Promise<Availability> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const { session, owner } = await this.availabilityOwner(manager, principal, sessionId, organisationId);
       const slots = this.schedulableSlots(session, 'unavailableSlots');
       const outside = dto.unavailableSlots.filter((s) => s > slots.length);
@@ -154,7 +158,7 @@ export class MeetingsService {
       await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: owner, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() }, ['sessionId', 'organisationId']);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_availability.updated', entityType: 'session', entityId: sessionId, data: { organisationId: owner, unavailableSlots, half: dto.half } });
       const row = await manager.findOneOrFail(MeetingAvailabilityEntity, { where: { sessionId, organisationId: owner } });
-      return recordAnswer(manager, toAvailability(sessionId, owner, row));
+      return toAvailability(sessionId, owner, row);
     });
   }
 
@@ -249,7 +253,8 @@ export class MeetingsService {
 
   /** Every scheduled meeting of the session goes on the participants' agendas. */
   async publish(principal: Principal, sessionId: string): Promise<MeetingStats> {
-    const { stats, changed } = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const session = await this.visibleSession(manager, principal, sessionId);
       await this.lockSession(manager, sessionId);
       await this.assertNoRun(manager, sessionId);
@@ -263,10 +268,9 @@ export class MeetingsService {
         .execute();
       const list = result.raw as { id: string; organisationAId: string; organisationBId: string }[];
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meetings.published', entityType: 'session', entityId: sessionId, data: { count: list.length } });
-      return { stats: await recordAnswer(manager, await this.stats(manager, sessionId)), changed: list };
+      this.changed(tx, sessionId, list);
+      return this.stats(manager, sessionId);
     });
-    this.announce(sessionId, changed);
-    return stats;
   }
 
   /**
@@ -326,7 +330,7 @@ export class MeetingsService {
   }
 
   /** Tells the parties (each only of its own meetings) and the organisers (of all) after a commit. */
-  announce(sessionId: string, meetings: { id: string; organisationAId: string; organisationBId: string }[]): void {
+  private announce(sessionId: string, meetings: MeetingParties[]): void {
     if (meetings.length === 0) return;
     this.publisher.refreshTotals(sessionId); // the board counts meetings
     this.publisher.publishMeetings([], { sessionId, meetingIds: meetings.map((m) => m.id) });
@@ -361,14 +365,20 @@ export class MeetingsService {
    * and organisers hear of it.
    */
   private async change(work: (manager: EntityManager) => Promise<Meeting>): Promise<Meeting> {
-    let meeting: Meeting;
     try {
-      meeting = await this.dataSource.transaction(async (manager) => recordAnswer(manager, await work(manager)));
+      return await this.uow.run(async (tx) => {
+        const meeting = await work(tx.manager);
+        this.changed(tx, meeting.sessionId, [{ id: meeting.id, organisationAId: meeting.parties[0].organisationId, organisationBId: meeting.parties[1].organisationId }]);
+        return meeting;
+      });
     } catch (error) {
       throw asConflict(error);
     }
-    this.announce(meeting.sessionId, [{ id: meeting.id, organisationAId: meeting.parties[0].organisationId, organisationBId: meeting.parties[1].organisationId }]);
-    return meeting;
+  }
+
+  /** Records that these meetings changed in `tx`: their parties and the organisers hear of it once it commits. */
+  changed(tx: Tx, sessionId: string, meetings: MeetingParties[]): void {
+    if (meetings.length > 0) tx.emit({ type: 'meetings.changed', sessionId, meetings: meetings.map(({ id, organisationAId, organisationBId }) => ({ id, organisationAId, organisationBId })) });
   }
 
   private async view(manager: EntityManager, meeting: MeetingEntity): Promise<Meeting> {

@@ -5,7 +5,7 @@ import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { Conflict, NotFound } from '../common/errors';
-import { recordAnswer } from '../common/idempotency-claim';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { SessionEntity } from '../events/session.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
@@ -45,6 +45,7 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
     private readonly publisher: BoardPublisher,
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,14 +68,14 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
     if (session.status === 'closed') throw new Conflict('session_closed', 'This session is closed', [{ field: 'sessionId', messages: ['closed'] }]);
     this.meetings.schedulableSlots(session, 'slotMinutes');
     await this.failStale(sessionId);
-    let run: ScheduleRunEntity;
+    let run: ScheduleRunEntity | undefined;
+    let view: ScheduleRun;
     try {
-      run = await this.dataSource.transaction(async (manager) => {
+      view = await this.uow.run(async ({ manager }) => {
         await this.meetings.lockSession(manager, sessionId);
-        const created = await manager.save(manager.create(ScheduleRunEntity, { sessionId, allowMoves: dto.allowMoves ?? false, startedByUserId: principal.userId }));
-        await this.audit.record(manager, { actorUserId: principal.userId, action: 'schedule_run.started', entityType: 'schedule_run', entityId: created.id, data: { sessionId, allowMoves: created.allowMoves } });
-        await recordAnswer(manager, await this.view(manager, created));
-        return created;
+        run = await manager.save(manager.create(ScheduleRunEntity, { sessionId, allowMoves: dto.allowMoves ?? false, startedByUserId: principal.userId }));
+        await this.audit.record(manager, { actorUserId: principal.userId, action: 'schedule_run.started', entityType: 'schedule_run', entityId: run.id, data: { sessionId, allowMoves: run.allowMoves } });
+        return this.view(manager, run);
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION) {
@@ -82,9 +83,8 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
       }
       throw error;
     }
-    const view = await this.view(this.dataSource.manager, run);
     this.publisher.publishScheduleRun(view);
-    const job: Promise<void> = this.execute(run, session).finally(() => this.active.delete(job));
+    const job: Promise<void> = this.execute(run!, session).finally(() => this.active.delete(job));
     this.active.add(job);
     return view;
   }
@@ -190,7 +190,8 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
    * and a placement that would clash with what stayed put is not made ('capacity').
    */
   private async apply(run: ScheduleRunEntity, session: SessionEntity, entries: Entry[], halfConflicts: MeetingEntity[], result: ScheduleResult): Promise<void> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.uow.run(async (tx) => {
+      const { manager } = tx;
       await this.meetings.lockSession(manager, session.id);
       const current = await manager.findOne(ScheduleRunEntity, { where: { id: run.id }, lock: { mode: 'pessimistic_write' } });
       if (!current || current.status !== 'running') return null;
@@ -265,10 +266,10 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
         entityId: run.id,
         data: { sessionId: session.id, scheduled, unscheduled: unscheduled.length, moved: changed.length, breaks: result.breaks, lowerBound: result.lowerBound, optimal: result.optimal },
       });
-      return { run: current, changed: changed.map((w) => unchanged.get(w.id)!) };
+      this.meetings.changed(tx, session.id, changed.map((w) => unchanged.get(w.id)!));
+      return { run: current };
     });
     if (!outcome) return;
-    this.meetings.announce(session.id, outcome.changed);
     this.publisher.publishScheduleRun(await this.view(this.dataSource.manager, outcome.run));
   }
 

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 
-@Module({ imports: [EventsModule, OrganisationsModule], controllers: [ParticipationController], providers: [ParticipationService], exports: [ParticipationService] })
+@Module({ imports: [UnitOfWorkModule, EventsModule, OrganisationsModule], controllers: [ParticipationController], providers: [ParticipationService], exports: [ParticipationService] })
 export class ParticipationModule {}

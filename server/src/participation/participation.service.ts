@@ -19,6 +19,7 @@ import type { SessionEntity } from '../events/session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { BoardEventsService } from '../realtime/board-events.service';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { BoardPublisher } from '../realtime/board-publisher';
 import type { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
 import { ParticipationEntity } from './participation.entity';
@@ -31,6 +32,7 @@ export class ParticipationService {
     private readonly events: EventsService,
     private readonly organisations: OrganisationsService,
     private readonly board: BoardEventsService,
+    private readonly uow: UnitOfWork,
     private readonly publisher: BoardPublisher,
   ) {}
 
@@ -41,7 +43,9 @@ export class ParticipationService {
   async register(principal: Principal, sessionId: string, dto: ParticipationDto): Promise<Participation> {
     if (isOrganiser(principal)) throw new Forbidden('Organisers run sessions; they do not register for them');
     if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation must be approved by an organiser before it can register');
-    return this.board.transaction(async (manager, board) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const session = await this.events.findSession(manager, sessionId);
       if (session.status === 'draft') throw new NotFound('Session');
       if (!REGISTRATION_OPEN_STATUSES.includes(session.status)) {
@@ -134,7 +138,9 @@ export class ParticipationService {
   }
 
   private async decide(principal: Principal, id: string, status: ParticipationStatus, reason: string | null): Promise<Participation> {
-    const decided = await this.board.transaction(async (manager, board) => {
+    const decided = await this.uow.run(async (tx) => {
+      const { manager } = tx;
+      const board = this.board.writer(tx);
       const participation = await manager.findOne(ParticipationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!participation) throw new NotFound('Participation');
       if (participation.status === status && participation.reason === reason) return this.view(manager, participation);

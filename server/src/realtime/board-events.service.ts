@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { BoardEvent } from '@duijie/shared';
-import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
-import { recordAnswer } from '../common/idempotency-claim';
+import { type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import type { ConfidentialPush } from '../common/unit-of-work/domain-events';
+import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { BoardEventEntity } from './board-event.entity';
 import { toBoardEvent } from './board-event.mapper';
-import { BoardPublisher, type ConfidentialPush } from './board-publisher';
+import { BoardPublisher } from './board-publisher';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A board event before it is numbered. */
@@ -22,49 +22,32 @@ export type BoardWriter = {
   confidential(push: ConfidentialPush): void;
 };
 
+/**
+ * Board events: numbered per session and written inside the change's unit of work, so they
+ * commit (and are kept for replay) with it; the BoardPublisher pushes them once it has.
+ */
 @Injectable()
 export class BoardEventsService {
-  private readonly committed: ((events: BoardEvent[]) => void)[] = [];
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly publisher: BoardPublisher,
-  ) {}
-
-  /**
-   * Runs `work` in a transaction whose board events are written with it and pushed only
-   * after it commits; a rolled-back transaction pushes nothing. Its result is the answer to
-   * the request's Idempotency-Key, if any, and commits with it.
-   */
-  async transaction<T>(work: (manager: EntityManager, board: BoardWriter) => Promise<T>): Promise<T> {
-    const events: BoardEvent[] = [];
-    const confidential: ConfidentialPush[] = [];
-    const result = await this.dataSource.transaction(async (manager) =>
-      recordAnswer(
-        manager,
-        await work(manager, {
-          append: async (sessionId, body) => {
-            const event = await this.append(manager, sessionId, body);
-            events.push(event);
-            return event;
-          },
-          appendMany: async (sessionId, bodies) => {
-            const appended = await this.appendMany(manager, sessionId, bodies);
-            events.push(...appended);
-            return appended;
-          },
-          confidential: (push) => void confidential.push(push),
-        }),
-      ),
-    );
-    this.publisher.publish(events, confidential);
-    for (const listener of this.committed) listener(events);
-    return result;
+  constructor(uow: UnitOfWork, publisher: BoardPublisher) {
+    uow.on('board.appended', (appended) => publisher.publish(appended.map((a) => a.event)));
+    uow.on('listing.confidential', (pushes) => publisher.publish([], pushes.map((p) => p.push)));
   }
 
-  /** Called in this process with the board events of every transaction once it has committed. */
-  onCommitted(listener: (events: BoardEvent[]) => void): void {
-    this.committed.push(listener);
+  /** How a change in `tx` records its board events and confidential pushes. */
+  writer(tx: Tx): BoardWriter {
+    return {
+      append: async (sessionId, body) => {
+        const event = await this.append(tx.manager, sessionId, body);
+        tx.emit({ type: 'board.appended', event });
+        return event;
+      },
+      appendMany: async (sessionId, bodies) => {
+        const appended = await this.appendMany(tx.manager, sessionId, bodies);
+        for (const event of appended) tx.emit({ type: 'board.appended', event });
+        return appended;
+      },
+      confidential: (push) => tx.emit({ type: 'listing.confidential', push }),
+    };
   }
 
   /**

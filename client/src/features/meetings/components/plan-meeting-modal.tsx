@@ -147,6 +147,9 @@ function PlanMeetingBody({ meeting, slots, tableCount, meetings, onDone }: BodyP
             label: `${formatTimeRange(s.slot.startsAt, s.slot.endsAt)} (${t('agenda.tablesLeft', { count: s.tables.length })})`,
           }))}
           notFoundContent={t('meetingPlan.noFreeSeat')}
+          // A session has a few dozen slots at most: every option rendered, each as wide as its label.
+          virtual={false}
+          popupMatchSelectWidth={false}
           data-testid="pin-slot"
         />
         <Select<number>

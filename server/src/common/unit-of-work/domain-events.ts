@@ -1,0 +1,25 @@
+import type { Agreement, BoardEvent, ListingConfidentialUpdate, Meeting } from '@duijie/shared';
+
+/** A listing's confidential parts, for its owner's organisation room (and the organisers). */
+export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
+
+/**
+ * What a committed change tells the rest of the server. Recorded through the unit of work
+ * inside the change's transaction, dispatched to subscribers only once it has committed (a
+ * rolled-back change tells nobody anything).
+ */
+export type DomainEvents = {
+  /** Board events numbered and written with the change, to push to the session's room and keep for replay. */
+  'board.appended': { event: BoardEvent };
+  /** A listing's confidential parts changed: for its owner's room and the organisers only. */
+  'listing.confidential': { push: ConfidentialPush };
+  /** An agreement was drafted, edited, signed or confirmed. */
+  'agreement.changed': { agreement: Agreement };
+  /** Meetings were created, moved, booked, released or attended; their parties and organisers reload them. */
+  'meetings.changed': { sessionId: string; meetings: MeetingParties[]; organisers?: boolean };
+};
+
+export type MeetingParties = Pick<Meeting, 'id'> & { organisationAId: string; organisationBId: string };
+
+export type DomainEventType = keyof DomainEvents;
+export type DomainEvent<K extends DomainEventType = DomainEventType> = K extends DomainEventType ? { type: K } & DomainEvents[K] : never;
