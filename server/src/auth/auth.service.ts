@@ -13,6 +13,7 @@ import { toUser } from '../users/users.mapper';
 import { UsersService } from '../users/users.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RateCounters } from '../rate-limits/rate-counters';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { deviceToken } from './device-cookie';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './passwords';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly counters: RateCounters,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** `knownDevice`: the browser holds a device cookie of this account (see LoginRateLimiter). */
@@ -63,9 +65,12 @@ export class AuthService {
 
   /** Ends this login everywhere: the token stops working and its sockets close. */
   async logout(principal: Principal): Promise<void> {
-    if (!principal.sessionId) return;
-    await this.tokens.revoke(principal.sessionId);
-    await this.record('auth.logout', principal.userId, { sessionId: principal.sessionId });
+    const sessionId = principal.sessionId;
+    if (!sessionId) return;
+    await this.uow.run(async (tx) => {
+      await this.tokens.revoke(tx, sessionId);
+      await this.audit.record(tx.manager, { actorUserId: principal.userId, action: 'auth.logout', entityType: 'user', entityId: principal.userId, data: { sessionId } });
+    });
   }
 
   /** Self-registration: the organisation waits for an organiser's approval; its admin can log in meanwhile. */
@@ -79,7 +84,7 @@ export class AuthService {
     if (count.hits > this.config.registrationsPerHour) {
       throw new TooManyRequests(`Too many registrations from this address; try again in ${Math.ceil(count.secondsLeft / 60)} minutes`, count.secondsLeft);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const organisation = await this.organisations.insert(manager, dto.organisation, 'pending', null, 'organisation.');
       const user = await this.users.insert(
         manager,
@@ -106,7 +111,7 @@ export class AuthService {
     await this.limiter.stepUpSucceeded(principal.sessionId);
     const grantedUntil = new Date(Date.now() + SIGNING_GRANT_MINUTES * 60_000);
     // The grant belongs to this login only: another session of the same user must confirm again.
-    await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       await manager.getRepository(AuthSessionEntity).update(principal.sessionId!, { signingGrantUntil: grantedUntil });
       await this.audit.record(manager, {
         actorUserId: user.id,
@@ -115,8 +120,8 @@ export class AuthService {
         entityId: user.id,
         data: { sessionId: principal.sessionId, grantedUntil: grantedUntil.toISOString() },
       });
+      return { grantedUntil: grantedUntil.toISOString() };
     });
-    return { grantedUntil: grantedUntil.toISOString() };
   }
 
   /** An organiser lets logins to a protected account through from any browser again (audited). */
@@ -125,10 +130,10 @@ export class AuthService {
     if (!user) throw new NotFound('User');
     const wasProtected = await this.limiter.isProtected(user.email);
     await this.limiter.unlock(user.email);
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { actorUserId: principal.userId, action: 'auth.login_unlocked', entityType: 'user', entityId: user.id, data: { wasProtected } }),
-    );
-    return { wasProtected };
+    return this.uow.run(async ({ manager }) => {
+      await this.audit.record(manager, { actorUserId: principal.userId, action: 'auth.login_unlocked', entityType: 'user', entityId: user.id, data: { wasProtected } });
+      return { wasProtected };
+    });
   }
 
   async acceptInvitation(client: ClientInfo, token: string, dto: InvitationAcceptDto): Promise<LoginOutcome> {
@@ -155,9 +160,8 @@ export class AuthService {
     return { token: issued.token, deviceToken: deviceToken(this.config.jwtSecret, user.email), result: { accessToken: issued.token, expiresIn: this.tokens.ttlSeconds, user } };
   }
 
+  /** An audit record of a login step; the login's answer (its session) is what the request answers. */
   private record(action: string, userId: string | null, data: Record<string, unknown>): Promise<void> {
-    return this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { actorUserId: userId, action, entityType: 'user', entityId: userId ?? 'unknown', data }),
-    );
+    return this.uow.run(({ manager }) => this.audit.record(manager, { actorUserId: userId, action, entityType: 'user', entityId: userId ?? 'unknown', data }), { answer: false });
   }
 }

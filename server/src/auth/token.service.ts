@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Unauthorized } from '../common/errors';
-import { SocketRevocations } from '../realtime/socket-revocations';
+import type { Tx } from '../common/unit-of-work/unit-of-work';
 import { UserEntity } from '../users/user.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import type { Principal } from './principal';
@@ -26,7 +26,6 @@ export class TokenService {
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly revocations: SocketRevocations,
   ) {}
 
   async issue(userId: string, client: ClientInfo): Promise<IssuedToken> {
@@ -51,11 +50,10 @@ export class TokenService {
   }
 
   /** Ends a login: its token stops working and its sockets are closed, in every process. */
-  async revoke(sessionId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(AuthSessionEntity)
-      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    this.revocations.authSession(sessionId);
+  /** Revokes a login session in `tx`; its sockets close once that commits. */
+  async revoke(tx: Tx, sessionId: string): Promise<void> {
+    await tx.manager.getRepository(AuthSessionEntity).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    tx.emit({ type: 'access.revoked', authSessionId: sessionId });
   }
 
   /** Verifies the token, then reads its session and user so logout and deactivation take effect at once. */

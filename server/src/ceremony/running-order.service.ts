@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chainOfProduct, INDUSTRY_CHAINS, type CeremonyAgreement, type CeremonyBatch, type RunningOrder } from '@duijie/shared';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { CeremonyService } from '../agreements/ceremony.service';
@@ -20,15 +21,19 @@ import type { CeremonyBatchDto, CeremonyBatchUpdateDto } from './dto/running-ord
  */
 @Injectable()
 export class RunningOrderService {
-  private readonly logger = new Logger('RunningOrder');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly audit: AuditService,
     private readonly ceremony: CeremonyService,
     private readonly publisher: BoardPublisher,
-  ) {}
+    private readonly uow: UnitOfWork,
+  ) {
+    uow.on('ceremony.order_changed', async (changes) => {
+      for (const eventId of new Set(changes.map((c) => c.eventId))) await this.pushFigures(eventId);
+    });
+  }
+
 
   async get(eventId: string): Promise<RunningOrder> {
     await this.events.findEvent(this.dataSource.manager, eventId);
@@ -130,16 +135,18 @@ export class RunningOrderService {
     eventId: string,
     work: (manager: EntityManager) => Promise<Omit<AuditInput, 'actorUserId'>>,
   ): Promise<RunningOrder> {
-    const order = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       await this.events.findEvent(manager, eventId, true);
       await this.audit.record(manager, { actorUserId: principal.userId, ...(await work(manager)) });
+      tx.emit({ type: 'ceremony.order_changed', eventId });
       return this.view(manager, eventId);
     });
-    this.ceremony
-      .totals(eventId)
-      .then((totals) => this.publisher.publishCeremony(totals))
-      .catch((error: unknown) => this.logger.warn(`Ceremony figures not pushed: ${String(error)}`));
-    return order;
+  }
+
+  /** Once the running order has changed, the big screens get the ceremony's figures (with the batch on stage) again. */
+  private async pushFigures(eventId: string): Promise<void> {
+    this.publisher.publishCeremony(await this.ceremony.totals(eventId));
   }
 
   /** Puts agreements of this event, in no other batch, into the batch in the given order. */

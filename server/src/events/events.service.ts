@@ -47,7 +47,7 @@ export class EventsService {
 
   async create(principal: Principal, dto: EventDto): Promise<MatchEvent> {
     assertDates(dto.startDate, dto.endDate);
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const event = await manager.save(
         manager.create(EventEntity, {
           ...dto,
@@ -69,7 +69,7 @@ export class EventsService {
   }
 
   async update(principal: Principal, id: string, dto: EventUpdateDto): Promise<MatchEvent> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const event = await this.findEvent(manager, id, true);
       assertDates(dto.startDate ?? event.startDate, dto.endDate ?? event.endDate);
       const changes = changedFields(event, dto);
@@ -81,7 +81,7 @@ export class EventsService {
   }
 
   async createSession(principal: Principal, eventId: string, dto: SessionDto): Promise<MatchSession> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       await this.findEvent(manager, eventId);
       const draft = manager.create(SessionEntity, {
         ...dto,

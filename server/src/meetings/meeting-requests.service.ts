@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListingPublic, MeetingRequest } from '@duijie/shared';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
@@ -31,10 +32,11 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async create(principal: Principal, dto: MeetingRequestDto): Promise<MeetingRequest> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const to = await manager.findOne(ListingEntity, { where: { id: dto.toListingId } });
       if (!to || to.status !== 'open') throw new InvalidInput('toListingId', 'must be an open listing');
       if (to.organisationId === principal.organisationId) throw new InvalidInput('toListingId', 'is your own listing');
@@ -75,7 +77,7 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
 
   /** The asked organisation answers before the deadline; repeating the same answer is harmless. */
   async answer(principal: Principal, id: string, dto: MeetingRequestAnswerDto): Promise<MeetingRequest> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const request = await this.lockVisible(manager, principal, id);
       if (request.toOrganisationId !== principal.organisationId) throw new Forbidden('Only the organisation asked answers a meeting request');
       const wanted = dto.accept ? 'accepted' : 'declined';
@@ -97,7 +99,7 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
 
   /** The asker withdraws a request not yet answered. */
   async cancel(principal: Principal, id: string): Promise<MeetingRequest> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const request = await this.lockVisible(manager, principal, id);
       if (request.fromOrganisationId !== principal.organisationId) throw new Forbidden('Only the asking organisation cancels a meeting request');
       if (request.status === 'cancelled') return (await this.views(manager, [request]))[0];
@@ -135,7 +137,7 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
    * actor. Run on a timer, never by a read: reads show them expired without writing.
    */
   async expireOverdue(): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const [rows]: [{ id: string; respondBy: Date }[], number] = await manager.query(
         `UPDATE meeting_request SET status = 'expired' WHERE status = 'pending' AND "respondBy" < now() RETURNING id, "respondBy"`,
       );

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
-@Module({ controllers: [OrganisationsController], providers: [OrganisationsService], exports: [OrganisationsService] })
+@Module({ imports: [UnitOfWorkModule], controllers: [OrganisationsController], providers: [OrganisationsService], exports: [OrganisationsService] })
 export class OrganisationsModule {}

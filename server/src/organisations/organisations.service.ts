@@ -10,14 +10,14 @@ import { pageOf, skipTake } from '../common/pagination';
 import type { OrganisationDto, OrganisationQuery, OrganisationUpdateDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
 import { toOrganisation } from './organisations.mapper';
-import { SocketRevocations } from '../realtime/socket-revocations';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly revocations: SocketRevocations,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Inserts an organisation inside the caller's transaction; a taken credit code is a 409 naming the field. */
@@ -47,10 +47,7 @@ export class OrganisationsService {
 
   /** Organisers create organisations directly; they need no approval. */
   async create(principal: Principal, dto: OrganisationDto): Promise<Organisation> {
-    const organisation = await this.dataSource.transaction((manager) =>
-      this.insert(manager, dto, 'approved', principal.userId),
-    );
-    return toOrganisation(organisation);
+    return this.uow.run(async ({ manager }) => toOrganisation(await this.insert(manager, dto, 'approved', principal.userId)));
   }
 
   async list(principal: Principal, query: OrganisationQuery): Promise<Page<Organisation>> {
@@ -81,7 +78,7 @@ export class OrganisationsService {
 
   async update(principal: Principal, id: string, dto: OrganisationUpdateDto): Promise<Organisation> {
     this.assertCanManage(principal, id);
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organisation) throw new NotFound('Organisation');
       const changes = changedFields(organisation, dto);
@@ -113,12 +110,13 @@ export class OrganisationsService {
    */
   async suspend(principal: Principal, id: string, reason: string): Promise<Organisation> {
     if (id === principal.organisationId) throw new Conflict('invalid_state', 'You cannot suspend your own organisation');
-    const organisation = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       // One lock for every suspension, so two organisers cannot suspend the last two departments at once.
       await manager.query('SELECT pg_advisory_xact_lock(73201003)');
       const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organisation) throw new NotFound('Organisation');
-      if (organisation.status === 'suspended') return organisation;
+      if (organisation.status === 'suspended') return toOrganisation(organisation);
       if (organisation.kind === 'organiser' && organisation.status === 'approved') {
         const active = await manager.count(OrganisationEntity, { where: { kind: 'organiser', status: 'approved' } });
         if (active <= 1) throw new Conflict('last_organiser', 'The last active organiser department cannot be suspended');
@@ -134,15 +132,15 @@ export class OrganisationsService {
         entityId: id,
         data: { reason, previous },
       });
-      return organisation;
+      // Its users' open sockets close, in every process.
+      tx.emit({ type: 'access.revoked', organisationId: id });
+      return toOrganisation(organisation);
     });
-    this.revocations.organisation(id);
-    return toOrganisation(organisation);
   }
 
   /** Gives a suspended organisation its rights back (approved, as it must have been vetted). */
   async reinstate(principal: Principal, id: string): Promise<Organisation> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organisation) throw new NotFound('Organisation');
       if (organisation.status === 'approved') return toOrganisation(organisation);
@@ -175,7 +173,7 @@ export class OrganisationsService {
 
   /** Approving twice is a no-op (a retried click); a decision can be changed, and is audited. */
   private async decide(principal: Principal, id: string, status: OrganisationStatus, reason: string | null): Promise<Organisation> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const organisation = await manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!organisation) throw new NotFound('Organisation');
       if (organisation.kind === 'organiser' && status === 'rejected') throw new Conflict('invalid_state', 'An organiser department cannot be rejected');

@@ -84,7 +84,7 @@ export class ParticipationService {
 
   /** Organisers select organisations for invitation-only sessions (e.g. the 40 chain enterprises). */
   async invite(principal: Principal, sessionId: string, dto: SessionInvitationDto): Promise<Participation> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const session = await this.events.findSession(manager, sessionId);
       if (session.status === 'closed' || session.status === 'follow_up') {
         throw new Conflict('registration_closed', `The session is ${session.status}`);

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { UUID_PATTERN } from '../common/validation';
 import { WsErrorFilter } from '../common/ws-error.filter';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
@@ -41,6 +42,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly revocations: SocketRevocations,
+    private readonly uow: UnitOfWork,
   ) {}
 
   afterInit(server: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>): void {
@@ -53,7 +55,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     });
     this.publisher.attach(server);
     this.revocations.attach(server as unknown as Server);
-    this.screens.onRevoke = (linkId) => server.in(`screen:${linkId}`).disconnectSockets(true);
+    this.uow.on('screen_link.revoked', (revoked) => revoked.forEach(({ linkId }) => server.in(`screen:${linkId}`).disconnectSockets(true)));
   }
 
   handleConnection(socket: BoardSocket): void {

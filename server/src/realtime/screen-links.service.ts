@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ScreenLink as ScreenLinkView, ScreenLinkCreated } from '@duijie/shared';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -16,17 +17,17 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 @Injectable()
 export class ScreenLinksService {
   /** Called with a revoked link's id, so live sockets using it are cut off. */
-  onRevoke: (linkId: string) => void = () => undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async create(principal: Principal, eventId: string, input: { label: string; expiresAt?: string }): Promise<ScreenLinkCreated> {
     const { label } = input;
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const event = await manager.findOne(EventEntity, { where: { id: eventId } });
       if (!event) throw new NotFound('Event');
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : dayAfterEventEnds(event.endDate);
@@ -44,7 +45,8 @@ export class ScreenLinksService {
   }
 
   async revoke(principal: Principal, id: string): Promise<ScreenLinkView> {
-    const view = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const link = await manager.findOne(ScreenLinkEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!link) throw new NotFound('Screen link');
       if (!link.revokedAt) {
@@ -52,10 +54,10 @@ export class ScreenLinksService {
         await manager.save(link);
         await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.revoked', entityType: 'event', entityId: link.eventId, data: { linkId: id } });
       }
+      // Screens still watching through it are cut off (again, if it was revoked before).
+      tx.emit({ type: 'screen_link.revoked', linkId: id });
       return toView(link);
     });
-    this.onRevoke(id);
-    return view;
   }
 
   /** The event a screen token may watch, and until when; refused once revoked or expired. */

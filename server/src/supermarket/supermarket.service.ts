@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FinancingApplication, ListingPublic, OverdueByOrganisation, Page } from '@duijie/shared';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
@@ -24,6 +25,7 @@ export class SupermarketService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Open credit and guarantee products of the event that fit the filters, newest first. */
@@ -64,7 +66,7 @@ export class SupermarketService {
 
   /** An enterprise applies to a product with one of its open financing needs; a repeat is refused. */
   async apply(principal: Principal, offerId: string, needId: string): Promise<FinancingApplication> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const [offer, need] = await Promise.all([this.listing(manager, offerId), this.listing(manager, needId)]);
       if (!offer || (offer.type !== 'credit_offer' && offer.type !== 'guarantee_offer')) throw new NotFound('Credit or guarantee product');
       if (!need || need.organisationId !== principal.organisationId) throw new InvalidInput('needListingId', 'must be one of your organisation’s financing needs');
@@ -93,7 +95,7 @@ export class SupermarketService {
 
   /** The bank (or guarantor) answers: into negotiation, or declined with a reason. Repeating an answer is harmless. */
   async answer(principal: Principal, id: string, dto: ApplicationAnswerDto): Promise<FinancingApplication> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const application = await manager.findOne(FinancingApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!application || (application.offerOrganisationId !== principal.organisationId && application.applicantOrganisationId !== principal.organisationId && !isOrganiser(principal))) throw new NotFound('Application');
       if (application.offerOrganisationId !== principal.organisationId) throw new Forbidden('Only the organisation offering the product answers an application');

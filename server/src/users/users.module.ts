@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ imports: [OrganisationsModule], controllers: [UsersController], providers: [UsersService], exports: [UsersService] })
+@Module({ imports: [UnitOfWorkModule, OrganisationsModule], controllers: [UsersController], providers: [UsersService], exports: [UsersService] })
 export class UsersModule {}

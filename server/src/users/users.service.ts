@@ -11,7 +11,7 @@ import { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../com
 import { changedFields } from '../common/changes';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { toOrganisation } from '../organisations/organisations.mapper';
-import { SocketRevocations } from '../realtime/socket-revocations';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import type { InvitationAcceptDto, InvitationDto, OrganiserDepartmentDto, UserUpdateDto } from './dto/user.dto';
 import { InvitationEntity } from './invitation.entity';
 import { UserEntity } from './user.entity';
@@ -35,7 +35,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly revocations: SocketRevocations,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Creates a user inside the caller's transaction; a taken email is a 409 naming the field. */
@@ -76,7 +76,8 @@ export class UsersService {
   }
 
   async update(principal: Principal, userId: string, dto: UserUpdateDto): Promise<User> {
-    const updated = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFound('User');
       this.organisations.assertCanManage(principal, user.organisationId);
@@ -95,17 +96,16 @@ export class UsersService {
         entityId: user.id,
         data: changes,
       });
-      return { user: toUser(user), rightsChanged: 'role' in changes || 'active' in changes };
+      // Open sockets hold the old role: they close; a still-active user reconnects with the new one.
+      if ('role' in changes || 'active' in changes) tx.emit({ type: 'access.revoked', userId });
+      return toUser(user);
     });
-    // Open sockets hold the old role: close them; a still-active user reconnects with the new one.
-    if (updated.rightsChanged) this.revocations.user(userId);
-    return updated.user;
   }
 
   async invite(principal: Principal, organisationId: string, dto: InvitationDto): Promise<InvitationCreated> {
     this.organisations.assertCanManage(principal, organisationId);
     if (!isOrganiser(principal) && dto.role === 'organiser') throw new Forbidden('Only organisers may invite organisers');
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const organisation = await this.organisations.find(organisationId, manager);
       if (!roleFits(organisation.kind, dto.role)) {
         throw new InvalidInput('role', `${dto.role} is not a role for a user of a ${organisation.kind} organisation`);
@@ -121,7 +121,7 @@ export class UsersService {
   async createOrganiserDepartment(principal: Principal, dto: OrganiserDepartmentDto): Promise<OrganiserDepartmentCreated> {
     if (!isOrganiser(principal)) throw new Forbidden('Only organisers may create an organiser department');
     if (dto.organisation.kind !== 'organiser') throw new InvalidInput('organisation.kind', 'must be organiser');
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async ({ manager }) => {
       const organisation = await this.organisations.insert(manager, dto.organisation, 'approved', principal.userId, 'organisation.');
       const invitation = await this.createInvitation(manager, principal, organisation.id, dto.admin.email, 'organiser', 'admin.email');
       return { organisation: toOrganisation(organisation), invitation };
@@ -162,13 +162,14 @@ export class UsersService {
 
   /** One-time: the invitation row is locked, so two clicks on the link create one account. */
   async acceptInvitation(token: string, dto: InvitationAcceptDto): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    // A step of the acceptance: its answer is the login session that follows.
+    return this.uow.run(async ({ manager }) => {
       const invitation = await this.usableInvitation(manager, token, true);
       const user = await this.insert(manager, { organisationId: invitation.organisationId, email: invitation.email, displayName: dto.displayName, password: dto.password, role: invitation.role }, null);
       invitation.acceptedAt = new Date();
       await manager.save(invitation);
       return user;
-    });
+    }, { answer: false });
   }
 
   private async usableInvitation(manager: EntityManager, token: string, lock = false): Promise<InvitationEntity> {

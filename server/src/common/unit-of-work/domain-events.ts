@@ -17,6 +17,12 @@ export type DomainEvents = {
   'agreement.changed': { agreement: Agreement };
   /** Meetings were created, moved, booked, released or attended; their parties and organisers reload them. */
   'meetings.changed': { sessionId: string; meetings: MeetingParties[]; organisers?: boolean };
+  /** Rights were taken or changed (deactivated, role changed, organisation suspended, logged out): open sockets must close. */
+  'access.revoked': { userId?: string; organisationId?: string; authSessionId?: string };
+  /** A big-screen link was revoked: screens watching through it are cut off. */
+  'screen_link.revoked': { linkId: string };
+  /** The signing ceremony's running order changed: its figures are pushed again. */
+  'ceremony.order_changed': { eventId: string };
 };
 
 export type MeetingParties = Pick<Meeting, 'id'> & { organisationAId: string; organisationBId: string };

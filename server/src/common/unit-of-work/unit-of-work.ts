@@ -31,9 +31,16 @@ export class UnitOfWork {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run<T>(work: (tx: Tx) => Promise<T>, opts: { isolation?: IsolationLevel } = {}): Promise<T> {
+  /**
+   * `answer: false` for a write that is a step of a request whose answer comes later (a login
+   * session after accepting an invitation): the interceptor stores that answer once it is known.
+   */
+  async run<T>(work: (tx: Tx) => Promise<T>, opts: { isolation?: IsolationLevel; answer?: boolean } = {}): Promise<T> {
     const events: DomainEvent[] = [];
-    const body = async (manager: EntityManager) => recordAnswer(manager, await work({ manager, emit: (event) => void events.push(event) }));
+    const body = async (manager: EntityManager) => {
+      const result = await work({ manager, emit: (event) => void events.push(event) });
+      return opts.answer === false ? result : recordAnswer(manager, result);
+    };
     const result = opts.isolation ? await this.dataSource.transaction(opts.isolation, body) : await this.dataSource.transaction(body);
     this.dispatch(events);
     return result;
