@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Agreement, AgreementVerification, EventAgreementFigures, LedgerEntry } from '@duijie/shared';
 import type { Response } from 'express';
-import { CurrentUser, OrganisationMembersOnly, Public, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, OrganisationMembersOnly, Public, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { AgreementsService } from './agreements.service';
 import { CertificateService } from './certificate.service';

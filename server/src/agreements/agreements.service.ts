@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';

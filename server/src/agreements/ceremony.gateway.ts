@@ -2,7 +2,7 @@ import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { rooms, type CeremonyTotals, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import type { Socket } from 'socket.io';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { UUID_PATTERN } from '../common/validation';
 import { WsErrorFilter } from '../common/ws-error.filter';
 import { CeremonyService } from './ceremony.service';

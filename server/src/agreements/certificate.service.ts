@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { AuditHeadsService } from '../audit/audit-heads.service';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { beijingTime as at, createPdf, PDF_COLOURS, pdfTitle, stampFooters } from '../common/pdf';
 import { APP_CONFIG, type AppConfig } from '../config/config';

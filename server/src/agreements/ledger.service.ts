@@ -4,7 +4,7 @@ import { CLOSING_LEDGER_KINDS, FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS,
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { EventsService } from '../events/events.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { AgreementEntity, AgreementPartyEntity } from './agreement.entity';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuditEntry, AuditHeadInfo, Page } from '@duijie/shared';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Public, Roles } from '../access/access.decorators';
 import { AuditHeadsService } from './audit-heads.service';
 import { AuditService, type AuditVerification } from './audit.service';
 import { AuditQuery } from './dto/audit-query.dto';

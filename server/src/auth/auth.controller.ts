@@ -6,10 +6,10 @@ import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User 
 import type { Request, Response } from 'express';
 import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { AllowPending, CurrentUser, Public, Roles } from './auth.decorators';
+import { AllowPending, CurrentUser, Public, Roles } from '../access/access.decorators';
 import { isKnownDevice, setDeviceCookie } from './device-cookie';
 import { AuthService, type LoginOutcome } from './auth.service';
-import type { Principal } from './principal';
+import type { Principal } from '../access/principal';
 import { assertSameOrigin, clearSessionCookies, setSessionCookies } from './session-cookies';
 import type { ClientInfo } from './token.service';
 

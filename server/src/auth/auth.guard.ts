@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { UserRole } from '@duijie/shared';
 import type { Request } from 'express';
 import { Forbidden, NotApproved, Unauthorized } from '../common/errors';
-import { ALLOW_PENDING_KEY, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import type { Principal } from './principal';
+import { ALLOW_PENDING_KEY, PUBLIC_KEY, ROLES_KEY } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { assertCsrf, readCookies, SESSION_COOKIE } from './session-cookies';
 import { TokenService } from './token.service';
 

@@ -17,7 +17,7 @@ import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { deviceToken } from './device-cookie';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './passwords';
-import type { Principal } from './principal';
+import type { Principal } from '../access/principal';
 import { TokenService, type ClientInfo } from './token.service';
 
 /** A login's answer, the token the controller also puts into the session cookie, and the browser's device cookie. */

@@ -7,7 +7,7 @@ import { Unauthorized } from '../common/errors';
 import type { Tx } from '../common/unit-of-work/unit-of-work';
 import { UserEntity } from '../users/user.entity';
 import { AuthSessionEntity } from './auth-session.entity';
-import type { Principal } from './principal';
+import type { Principal } from '../access/principal';
 
 type Claims = { sub: string; sid: string };
 

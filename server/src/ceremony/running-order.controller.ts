@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { RunningOrder } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { CeremonyBatchDto, CeremonyBatchUpdateDto, RunningOrderGenerateDto, RunningOrderSequenceDto, StageDto } from './dto/running-order.dto';
 import { RunningOrderService } from './running-order.service';

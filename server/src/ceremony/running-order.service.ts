@@ -6,7 +6,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { CeremonyService } from '../agreements/ceremony.service';
 import { AuditService, type AuditInput } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { SessionEntity } from '../events/session.entity';
 import { EventsService } from '../events/events.service';

@@ -5,7 +5,7 @@ import type { Agreement } from '@duijie/shared';
 import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AgreementsService } from '../agreements/agreements.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { TokenService } from '../auth/token.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 import { APP_CONFIG, type AppConfig } from '../config/config';

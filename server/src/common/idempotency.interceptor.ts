@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { createHmac, randomUUID } from 'node:crypto';
 import { catchError, from, map, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Conflict, DomainError, InvalidInput } from './errors';
 import { runWithClaim, type IdempotencyClaim } from './idempotency-claim';

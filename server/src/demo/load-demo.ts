@@ -1,6 +1,6 @@
 import { SESSION_TRANSITIONS, type SessionStatus } from '@duijie/shared';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { EventEntity } from '../events/event.entity';
 import type { EventsService } from '../events/events.service';
 import type { ListingsService } from '../listings/listings.service';

@@ -2,8 +2,8 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { EventDetail, MatchEvent, MatchSession } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, SessionUpdateDto } from './dto/event.dto';
 import { EventsService } from './events.service';
 

@@ -4,7 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Health } from '@duijie/shared';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../access/access.decorators';
 import { DatabaseUnavailable } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 

@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFiles, UseI
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ImportJob, ImportReport } from '@duijie/shared';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { InvalidInput } from '../common/errors';
 import { ID } from '../common/validation';
 import { ImportQuery } from './dto/import.dto';

@@ -22,7 +22,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService, type AuditInput } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { DomainError, NotFound } from '../common/errors';
 import { UUID_PATTERN } from '../common/validation';
 import { EventEntity } from '../events/event.entity';

@@ -2,8 +2,8 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { BoardTotals, ListingChange, ListingView, Page } from '@duijie/shared';
-import { CurrentUser, OrganisationMembersOnly } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, OrganisationMembersOnly } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
 import { ListingsService } from './listings.service';
 

@@ -11,7 +11,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { assertVersion, Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { pageOf, skipTake } from '../common/pagination';
 import { EventsService } from '../events/events.service';

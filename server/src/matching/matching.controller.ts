@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Match } from '@duijie/shared';
-import { CurrentUser } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { MatchCountsQueryDto, MatchesQueryDto } from './dto/matches-query.dto';
 import { MatchingService } from './matching.service';

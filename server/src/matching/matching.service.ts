@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isInProvince, STRONG_MATCH_SCORE, type ListingPublic, type Match, type OrganisationSize, type SessionKind } from '@duijie/shared';
 import { DataSource, In } from 'typeorm';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ListingEntity } from '../listings/listing.entity';

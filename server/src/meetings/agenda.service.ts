@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItem } from '@duijie/shared';
 import { Brackets, DataSource, In } from 'typeorm';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Forbidden, NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
 import { SessionEntity } from '../events/session.entity';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meeting, MeetingStats } from '@duijie/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { beijingTime } from '../common/pdf';
 import { SessionEntity } from '../events/session.entity';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { MeetingRequest } from '@duijie/shared';
-import { CurrentUser, OrganisationMembersOnly } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, OrganisationMembersOnly } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { MeetingRequestAnswerDto, MeetingRequestDto } from './dto/meeting-request.dto';
 import { MeetingRequestsService } from './meeting-requests.service';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListingPublic, MeetingRequest } from '@duijie/shared';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
 import { ListingEntity } from '../listings/listing.entity';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Availability, FreeSlot, Meeting, MeetingSlot, MeetingStats, ScheduleRun } from '@duijie/shared';
-import { CurrentUser, OrganisationMembersOnly, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, OrganisationMembersOnly, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { AvailabilityDto, BookingDto, PinDto, ScheduleRunDto } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';

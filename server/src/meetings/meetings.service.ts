@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { commonHalf, MAX_SESSION_SLOTS, type Availability, type FreeSlot, type HalfWish, type Meeting, type MeetingSlot, type MeetingStats } from '@duijie/shared';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import type { MeetingParties } from '../common/unit-of-work/domain-events';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';

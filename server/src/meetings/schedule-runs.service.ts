@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { commonHalf, type ScheduleRun, type UnscheduledReason } from '@duijie/shared';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { Conflict, NotFound } from '../common/errors';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { APP_CONFIG, type AppConfig } from '../config/config';

@@ -2,8 +2,8 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Organisation, Page } from '@duijie/shared';
-import { AllowPending, CurrentUser, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { AllowPending, CurrentUser, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { OrganisationDto, OrganisationQuery, OrganisationUpdateDto, RejectDto } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 

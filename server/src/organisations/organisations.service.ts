@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Organisation, OrganisationInput, OrganisationStatus, Page } from '@duijie/shared';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, NotFound } from '../common/errors';
 import { changedFields, escapeLike } from '../common/changes';
 import { pageOf, skipTake } from '../common/pagination';

@@ -12,7 +12,7 @@ import {
 } from '@duijie/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { EventsService } from '../events/events.service';
 import type { SessionEntity } from '../events/session.entity';

@@ -1,7 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { TooManyRequests } from '../common/errors';
 import type { RateCounters } from './rate-counters';
 

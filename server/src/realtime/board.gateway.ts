@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { rooms, type BoardJoinRequest, type BoardJoinResult, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { UUID_PATTERN } from '../common/validation';
 import { WsErrorFilter } from '../common/ws-error.filter';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID, Trim } from '../common/validation';
 import type { ScreenLink as ScreenLinkView, ScreenLinkCreated } from '@duijie/shared';
 import { ScreenLinksService } from './screen-links.service';

@@ -5,7 +5,7 @@ import type { ScreenLink as ScreenLinkView, ScreenLinkCreated } from '@duijie/sh
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { InvalidInput, NotFound, Unauthorized } from '../common/errors';
 import { EventEntity } from '../events/event.entity';

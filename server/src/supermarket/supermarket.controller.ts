@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FinancingApplication, ListingPublic, OverdueByOrganisation, Page } from '@duijie/shared';
-import { CurrentUser, OrganisationMembersOnly, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, OrganisationMembersOnly, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { ApplicationAnswerDto, ApplicationDto, SupermarketQueryDto } from './dto/supermarket.dto';
 import { SupermarketService } from './supermarket.service';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FinancingApplication, ListingPublic, OverdueByOrganisation, Page } from '@duijie/shared';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { pageOf, skipTake } from '../common/pagination';
 import { EventEntity } from '../events/event.entity';

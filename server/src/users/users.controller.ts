@@ -2,8 +2,8 @@ import { ID } from '../common/validation';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InvitationCreated, OrganiserDepartmentCreated, User } from '@duijie/shared';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { CurrentUser, Roles } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { InvitationDto, OrganiserDepartmentDto, UserUpdateDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
-import { isOrganiser, type Principal } from '../auth/principal';
+import { isOrganiser, type Principal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { changedFields } from '../common/changes';
