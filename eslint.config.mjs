@@ -4,7 +4,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** The server's capability folders: one NestJS module each, above the infrastructure layer. */
-const SERVER_CAPABILITIES = ['agreements', 'audit', 'auth', 'ceremony', 'database', 'demo', 'events', 'health', 'import', 'listings', 'matching', 'meetings', 'organisations', 'participation', 'realtime', 'security', 'seed', 'supermarket', 'testing', 'users'];
+const SERVER_CAPABILITIES = [
+  'agreements',
+  'audit',
+  'auth',
+  'ceremony',
+  'database',
+  'demo',
+  'events',
+  'health',
+  'import',
+  'listings',
+  'matching',
+  'meetings',
+  'organisations',
+  'participation',
+  'realtime',
+  'security',
+  'seed',
+  'supermarket',
+  'testing',
+  'users',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'test/artifacts/**', '**/*.mjs', '**/*.js'] },
@@ -36,7 +57,8 @@ export default tseslint.config(
           patterns: [
             {
               group: SERVER_CAPABILITIES.map((name) => `**/${name}/*`),
-              message: 'Infrastructure (common, access, config, rate-limits) must not import a capability: let the capability subscribe to a domain event or register with it instead.',
+              message:
+                'Infrastructure (common, access, config, rate-limits) must not import a capability: let the capability subscribe to a domain event or register with it instead.',
             },
           ],
         },

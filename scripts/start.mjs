@@ -25,10 +25,12 @@ const builds = [
 
 for (const { workspace, sources, output } of builds) {
   const out = join(root, output);
-  const stale = !existsSync(out) || sources.some((s) => {
-    const path = join(root, s);
-    return existsSync(path) && (statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs) > statSync(out).mtimeMs;
-  });
+  const stale =
+    !existsSync(out) ||
+    sources.some((s) => {
+      const path = join(root, s);
+      return existsSync(path) && (statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs) > statSync(out).mtimeMs;
+    });
   if (!stale) continue;
   console.log(`Building ${workspace} ...`);
   const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: root, stdio: 'inherit' });

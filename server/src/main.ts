@@ -28,7 +28,16 @@ async function main(): Promise<void> {
   const users = app.get(UsersService);
   const adminSeed = await ensureAdmin(dataSource, organisations, users, config);
   if (config.demo) {
-    const loaded = await loadDemo({ dataSource, organisations, users, events: app.get(EventsService), participation: app.get(ParticipationService), listings: app.get(ListingsService), meetingRequests: app.get(MeetingRequestsService), meetings: app.get(MeetingsService) });
+    const loaded = await loadDemo({
+      dataSource,
+      organisations,
+      users,
+      events: app.get(EventsService),
+      participation: app.get(ParticipationService),
+      listings: app.get(ListingsService),
+      meetingRequests: app.get(MeetingRequestsService),
+      meetings: app.get(MeetingsService),
+    });
     logger.log(loaded ? 'Demo event loaded' : 'Demo event already present');
   }
 

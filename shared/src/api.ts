@@ -514,7 +514,8 @@ export type ScreenLinkInput = { label: string; expiresAt?: string };
 
 // ---- matching ----
 
-export type MatchFactor = 'product' | 'quantity' | 'price' | 'delivery' | 'distance' | 'local' | 'amount' | 'term' | 'industry' | 'size' | 'security' | 'capacity' | 'wants_guarantee';
+export type MatchFactor =
+  'product' | 'quantity' | 'price' | 'delivery' | 'distance' | 'local' | 'amount' | 'term' | 'industry' | 'size' | 'security' | 'capacity' | 'wants_guarantee';
 
 /** One factor behind a score: its weight (points), what it contributed, and why, in words. */
 export type MatchReason = { factor: MatchFactor; weight: number; contribution: number; text: string };

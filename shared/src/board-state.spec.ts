@@ -1,8 +1,8 @@
 import type { ListingPublic, MatchSession, BoardTotals } from './api';
 import { applyBoardEvent, applyBoardTotals, boardFromSnapshot } from './board-state';
 
-const listing = (id: string, version = 1): ListingPublic => ({ id, version, status: 'open', title: id } as ListingPublic);
-const totals = (n: number): BoardTotals => ({ listingsOpen: n } as BoardTotals);
+const listing = (id: string, version = 1): ListingPublic => ({ id, version, status: 'open', title: id }) as ListingPublic;
+const totals = (n: number): BoardTotals => ({ listingsOpen: n }) as BoardTotals;
 const base = boardFromSnapshot({ sessionId: 's', seq: 10, session: { id: 's' } as MatchSession, listings: [listing('a')], totals: totals(1) });
 const at = '2026-12-10T00:00:00Z';
 

@@ -1,10 +1,4 @@
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckChar,
-  creditCodeProblem,
-  isValidCreditCode,
-  makeCreditCode,
-} from './credit-code';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, creditCodeProblem, isValidCreditCode, makeCreditCode } from './credit-code';
 
 // Codes published by their holders (business licences and public registries), each checked by
 // hand against the GB 32100 weights.

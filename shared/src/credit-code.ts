@@ -66,10 +66,7 @@ export function creditCodeProblem(code: string): string | null {
   if (typeof code !== 'string' || code.length !== 18) return 'must be 18 characters';
   const bad = firstBadCharIndex(code);
   if (bad >= 0) {
-    return (
-      `contains a character not allowed at position ${bad + 1} ('${code[bad]}'); ` +
-      'use digits and upper-case letters except I, O, S, V, Z'
-    );
+    return `contains a character not allowed at position ${bad + 1} ('${code[bad]}'); ` + 'use digits and upper-case letters except I, O, S, V, Z';
   }
   if (!DIVISION_PART.test(code.slice(2, 8))) {
     return 'positions 3–8 must be digits (administrative division code)';

@@ -1,15 +1,7 @@
 // The domain vocabulary both sides speak. Enums are string-literal unions with a
 // runtime list beside each, so DTO validation and UI selects use the same values.
 
-export const ORGANISATION_KINDS = [
-  'enterprise',
-  'bank',
-  'guarantor',
-  'microlender',
-  'distributor',
-  'construction_unit',
-  'organiser',
-] as const;
+export const ORGANISATION_KINDS = ['enterprise', 'bank', 'guarantor', 'microlender', 'distributor', 'construction_unit', 'organiser'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const ORGANISATION_SIZES = ['large', 'medium', 'small', 'micro'] as const;
@@ -22,12 +14,7 @@ export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 export const USER_ROLES = ['organiser', 'org_admin', 'org_member'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const SESSION_KINDS = [
-  'bank_enterprise',
-  'upstream_downstream',
-  'producer_distributor',
-  'building_materials',
-] as const;
+export const SESSION_KINDS = ['bank_enterprise', 'upstream_downstream', 'producer_distributor', 'building_materials'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 export const SESSION_STATUSES = ['draft', 'registration', 'live', 'signing', 'follow_up', 'closed'] as const;
@@ -51,16 +38,7 @@ export const LISTING_OPEN_STATUSES: readonly SessionStatus[] = ['registration', 
 export const REGISTRATION_MODES = ['open', 'invitation'] as const;
 export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
-export const PARTICIPANT_ROLES = [
-  'borrower',
-  'lender',
-  'guarantor',
-  'supplier',
-  'buyer',
-  'producer',
-  'distributor',
-  'builder',
-] as const;
+export const PARTICIPANT_ROLES = ['borrower', 'lender', 'guarantor', 'supplier', 'buyer', 'producer', 'distributor', 'builder'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /** Which roles a session kind has. */
@@ -115,15 +93,7 @@ export type GuaranteeRequirement = (typeof GUARANTEE_REQUIREMENTS)[number];
 export const QUANTITY_UNITS = ['吨', '万吨', '立方米', '平方米', '米', '件', '台', '套', '兆瓦', '千瓦时', '千克'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
-export const AGREEMENT_KINDS = [
-  'loan',
-  'credit_line',
-  'guarantee',
-  'supply_contract',
-  'distribution',
-  'intent',
-  'target_responsibility',
-] as const;
+export const AGREEMENT_KINDS = ['loan', 'credit_line', 'guarantee', 'supply_contract', 'distribution', 'intent', 'target_responsibility'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 /** A party's role in an agreement: a participant role, or the organiser granting project funds. */
@@ -138,10 +108,19 @@ export const AGREEMENT_ROLES: Record<AgreementKind, readonly (readonly Agreement
   loan: [['borrower', 'lender']],
   credit_line: [['borrower', 'lender']],
   guarantee: [['borrower', 'lender', 'guarantor']],
-  supply_contract: [['supplier', 'buyer'], ['producer', 'builder'], ['producer', 'distributor']],
+  supply_contract: [
+    ['supplier', 'buyer'],
+    ['producer', 'builder'],
+    ['producer', 'distributor'],
+  ],
   distribution: [['producer', 'distributor']],
   intent: 'any',
-  target_responsibility: [['organiser', 'borrower'], ['organiser', 'supplier'], ['organiser', 'producer'], ['organiser', 'builder']],
+  target_responsibility: [
+    ['organiser', 'borrower'],
+    ['organiser', 'supplier'],
+    ['organiser', 'producer'],
+    ['organiser', 'builder'],
+  ],
 };
 
 /** Kinds about goods: they carry a product, a quantity and a unit. */

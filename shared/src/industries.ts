@@ -30,11 +30,7 @@ const TABLE: SectionRow[] = [
       ['02', '林业', 'Forestry'],
       ['03', '畜牧业', 'Animal husbandry'],
       ['04', '渔业', 'Fishery'],
-      [
-        '05',
-        '农、林、牧、渔专业及辅助性活动',
-        'Support activities for agriculture, forestry, animal husbandry and fishery',
-      ],
+      ['05', '农、林、牧、渔专业及辅助性活动', 'Support activities for agriculture, forestry, animal husbandry and fishery'],
     ],
   },
   {
@@ -62,24 +58,12 @@ const TABLE: SectionRow[] = [
       ['16', '烟草制品业', 'Manufacture of tobacco products'],
       ['17', '纺织业', 'Manufacture of textiles'],
       ['18', '纺织服装、服饰业', 'Manufacture of textile garments and apparel'],
-      [
-        '19',
-        '皮革、毛皮、羽毛及其制品和制鞋业',
-        'Manufacture of leather, fur, feather and related products, and footwear',
-      ],
-      [
-        '20',
-        '木材加工和木、竹、藤、棕、草制品业',
-        'Processing of timber; manufacture of wood, bamboo, rattan, palm and straw products',
-      ],
+      ['19', '皮革、毛皮、羽毛及其制品和制鞋业', 'Manufacture of leather, fur, feather and related products, and footwear'],
+      ['20', '木材加工和木、竹、藤、棕、草制品业', 'Processing of timber; manufacture of wood, bamboo, rattan, palm and straw products'],
       ['21', '家具制造业', 'Manufacture of furniture'],
       ['22', '造纸和纸制品业', 'Manufacture of paper and paper products'],
       ['23', '印刷和记录媒介复制业', 'Printing and reproduction of recording media'],
-      [
-        '24',
-        '文教、工美、体育和娱乐用品制造业',
-        'Manufacture of articles for culture, education, arts and crafts, sport and entertainment',
-      ],
+      ['24', '文教、工美、体育和娱乐用品制造业', 'Manufacture of articles for culture, education, arts and crafts, sport and entertainment'],
       ['25', '石油、煤炭及其他燃料加工业', 'Processing of petroleum, coal and other fuels'],
       ['26', '化学原料和化学制品制造业', 'Manufacture of chemical raw materials and chemical products'],
       ['27', '医药制造业', 'Manufacture of medicines'],
@@ -92,17 +76,9 @@ const TABLE: SectionRow[] = [
       ['34', '通用设备制造业', 'Manufacture of general-purpose machinery'],
       ['35', '专用设备制造业', 'Manufacture of special-purpose machinery'],
       ['36', '汽车制造业', 'Manufacture of automobiles'],
-      [
-        '37',
-        '铁路、船舶、航空航天和其他运输设备制造业',
-        'Manufacture of railway, ship, aerospace and other transport equipment',
-      ],
+      ['37', '铁路、船舶、航空航天和其他运输设备制造业', 'Manufacture of railway, ship, aerospace and other transport equipment'],
       ['38', '电气机械和器材制造业', 'Manufacture of electrical machinery and equipment'],
-      [
-        '39',
-        '计算机、通信和其他电子设备制造业',
-        'Manufacture of computers, communication and other electronic equipment',
-      ],
+      ['39', '计算机、通信和其他电子设备制造业', 'Manufacture of computers, communication and other electronic equipment'],
       ['40', '仪器仪表制造业', 'Manufacture of measuring instruments and meters'],
       ['41', '其他制造业', 'Other manufacturing'],
       ['42', '废弃资源综合利用业', 'Utilisation of waste resources'],
@@ -266,11 +242,7 @@ const TABLE: SectionRow[] = [
       ['92', '国家机构', 'State organs'],
       ['93', '人民政协、民主党派', "People's Political Consultative Conference and democratic parties"],
       ['94', '社会保障', 'Social security'],
-      [
-        '95',
-        '群众团体、社会团体和其他成员组织',
-        'Mass organisations, social organisations and other membership organisations',
-      ],
+      ['95', '群众团体、社会团体和其他成员组织', 'Mass organisations, social organisations and other membership organisations'],
       ['96', '基层群众自治组织及其他组织', 'Grass-roots self-governing organisations and other organisations'],
     ],
   },
@@ -288,9 +260,7 @@ export const INDUSTRY_SECTIONS: readonly { code: string; name: string; nameEn: s
 
 export const INDUSTRY_DIVISIONS: readonly IndustryDivision[] = Object.freeze(
   TABLE.flatMap((section) =>
-    section.divisions.map(([division, name, nameEn]) =>
-      Object.freeze({ code: section.code + division, section: section.code, division, name, nameEn }),
-    ),
+    section.divisions.map(([division, name, nameEn]) => Object.freeze({ code: section.code + division, section: section.code, division, name, nameEn })),
   ),
 );
 

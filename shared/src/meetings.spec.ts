@@ -20,7 +20,20 @@ describe('sessionSlots', () => {
       breakEndsAt: '2026-05-20T05:30:00.000Z',
     });
     const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
-    expect(slots.map((s) => beijing(s.startsAt))).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
+    expect(slots.map((s) => beijing(s.startsAt))).toEqual([
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+      '16:00',
+      '16:30',
+    ]);
     expect(slots.map((s) => s.slot)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(slots.filter((s) => s.half === 'morning')).toHaveLength(5);
   });

@@ -38,7 +38,13 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
  * starts when it ends. A slot starting before noon Beijing time is a morning slot. Slots on
  * either side of the break count as adjacent: a lunch is not an idle gap in anyone's day.
  */
-export function sessionSlots(session: { startsAt: string; endsAt: string; slotMinutes: number; breakStartsAt?: string | null; breakEndsAt?: string | null }): MeetingSlot[] {
+export function sessionSlots(session: {
+  startsAt: string;
+  endsAt: string;
+  slotMinutes: number;
+  breakStartsAt?: string | null;
+  breakEndsAt?: string | null;
+}): MeetingSlot[] {
   const start = Date.parse(session.startsAt);
   const end = Date.parse(session.endsAt);
   const step = session.slotMinutes * 60_000;
@@ -53,7 +59,12 @@ export function sessionSlots(session: { startsAt: string; endsAt: string; slotMi
       continue;
     }
     const hour = new Date(from + BEIJING_OFFSET_MS).getUTCHours();
-    slots.push({ slot: slots.length + 1, startsAt: new Date(from).toISOString(), endsAt: new Date(from + step).toISOString(), half: hour < 12 ? 'morning' : 'afternoon' });
+    slots.push({
+      slot: slots.length + 1,
+      startsAt: new Date(from).toISOString(),
+      endsAt: new Date(from + step).toISOString(),
+      half: hour < 12 ? 'morning' : 'afternoon',
+    });
   }
   return slots;
 }

@@ -71,11 +71,7 @@ function renderScaled(scaled: bigint, digits: number): string {
   return fracPart ? `${grouped}.${fracPart}` : grouped;
 }
 
-export function formatCny(
-  yuan: number,
-  lang: 'zh-CN' | 'en' = 'zh-CN',
-  opts?: { unit?: 'auto' | 'yuan' | 'wan' | 'yi'; digits?: number },
-): string {
+export function formatCny(yuan: number, lang: 'zh-CN' | 'en' = 'zh-CN', opts?: { unit?: 'auto' | 'yuan' | 'wan' | 'yi'; digits?: number }): string {
   if (!Number.isFinite(yuan)) return String(yuan);
   const digits = Math.max(0, Math.min(8, Math.floor(opts?.digits ?? 2)));
   const unit = opts?.unit ?? 'auto';

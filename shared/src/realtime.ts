@@ -69,7 +69,13 @@ export type CeremonyTotals = {
   /** Cumulative signed amount after each signing, oldest first. */
   timeline: { at: string; cumulativeAmount: number }[];
   /** The batch of the running order on stage now, with how far its signing has got. */
-  onStage: { batchId: string; title: string; position: number; batchCount: number; agreements: { agreementId: string; title: string; amount: number; parties: string[]; signed: boolean }[] } | null;
+  onStage: {
+    batchId: string;
+    title: string;
+    position: number;
+    batchCount: number;
+    agreements: { agreementId: string; title: string; amount: number; parties: string[]; signed: boolean }[];
+  } | null;
 };
 
 export type BoardJoinRequest = {

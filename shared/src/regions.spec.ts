@@ -7,9 +7,7 @@ describe('region table', () => {
       expect(p.code).toMatch(/^[1-6][0-9]0000$/);
       expect(p.level).toBe('province');
     }
-    expect(PROVINCES.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['北京市', '青海省', '甘肃省', '西藏自治区', '新疆维吾尔自治区', '重庆市']),
-    );
+    expect(PROVINCES.map((p) => p.name)).toEqual(expect.arrayContaining(['北京市', '青海省', '甘肃省', '西藏自治区', '新疆维吾尔自治区', '重庆市']));
   });
 
   it('has unique codes, and levels that agree with the code', () => {

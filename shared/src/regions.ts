@@ -170,11 +170,7 @@ function build(rows: Row[], level: Region['level']): Region[] {
 
 export const PROVINCES: readonly Region[] = Object.freeze(build(PROVINCE_ROWS, 'province'));
 
-export const REGIONS: readonly Region[] = Object.freeze([
-  ...PROVINCES,
-  ...build(PREFECTURE_ROWS, 'prefecture'),
-  ...build(COUNTY_ROWS, 'county'),
-]);
+export const REGIONS: readonly Region[] = Object.freeze([...PROVINCES, ...build(PREFECTURE_ROWS, 'prefecture'), ...build(COUNTY_ROWS, 'county')]);
 
 /** Provinces whose table above is complete down to county level: codes there must match exactly. */
 const FULLY_LISTED_PROVINCES: ReadonlySet<string> = new Set(['630000']);

@@ -33,19 +33,7 @@ describe('categories and sectors', () => {
 
   it('covers the sectors invited to the producer–distributor session, each with categories', () => {
     const names = SECTORS.map((s) => s.name);
-    for (const name of [
-      '新能源',
-      '新材料',
-      '盐湖化工',
-      '有色金属',
-      '钢铁',
-      '煤及煤化工',
-      '油气化工',
-      '装备制造',
-      '建筑材料',
-      '轻工纺织',
-      '生物医药',
-    ]) {
+    for (const name of ['新能源', '新材料', '盐湖化工', '有色金属', '钢铁', '煤及煤化工', '油气化工', '装备制造', '建筑材料', '轻工纺织', '生物医药']) {
       expect(names).toContain(name);
     }
     for (const s of SECTORS) expect(PRODUCT_CATEGORIES.some((c) => c.sector === s.code)).toBe(true);
@@ -89,17 +77,8 @@ describe('industry chains', () => {
     const steps = (code: string) => INDUSTRY_CHAINS.find((c) => c.code === code)?.steps;
     expect(steps('iron_steel_construction')).toEqual([['iron_ore_concentrate'], ['steel'], ['construction']]);
     expect(steps('aluminium_rolling')).toEqual([['aluminium_ingot'], ['rolled_aluminium']]);
-    expect(steps('silicon_pv')).toEqual([
-      ['silicon_carbide', 'monosilicon', 'polysilicon'],
-      ['silicon_wafer'],
-      ['pv_module'],
-      ['pv_power'],
-    ]);
-    expect(steps('mining_rolling_equipment')).toEqual([
-      ['ferrous_mining', 'nonferrous_mining'],
-      ['metal_rolling'],
-      ['equipment'],
-    ]);
+    expect(steps('silicon_pv')).toEqual([['silicon_carbide', 'monosilicon', 'polysilicon'], ['silicon_wafer'], ['pv_module'], ['pv_power']]);
+    expect(steps('mining_rolling_equipment')).toEqual([['ferrous_mining', 'nonferrous_mining'], ['metal_rolling'], ['equipment']]);
   });
 
   it('has unique chain codes and only known categories in the steps', () => {
@@ -118,8 +97,7 @@ describe('industry chains', () => {
     const edges = new Set(CHAIN_EDGES.map(([u, d]) => `${u}>${d}`));
     for (const chain of INDUSTRY_CHAINS) {
       for (let i = 0; i + 1 < chain.steps.length; i++) {
-        for (const up of chain.steps[i])
-          for (const down of chain.steps[i + 1]) expect(edges.has(`${up}>${down}`)).toBe(true);
+        for (const up of chain.steps[i]) for (const down of chain.steps[i + 1]) expect(edges.has(`${up}>${down}`)).toBe(true);
       }
     }
   });

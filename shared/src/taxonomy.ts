@@ -210,10 +210,7 @@ export const INDUSTRY_CHAINS: readonly IndustryChain[] = Object.freeze(
       code: 'building_materials_construction',
       name: '建材—建筑业产业链',
       nameEn: 'Building materials – construction',
-      steps: [
-        ['cement', 'rebar', 'wall_blocks', 'flat_glass', 'steel_structure', 'timber', 'insulation'],
-        ['construction'],
-      ],
+      steps: [['cement', 'rebar', 'wall_blocks', 'flat_glass', 'steel_structure', 'timber', 'insulation'], ['construction']],
     },
     {
       code: 'magnesium',
@@ -221,9 +218,7 @@ export const INDUSTRY_CHAINS: readonly IndustryChain[] = Object.freeze(
       nameEn: 'Salt-lake magnesium – magnesium metal – magnesium alloys',
       steps: [['magnesium_chloride'], ['magnesium_metal'], ['magnesium_alloy']],
     },
-  ].map((chain) =>
-    Object.freeze({ ...chain, steps: Object.freeze(chain.steps.map((s) => Object.freeze([...s]))) as string[][] }),
-  ),
+  ].map((chain) => Object.freeze({ ...chain, steps: Object.freeze(chain.steps.map((s) => Object.freeze([...s]))) as string[][] })),
 );
 
 /** Edges that belong to no single chain above but are natural supply relations. */

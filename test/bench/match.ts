@@ -30,24 +30,45 @@ const serverRequire = createRequire(join(ROOT, 'server', 'package.json'));
 type Item = { id: string; type: string };
 type Ranked = { item: Item; score: number };
 type Index = { size: number; all(): IterableIterator<Item>; get(id: string): Item | undefined; top(item: Item, k: number): Ranked[]; options: unknown };
-type Service = { index(eventId: string): Promise<Index>; matches(principal: object, id: string, limit: number, lang: string): Promise<{ listing: { id: string }; score: number }[]> };
+type Service = {
+  index(eventId: string): Promise<Index>;
+  matches(principal: object, id: string, limit: number, lang: string): Promise<{ listing: { id: string }; score: number }[]>;
+};
 const { DataSource } = serverRequire('typeorm') as { DataSource: new (o: unknown) => { initialize(): Promise<unknown>; destroy(): Promise<void> } };
 const { dataSourceOptions } = serverRequire('./dist/database/data-source.js') as { dataSourceOptions: (url: string) => unknown };
 const { MatchingService } = serverRequire('./dist/matching/matching.service.js') as { MatchingService: new (ds: unknown, config: unknown) => Service };
-const { bruteForceTop } = serverRequire('./dist/matching/match-index.js') as { bruteForceTop: (all: Item[], item: Item, k: number, options: unknown) => Ranked[] };
+const { bruteForceTop } = serverRequire('./dist/matching/match-index.js') as {
+  bruteForceTop: (all: Item[], item: Item, k: number, options: unknown) => Ranked[];
+};
 
 // A deterministic generator, so runs are comparable.
 let seed = 20261123;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
 const QINGHAI = ['630100', '630102', '630104', '630200', '632200', '632300', '632500', '632800'];
 const GANSU = ['620100', '620200', '620400', '620600', '620900'];
 const ELSEWHERE = PROVINCES.map((p) => `${p.code.slice(0, 2)}0100`).filter((c) => !c.startsWith('63'));
 const region = () => (rnd() < 0.6 ? pick(QINGHAI) : rnd() < 0.5 ? pick(GANSU) : pick(ELSEWHERE));
-const CHAIN_CATEGORIES = ['iron_ore_concentrate', 'steel', 'construction', 'aluminium_ingot', 'rolled_aluminium', 'silicon_carbide', 'polysilicon', 'silicon_wafer', 'pv_module', 'pv_power', 'ferrous_mining', 'metal_rolling', 'equipment'].filter((c) => PRODUCT_CATEGORIES.some((p) => p.code === c));
+const CHAIN_CATEGORIES = [
+  'iron_ore_concentrate',
+  'steel',
+  'construction',
+  'aluminium_ingot',
+  'rolled_aluminium',
+  'silicon_carbide',
+  'polysilicon',
+  'silicon_wafer',
+  'pv_module',
+  'pv_power',
+  'ferrous_mining',
+  'metal_rolling',
+  'equipment',
+].filter((c) => PRODUCT_CATEGORIES.some((p) => p.code === c));
 const BUILDING = PRODUCT_CATEGORIES.filter((c) => c.sector === 'building_materials').map((c) => c.code);
-const CONSUMER = PRODUCT_CATEGORIES.filter((c) => ['agri_products', 'light_textiles', 'biomedicine', 'salt_lake_chemicals'].includes(c.sector)).map((c) => c.code);
+const CONSUMER = PRODUCT_CATEGORIES.filter((c) => ['agri_products', 'light_textiles', 'biomedicine', 'salt_lake_chemicals'].includes(c.sector)).map(
+  (c) => c.code,
+);
 const INDUSTRIES = ['C31', 'C32', 'C26', 'C30', 'C38', 'C13', 'C14', 'E47', 'F51'];
 
 function goods(category: string): NonNullable<ListingInput['goods']> {
@@ -55,20 +76,59 @@ function goods(category: string): NonNullable<ListingInput['goods']> {
   const price = int(500, 50_000);
   const from = new Date(Date.UTC(2027, int(0, 11), int(1, 28)));
   const to = new Date(from.getTime() + int(30, 240) * 86_400_000);
-  return { category, specification: '', quantity: int(10, 20_000), unit, priceMin: rnd() < 0.15 ? null : price, priceMax: rnd() < 0.15 ? null : Math.round(price * (1 + rnd() * 0.2)), deliveryFrom: from.toISOString().slice(0, 10), deliveryTo: to.toISOString().slice(0, 10), region: region() };
+  return {
+    category,
+    specification: '',
+    quantity: int(10, 20_000),
+    unit,
+    priceMin: rnd() < 0.15 ? null : price,
+    priceMax: rnd() < 0.15 ? null : Math.round(price * (1 + rnd() * 0.2)),
+    deliveryFrom: from.toISOString().slice(0, 10),
+    deliveryTo: to.toISOString().slice(0, 10),
+    region: region(),
+  };
 }
 
 /** A listing a participant of this session and role would post. */
 function listingFor(kind: SessionKind, role: ParticipantRole): ListingInput {
   switch (role) {
     case 'borrower':
-      return { type: 'financing_need', title: '融资需求', financing: { amount: int(1, 300) * 1_000_000, termMonths: pick([6, 12, 24, 36, 60]), purpose: pick(['working_capital', 'technical_upgrade', 'project'] as const), collateral: rnd() < 0.5 ? '厂房设备' : '', guaranteeNeeded: rnd() < 0.4 } };
+      return {
+        type: 'financing_need',
+        title: '融资需求',
+        financing: {
+          amount: int(1, 300) * 1_000_000,
+          termMonths: pick([6, 12, 24, 36, 60]),
+          purpose: pick(['working_capital', 'technical_upgrade', 'project'] as const),
+          collateral: rnd() < 0.5 ? '厂房设备' : '',
+          guaranteeNeeded: rnd() < 0.4,
+        },
+      };
     case 'lender': {
       const min = int(1, 20) * 1_000_000;
-      return { type: 'credit_offer', title: '信贷产品', credit: { amountMin: min, amountMax: min * int(5, 50), totalLine: int(5, 200) * 100_000_000, termMinMonths: pick([3, 6, 12]), termMaxMonths: pick([36, 60, 120]), rateMinBp: int(300, 400), rateMaxBp: int(400, 600), targetIndustries: rnd() < 0.5 ? [] : [pick(INDUSTRIES), pick(INDUSTRIES)], targetSizes: rnd() < 0.6 ? [] : ['small', 'micro'], guaranteeRequirement: pick(['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const) } };
+      return {
+        type: 'credit_offer',
+        title: '信贷产品',
+        credit: {
+          amountMin: min,
+          amountMax: min * int(5, 50),
+          totalLine: int(5, 200) * 100_000_000,
+          termMinMonths: pick([3, 6, 12]),
+          termMaxMonths: pick([36, 60, 120]),
+          rateMinBp: int(300, 400),
+          rateMaxBp: int(400, 600),
+          targetIndustries: rnd() < 0.5 ? [] : [pick(INDUSTRIES), pick(INDUSTRIES)],
+          targetSizes: rnd() < 0.6 ? [] : ['small', 'micro'],
+          guaranteeRequirement: pick(['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const),
+        },
+      };
     }
     case 'guarantor':
-      return { type: 'guarantee_offer', title: '担保产品', guarantee: { capacity: int(10, 500) * 1_000_000, feeRateBp: int(50, 300), targetIndustries: rnd() < 0.5 ? [] : [pick(INDUSTRIES)] } };
+      return {
+        type: 'guarantee_offer',
+        title: '担保产品',
+        guarantee: { capacity: int(10, 500) * 1_000_000, feeRateBp: int(50, 300), targetIndustries: rnd() < 0.5 ? [] : [pick(INDUSTRIES)] },
+      };
     case 'supplier':
     case 'buyer':
     case 'producer':
@@ -85,10 +145,35 @@ function listingFor(kind: SessionKind, role: ParticipantRole): ListingInput {
 }
 
 const ROLE_PLAN: { kind: SessionKind; roles: { role: ParticipantRole; orgKind: string; share: number }[] }[] = [
-  { kind: 'bank_enterprise', roles: [{ role: 'borrower', orgKind: 'enterprise', share: 0.16 }, { role: 'lender', orgKind: 'bank', share: 0.03 }, { role: 'guarantor', orgKind: 'guarantor', share: 0.01 }] },
-  { kind: 'upstream_downstream', roles: [{ role: 'supplier', orgKind: 'enterprise', share: 0.15 }, { role: 'buyer', orgKind: 'enterprise', share: 0.15 }] },
-  { kind: 'producer_distributor', roles: [{ role: 'producer', orgKind: 'enterprise', share: 0.15 }, { role: 'distributor', orgKind: 'distributor', share: 0.15 }] },
-  { kind: 'building_materials', roles: [{ role: 'producer', orgKind: 'enterprise', share: 0.1 }, { role: 'builder', orgKind: 'construction_unit', share: 0.1 }] },
+  {
+    kind: 'bank_enterprise',
+    roles: [
+      { role: 'borrower', orgKind: 'enterprise', share: 0.16 },
+      { role: 'lender', orgKind: 'bank', share: 0.03 },
+      { role: 'guarantor', orgKind: 'guarantor', share: 0.01 },
+    ],
+  },
+  {
+    kind: 'upstream_downstream',
+    roles: [
+      { role: 'supplier', orgKind: 'enterprise', share: 0.15 },
+      { role: 'buyer', orgKind: 'enterprise', share: 0.15 },
+    ],
+  },
+  {
+    kind: 'producer_distributor',
+    roles: [
+      { role: 'producer', orgKind: 'enterprise', share: 0.15 },
+      { role: 'distributor', orgKind: 'distributor', share: 0.15 },
+    ],
+  },
+  {
+    kind: 'building_materials',
+    roles: [
+      { role: 'producer', orgKind: 'enterprise', share: 0.1 },
+      { role: 'builder', orgKind: 'construction_unit', share: 0.1 },
+    ],
+  },
 ];
 
 async function insertBatches(db: Client, table: string, columns: string[], rows: unknown[][]): Promise<void> {
@@ -112,10 +197,30 @@ async function main(): Promise<void> {
   try {
     const api = new Api(server.url);
     const organiser = await api.login(ADMIN.email, ADMIN.password);
-    const event = await api.call<{ id: string }>('POST', '/events', { name: '基准测试对接活动', province: '630000', startDate: '2026-12-10', endDate: '2026-12-12', targetAmount: 1e11 }, organiser.token);
+    const event = await api.call<{ id: string }>(
+      'POST',
+      '/events',
+      { name: '基准测试对接活动', province: '630000', startDate: '2026-12-10', endDate: '2026-12-12', targetAmount: 1e11 },
+      organiser.token,
+    );
     const sessions = new Map<SessionKind, string>();
     for (const { kind } of ROLE_PLAN) {
-      let s = await api.call<{ id: string; status: string; version: number }>('POST', `/events/${event.id}/sessions`, { kind, title: `${kind} 专场`, leadDepartment: '省经委', venue: '西宁', startsAt: '2026-12-10T09:00:00+08:00', endsAt: '2026-12-10T17:00:00+08:00', slotMinutes: 20, tableCount: 40, registrationMode: 'open' }, organiser.token);
+      let s = await api.call<{ id: string; status: string; version: number }>(
+        'POST',
+        `/events/${event.id}/sessions`,
+        {
+          kind,
+          title: `${kind} 专场`,
+          leadDepartment: '省经委',
+          venue: '西宁',
+          startsAt: '2026-12-10T09:00:00+08:00',
+          endsAt: '2026-12-10T17:00:00+08:00',
+          slotMinutes: 20,
+          tableCount: 40,
+          registrationMode: 'open',
+        },
+        organiser.token,
+      );
       for (const to of ['registration', 'live']) s = await api.call('POST', `/sessions/${s.id}/transition`, { to, version: s.version }, organiser.token);
       sessions.set(kind, s.id);
     }
@@ -132,8 +237,23 @@ async function main(): Promise<void> {
       let x = rnd();
       const slot = plan.find((p) => (x -= p.share) < 0) ?? plan[0];
       const orgId = crypto.randomUUID();
-      const code = makeCreditCode(`91${region()}${String(i).padStart(9, '0').replace(/[IOSVZ]/g, '0')}`);
-      orgs.push([orgId, `基准机构${i}`, code, slot.orgKind, slot.orgKind === 'bank' ? 'J66' : pick(INDUSTRIES), code.slice(2, 8), pick(['large', 'medium', 'small', 'micro']), '联系人', '0971-0000000', 'approved']);
+      const code = makeCreditCode(
+        `91${region()}${String(i)
+          .padStart(9, '0')
+          .replace(/[IOSVZ]/g, '0')}`,
+      );
+      orgs.push([
+        orgId,
+        `基准机构${i}`,
+        code,
+        slot.orgKind,
+        slot.orgKind === 'bank' ? 'J66' : pick(INDUSTRIES),
+        code.slice(2, 8),
+        pick(['large', 'medium', 'small', 'micro']),
+        '联系人',
+        '0971-0000000',
+        'approved',
+      ]);
       participations.push([crypto.randomUUID(), sessions.get(slot.kind), orgId, slot.role, 'approved']);
       members.push({ orgId, kind: slot.kind, role: slot.role });
     }
@@ -143,9 +263,42 @@ async function main(): Promise<void> {
     for (let i = 0; i < LISTINGS; i++) {
       const m = members[i % members.length];
       const l = listingFor(m.kind, m.role);
-      listings.push([crypto.randomUUID(), sessions.get(m.kind), event.id, m.orgId, l.type, l.title, 'open', JSON.stringify(l.goods ?? null), JSON.stringify(l.financing ?? null), JSON.stringify(l.credit ?? null), JSON.stringify(l.guarantee ?? null), userId, userId]);
+      listings.push([
+        crypto.randomUUID(),
+        sessions.get(m.kind),
+        event.id,
+        m.orgId,
+        l.type,
+        l.title,
+        'open',
+        JSON.stringify(l.goods ?? null),
+        JSON.stringify(l.financing ?? null),
+        JSON.stringify(l.credit ?? null),
+        JSON.stringify(l.guarantee ?? null),
+        userId,
+        userId,
+      ]);
     }
-    await insertBatches(db, 'listing', ['id', 'sessionId', 'eventId', 'organisationId', 'type', 'title', 'status', 'goods', 'financing', 'credit', 'guarantee', 'createdByUserId', 'updatedByUserId'], listings);
+    await insertBatches(
+      db,
+      'listing',
+      [
+        'id',
+        'sessionId',
+        'eventId',
+        'organisationId',
+        'type',
+        'title',
+        'status',
+        'goods',
+        'financing',
+        'credit',
+        'guarantee',
+        'createdByUserId',
+        'updatedByUserId',
+      ],
+      listings,
+    );
     log(`  generated in ${Math.round(ms(began))} ms`);
 
     await dataSource.initialize();
@@ -173,7 +326,9 @@ async function main(): Promise<void> {
       }
     }
     const posters = [];
-    for (const { kind, role, orgKind } of <{ kind: SessionKind; role: ParticipantRole; orgKind: 'enterprise' | 'bank' | 'distributor' | 'construction_unit' }[]>[
+    for (const { kind, role, orgKind } of <
+      { kind: SessionKind; role: ParticipantRole; orgKind: 'enterprise' | 'bank' | 'distributor' | 'construction_unit' }[]
+    >[
       { kind: 'building_materials' as const, role: 'builder', orgKind: 'construction_unit' as const },
       { kind: 'upstream_downstream' as const, role: 'supplier', orgKind: 'enterprise' as const },
       { kind: 'producer_distributor' as const, role: 'distributor', orgKind: 'distributor' as const },

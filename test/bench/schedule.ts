@@ -28,7 +28,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // The server's own scheduler, as built (npm run build).
 const serverRequire = createRequire(join(ROOT, 'server', 'package.json'));
-const { schedule } = serverRequire('./dist/meetings/scheduler/scheduler.js') as { schedule: (p: ScheduleProblem, o?: ScheduleOptions) => Promise<ScheduleResult> };
+const { schedule } = serverRequire('./dist/meetings/scheduler/scheduler.js') as {
+  schedule: (p: ScheduleProblem, o?: ScheduleOptions) => Promise<ScheduleResult>;
+};
 
 async function main(): Promise<void> {
   if (!existsSync(DIR)) throw new Error(`no instance folder at ${DIR}`);

@@ -5,7 +5,12 @@ import { Client } from 'pg';
 export type Statement = { text: string; values: unknown[] | null };
 
 /** Runs `total` units of work from `connections` connections; answers units per second. */
-export async function fromConnections(databaseUrl: string, connections: number, total: number, unit: (client: Client, connection: number, index: number) => Promise<void>): Promise<{ perSecond: number; seconds: number }> {
+export async function fromConnections(
+  databaseUrl: string,
+  connections: number,
+  total: number,
+  unit: (client: Client, connection: number, index: number) => Promise<void>,
+): Promise<{ perSecond: number; seconds: number }> {
   const clients = await Promise.all(
     Array.from({ length: connections }, async () => {
       const client = new Client({ connectionString: databaseUrl });
@@ -64,7 +69,9 @@ export async function plainTransactions(databaseUrl: string, connections: number
   await admin.connect();
   try {
     await admin.query(`DROP TABLE IF EXISTS bench_plain_row, bench_plain_counter`);
-    await admin.query(`CREATE TABLE bench_plain_row (id bigserial PRIMARY KEY, connection int NOT NULL, at timestamptz NOT NULL DEFAULT now(), body char(64) NOT NULL)`);
+    await admin.query(
+      `CREATE TABLE bench_plain_row (id bigserial PRIMARY KEY, connection int NOT NULL, at timestamptz NOT NULL DEFAULT now(), body char(64) NOT NULL)`,
+    );
     await admin.query(`CREATE TABLE bench_plain_counter (connection int PRIMARY KEY, n bigint NOT NULL)`);
     await admin.query(`INSERT INTO bench_plain_counter SELECT g, 0 FROM generate_series(0, $1::int - 1) g`, [connections]);
   } finally {

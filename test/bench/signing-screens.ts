@@ -49,7 +49,8 @@ function keep(watcher: Watcher, totals: string | CeremonyTotals): void {
 }
 
 async function join(watcher: Watcher, eventId: string): Promise<void> {
-  const result = (await watcher.socket.timeout(30_000).emitWithAck('ceremony:join', { eventId })) as { ok: true; totals: CeremonyTotals } | { ok: false; message: string };
+  const result = (await watcher.socket.timeout(30_000).emitWithAck('ceremony:join', { eventId })) as
+    { ok: true; totals: CeremonyTotals } | { ok: false; message: string };
   if (!result.ok) throw new Error(`ceremony:join refused: ${result.message}`);
   keep(watcher, result.totals);
 }
@@ -101,7 +102,8 @@ function report(msg: Report): void {
   const reasons = new Set<string>();
   const parsed = new Map<string, CeremonyTotals>();
   for (const w of watchers) {
-    const totals = typeof w.latest === 'string' ? (parsed.get(w.latest) ?? parsed.set(w.latest, JSON.parse(w.latest) as CeremonyTotals).get(w.latest)) : w.latest;
+    const totals =
+      typeof w.latest === 'string' ? (parsed.get(w.latest) ?? parsed.set(w.latest, JSON.parse(w.latest) as CeremonyTotals).get(w.latest)) : w.latest;
     if (w.socket.connected && totals?.eventId === msg.eventId && totals.signedCount === msg.signedCount && totals.signedAmount === msg.signedAmount) equal += 1;
     pushes += w.pushes;
     disconnects += w.disconnects;

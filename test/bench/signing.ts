@@ -45,15 +45,25 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 /** Runs work over items with at most `concurrency` in flight. */
 async function inParallel<T>(items: T[], concurrency: number, work: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    for (let i = next++; i < items.length; i = next++) await work(items[i], i);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) await work(items[i], i);
+    }),
+  );
 }
 
 /** JSON with sorted keys: a replayed answer comes back from jsonb with its keys reordered. */
 function canonical(value: unknown): string {
   const normalise = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(normalise) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, normalise((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(normalise)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, normalise((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(normalise(value));
 }
 
@@ -61,7 +71,7 @@ function canonical(value: unknown): string {
 function shuffled<T>(items: T[], seed: number): T[] {
   const out = [...items];
   let s = seed >>> 0;
-  const random = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const random = () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
@@ -203,8 +213,14 @@ function cpuSeconds(serverPid: number, screensPid: number | undefined): { server
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick, children: (Number(fields[13]) + Number(fields[14])) / tick });
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        cpu: (Number(fields[11]) + Number(fields[12])) / tick,
+        children: (Number(fields[13]) + Number(fields[14])) / tick,
+      });
     } catch {
       // gone meanwhile
     }
@@ -301,7 +317,9 @@ function requestStatements(recorded: TappedStatement[], eventId: string): { stat
   // The COMMIT may be the last statement of a message (the server writes its audit records and commits in one).
   const commit = kept.findIndex((s, i) => i > begin && /(^|;)\s*COMMIT\s*;?\s*$/i.test(s.text));
   if (begin < 0 || commit < begin) throw new Error(`no transaction in the recorded signing request:\n${kept.map((s) => s.text).join('\n')}`);
-  if (process.env.BENCH_SHOW_SQL) for (const s of recorded.filter((r) => !kept.includes(r))) log(`    left out: ${s.text.replace(/\s+/g, ' ').slice(0, 100)} ${JSON.stringify(s.values).slice(0, 120)}`);
+  if (process.env.BENCH_SHOW_SQL)
+    for (const s of recorded.filter((r) => !kept.includes(r)))
+      log(`    left out: ${s.text.replace(/\s+/g, ' ').slice(0, 100)} ${JSON.stringify(s.values).slice(0, 120)}`);
   return { statements: kept.map(({ text, values }) => ({ text, values })), transaction: commit - begin + 1, left: recorded.length - kept.length };
 }
 
@@ -376,11 +394,17 @@ async function main(): Promise<void> {
     };
     const first = requestStatements(await capture(server, tapFile, () => probeSign(probeBorrower, probeKeys[0])), eventId);
     const completing = requestStatements(await capture(server, tapFile, () => probeSign(probeLender, probeKeys[1])), eventId);
-    for (const [name, r] of [['first', first], ['completing', completing]] as const) {
+    for (const [name, r] of [
+      ['first', first],
+      ['completing', completing],
+    ] as const) {
       log(`  ${name} signature: ${r.statements.length} statements, ${r.transaction} of them in its transaction (left out: ${r.left} for the big screens)`);
     }
-    if (process.env.BENCH_SHOW_SQL) for (const s of [...first.statements, ...completing.statements]) log(`    ${s.text.replace(/\s+/g, " ").slice(0, 160)}`);
-    const { rows: probeParties } = await db.query<{ id: string; organisationId: string }>(`SELECT id, "organisationId" FROM agreement_party WHERE "agreementId" = $1`, [probe.id]);
+    if (process.env.BENCH_SHOW_SQL) for (const s of [...first.statements, ...completing.statements]) log(`    ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    const { rows: probeParties } = await db.query<{ id: string; organisationId: string }>(
+      `SELECT id, "organisationId" FROM agreement_party WHERE "agreementId" = $1`,
+      [probe.id],
+    );
 
     log(`connecting ${WATCHERS} screens ...`);
     const link = await api.call<{ token: string }>('POST', `/events/${eventId}/screen-links`, { label: '基准大屏' }, organiser.token);
@@ -399,10 +423,14 @@ async function main(): Promise<void> {
     const perSecond = signatures / seconds;
     const sorted = [...tally.latencies].sort((a, b) => a - b);
     const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-    log(`signed ${signatures} in ${seconds.toFixed(1)} s: ${perSecond.toFixed(0)}/s, p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms; ${tally.replaysChecked} retries with the same key checked, ${tally.retriesAfterError} retries after errors`);
+    log(
+      `signed ${signatures} in ${seconds.toFixed(1)} s: ${perSecond.toFixed(0)}/s, p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms; ${tally.replaysChecked} retries with the same key checked, ${tally.retriesAfterError} retries after errors`,
+    );
     for (const f of tally.failures.slice(0, 10)) log(`  failed: ${f}`);
     const cpu = (k: keyof typeof cpuAfter) => `${(((cpuAfter[k] - cpuBefore[k]) * 1000) / Math.max(1, signatures)).toFixed(1)} ms`;
-    log(`CPU per signature: server ${cpu('server')}, its PostgreSQL ${cpu('postgres')}, screens ${cpu('screens')}, these clients ${cpu('driver')} (wall time per signature ${((seconds * 1000) / Math.max(1, signatures)).toFixed(1)} ms, on ${availableParallelism()} cores)`);
+    log(
+      `CPU per signature: server ${cpu('server')}, its PostgreSQL ${cpu('postgres')}, screens ${cpu('screens')}, these clients ${cpu('driver')} (wall time per signature ${((seconds * 1000) / Math.max(1, signatures)).toFixed(1)} ms, on ${availableParallelism()} cores)`,
+    );
     log(`database connections not idle, on average: ${busy}`);
 
     // The database: every acknowledged signature is there, live, once.
@@ -417,13 +445,23 @@ async function main(): Promise<void> {
     const lost = tally.acknowledged.filter((a) => !inDb.has(`${a.agreementId}/${a.organisationId}`)).length;
     const doubled = live.reduce((sum, r) => sum + (r.n - 1), 0);
     const duplicates = doubled + tally.missingFromAnswer + tally.replayMismatches;
-    const { rows: statuses } = await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM agreement WHERE id = ANY($1::uuid[]) GROUP BY 1`, [agreementIds]);
-    log(`database: ${live.length} live signatures, ${lost} acknowledged but missing, ${doubled} doubled, ${tally.missingFromAnswer} answers without the signature, ${tally.replayMismatches} retries answered differently; agreements ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}`);
+    const { rows: statuses } = await db.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM agreement WHERE id = ANY($1::uuid[]) GROUP BY 1`,
+      [agreementIds],
+    );
+    log(
+      `database: ${live.length} live signatures, ${lost} acknowledged but missing, ${doubled} doubled, ${tally.missingFromAnswer} answers without the signature, ${tally.replayMismatches} retries answered differently; agreements ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}`,
+    );
     const audit = await api.call<{ ok: boolean; checked: number; firstBroken: unknown }>('GET', '/audit/verify', undefined, organiser.token);
     log(`audit chain: ${audit.ok ? 'verifies' : `BROKEN at ${JSON.stringify(audit.firstBroken)}`} (${audit.checked} records)`);
 
     // The screens: each must settle on the database's figures.
-    const [totals] = (await db.query<{ count: number; amount: string | null }>(`SELECT count(*)::int AS count, sum(amount)::text AS amount FROM agreement WHERE "eventId" = $1 AND status IN ('signed', 'confirmed')`, [eventId])).rows;
+    const [totals] = (
+      await db.query<{ count: number; amount: string | null }>(
+        `SELECT count(*)::int AS count, sum(amount)::text AS amount FROM agreement WHERE "eventId" = $1 AND status IN ('signed', 'confirmed')`,
+        [eventId],
+      )
+    ).rows;
     let screenEqualsDb = WATCHERS === 0;
     if (WATCHERS > 0) {
       const deadline = Date.now() + 30_000;
@@ -432,7 +470,9 @@ async function main(): Promise<void> {
         if (r.equal === WATCHERS || Date.now() > deadline) {
           screenEqualsDb = r.equal === WATCHERS;
           const cutOff = r.disconnects ? `, cut off ${r.disconnects} times and rejoined (${r.reasons.join(', ')})` : '';
-          log(`screens: ${r.equal} of ${r.watchers} show the database's ${totals.count} agreements / ${totals.amount} yuan (${r.pushes} pushes received${cutOff}; lowest count shown ${r.lowestCount})`);
+          log(
+            `screens: ${r.equal} of ${r.watchers} show the database's ${totals.count} agreements / ${totals.amount} yuan (${r.pushes} pushes received${cutOff}; lowest count shown ${r.lowestCount})`,
+          );
           break;
         }
         await sleep(250);
@@ -450,11 +490,10 @@ async function main(): Promise<void> {
       [probe.id, copies.map((c) => c.id)],
     );
     for (const [i, party] of probeParties.entries()) {
-      await db.query(`INSERT INTO agreement_party (id, "agreementId", "organisationId", role) SELECT u.id, u.a, p."organisationId", p.role FROM agreement_party p, unnest($2::uuid[], $3::uuid[]) AS u(id, a) WHERE p.id = $1`, [
-        party.id,
-        copies.map((c) => c.parties[i]),
-        copies.map((c) => c.id),
-      ]);
+      await db.query(
+        `INSERT INTO agreement_party (id, "agreementId", "organisationId", role) SELECT u.id, u.a, p."organisationId", p.role FROM agreement_party p, unnest($2::uuid[], $3::uuid[]) AS u(id, a) WHERE p.id = $1`,
+        [party.id, copies.map((c) => c.parties[i]), copies.map((c) => c.id)],
+      );
     }
     const runId = randomUUID().slice(0, 8);
     const replacementsFor = (j: number): [string, string][] => [
@@ -467,13 +506,23 @@ async function main(): Promise<void> {
     const times: [number[], number[]] = [[], []];
     const cpuBeforeReplay = cpuSeconds(server.pid, undefined);
     const replayed = await fromConnections(server.databaseUrl, CLIENTS, AGREEMENTS, async (client, _connection, j) => {
-      await play(client, first.statements.map((s) => substitute(s, replacementsFor(j))), times[0]);
-      await play(client, completing.statements.map((s) => substitute(s, replacementsFor(j))), times[1]);
+      await play(
+        client,
+        first.statements.map((s) => substitute(s, replacementsFor(j))),
+        times[0],
+      );
+      await play(
+        client,
+        completing.statements.map((s) => substitute(s, replacementsFor(j))),
+        times[1],
+      );
     });
     const baseline = { perSecond: replayed.perSecond * 2, seconds: replayed.seconds };
     const cpuAfterReplay = cpuSeconds(server.pid, undefined);
     const replayCpu = (k: 'postgres' | 'driver' | 'server') => `${(((cpuAfterReplay[k] - cpuBeforeReplay[k]) * 1000) / (AGREEMENTS * 2)).toFixed(1)} ms`;
-    log(`  ${baseline.perSecond.toFixed(0)} transactions/s (${baseline.seconds.toFixed(1)} s); CPU per transaction: PostgreSQL ${replayCpu('postgres')}, this client ${replayCpu('driver')}, the idle server ${replayCpu('server')}`);
+    log(
+      `  ${baseline.perSecond.toFixed(0)} transactions/s (${baseline.seconds.toFixed(1)} s); CPU per transaction: PostgreSQL ${replayCpu('postgres')}, this client ${replayCpu('driver')}, the idle server ${replayCpu('server')}`,
+    );
     log('  mean time of each statement, first and completing signature:');
     for (const [k, r] of [first, completing].entries()) {
       log(`    ${r.statements.map((s, i) => `${s.text.replace(/\s+/g, ' ').slice(0, 28)}… ${(times[k][i] / AGREEMENTS).toFixed(1)} ms`).join(' | ')}`);
@@ -484,7 +533,9 @@ async function main(): Promise<void> {
     const plain = await plainTransactions(server.databaseUrl, CLIENTS, AGREEMENTS * 2);
     const cpuAfterPlain = cpuSeconds(server.pid, undefined);
     const plainCpu = (k: 'postgres' | 'driver') => `${(((cpuAfterPlain[k] - cpuBeforePlain[k]) * 1000) / (AGREEMENTS * 2)).toFixed(2)} ms`;
-    log(`  ${plain.perSecond.toFixed(0)} transactions/s (${plain.seconds.toFixed(1)} s); CPU per transaction: PostgreSQL ${plainCpu('postgres')}, this client ${plainCpu('driver')}`);
+    log(
+      `  ${plain.perSecond.toFixed(0)} transactions/s (${plain.seconds.toFixed(1)} s); CPU per transaction: PostgreSQL ${plainCpu('postgres')}, this client ${plainCpu('driver')}`,
+    );
 
     if (!audit.ok || tally.failures.length > 0) process.exitCode = 1;
     console.log(

@@ -60,112 +60,127 @@ describe('agreement signing in two browsers', () => {
   const screenAmount = async () => Number(await screen.getByTestId('screen-total').getAttribute('data-amount'));
 
   it('is drafted by one party, signed by both, shown signed to both, and counted on the big screen', async () => {
-    await withScreenshots('agreement-signing', () => ({ borrower, bank, screen, desk }), async () => {
-      // The organiser makes a read-only screen link at the ceremony desk; the big screen opens it (no login).
-      await login(desk, server.url, ADMIN.email, ADMIN.password);
-      const openDesk = async () => {
-        await desk.goto(`${server.url}/console?tab=ceremony`);
-        await pick(desk, desk.getByTestId('ceremony-event-picker'), '青海');
-      };
-      await openDesk();
-      await desk.getByTestId('screen-link-label').fill('主会场大屏');
-      await desk.getByTestId('screen-link-create').click();
-      const screenUrl = await desk.getByTestId('screen-link-created').getByTestId('invite-link').inputValue();
-      expect(screenUrl).toMatch(/\/screen\/[0-9a-f-]{36}\?token=/);
-      await screen.goto(screenUrl);
-      await screen.locator('[data-testid="screen-connection"][data-state="live"]').waitFor();
-      await screen.getByTestId('screen-total').waitFor();
-      const before = await screenAmount();
+    await withScreenshots(
+      'agreement-signing',
+      () => ({ borrower, bank, screen, desk }),
+      async () => {
+        // The organiser makes a read-only screen link at the ceremony desk; the big screen opens it (no login).
+        await login(desk, server.url, ADMIN.email, ADMIN.password);
+        const openDesk = async () => {
+          await desk.goto(`${server.url}/console?tab=ceremony`);
+          await pick(desk, desk.getByTestId('ceremony-event-picker'), '青海');
+        };
+        await openDesk();
+        await desk.getByTestId('screen-link-label').fill('主会场大屏');
+        await desk.getByTestId('screen-link-create').click();
+        const screenUrl = await desk.getByTestId('screen-link-created').getByTestId('invite-link').inputValue();
+        expect(screenUrl).toMatch(/\/screen\/[0-9a-f-]{36}\?token=/);
+        await screen.goto(screenUrl);
+        await screen.locator('[data-testid="screen-connection"][data-state="live"]').waitFor();
+        await screen.getByTestId('screen-total').waitFor();
+        const before = await screenAmount();
 
-      await login(borrower, server.url, BORROWER, DEMO_PASSWORD);
-      await login(bank, server.url, BANK, DEMO_PASSWORD);
+        await login(borrower, server.url, BORROWER, DEMO_PASSWORD);
+        await login(bank, server.url, BANK, DEMO_PASSWORD);
 
-      await borrower.goto(`${server.url}/my/agreements`);
-      await borrower.getByTestId('agreement-create').click();
-      const m = modal(borrower);
-      await pick(borrower, m.getByTestId('agreement-session'), '银企');
-      await pick(borrower, m.getByTestId('agreement-kind'), '贷款合同');
-      await pick(borrower, m.getByTestId('agreement-my-role'), '融资企业');
-      await pick(borrower, m.getByTestId('agreement-party-lender'), '工商银行');
-      await m.getByTestId('agreement-title').fill(TITLE);
-      await m.locator('[id="amountWan"]').fill('5000');
-      await m.locator('[id="termMonths"]').fill('36');
-      await m.getByTestId('agreement-key-terms-input').fill('年利率3.85%，按季付息，到期还本；以厂房设备抵押。');
-      await m.getByTestId('agreement-submit').click();
-      const mine = borrower.getByTestId('agreement-row').filter({ hasText: TITLE });
-      await mine.waitFor();
+        await borrower.goto(`${server.url}/my/agreements`);
+        await borrower.getByTestId('agreement-create').click();
+        const m = modal(borrower);
+        await pick(borrower, m.getByTestId('agreement-session'), '银企');
+        await pick(borrower, m.getByTestId('agreement-kind'), '贷款合同');
+        await pick(borrower, m.getByTestId('agreement-my-role'), '融资企业');
+        await pick(borrower, m.getByTestId('agreement-party-lender'), '工商银行');
+        await m.getByTestId('agreement-title').fill(TITLE);
+        await m.locator('[id="amountWan"]').fill('5000');
+        await m.locator('[id="termMonths"]').fill('36');
+        await m.getByTestId('agreement-key-terms-input').fill('年利率3.85%，按季付息，到期还本；以厂房设备抵押。');
+        await m.getByTestId('agreement-submit').click();
+        const mine = borrower.getByTestId('agreement-row').filter({ hasText: TITLE });
+        await mine.waitFor();
 
-      // The organiser puts the new loan in a batch of its own and puts the batch on stage.
-      await openDesk();
-      await desk.getByTestId('ceremony-agreement').filter({ hasText: TITLE }).locator('input[type="checkbox"]').check();
-      await desk.getByTestId('ceremony-new-batch').click();
-      await modal(desk).getByTestId('ceremony-batch-title').fill(`重点项目签约 ${stamp}`);
-      await clickSettled(modal(desk).locator('.ant-btn-primary'));
-      const batch = desk.getByTestId('ceremony-batch').filter({ hasText: `重点项目签约 ${stamp}` });
-      await batch.getByTestId('ceremony-stage').click();
-      await desk.locator('[data-testid="ceremony-batch"][data-on-stage="true"]').filter({ hasText: `重点项目签约 ${stamp}` }).waitFor();
-      const onStage = screen.getByTestId('screen-stage-item').filter({ hasText: TITLE });
-      await screen.getByTestId('screen-stage').filter({ hasText: `重点项目签约 ${stamp}` }).waitFor({ timeout: 10_000 });
-      expect(await onStage.getAttribute('data-signed')).toBe('false');
+        // The organiser puts the new loan in a batch of its own and puts the batch on stage.
+        await openDesk();
+        await desk.getByTestId('ceremony-agreement').filter({ hasText: TITLE }).locator('input[type="checkbox"]').check();
+        await desk.getByTestId('ceremony-new-batch').click();
+        await modal(desk).getByTestId('ceremony-batch-title').fill(`重点项目签约 ${stamp}`);
+        await clickSettled(modal(desk).locator('.ant-btn-primary'));
+        const batch = desk.getByTestId('ceremony-batch').filter({ hasText: `重点项目签约 ${stamp}` });
+        await batch.getByTestId('ceremony-stage').click();
+        await desk
+          .locator('[data-testid="ceremony-batch"][data-on-stage="true"]')
+          .filter({ hasText: `重点项目签约 ${stamp}` })
+          .waitFor();
+        const onStage = screen.getByTestId('screen-stage-item').filter({ hasText: TITLE });
+        await screen
+          .getByTestId('screen-stage')
+          .filter({ hasText: `重点项目签约 ${stamp}` })
+          .waitFor({ timeout: 10_000 });
+        expect(await onStage.getAttribute('data-signed')).toBe('false');
 
-      await signAs(borrower);
-      await borrower.locator(`[data-testid="agreement-row"][data-status="drafting"]`).filter({ hasText: TITLE }).waitFor();
+        await signAs(borrower);
+        await borrower.locator(`[data-testid="agreement-row"][data-status="drafting"]`).filter({ hasText: TITLE }).waitFor();
 
-      await bank.goto(`${server.url}/my/agreements`);
-      await bank.getByTestId('agreement-row').filter({ hasText: TITLE }).waitFor();
-      await signAs(bank);
-      await bank.locator(`[data-testid="agreement-row"][data-status="signed"]`).filter({ hasText: TITLE }).waitFor();
+        await bank.goto(`${server.url}/my/agreements`);
+        await bank.getByTestId('agreement-row').filter({ hasText: TITLE }).waitFor();
+        await signAs(bank);
+        await bank.locator(`[data-testid="agreement-row"][data-status="signed"]`).filter({ hasText: TITLE }).waitFor();
 
-      // The borrower's screen learns of the bank's signature live, without a reload.
-      await borrower.locator(`[data-testid="agreement-row"][data-status="signed"]`).filter({ hasText: TITLE }).waitFor({ timeout: 10_000 });
-      expect(await borrower.getByTestId('agreement-row').filter({ hasText: TITLE }).innerText()).toContain('已签署');
-      // The big screen counted it live: exactly the loan's 5,000万元 more.
-      await screen.waitForFunction(
-        (expected) => Number(document.querySelector('[data-testid="screen-total"]')?.getAttribute('data-amount')) === expected,
-        before + 50_000_000,
-        { timeout: 10_000 },
-      );
-      expect(await screen.getByTestId('screen-count').getAttribute('data-count')).toBe('1');
-      await screen.locator('[data-testid="screen-stage-item"][data-signed="true"]').filter({ hasText: TITLE }).waitFor({ timeout: 10_000 });
+        // The borrower's screen learns of the bank's signature live, without a reload.
+        await borrower.locator(`[data-testid="agreement-row"][data-status="signed"]`).filter({ hasText: TITLE }).waitFor({ timeout: 10_000 });
+        expect(await borrower.getByTestId('agreement-row').filter({ hasText: TITLE }).innerText()).toContain('已签署');
+        // The big screen counted it live: exactly the loan's 5,000万元 more.
+        await screen.waitForFunction(
+          (expected) => Number(document.querySelector('[data-testid="screen-total"]')?.getAttribute('data-amount')) === expected,
+          before + 50_000_000,
+          { timeout: 10_000 },
+        );
+        expect(await screen.getByTestId('screen-count').getAttribute('data-count')).toBe('1');
+        await screen.locator('[data-testid="screen-stage-item"][data-signed="true"]').filter({ hasText: TITLE }).waitFor({ timeout: 10_000 });
 
-      // The certificate downloads as a PDF; its verification link checks out, a changed hash does not.
-      const [download] = await Promise.all([borrower.waitForEvent('download'), mine.getByTestId('agreement-certificate').click()]);
-      const pdf = readFileSync((await download.path())!);
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(download.suggestedFilename()).toBe(`签约证书-${TITLE}.pdf`);
-      const api = new Api(server.url);
-      const mineApi = await api.login(BORROWER, DEMO_PASSWORD);
-      const signed = (await api.call<{ id: string; title: string; contentHash: string }[]>('GET', '/me/agreements', undefined, mineApi.token)).find((a) => a.title === TITLE)!;
-      await bank.goto(`${server.url}/verify/${signed.id}?hash=${signed.contentHash}`);
-      await bank.getByTestId('verify-valid').filter({ hasText: TITLE }).waitFor();
-      await bank.goto(`${server.url}/verify/${signed.id}?hash=${'0'.repeat(64)}`);
-      await bank.getByTestId('verify-invalid').waitFor();
+        // The certificate downloads as a PDF; its verification link checks out, a changed hash does not.
+        const [download] = await Promise.all([borrower.waitForEvent('download'), mine.getByTestId('agreement-certificate').click()]);
+        const pdf = readFileSync((await download.path())!);
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(download.suggestedFilename()).toBe(`签约证书-${TITLE}.pdf`);
+        const api = new Api(server.url);
+        const mineApi = await api.login(BORROWER, DEMO_PASSWORD);
+        const signed = (await api.call<{ id: string; title: string; contentHash: string }[]>('GET', '/me/agreements', undefined, mineApi.token)).find(
+          (a) => a.title === TITLE,
+        )!;
+        await bank.goto(`${server.url}/verify/${signed.id}?hash=${signed.contentHash}`);
+        await bank.getByTestId('verify-valid').filter({ hasText: TITLE }).waitFor();
+        await bank.goto(`${server.url}/verify/${signed.id}?hash=${'0'.repeat(64)}`);
+        await bank.getByTestId('verify-invalid').waitFor();
 
-      // Follow-up: the bank's admin (who may sign for it) records the approval, then closes the ledger with a reason.
-      await bank.goto(`${server.url}/my/agreements`);
-      const bankRow = bank.getByTestId('agreement-row').filter({ hasText: TITLE });
-      await bankRow.locator('.ant-table-row-expand-icon').click();
-      const ledger = bank.getByTestId('ledger-panel');
-      await pick(bank, ledger.getByTestId('ledger-kind'), '审批通过');
-      await ledger.locator('input[id="amount"]').fill('50000000');
-      await ledger.getByTestId('ledger-submit').click();
-      await ledger.locator('[data-testid="ledger-entry"][data-kind="approved"]').waitFor();
-      await pick(bank, ledger.getByTestId('ledger-kind'), '履行完毕');
-      await ledger.getByTestId('ledger-submit').click();
-      await ledger.getByText('登记履行完毕或终止必须说明原因').waitFor();
-      await ledger.getByTestId('ledger-reason').fill('本息已按期结清');
-      await ledger.getByTestId('ledger-submit').click();
-      await clickSettled(bank.getByTestId('ledger-close-confirm'));
-      await ledger.getByTestId('ledger-closed').waitFor();
-      expect(await ledger.getByTestId('ledger-reopen').count()).toBe(0);
+        // Follow-up: the bank's admin (who may sign for it) records the approval, then closes the ledger with a reason.
+        await bank.goto(`${server.url}/my/agreements`);
+        const bankRow = bank.getByTestId('agreement-row').filter({ hasText: TITLE });
+        await bankRow.locator('.ant-table-row-expand-icon').click();
+        const ledger = bank.getByTestId('ledger-panel');
+        await pick(bank, ledger.getByTestId('ledger-kind'), '审批通过');
+        await ledger.locator('input[id="amount"]').fill('50000000');
+        await ledger.getByTestId('ledger-submit').click();
+        await ledger.locator('[data-testid="ledger-entry"][data-kind="approved"]').waitFor();
+        await pick(bank, ledger.getByTestId('ledger-kind'), '履行完毕');
+        await ledger.getByTestId('ledger-submit').click();
+        await ledger.getByText('登记履行完毕或终止必须说明原因').waitFor();
+        await ledger.getByTestId('ledger-reason').fill('本息已按期结清');
+        await ledger.getByTestId('ledger-submit').click();
+        await clickSettled(bank.getByTestId('ledger-close-confirm'));
+        await ledger.getByTestId('ledger-closed').waitFor();
+        expect(await ledger.getByTestId('ledger-reopen').count()).toBe(0);
 
-      // The big screen shows the newest signed head (signed within seconds, fetched every 15 s).
-      const seal = screen.getByTestId('screen-seal');
-      await seal.waitFor({ timeout: 40_000 });
-      const head = await api.call<{ publicKeyPem: string; keyFingerprint: string; head: { seq: string; hash: string; message: string; signature: string } }>('GET', '/audit/head');
-      expect(await seal.innerText()).toContain(head.keyFingerprint.slice(0, 4));
-      expect(verifySignature(null, Buffer.from(head.head.message), head.publicKeyPem, Buffer.from(head.head.signature, 'base64'))).toBe(true);
-      expect(pageErrors).toEqual([]);
-    });
+        // The big screen shows the newest signed head (signed within seconds, fetched every 15 s).
+        const seal = screen.getByTestId('screen-seal');
+        await seal.waitFor({ timeout: 40_000 });
+        const head = await api.call<{ publicKeyPem: string; keyFingerprint: string; head: { seq: string; hash: string; message: string; signature: string } }>(
+          'GET',
+          '/audit/head',
+        );
+        expect(await seal.innerText()).toContain(head.keyFingerprint.slice(0, 4));
+        expect(verifySignature(null, Buffer.from(head.head.message), head.publicKeyPem, Buffer.from(head.head.signature, 'base64'))).toBe(true);
+        expect(pageErrors).toEqual([]);
+      },
+    );
   });
 });

@@ -27,7 +27,11 @@ export class BoardMirror {
   private buffer: BoardEvent[] = [];
   private joining: Promise<void> | null = null;
 
-  constructor(url: string, auth: Record<string, string>, readonly sessionId: string) {
+  constructor(
+    url: string,
+    auth: Record<string, string>,
+    readonly sessionId: string,
+  ) {
     this.socket = io(url, { auth, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 1000 });
     this.socket.on('connect', () => void this.join());
     this.socket.on('board:event', (event) => {
@@ -102,7 +106,9 @@ export async function boardTruth(databaseUrl: string, sessionId: string): Promis
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const listings = await client.query<{ id: string; version: number }>(`SELECT id, version FROM listing WHERE "sessionId" = $1 AND status = 'open'`, [sessionId]);
+    const listings = await client.query<{ id: string; version: number }>(`SELECT id, version FROM listing WHERE "sessionId" = $1 AND status = 'open'`, [
+      sessionId,
+    ]);
     const session = await client.query<{ boardSeq: number }>(`SELECT "boardSeq" FROM match_session WHERE id = $1`, [sessionId]);
     return { seq: session.rows[0].boardSeq, versions: new Map(listings.rows.map((r) => [r.id, r.version])) };
   } finally {

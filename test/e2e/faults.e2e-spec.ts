@@ -24,22 +24,31 @@ describe(`a signing storm through ${KILLS} SIGKILLs of the server`, () => {
   let pg: OwnPostgres | undefined;
   let r: StormResult;
 
-  beforeAll(async () => {
-    pg = await startPostgres();
-    r = await runSigningStorm({ databaseUrl: pg.url, kills: KILLS, clients: CLIENTS, minRounds: MIN_ROUNDS, log: process.env.FAULT_VERBOSE ? (line) => console.log(line) : undefined });
-    const sorted = [...r.restartMs].sort((a, b) => a - b);
-    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-    console.log(
-      [
-        `Signing storm: ${r.kills} kills in ${(r.durationMs / 1000).toFixed(1)} s, ${CLIENTS} clients (${CLIENTS * 2} parties)`,
-        `  agreements drafted ${r.creates.length}, signatures acknowledged ${r.acks.length}, refused as duplicates ${r.refusedAsDuplicate.length}`,
-        `  retries: ${r.retries.network} after network errors, ${r.retries.timeout} after timeouts, ${r.retries.serverError} after 5xx, ${r.retries.inFlight} after 409 in flight (${r.retries.inFlightAfterCrash} of them after a kill), ${r.retries.stepUp} step-ups`,
-        `  Idempotency-Keys taken over from requests that died with their process: ${r.takeovers}`,
-        `  restart (spawn to ready): median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${sorted[sorted.length - 1] ?? 0} ms`,
-        `  audit chain: ${r.auditVerify.ok ? 'verifies' : 'BROKEN'} (${r.auditVerify.checked} records); screen: ${JSON.stringify(r.screen.totals)} after ${r.screen.connects} connections`,
-      ].join('\n'),
-    );
-  }, 120_000 + KILLS * 15_000);
+  beforeAll(
+    async () => {
+      pg = await startPostgres();
+      r = await runSigningStorm({
+        databaseUrl: pg.url,
+        kills: KILLS,
+        clients: CLIENTS,
+        minRounds: MIN_ROUNDS,
+        log: process.env.FAULT_VERBOSE ? (line) => console.log(line) : undefined,
+      });
+      const sorted = [...r.restartMs].sort((a, b) => a - b);
+      const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+      console.log(
+        [
+          `Signing storm: ${r.kills} kills in ${(r.durationMs / 1000).toFixed(1)} s, ${CLIENTS} clients (${CLIENTS * 2} parties)`,
+          `  agreements drafted ${r.creates.length}, signatures acknowledged ${r.acks.length}, refused as duplicates ${r.refusedAsDuplicate.length}`,
+          `  retries: ${r.retries.network} after network errors, ${r.retries.timeout} after timeouts, ${r.retries.serverError} after 5xx, ${r.retries.inFlight} after 409 in flight (${r.retries.inFlightAfterCrash} of them after a kill), ${r.retries.stepUp} step-ups`,
+          `  Idempotency-Keys taken over from requests that died with their process: ${r.takeovers}`,
+          `  restart (spawn to ready): median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${sorted[sorted.length - 1] ?? 0} ms`,
+          `  audit chain: ${r.auditVerify.ok ? 'verifies' : 'BROKEN'} (${r.auditVerify.checked} records); screen: ${JSON.stringify(r.screen.totals)} after ${r.screen.connects} connections`,
+        ].join('\n'),
+      );
+    },
+    120_000 + KILLS * 15_000,
+  );
 
   afterAll(async () => {
     await pg?.stop();
@@ -178,7 +187,9 @@ describe('PostgreSQL going away under load: two server processes on an external 
   };
   /** Backends LISTENing for the socket.io adapters (one per process when both listen). */
   const listeners = async (admin: Client): Promise<number[]> =>
-    (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN "socket.io#%'`)).rows.map((r) => r.pid);
+    (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN "socket.io#%'`)).rows.map(
+      (r) => r.pid,
+    );
 
   it('stays up, reports unhealthy while the database is away, and recovers by itself: requests and board pushes work again', async () => {
     pg = await startPostgres();
@@ -214,7 +225,8 @@ describe('PostgreSQL going away under load: two server processes on an external 
           servers.map(async (s, server) => {
             let status: number;
             try {
-              status = (await fetch(`${s.url}/api/events`, { headers: { authorization: `Bearer ${organiser.token}` }, signal: AbortSignal.timeout(5000) })).status;
+              status = (await fetch(`${s.url}/api/events`, { headers: { authorization: `Bearer ${organiser.token}` }, signal: AbortSignal.timeout(5000) }))
+                .status;
             } catch {
               status = 0; // no answer at all
             }

@@ -8,8 +8,11 @@ import { launchBrowser } from './browser';
 import { ADMIN, startServer, type RunningServer } from './server';
 import { clickSettled, login, modal, pick, select, watchErrors, withScreenshots } from './ui';
 
-
-const stamp = Date.now().toString(36).toUpperCase().replace(/[IOSVZ]/g, '7').slice(-6);
+const stamp = Date.now()
+  .toString(36)
+  .toUpperCase()
+  .replace(/[IOSVZ]/g, '7')
+  .slice(-6);
 const EVENT = `端到端对接活动 ${stamp}`;
 const SESSION = `产销对接专场 ${stamp}`;
 const COMPANY = `青海端到端钢铁有限公司 ${stamp}`;
@@ -39,7 +42,6 @@ describe('foundation in the browser', () => {
     await browser?.close();
     await server?.stop();
   });
-
 
   it('runs from event creation to a listing on the board', async () => {
     await withScreenshots('foundation', () => ({ organiser, enterprise }), runFlow);

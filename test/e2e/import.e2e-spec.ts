@@ -58,67 +58,79 @@ describe('bulk import in the browser', () => {
   }
 
   it('downloads the template, checks a workbook, imports it with progress, and the listing reaches the board', async () => {
-    await withScreenshots('import', () => ({ console: console_, board }), async () => {
-      const api = new Api(server.url);
-      const organiser = await api.login(ADMIN.email, ADMIN.password);
-      const session = await api.liveSession(organiser, 'upstream_downstream');
-      const eventName = (await api.call<{ name: string }>('GET', `/events/${session.eventId}`, undefined, organiser.token)).name;
-      const code = creditCode();
-      const title = `导入的螺纹钢供应 ${Date.now().toString(36).slice(-5)}`;
+    await withScreenshots(
+      'import',
+      () => ({ console: console_, board }),
+      async () => {
+        const api = new Api(server.url);
+        const organiser = await api.login(ADMIN.email, ADMIN.password);
+        const session = await api.liveSession(organiser, 'upstream_downstream');
+        const eventName = (await api.call<{ name: string }>('GET', `/events/${session.eventId}`, undefined, organiser.token)).name;
+        const code = creditCode();
+        const title = `导入的螺纹钢供应 ${Date.now().toString(36).slice(-5)}`;
 
-      await login(console_, server.url, ADMIN.email, ADMIN.password);
-      // A board left open during the import: the listing must arrive there live.
-      await board.goto(`${server.url}/sessions/${session.id}/board`);
-      await board.locator('[data-testid="connection-status"]').waitFor();
-      await board.waitForFunction(() => document.querySelector('[data-testid="board"]')?.getAttribute('data-seq') != null);
+        await login(console_, server.url, ADMIN.email, ADMIN.password);
+        // A board left open during the import: the listing must arrive there live.
+        await board.goto(`${server.url}/sessions/${session.id}/board`);
+        await board.locator('[data-testid="connection-status"]').waitFor();
+        await board.waitForFunction(() => document.querySelector('[data-testid="board"]')?.getAttribute('data-seq') != null);
 
-      await console_.goto(`${server.url}/console`);
-      await console_.getByTestId('console-tab-import').click();
+        await console_.goto(`${server.url}/console`);
+        await console_.getByTestId('console-tab-import').click();
 
-      // The template downloads as an .xlsx workbook.
-      const [download] = await Promise.all([console_.waitForEvent('download'), console_.getByTestId('import-template-xlsx').click()]);
-      expect(download.suggestedFilename()).toBe('导入模板.xlsx');
-      const template = readFileSync((await download.path())!);
-      expect(template.subarray(0, 2).toString()).toBe('PK');
+        // The template downloads as an .xlsx workbook.
+        const [download] = await Promise.all([console_.waitForEvent('download'), console_.getByTestId('import-template-xlsx').click()]);
+        expect(download.suggestedFilename()).toBe('导入模板.xlsx');
+        const template = readFileSync((await download.path())!);
+        expect(template.subarray(0, 2).toString()).toBe('PK');
 
-      await pick(console_, console_.getByTestId('import-event-picker'), eventName);
+        await pick(console_, console_.getByTestId('import-event-picker'), eventName);
 
-      // A workbook with a bad row: the dry run names the row and the column; nothing can be imported.
-      const bad = await workbook('有问题.xlsx', [['导入测试钢铁', code, '企业', 'C31', '630100', '大型', '张伟', '0971-5299999']], [[code, session.title, '供应', title, '钢材', -5, 3600, 3900, '2027-01-01']]);
-      await console_.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(bad);
-      await console_.getByTestId('import-check').click();
-      const problem = console_.getByTestId('import-problem').first();
-      await problem.waitFor();
-      expect(await problem.innerText()).toMatch(/发布\s+2\s+数量/);
-      expect(await console_.getByTestId('import-confirm').isDisabled()).toBe(true);
+        // A workbook with a bad row: the dry run names the row and the column; nothing can be imported.
+        const bad = await workbook(
+          '有问题.xlsx',
+          [['导入测试钢铁', code, '企业', 'C31', '630100', '大型', '张伟', '0971-5299999']],
+          [[code, session.title, '供应', title, '钢材', -5, 3600, 3900, '2027-01-01']],
+        );
+        await console_.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(bad);
+        await console_.getByTestId('import-check').click();
+        const problem = console_.getByTestId('import-problem').first();
+        await problem.waitFor();
+        expect(await problem.innerText()).toMatch(/发布\s+2\s+数量/);
+        expect(await console_.getByTestId('import-confirm').isDisabled()).toBe(true);
 
-      // The fixed workbook: the report says what will be created.
-      await console_.locator('.ant-upload-list-item').getByRole('button').first().click();
-      const good = await workbook('导入.xlsx', [['导入测试钢铁', code, '企业', 'C31', '630100', '大型', '张伟', '0971-5299999']], [[code, session.title, '供应', title, '钢材', 5000, 3600, 3900, '2027-01-01']]);
-      await console_.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(good);
-      await console_.getByTestId('import-check').click();
-      const report = console_.locator('[data-testid="import-report"][data-problems="0"]');
-      await report.waitFor();
-      expect(await report.getByTestId('import-organisations-create').innerText()).toContain('1');
-      expect(await report.getByTestId('import-listings-create').innerText()).toContain('1');
-      expect(await report.innerText()).toContain(title);
+        // The fixed workbook: the report says what will be created.
+        await console_.locator('.ant-upload-list-item').getByRole('button').first().click();
+        const good = await workbook(
+          '导入.xlsx',
+          [['导入测试钢铁', code, '企业', 'C31', '630100', '大型', '张伟', '0971-5299999']],
+          [[code, session.title, '供应', title, '钢材', 5000, 3600, 3900, '2027-01-01']],
+        );
+        await console_.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(good);
+        await console_.getByTestId('import-check').click();
+        const report = console_.locator('[data-testid="import-report"][data-problems="0"]');
+        await report.waitFor();
+        expect(await report.getByTestId('import-organisations-create').innerText()).toContain('1');
+        expect(await report.getByTestId('import-listings-create').innerText()).toContain('1');
+        expect(await report.innerText()).toContain(title);
 
-      // Import: the job's progress runs to completion.
-      await clickSettled(console_.getByTestId('import-confirm'));
-      await console_.getByTestId('import-progress').waitFor();
-      await console_.locator('[data-testid="import-job"][data-state="succeeded"][data-percent="100"]').waitFor({ timeout: 30_000 });
-      // One organisation, its place in the session and its listing: three rows written.
-      expect(await console_.getByTestId('import-progress-text').innerText()).toContain('3 / 3');
+        // Import: the job's progress runs to completion.
+        await clickSettled(console_.getByTestId('import-confirm'));
+        await console_.getByTestId('import-progress').waitFor();
+        await console_.locator('[data-testid="import-job"][data-state="succeeded"][data-percent="100"]').waitFor({ timeout: 30_000 });
+        // One organisation, its place in the session and its listing: three rows written.
+        expect(await console_.getByTestId('import-progress-text').innerText()).toContain('3 / 3');
 
-      // The board left open got the listing live, without a reload.
-      await board.getByTestId('board').getByTestId('listing-row').filter({ hasText: title }).waitFor({ timeout: 15_000 });
-      expect(await board.getByTestId('listing-row').filter({ hasText: title }).innerText()).toContain('导入测试钢铁');
+        // The board left open got the listing live, without a reload.
+        await board.getByTestId('board').getByTestId('listing-row').filter({ hasText: title }).waitFor({ timeout: 15_000 });
+        expect(await board.getByTestId('listing-row').filter({ hasText: title }).innerText()).toContain('导入测试钢铁');
 
-      // The import's link opens the same board with the listing on it.
-      await console_.getByTestId('import-board-link').first().click();
-      await console_.waitForURL(`**/sessions/${session.id}/board`);
-      await console_.getByTestId('board').getByTestId('listing-row').filter({ hasText: title }).waitFor();
-      expect(pageErrors).toEqual([]);
-    });
+        // The import's link opens the same board with the listing on it.
+        await console_.getByTestId('import-board-link').first().click();
+        await console_.waitForURL(`**/sessions/${session.id}/board`);
+        await console_.getByTestId('board').getByTestId('listing-row').filter({ hasText: title }).waitFor();
+        expect(pageErrors).toEqual([]);
+      },
+    );
   });
 });

@@ -58,10 +58,14 @@ describe('live board in the browser', () => {
   /** Waits until every board has applied at least `min` and all agree; returns that number. */
   async function sameSeq(pages: Page[], min: number): Promise<number> {
     let seqs: number[] = [];
-    await eventually(async () => {
-      seqs = await Promise.all(pages.map(seqOf));
-      return seqs.every((s) => s === seqs[0] && s >= min);
-    }, () => `the boards to agree on a sequence number ≥ ${min} (they are at ${seqs.join(', ')})`, 30_000);
+    await eventually(
+      async () => {
+        seqs = await Promise.all(pages.map(seqOf));
+        return seqs.every((s) => s === seqs[0] && s >= min);
+      },
+      () => `the boards to agree on a sequence number ≥ ${min} (they are at ${seqs.join(', ')})`,
+      30_000,
+    );
     return seqs[0];
   }
   /** Marks the page so a reload (which would lose the mark) can be detected. */
@@ -79,7 +83,6 @@ describe('live board in the browser', () => {
   }
 
   const screenshots = (name: string, run: () => Promise<void>) => withScreenshots(name, () => ({ organiser, supplier, poster }), run);
-
 
   it('shows a listing posted in one browser on both boards without a reload, highlighted', async () => {
     await screenshots('live-board', async () => {

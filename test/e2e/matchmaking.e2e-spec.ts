@@ -54,195 +54,215 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
     await server?.stop();
   });
 
-  const card = (page: Page, organisation: string) => page.getByTestId('match-card').filter({ has: page.getByTestId('match-org').getByText(organisation, { exact: true }) });
+  const card = (page: Page, organisation: string) =>
+    page.getByTestId('match-card').filter({ has: page.getByTestId('match-org').getByText(organisation, { exact: true }) });
   const shot = async (page: Page, name: string) => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   };
 
   it('explains recommendations, carries a meeting request to acceptance, and an application to the bank’s answer', async () => {
-    await withScreenshots('matchmaking', () => ({ enterprise, bank, organiser }), async () => {
-      const api = new Api(server.url);
-      const me = await api.login(ENTERPRISE, DEMO_PASSWORD);
-      const need = (await api.call<ListingView[]>('GET', '/me/listings', undefined, me.token)).find((l) => l.title === NEED)!;
+    await withScreenshots(
+      'matchmaking',
+      () => ({ enterprise, bank, organiser }),
+      async () => {
+        const api = new Api(server.url);
+        const me = await api.login(ENTERPRISE, DEMO_PASSWORD);
+        const need = (await api.call<ListingView[]>('GET', '/me/listings', undefined, me.token)).find((l) => l.title === NEED)!;
 
-      // ---- recommendations, explained ----
-      await login(enterprise, server.url, ENTERPRISE, DEMO_PASSWORD);
-      await enterprise.goto(`${server.url}/my/listings`);
-      await enterprise.getByTestId('my-listing-row').filter({ hasText: NEED }).getByTestId('listing-matches').click();
-      await expect(enterprise.getByTestId('matches-for').innerText()).resolves.toBe(NEED);
-      const boc = card(enterprise, BANK_NAME);
-      await boc.waitFor();
-      // Best first: the scores never rise down the list.
-      const scores = (await enterprise.getByTestId('match-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-score')))));
-      expect(scores.length).toBeGreaterThanOrEqual(5);
-      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-      // The bank's product fits on every count, and each factor says why, in Chinese.
-      expect(await boc.getAttribute('data-score')).toBe('100');
-      expect(await boc.getByTestId('match-score').innerText()).toBe('100');
-      const reasons = await boc.getByTestId('match-reason-text').allInnerTexts();
-      expect(reasons).toEqual(expect.arrayContaining(['融资 30000万元 在单笔 1000万元–30000万元 之内', '期限 12 个月在 6–36 个月之内', '支持本企业所在行业（C31）', '银行要求抵押，企业可提供抵押物']));
-      const security = boc.locator('[data-testid="match-reason"][data-factor="security"]');
-      expect(await security.getAttribute('data-contribution')).toBe('20');
-      expect(await security.getAttribute('data-weight')).toBe('20');
-      expect(await security.innerText()).toContain('增信方式');
-      // A weaker match explains what is missing, and a bank that wants a guarantee comes with its guarantor.
-      const weak = card(enterprise, '中国农业银行股份有限公司青海省分行');
-      expect(await weak.locator('[data-testid="match-reason"][data-factor="size"]').getAttribute('data-contribution')).toBe('0');
-      await expect(weak.getByTestId('match-guarantor').innerText()).resolves.toContain('青海省信用担保集团有限责任公司');
-      await expect(weak.getByTestId('match-guarantor').innerText()).resolves.toContain('三方组合');
-      await shot(enterprise, 'recommendations-drawer');
-
-      // The same reasons in English when the language switch says so, and back.
-      const reopen = async () => {
-        await enterprise.keyboard.press('Escape');
-        await enterprise.getByTestId('recommendations-body').waitFor({ state: 'detached' });
-        await enterprise.getByTestId('lang-switch').click();
+        // ---- recommendations, explained ----
+        await login(enterprise, server.url, ENTERPRISE, DEMO_PASSWORD);
+        await enterprise.goto(`${server.url}/my/listings`);
         await enterprise.getByTestId('my-listing-row').filter({ hasText: NEED }).getByTestId('listing-matches').click();
-      };
-      await reopen();
-      await boc.getByText('The bank asks for collateral; the enterprise has it').waitFor();
-      expect(await security.innerText()).toContain('Security');
-      await reopen();
-      await boc.getByText('银行要求抵押，企业可提供抵押物').waitFor();
+        await expect(enterprise.getByTestId('matches-for').innerText()).resolves.toBe(NEED);
+        const boc = card(enterprise, BANK_NAME);
+        await boc.waitFor();
+        // Best first: the scores never rise down the list.
+        const scores = await enterprise.getByTestId('match-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-score'))));
+        expect(scores.length).toBeGreaterThanOrEqual(5);
+        expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+        // The bank's product fits on every count, and each factor says why, in Chinese.
+        expect(await boc.getAttribute('data-score')).toBe('100');
+        expect(await boc.getByTestId('match-score').innerText()).toBe('100');
+        const reasons = await boc.getByTestId('match-reason-text').allInnerTexts();
+        expect(reasons).toEqual(
+          expect.arrayContaining([
+            '融资 30000万元 在单笔 1000万元–30000万元 之内',
+            '期限 12 个月在 6–36 个月之内',
+            '支持本企业所在行业（C31）',
+            '银行要求抵押，企业可提供抵押物',
+          ]),
+        );
+        const security = boc.locator('[data-testid="match-reason"][data-factor="security"]');
+        expect(await security.getAttribute('data-contribution')).toBe('20');
+        expect(await security.getAttribute('data-weight')).toBe('20');
+        expect(await security.innerText()).toContain('增信方式');
+        // A weaker match explains what is missing, and a bank that wants a guarantee comes with its guarantor.
+        const weak = card(enterprise, '中国农业银行股份有限公司青海省分行');
+        expect(await weak.locator('[data-testid="match-reason"][data-factor="size"]').getAttribute('data-contribution')).toBe('0');
+        await expect(weak.getByTestId('match-guarantor').innerText()).resolves.toContain('青海省信用担保集团有限责任公司');
+        await expect(weak.getByTestId('match-guarantor').innerText()).resolves.toContain('三方组合');
+        await shot(enterprise, 'recommendations-drawer');
 
-      // Bookmark one; dismiss another (after confirming), which goes for good.
-      await boc.getByTestId('match-bookmark').click();
-      await enterprise.locator(`[data-testid="match-card"][data-bookmarked="true"]`).filter({ hasText: BANK_NAME }).waitFor();
-      const micro = card(enterprise, MICROLENDER_NAME);
-      await micro.getByTestId('match-dismiss').click();
-      await clickSettled(enterprise.getByTestId('match-dismiss-confirm'));
-      await micro.waitFor({ state: 'detached' });
-      const after = await api.call<Match[]>('GET', `/listings/${need.id}/matches`, undefined, me.token);
-      expect(after.map((m) => m.listing.organisationName)).not.toContain(MICROLENDER_NAME);
-      expect(after.find((m) => m.listing.organisationName === BANK_NAME)?.bookmarked).toBe(true);
+        // The same reasons in English when the language switch says so, and back.
+        const reopen = async () => {
+          await enterprise.keyboard.press('Escape');
+          await enterprise.getByTestId('recommendations-body').waitFor({ state: 'detached' });
+          await enterprise.getByTestId('lang-switch').click();
+          await enterprise.getByTestId('my-listing-row').filter({ hasText: NEED }).getByTestId('listing-matches').click();
+        };
+        await reopen();
+        await boc.getByText('The bank asks for collateral; the enterprise has it').waitFor();
+        expect(await security.innerText()).toContain('Security');
+        await reopen();
+        await boc.getByText('银行要求抵押，企业可提供抵押物').waitFor();
 
-      // Ask the bank for a meeting: the topic comes prefilled; the button then says it was asked.
-      await boc.getByTestId('match-ask').click();
-      const topic = modal(enterprise).getByTestId('meeting-topic');
-      await expect(topic.inputValue()).resolves.toBe(`希望就贵方“${PRODUCT}”与我方“${NEED}”进行对接洽谈`);
-      await expect(modal(enterprise).getByTestId('meeting-deadline-hint').innerText()).resolves.toContain('48 小时');
-      await topic.fill(`就3亿元流动资金贷款（存货及应收账款质押）面谈，可配套银行承兑汇票`);
-      await modal(enterprise).getByTestId('meeting-submit').click();
-      await enterprise.getByText(`已向${BANK_NAME}发出洽谈邀约`).waitFor();
-      await boc.locator('[data-testid="match-ask"][data-state="pending"]').waitFor();
-      expect(await boc.getByTestId('match-ask').innerText()).toContain('已邀约');
+        // Bookmark one; dismiss another (after confirming), which goes for good.
+        await boc.getByTestId('match-bookmark').click();
+        await enterprise.locator(`[data-testid="match-card"][data-bookmarked="true"]`).filter({ hasText: BANK_NAME }).waitFor();
+        const micro = card(enterprise, MICROLENDER_NAME);
+        await micro.getByTestId('match-dismiss').click();
+        await clickSettled(enterprise.getByTestId('match-dismiss-confirm'));
+        await micro.waitFor({ state: 'detached' });
+        const after = await api.call<Match[]>('GET', `/listings/${need.id}/matches`, undefined, me.token);
+        expect(after.map((m) => m.listing.organisationName)).not.toContain(MICROLENDER_NAME);
+        expect(after.find((m) => m.listing.organisationName === BANK_NAME)?.bookmarked).toBe(true);
 
-      // ---- the bank accepts ----
-      await login(bank, server.url, BANK, DEMO_PASSWORD);
-      await bank.locator('[data-testid="nav-requests-badge"][data-count="1"]').waitFor();
-      await bank.getByTestId('nav-requests').click();
-      const received = bank.locator('[data-testid="meeting-request-row"][data-direction="received"]').filter({ hasText: ENTERPRISE_NAME });
-      await received.waitFor();
-      expect(await received.getByTestId('meeting-topic-text').innerText()).toBe('就3亿元流动资金贷款（存货及应收账款质押）面谈，可配套银行承兑汇票');
-      expect(await received.innerText()).toContain(PRODUCT);
-      expect(await received.getByTestId('meeting-request-status').innerText()).toBe('待答复');
-      await received.getByTestId('meeting-accept').click();
-      await bank.locator('[data-testid="meeting-request-row"][data-status="accepted"]').filter({ hasText: ENTERPRISE_NAME }).waitFor();
-      await bank.getByTestId('nav-requests-badge').waitFor({ state: 'detached' });
+        // Ask the bank for a meeting: the topic comes prefilled; the button then says it was asked.
+        await boc.getByTestId('match-ask').click();
+        const topic = modal(enterprise).getByTestId('meeting-topic');
+        await expect(topic.inputValue()).resolves.toBe(`希望就贵方“${PRODUCT}”与我方“${NEED}”进行对接洽谈`);
+        await expect(modal(enterprise).getByTestId('meeting-deadline-hint').innerText()).resolves.toContain('48 小时');
+        await topic.fill(`就3亿元流动资金贷款（存货及应收账款质押）面谈，可配套银行承兑汇票`);
+        await modal(enterprise).getByTestId('meeting-submit').click();
+        await enterprise.getByText(`已向${BANK_NAME}发出洽谈邀约`).waitFor();
+        await boc.locator('[data-testid="match-ask"][data-state="pending"]').waitFor();
+        expect(await boc.getByTestId('match-ask').innerText()).toContain('已邀约');
 
-      // ---- the enterprise sees it accepted ----
-      await enterprise.goto(`${server.url}/my/requests?tab=meetings-sent`);
-      const sent = enterprise.locator('[data-testid="meeting-request-row"][data-direction="sent"]').filter({ hasText: BANK_NAME });
-      await enterprise.locator('[data-testid="meeting-request-row"][data-status="accepted"]').filter({ hasText: BANK_NAME }).waitFor();
-      expect(await sent.getByTestId('meeting-request-status').innerText()).toBe('已接受');
+        // ---- the bank accepts ----
+        await login(bank, server.url, BANK, DEMO_PASSWORD);
+        await bank.locator('[data-testid="nav-requests-badge"][data-count="1"]').waitFor();
+        await bank.getByTestId('nav-requests').click();
+        const received = bank.locator('[data-testid="meeting-request-row"][data-direction="received"]').filter({ hasText: ENTERPRISE_NAME });
+        await received.waitFor();
+        expect(await received.getByTestId('meeting-topic-text').innerText()).toBe('就3亿元流动资金贷款（存货及应收账款质押）面谈，可配套银行承兑汇票');
+        expect(await received.innerText()).toContain(PRODUCT);
+        expect(await received.getByTestId('meeting-request-status').innerText()).toBe('待答复');
+        await received.getByTestId('meeting-accept').click();
+        await bank.locator('[data-testid="meeting-request-row"][data-status="accepted"]').filter({ hasText: ENTERPRISE_NAME }).waitFor();
+        await bank.getByTestId('nav-requests-badge').waitFor({ state: 'detached' });
 
-      // ---- the supermarket: filter, apply, the bank declines with a reason ----
-      await enterprise.goto(`${server.url}/events`);
-      await enterprise.getByRole('link', { name: EVENT_NAME }).click();
-      await enterprise.getByTestId('event-supermarket').click();
-      await enterprise.getByTestId('product-card').first().waitFor();
-      await pick(enterprise, enterprise.getByTestId('supermarket-type'), '信贷产品');
-      await enterprise.getByTestId('supermarket-amount').fill('30000');
-      await enterprise.getByTestId('supermarket-term').fill('12');
-      await enterprise.getByTestId('supermarket-filter').click();
-      // Credit products lending 3亿元 for 12 months: the Bank of China's and ICBC's, not the longer-term ones.
-      await enterprise.locator('[data-testid="supermarket-total"][data-total="2"]').waitFor();
-      expect(new URL(enterprise.url()).searchParams.get('amount')).toBe('30000');
-      const titles = await enterprise.getByTestId('product-title').allInnerTexts();
-      expect(titles.sort()).toEqual([PRODUCT, SECOND_PRODUCT].sort());
-      const product = enterprise.getByTestId('product-card').filter({ hasText: PRODUCT });
-      // The meeting already agreed with this bank shows on its product too.
-      await expect(product.getByTestId('product-ask').getAttribute('data-state')).resolves.toBe('accepted');
-      await shot(enterprise, 'supermarket');
-      await product.getByTestId('product-apply').click();
-      // The enterprise's one open financing need in the event is chosen already.
-      await expect(modal(enterprise).getByTestId('apply-need').innerText()).resolves.toContain(NEED);
-      await modal(enterprise).getByTestId('apply-submit').click();
-      await enterprise.getByText(`已向${BANK_NAME}提交融资申请`).waitFor();
-      await product.locator('[data-testid="product-apply"][data-state="applied"]').waitFor();
-      expect(await product.getByTestId('product-applied').getAttribute('data-status')).toBe('pending');
-      // A second application, to ICBC: it will be left unanswered.
-      await enterprise.getByTestId('product-card').filter({ hasText: SECOND_PRODUCT }).getByTestId('product-apply').click();
-      await modal(enterprise).getByTestId('apply-submit').click();
-      await enterprise.getByTestId('product-card').filter({ hasText: SECOND_PRODUCT }).locator('[data-testid="product-apply"][data-state="applied"]').waitFor();
+        // ---- the enterprise sees it accepted ----
+        await enterprise.goto(`${server.url}/my/requests?tab=meetings-sent`);
+        const sent = enterprise.locator('[data-testid="meeting-request-row"][data-direction="sent"]').filter({ hasText: BANK_NAME });
+        await enterprise.locator('[data-testid="meeting-request-row"][data-status="accepted"]').filter({ hasText: BANK_NAME }).waitFor();
+        expect(await sent.getByTestId('meeting-request-status').innerText()).toBe('已接受');
 
-      await bank.goto(`${server.url}/my/requests?tab=applications-received`);
-      const application = bank.locator('[data-testid="application-row"][data-direction="received"]').filter({ hasText: ENTERPRISE_NAME });
-      await application.waitFor();
-      expect(await application.innerText()).toContain(NEED);
-      expect(await application.getAttribute('data-overdue')).toBe('false');
-      await application.getByTestId('application-decline').click();
-      // A reason is required to decline (clicked once the modal has finished zooming in: a click
-      // during the animation can be lost).
-      await clickSettled(modal(bank).getByTestId('reason-submit'));
-      await modal(bank).getByText('请填写原因').waitFor();
-      await modal(bank).getByTestId('reason-input').fill(DECLINE_REASON);
-      await modal(bank).getByTestId('reason-submit').click();
-      await bank.locator('[data-testid="application-row"][data-status="declined"]').filter({ hasText: ENTERPRISE_NAME }).waitFor();
+        // ---- the supermarket: filter, apply, the bank declines with a reason ----
+        await enterprise.goto(`${server.url}/events`);
+        await enterprise.getByRole('link', { name: EVENT_NAME }).click();
+        await enterprise.getByTestId('event-supermarket').click();
+        await enterprise.getByTestId('product-card').first().waitFor();
+        await pick(enterprise, enterprise.getByTestId('supermarket-type'), '信贷产品');
+        await enterprise.getByTestId('supermarket-amount').fill('30000');
+        await enterprise.getByTestId('supermarket-term').fill('12');
+        await enterprise.getByTestId('supermarket-filter').click();
+        // Credit products lending 3亿元 for 12 months: the Bank of China's and ICBC's, not the longer-term ones.
+        await enterprise.locator('[data-testid="supermarket-total"][data-total="2"]').waitFor();
+        expect(new URL(enterprise.url()).searchParams.get('amount')).toBe('30000');
+        const titles = await enterprise.getByTestId('product-title').allInnerTexts();
+        expect(titles.sort()).toEqual([PRODUCT, SECOND_PRODUCT].sort());
+        const product = enterprise.getByTestId('product-card').filter({ hasText: PRODUCT });
+        // The meeting already agreed with this bank shows on its product too.
+        await expect(product.getByTestId('product-ask').getAttribute('data-state')).resolves.toBe('accepted');
+        await shot(enterprise, 'supermarket');
+        await product.getByTestId('product-apply').click();
+        // The enterprise's one open financing need in the event is chosen already.
+        await expect(modal(enterprise).getByTestId('apply-need').innerText()).resolves.toContain(NEED);
+        await modal(enterprise).getByTestId('apply-submit').click();
+        await enterprise.getByText(`已向${BANK_NAME}提交融资申请`).waitFor();
+        await product.locator('[data-testid="product-apply"][data-state="applied"]').waitFor();
+        expect(await product.getByTestId('product-applied').getAttribute('data-status')).toBe('pending');
+        // A second application, to ICBC: it will be left unanswered.
+        await enterprise.getByTestId('product-card').filter({ hasText: SECOND_PRODUCT }).getByTestId('product-apply').click();
+        await modal(enterprise).getByTestId('apply-submit').click();
+        await enterprise
+          .getByTestId('product-card')
+          .filter({ hasText: SECOND_PRODUCT })
+          .locator('[data-testid="product-apply"][data-state="applied"]')
+          .waitFor();
 
-      await enterprise.goto(`${server.url}/my/requests?tab=applications-sent`);
-      const mine = enterprise.locator('[data-testid="application-row"][data-direction="sent"]').filter({ hasText: PRODUCT });
-      await enterprise.locator('[data-testid="application-row"][data-status="declined"]').filter({ hasText: PRODUCT }).waitFor();
-      expect(await mine.getByTestId('application-status').innerText()).toBe('已婉拒');
-      expect(await mine.getByTestId('application-reason').innerText()).toBe(`原因：${DECLINE_REASON}`);
-      const pending = enterprise.locator('[data-testid="application-row"][data-status="pending"]').filter({ hasText: SECOND_PRODUCT });
-      await pending.waitFor();
+        await bank.goto(`${server.url}/my/requests?tab=applications-received`);
+        const application = bank.locator('[data-testid="application-row"][data-direction="received"]').filter({ hasText: ENTERPRISE_NAME });
+        await application.waitFor();
+        expect(await application.innerText()).toContain(NEED);
+        expect(await application.getAttribute('data-overdue')).toBe('false');
+        await application.getByTestId('application-decline').click();
+        // A reason is required to decline (clicked once the modal has finished zooming in: a click
+        // during the animation can be lost).
+        await clickSettled(modal(bank).getByTestId('reason-submit'));
+        await modal(bank).getByText('请填写原因').waitFor();
+        await modal(bank).getByTestId('reason-input').fill(DECLINE_REASON);
+        await modal(bank).getByTestId('reason-submit').click();
+        await bank.locator('[data-testid="application-row"][data-status="declined"]').filter({ hasText: ENTERPRISE_NAME }).waitFor();
 
-      // ---- an unanswered application past its deadline: overdue for its bank and the organiser ----
-      const db = new Client({ connectionString: server.databaseUrl });
-      await db.connect();
-      try {
-        const moved = await db.query(`UPDATE financing_application SET "answerBy" = now() - interval '2 hours' WHERE status = 'pending'`);
-        expect(moved.rowCount).toBe(1);
-      } finally {
-        await db.end();
-      }
-      await login(organiser, server.url, ADMIN.email, ADMIN.password);
-      await organiser.goto(`${server.url}/console?tab=supermarket`);
-      await pick(organiser, organiser.getByTestId('supermarket-event-picker'), '青海');
-      const late = organiser.getByTestId('overdue-row').filter({ hasText: SECOND_BANK_NAME });
-      await late.waitFor();
-      expect(await late.getAttribute('data-overdue')).toBe('1');
-      expect(await late.getByTestId('overdue-count').innerText()).toBe('1');
-      expect(await organiser.getByTestId('overdue-row').count()).toBe(1);
-      await enterprise.reload();
-      await enterprise.locator('[data-testid="application-row"][data-overdue="true"]').filter({ hasText: SECOND_PRODUCT }).getByTestId('application-overdue').waitFor();
+        await enterprise.goto(`${server.url}/my/requests?tab=applications-sent`);
+        const mine = enterprise.locator('[data-testid="application-row"][data-direction="sent"]').filter({ hasText: PRODUCT });
+        await enterprise.locator('[data-testid="application-row"][data-status="declined"]').filter({ hasText: PRODUCT }).waitFor();
+        expect(await mine.getByTestId('application-status').innerText()).toBe('已婉拒');
+        expect(await mine.getByTestId('application-reason').innerText()).toBe(`原因：${DECLINE_REASON}`);
+        const pending = enterprise.locator('[data-testid="application-row"][data-status="pending"]').filter({ hasText: SECOND_PRODUCT });
+        await pending.waitFor();
 
-      // ---- live: a new listing that strongly matches the bank's product is announced on its screen ----
-      const newcomer = await api.login(NEWCOMER, DEMO_PASSWORD);
-      const fresh = await api.createListing(newcomer, need.sessionId, {
-        type: 'financing_need',
-        title: '铝锭储备流动资金贷款',
-        financing: { amount: wanToYuan(20_000), termMonths: 12, purpose: 'working_capital', collateral: '铝锭存货质押', guaranteeNeeded: false },
-      });
-      const notice = bank.locator(`[data-testid="match-notice"][data-counterpart-id="${fresh.id}"]`);
-      await notice.waitFor({ timeout: 15_000 });
-      expect(await notice.innerText()).toMatch(new RegExp(`^新的强匹配：${NEWCOMER_NAME}的“铝锭储备流动资金贷款”为您的“${PRODUCT}”匹配度 \\d+$`));
-      await bank.getByTestId('match-notice-open').first().click();
-      await bank.waitForURL('**/my/listings?matches=*');
-      await bank.locator(`[data-testid="match-card"][data-listing-id="${fresh.id}"]`).waitFor();
+        // ---- an unanswered application past its deadline: overdue for its bank and the organiser ----
+        const db = new Client({ connectionString: server.databaseUrl });
+        await db.connect();
+        try {
+          const moved = await db.query(`UPDATE financing_application SET "answerBy" = now() - interval '2 hours' WHERE status = 'pending'`);
+          expect(moved.rowCount).toBe(1);
+        } finally {
+          await db.end();
+        }
+        await login(organiser, server.url, ADMIN.email, ADMIN.password);
+        await organiser.goto(`${server.url}/console?tab=supermarket`);
+        await pick(organiser, organiser.getByTestId('supermarket-event-picker'), '青海');
+        const late = organiser.getByTestId('overdue-row').filter({ hasText: SECOND_BANK_NAME });
+        await late.waitFor();
+        expect(await late.getAttribute('data-overdue')).toBe('1');
+        expect(await late.getByTestId('overdue-count').innerText()).toBe('1');
+        expect(await organiser.getByTestId('overdue-row').count()).toBe(1);
+        await enterprise.reload();
+        await enterprise
+          .locator('[data-testid="application-row"][data-overdue="true"]')
+          .filter({ hasText: SECOND_PRODUCT })
+          .getByTestId('application-overdue')
+          .waitFor();
 
-      // ---- the board counts good matches for the rows on screen ----
-      await enterprise.goto(`${server.url}/sessions/${need.sessionId}/board?type=financing_need`);
-      const row = enterprise.getByTestId('listing-row').filter({ hasText: NEED });
-      await row.locator('[data-testid="listing-match-count"][data-count]').waitFor();
-      expect(Number(await row.getByTestId('listing-match-count').getAttribute('data-count'))).toBeGreaterThanOrEqual(3);
-      // Its own listing's count opens its recommendations.
-      await row.getByTestId('listing-row-matches').click();
-      await card(enterprise, BANK_NAME).waitFor();
+        // ---- live: a new listing that strongly matches the bank's product is announced on its screen ----
+        const newcomer = await api.login(NEWCOMER, DEMO_PASSWORD);
+        const fresh = await api.createListing(newcomer, need.sessionId, {
+          type: 'financing_need',
+          title: '铝锭储备流动资金贷款',
+          financing: { amount: wanToYuan(20_000), termMonths: 12, purpose: 'working_capital', collateral: '铝锭存货质押', guaranteeNeeded: false },
+        });
+        const notice = bank.locator(`[data-testid="match-notice"][data-counterpart-id="${fresh.id}"]`);
+        await notice.waitFor({ timeout: 15_000 });
+        expect(await notice.innerText()).toMatch(new RegExp(`^新的强匹配：${NEWCOMER_NAME}的“铝锭储备流动资金贷款”为您的“${PRODUCT}”匹配度 \\d+$`));
+        await bank.getByTestId('match-notice-open').first().click();
+        await bank.waitForURL('**/my/listings?matches=*');
+        await bank.locator(`[data-testid="match-card"][data-listing-id="${fresh.id}"]`).waitFor();
 
-      expect(pageErrors).toEqual([]);
-    });
+        // ---- the board counts good matches for the rows on screen ----
+        await enterprise.goto(`${server.url}/sessions/${need.sessionId}/board?type=financing_need`);
+        const row = enterprise.getByTestId('listing-row').filter({ hasText: NEED });
+        await row.locator('[data-testid="listing-match-count"][data-count]').waitFor();
+        expect(Number(await row.getByTestId('listing-match-count').getAttribute('data-count'))).toBeGreaterThanOrEqual(3);
+        // Its own listing's count opens its recommendations.
+        await row.getByTestId('listing-row-matches').click();
+        await card(enterprise, BANK_NAME).waitFor();
+
+        expect(pageErrors).toEqual([]);
+      },
+    );
   });
 });

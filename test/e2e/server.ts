@@ -62,7 +62,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   chmodSync(dataDir, 0o755);
   const port = options.port ?? (await freePort());
   const pgPort = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY, PUBLIC_URL: `http://127.0.0.1:${port}`, ...HARNESS_BUDGETS, ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run',
+    AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...HARNESS_BUDGETS,
+    ...extraEnv,
+  };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

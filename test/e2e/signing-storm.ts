@@ -212,7 +212,8 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
         if (answer.status === 200) {
           const signed = answer.body as unknown as Agreement;
           const mine = signed.parties.find((p) => p.organisationId === actor.organisationId);
-          if (signed.id !== agreement.id || !mine?.signature) throw new Error(`sign answered 200 without the signature: ${JSON.stringify(signed).slice(0, 400)}`);
+          if (signed.id !== agreement.id || !mine?.signature)
+            throw new Error(`sign answered 200 without the signature: ${JSON.stringify(signed).slice(0, 400)}`);
           acks.push({ agreementId: agreement.id, organisationId: actor.organisationId, signedAt: mine.signature.signedAt });
           return;
         }
@@ -267,7 +268,9 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
           const t0 = Date.now();
           server = await startServer({ env, port, dataDir, keepData: true });
           restartMs.push(Date.now() - t0);
-          log(`storm: kill ${kills}/${o.kills} after ${t0 - readyAt} ms up (${acks.length - acksAtReady} signatures acknowledged meanwhile, ${acks.length} in all), back in ${restartMs[restartMs.length - 1]} ms`);
+          log(
+            `storm: kill ${kills}/${o.kills} after ${t0 - readyAt} ms up (${acks.length - acksAtReady} signatures acknowledged meanwhile, ${acks.length} in all), back in ${restartMs[restartMs.length - 1]} ms`,
+          );
         }
       } finally {
         killerDone = true;

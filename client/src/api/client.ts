@@ -173,9 +173,7 @@ export async function upload<T>(path: string, field: string, files: readonly Fil
   const parsed = await readBody(response);
   if (response.ok) return parsed as T;
   if (response.status === 401 && token !== null) handleUnauthorized();
-  throw new ApiFailure(
-    isApiError(parsed) ? parsed : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText },
-  );
+  throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText });
 }
 
 /** Downloads a file the API serves to signed-in users (e.g. a PDF certificate) under `filename`. */

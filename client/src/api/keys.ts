@@ -17,8 +17,7 @@ export const keys = {
   event: (id: string) => ['events', id] as const,
   /** Also the prefix of the session's participants and listing pages: invalidating it refreshes all. */
   session: (id: string) => ['sessions', id] as const,
-  participants: (sessionId: string, status?: ParticipationStatus) =>
-    ['sessions', sessionId, 'participants', status ?? 'all'] as const,
+  participants: (sessionId: string, status?: ParticipationStatus) => ['sessions', sessionId, 'participants', status ?? 'all'] as const,
   listings: (sessionId: string, query: ListingQuery) => ['sessions', sessionId, 'listings', query] as const,
   /** A session's live board, kept current by the socket (not under the session prefix: nothing refetches it). */
   boardLive: (sessionId: string) => ['board-live', sessionId] as const,
@@ -28,8 +27,7 @@ export const keys = {
   matchesOf: (listingId: string) => ['listings', listingId, 'matches'] as const,
   matches: (listingId: string, lang: string) => ['listings', listingId, 'matches', lang] as const,
   /** Good-match counts for the listings of a board page (under the session: a resync refreshes them). */
-  matchCounts: (sessionId: string, ids: readonly string[], boardSeq: number) =>
-    ['sessions', sessionId, 'match-counts', ids, boardSeq] as const,
+  matchCounts: (sessionId: string, ids: readonly string[], boardSeq: number) => ['sessions', sessionId, 'match-counts', ids, boardSeq] as const,
   myListings: ['me', 'listings'] as const,
   myParticipations: ['me', 'participations'] as const,
   myAgreements: ['me', 'agreements'] as const,

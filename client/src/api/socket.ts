@@ -76,8 +76,7 @@ function create(): Current {
   const retry: { timer?: ReturnType<typeof setTimeout> } = {};
   let attempts = 0;
   const mine = () => current?.socket === socket;
-  const reconnectingOrOffline = (): ConnectionStatus =>
-    browserOffline() || attempts > OFFLINE_AFTER_ATTEMPTS ? 'offline' : 'reconnecting';
+  const reconnectingOrOffline = (): ConnectionStatus => (browserOffline() || attempts > OFFLINE_AFTER_ATTEMPTS ? 'offline' : 'reconnecting');
 
   socket.on('connect', () => {
     attempts = 0;

@@ -71,7 +71,9 @@ export function AuthProvider({ children }: Props) {
 
   const signOut = useCallback(() => {
     // Revokes the session on the server (its token and sockets), which also clears the cookies.
-    void api('POST', '/auth/logout').catch(() => undefined).finally(forgetSession);
+    void api('POST', '/auth/logout')
+      .catch(() => undefined)
+      .finally(forgetSession);
     closeSocket();
     setSignedOut(true);
     setTokenState(null);

@@ -120,13 +120,7 @@ export function AppLayout() {
         <Link to="/events" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selectedNav(location.pathname)}
-          items={items}
-          style={{ flex: 1, minWidth: 0 }}
-        />
+        <Menu theme="dark" mode="horizontal" selectedKeys={selectedNav(location.pathname)} items={items} style={{ flex: 1, minWidth: 0 }} />
         <Space size="middle">
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} trigger={['click']}>
@@ -138,12 +132,8 @@ export function AppLayout() {
           </Dropdown>
         </Space>
       </Layout.Header>
-      {me.organisation.status === 'pending' ? (
-        <Alert type="warning" banner title={t('layout.pendingBanner', { name: me.organisation.name })} />
-      ) : null}
-      {me.organisation.status === 'rejected' ? (
-        <Alert type="error" banner title={t('layout.rejectedBanner', { name: me.organisation.name })} />
-      ) : null}
+      {me.organisation.status === 'pending' ? <Alert type="warning" banner title={t('layout.pendingBanner', { name: me.organisation.name })} /> : null}
+      {me.organisation.status === 'rejected' ? <Alert type="error" banner title={t('layout.rejectedBanner', { name: me.organisation.name })} /> : null}
       <Layout.Content style={{ padding: 24, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<PageState loading />}>
           <Outlet />

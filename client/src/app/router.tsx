@@ -12,28 +12,70 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return lazy(async () => ({ default: pick(await load()) }));
 }
 
-const LoginPage = page(() => import('../features/login/login.page'), (m) => m.LoginPage);
-const RegisterPage = page(() => import('../features/register/register.page'), (m) => m.RegisterPage);
-const InvitePage = page(() => import('../features/invite/invite.page'), (m) => m.InvitePage);
-const EventsPage = page(() => import('../features/events/events.page'), (m) => m.EventsPage);
-const EventPage = page(() => import('../features/events/event.page'), (m) => m.EventPage);
-const BoardPage = page(() => import('../features/board/board.page'), (m) => m.BoardPage);
-const MyListingsPage = page(() => import('../features/listings/listings.page'), (m) => m.MyListingsPage);
-const MyAgreementsPage = page(() => import('../features/agreements/agreements.page'), (m) => m.MyAgreementsPage);
+const LoginPage = page(
+  () => import('../features/login/login.page'),
+  (m) => m.LoginPage,
+);
+const RegisterPage = page(
+  () => import('../features/register/register.page'),
+  (m) => m.RegisterPage,
+);
+const InvitePage = page(
+  () => import('../features/invite/invite.page'),
+  (m) => m.InvitePage,
+);
+const EventsPage = page(
+  () => import('../features/events/events.page'),
+  (m) => m.EventsPage,
+);
+const EventPage = page(
+  () => import('../features/events/event.page'),
+  (m) => m.EventPage,
+);
+const BoardPage = page(
+  () => import('../features/board/board.page'),
+  (m) => m.BoardPage,
+);
+const MyListingsPage = page(
+  () => import('../features/listings/listings.page'),
+  (m) => m.MyListingsPage,
+);
+const MyAgreementsPage = page(
+  () => import('../features/agreements/agreements.page'),
+  (m) => m.MyAgreementsPage,
+);
 const MyOrganisationPage = page(
   () => import('../features/organisation/organisation.page'),
   (m) => m.MyOrganisationPage,
 );
-const SupermarketPage = page(() => import('../features/supermarket/supermarket.page'), (m) => m.SupermarketPage);
+const SupermarketPage = page(
+  () => import('../features/supermarket/supermarket.page'),
+  (m) => m.SupermarketPage,
+);
 const SupermarketIndexPage = page(
   () => import('../features/supermarket/supermarket-index.page'),
   (m) => m.SupermarketIndexPage,
 );
-const MyRequestsPage = page(() => import('../features/requests/requests.page'), (m) => m.MyRequestsPage);
-const MyAgendaPage = page(() => import('../features/meetings/agenda.page'), (m) => m.MyAgendaPage);
-const ConsolePage = page(() => import('../features/console/console.page'), (m) => m.ConsolePage);
-const ScreenPage = page(() => import('../features/screen/screen.page'), (m) => m.ScreenPage);
-const VerifyPage = page(() => import('../features/verify/verify.page'), (m) => m.VerifyPage);
+const MyRequestsPage = page(
+  () => import('../features/requests/requests.page'),
+  (m) => m.MyRequestsPage,
+);
+const MyAgendaPage = page(
+  () => import('../features/meetings/agenda.page'),
+  (m) => m.MyAgendaPage,
+);
+const ConsolePage = page(
+  () => import('../features/console/console.page'),
+  (m) => m.ConsolePage,
+);
+const ScreenPage = page(
+  () => import('../features/screen/screen.page'),
+  (m) => m.ScreenPage,
+);
+const VerifyPage = page(
+  () => import('../features/verify/verify.page'),
+  (m) => m.VerifyPage,
+);
 
 function Root() {
   return (

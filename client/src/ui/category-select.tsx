@@ -40,14 +40,18 @@ export function CategorySelect({ value, onChange, id, allowClear = false, placeh
       id={id}
       data-testid={testId}
       value={value}
-      onChange={(next) => onChange?.(next, PRODUCT_CATEGORIES.find((c) => c.code === next))}
+      onChange={(next) =>
+        onChange?.(
+          next,
+          PRODUCT_CATEGORIES.find((c) => c.code === next),
+        )
+      }
       options={groups}
       allowClear={allowClear}
       placeholder={placeholder ?? t('fields.categoryPlaceholder')}
       style={style}
       showSearch={{
-        filterOption: (input, option) =>
-          option !== undefined && 'search' in option && option.search.includes(input.toLowerCase()),
+        filterOption: (input, option) => option !== undefined && 'search' in option && option.search.includes(input.toLowerCase()),
       }}
     />
   );

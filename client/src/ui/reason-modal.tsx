@@ -34,16 +34,8 @@ export function ReasonModal({ open, title, description, required, okText, loadin
       afterClose={() => form.resetFields()}
     >
       {description ? <p>{description}</p> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => onSubmit((values.reason ?? '').trim())}
-      >
-        <Form.Item
-          name="reason"
-          label={t('common.reason')}
-          rules={required ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }] : []}
-        >
+      <Form<Values> form={form} layout="vertical" onFinish={(values) => onSubmit((values.reason ?? '').trim())}>
+        <Form.Item name="reason" label={t('common.reason')} rules={required ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }] : []}>
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="reason-input" />
         </Form.Item>
       </Form>

@@ -40,8 +40,7 @@ export function RegionSelect({ value, onChange, id, provincesOnly = false, allow
       placeholder={provincesOnly ? t('fields.provincePlaceholder') : t('fields.regionPlaceholder')}
       showSearch={{
         filterOption: (input, option) =>
-          option !== undefined &&
-          (option.search.includes(input.toLowerCase()) || option.label.toLowerCase().includes(input.toLowerCase())),
+          option !== undefined && (option.search.includes(input.toLowerCase()) || option.label.toLowerCase().includes(input.toLowerCase())),
       }}
     />
   );

@@ -48,7 +48,7 @@ export function useFailureHandler(): <T>(error: unknown, context?: FailureContex
   const { message, modal } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
-    <T,>(error: unknown, context: FailureContext<T> = {}) => {
+    <T>(error: unknown, context: FailureContext<T> = {}) => {
       if (isStale(error) && context.onStale) {
         const onStale = context.onStale;
         modal.confirm({

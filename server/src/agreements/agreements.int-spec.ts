@@ -57,7 +57,10 @@ describe('agreements (integration)', () => {
     expect(a).toMatchObject({ status: 'drafting', version: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const half = (await sign(borrower, a).expect(200)).body as Agreement;
     expect(half.status).toBe('drafting');
-    expect(half.parties.find((p) => p.organisationId === borrower.organisationId)!.signature).toMatchObject({ contentHash: a.contentHash, userName: expect.any(String) });
+    expect(half.parties.find((p) => p.organisationId === borrower.organisationId)!.signature).toMatchObject({
+      contentHash: a.contentHash,
+      userName: expect.any(String),
+    });
     const full = (await sign(bank, a).expect(200)).body as Agreement;
     expect(full.status).toBe('signed');
     expect(full.signedAt).toEqual(expect.any(String));
@@ -67,12 +70,23 @@ describe('agreements (integration)', () => {
   });
 
   it('takes three parties for a guarantee and checks the roles against the session', async () => {
-    const bad = await t.http.post(`/api/sessions/${sessionId}/agreements`).auth(borrower.token, { type: 'bearer' }).send(loan({ kind: 'guarantee' })).expect(400);
+    const bad = await t.http
+      .post(`/api/sessions/${sessionId}/agreements`)
+      .auth(borrower.token, { type: 'bearer' })
+      .send(loan({ kind: 'guarantee' }))
+      .expect(400);
     expect(bad.body.fields[0].field).toBe('parties');
     const notParticipant = await t.http
       .post(`/api/sessions/${sessionId}/agreements`)
       .auth(outsider.token, { type: 'bearer' })
-      .send(loan({ parties: [{ organisationId: outsider.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }] }))
+      .send(
+        loan({
+          parties: [
+            { organisationId: outsider.organisationId, role: 'borrower' },
+            { organisationId: bank.organisationId, role: 'lender' },
+          ],
+        }),
+      )
       .expect(400);
     expect(notParticipant.body.fields[0].field).toBe('parties.0.role');
     const g = await draft(borrower, loan({ kind: 'guarantee', parties: [...loan().parties, { organisationId: guarantor.organisationId, role: 'guarantor' }] }));
@@ -82,7 +96,8 @@ describe('agreements (integration)', () => {
   it('voids the signatures collected so far when the terms are edited, and a stale hash cannot be signed', async () => {
     const a = await draft(borrower, loan());
     await sign(bank, a).expect(200);
-    const edited = (await t.http.patch(`/api/agreements/${a.id}`).auth(borrower.token, { type: 'bearer' }).send({ version: 1, amount: 90_000_000 }).expect(200)).body as Agreement;
+    const edited = (await t.http.patch(`/api/agreements/${a.id}`).auth(borrower.token, { type: 'bearer' }).send({ version: 1, amount: 90_000_000 }).expect(200))
+      .body as Agreement;
     expect(edited.contentHash).not.toBe(a.contentHash);
     expect(edited.voidedSignatures).toBe(1);
     expect(edited.parties.every((p) => p.signature === null)).toBe(true);
@@ -100,9 +115,17 @@ describe('agreements (integration)', () => {
     await sign(borrower, a).expect(200);
     const again = await sign(borrower, a).expect(409);
     expect(again.body.code).toBe('already_signed');
-    const [party] = await t.dataSource.query(`SELECT id FROM agreement_party WHERE "agreementId" = $1 AND "organisationId" = $2`, [a.id, borrower.organisationId]);
+    const [party] = await t.dataSource.query(`SELECT id FROM agreement_party WHERE "agreementId" = $1 AND "organisationId" = $2`, [
+      a.id,
+      borrower.organisationId,
+    ]);
     await expect(
-      t.dataSource.query(`INSERT INTO agreement_signature ("agreementId", "partyId", "userId", "contentHash") VALUES ($1, $2, $3, $4)`, [a.id, party.id, borrower.userId, a.contentHash]),
+      t.dataSource.query(`INSERT INTO agreement_signature ("agreementId", "partyId", "userId", "contentHash") VALUES ($1, $2, $3, $4)`, [
+        a.id,
+        party.id,
+        borrower.userId,
+        a.contentHash,
+      ]),
     ).rejects.toThrow(/duplicate key/);
   });
 
@@ -112,12 +135,24 @@ describe('agreements (integration)', () => {
     const first = await sign(borrower, a, key).expect(200);
     const retry = await sign(borrower, a, key).expect(200);
     expect(retry.body).toEqual(first.body);
-    const other = await t.http.post(`/api/agreements/${a.id}/sign`).auth(borrower.token, { type: 'bearer' }).set('Idempotency-Key', key).send({ contentHash: 'f'.repeat(64) }).expect(422);
+    const other = await t.http
+      .post(`/api/agreements/${a.id}/sign`)
+      .auth(borrower.token, { type: 'bearer' })
+      .set('Idempotency-Key', key)
+      .send({ contentHash: 'f'.repeat(64) })
+      .expect(422);
     expect(other.body.code).toBe('idempotency_key_reused');
     // A first request still running: its key is claimed but not answered yet.
     const running = randomUUID();
-    const requestHash = requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), `POST /api/agreements/${a.id}/sign`, { contentHash: a.contentHash });
-    await t.dataSource.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state) VALUES ($1, $2, $3, $4, 'in_flight')`, [bank.userId, running, `POST /api/agreements/${a.id}/sign`, requestHash]);
+    const requestHash = requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), `POST /api/agreements/${a.id}/sign`, {
+      contentHash: a.contentHash,
+    });
+    await t.dataSource.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state) VALUES ($1, $2, $3, $4, 'in_flight')`, [
+      bank.userId,
+      running,
+      `POST /api/agreements/${a.id}/sign`,
+      requestHash,
+    ]);
     const inFlight = await sign(bank, a, running).expect(409);
     expect(inFlight.body.code).toBe('request_in_progress');
   });
@@ -151,16 +186,37 @@ describe('agreements (integration)', () => {
     await t.participate(supplier, organiser, goodsSession, 'supplier');
     await t.participate(buyer, organiser, goodsSession, 'buyer');
     const listing = await t.http.post(`/api/sessions/${goodsSession}/listings`).auth(supplier.token, { type: 'bearer' }).send(supplyListing()).expect(201);
-    const parties = [{ organisationId: supplier.organisationId, role: 'supplier' as const }, { organisationId: buyer.organisationId, role: 'buyer' as const }];
-    const missing = await t.http.post(`/api/sessions/${goodsSession}/agreements`).auth(supplier.token, { type: 'bearer' }).send({ kind: 'supply_contract', title: '钢材供货合同', amount: 18_500_000, keyTerms: '分批交货', parties }).expect(400);
+    const parties = [
+      { organisationId: supplier.organisationId, role: 'supplier' as const },
+      { organisationId: buyer.organisationId, role: 'buyer' as const },
+    ];
+    const missing = await t.http
+      .post(`/api/sessions/${goodsSession}/agreements`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ kind: 'supply_contract', title: '钢材供货合同', amount: 18_500_000, keyTerms: '分批交货', parties })
+      .expect(400);
     expect(missing.body.fields[0].field).toBe('product');
     const ok = await t.http
       .post(`/api/sessions/${goodsSession}/agreements`)
       .auth(supplier.token, { type: 'bearer' })
-      .send({ kind: 'supply_contract', title: '钢材供货合同', amount: 18_500_000, product: 'steel', quantity: 5000, unit: '吨', keyTerms: '分批交货', parties, listingIds: [listing.body.id] })
+      .send({
+        kind: 'supply_contract',
+        title: '钢材供货合同',
+        amount: 18_500_000,
+        product: 'steel',
+        quantity: 5000,
+        unit: '吨',
+        keyTerms: '分批交货',
+        parties,
+        listingIds: [listing.body.id],
+      })
       .expect(201);
     expect(ok.body.listingIds).toEqual([listing.body.id]);
-    const foreign = await t.http.post(`/api/sessions/${sessionId}/agreements`).auth(borrower.token, { type: 'bearer' }).send(loan({ listingIds: [listing.body.id] })).expect(400);
+    const foreign = await t.http
+      .post(`/api/sessions/${sessionId}/agreements`)
+      .auth(borrower.token, { type: 'bearer' })
+      .send(loan({ listingIds: [listing.body.id] }))
+      .expect(400);
     expect(foreign.body.fields[0].field).toBe('listingIds');
   });
 
@@ -172,14 +228,18 @@ describe('agreements (integration)', () => {
     const a: Agreement = (await t.http.post(`/api/sessions/${session.id}/agreements`).auth(borrower.token, { type: 'bearer' }).send(loan()).expect(201)).body;
     let version = session.version;
     for (const to of ['signing', 'follow_up']) {
-      version = (await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to, version }).expect(200)).body.version;
+      version = (await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to, version }).expect(200)).body
+        .version;
     }
     const edit = await t.http.patch(`/api/agreements/${a.id}`).auth(borrower.token, { type: 'bearer' }).send({ version: a.version, amount: 1 }).expect(409);
     expect(edit.body.code).toBe('session_not_open');
     await stepUp(bank);
     const signed = await sign(bank, a).expect(409);
     expect(signed.body.code).toBe('session_not_open');
-    expect((await t.http.get(`/api/agreements/${a.id}`).auth(bank.token, { type: 'bearer' }).expect(200)).body).toMatchObject({ status: 'drafting', version: a.version });
+    expect((await t.http.get(`/api/agreements/${a.id}`).auth(bank.token, { type: 'bearer' }).expect(200)).body).toMatchObject({
+      status: 'drafting',
+      version: a.version,
+    });
   });
 
   it('records every state change in the audit chain, which still verifies', async () => {
@@ -187,9 +247,13 @@ describe('agreements (integration)', () => {
     await sign(borrower, a).expect(200);
     await sign(bank, a).expect(200);
     const audit = await t.http.get(`/api/audit?entityType=agreement&entityId=${a.id}`).auth(organiser.token, { type: 'bearer' }).expect(200);
-    expect(audit.body.items.map((r: { action: string }) => r.action).reverse()).toEqual(['agreement.drafted', 'agreement.signed', 'agreement.signed', 'agreement.fully_signed']);
+    expect(audit.body.items.map((r: { action: string }) => r.action).reverse()).toEqual([
+      'agreement.drafted',
+      'agreement.signed',
+      'agreement.signed',
+      'agreement.fully_signed',
+    ]);
     const verify = await t.http.get('/api/audit/verify').auth(organiser.token, { type: 'bearer' }).expect(200);
     expect(verify.body.ok).toBe(true);
   });
-
 });

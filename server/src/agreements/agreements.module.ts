@@ -8,5 +8,10 @@ import { LedgerService } from './ledger.service';
 import { CeremonyGateway } from './ceremony.gateway';
 import { CeremonyService } from './ceremony.service';
 
-@Module({ imports: [UnitOfWorkModule, EventsModule], controllers: [AgreementsController], providers: [AgreementsService, LedgerService, CertificateService, CeremonyService, CeremonyGateway], exports: [AgreementsService, CeremonyService] })
+@Module({
+  imports: [UnitOfWorkModule, EventsModule],
+  controllers: [AgreementsController],
+  providers: [AgreementsService, LedgerService, CertificateService, CeremonyService, CeremonyGateway],
+  exports: [AgreementsService, CeremonyService],
+})
 export class AgreementsModule {}

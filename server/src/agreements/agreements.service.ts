@@ -136,7 +136,10 @@ export class AgreementsService {
           draftedByUserId: principal.userId,
         }),
       );
-      await manager.insert(AgreementPartyEntity, dto.parties.map((p) => ({ agreementId: agreement.id, organisationId: p.organisationId, role: p.role })));
+      await manager.insert(
+        AgreementPartyEntity,
+        dto.parties.map((p) => ({ agreementId: agreement.id, organisationId: p.organisationId, role: p.role })),
+      );
       await this.audit.record(manager, {
         actorUserId: principal.userId,
         action: 'agreement.drafted',
@@ -224,7 +227,13 @@ export class AgreementsService {
         agreement.status = 'signed';
         agreement.signedAt = new Date();
         await manager.save(agreement);
-        await this.audit.record(manager, { actorUserId: principal.userId, action: 'agreement.fully_signed', entityType: 'agreement', entityId: id, data: { contentHash, amount: agreement.amount } });
+        await this.audit.record(manager, {
+          actorUserId: principal.userId,
+          action: 'agreement.fully_signed',
+          entityType: 'agreement',
+          entityId: id,
+          data: { contentHash, amount: agreement.amount },
+        });
       }
       return this.view(manager, agreement);
     });
@@ -240,7 +249,13 @@ export class AgreementsService {
       agreement.confirmedAt = new Date();
       agreement.confirmedByUserId = principal.userId;
       await manager.save(agreement);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'agreement.confirmed', entityType: 'agreement', entityId: id, data: { amount: agreement.amount } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'agreement.confirmed',
+        entityType: 'agreement',
+        entityId: id,
+        data: { amount: agreement.amount },
+      });
       return this.view(manager, agreement);
     });
   }
@@ -292,7 +307,9 @@ export class AgreementsService {
       throw new InvalidInput('parties', `a ${kind} agreement is between ${options}`);
     }
     const organisations = await manager.find(OrganisationEntity, { where: { id: In(parties.map((p) => p.organisationId)) } });
-    const approved = await manager.find(ParticipationEntity, { where: { sessionId, organisationId: In(parties.map((p) => p.organisationId)), status: 'approved' } });
+    const approved = await manager.find(ParticipationEntity, {
+      where: { sessionId, organisationId: In(parties.map((p) => p.organisationId)), status: 'approved' },
+    });
     parties.forEach((party: { organisationId: string; role: AgreementPartyRole }, i) => {
       const organisation = organisations.find((o) => o.id === party.organisationId);
       if (!organisation) throw new InvalidInput(`parties.${i}.organisationId`, 'no such organisation');
@@ -320,7 +337,13 @@ export class AgreementsService {
     const ids = agreements.map((a) => a.id);
     const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: In(ids) }, relations: { organisation: true } });
     const signatures = await manager.find(AgreementSignatureEntity, { where: { agreementId: In(ids) }, relations: { user: true }, order: { signedAt: 'ASC' } });
-    return agreements.map((a) => toAgreement(a, parties.filter((p) => p.agreementId === a.id), signatures.filter((s) => s.agreementId === a.id)));
+    return agreements.map((a) =>
+      toAgreement(
+        a,
+        parties.filter((p) => p.agreementId === a.id),
+        signatures.filter((s) => s.agreementId === a.id),
+      ),
+    );
   }
 }
 
@@ -356,7 +379,15 @@ function toAgreement(a: AgreementEntity, parties: AgreementPartyEntity[], signat
         organisationId: p.organisationId,
         role: p.role,
         organisationName: p.organisation?.name ?? '',
-        signature: s ? { organisationId: p.organisationId, userId: s.userId, userName: s.user?.displayName ?? '', signedAt: s.signedAt.toISOString(), contentHash: s.contentHash } : null,
+        signature: s
+          ? {
+              organisationId: p.organisationId,
+              userId: s.userId,
+              userName: s.user?.displayName ?? '',
+              signedAt: s.signedAt.toISOString(),
+              contentHash: s.contentHash,
+            }
+          : null,
       };
     }),
     voidedSignatures: signatures.length - live.length,

@@ -16,7 +16,10 @@ export class CeremonyGateway {
   constructor(private readonly ceremony: CeremonyService) {}
 
   @SubscribeMessage('ceremony:join')
-  async join(@ConnectedSocket() socket: CeremonySocket, @MessageBody() request: { eventId: string }): Promise<{ ok: true; totals: CeremonyTotals } | { ok: false; message: string }> {
+  async join(
+    @ConnectedSocket() socket: CeremonySocket,
+    @MessageBody() request: { eventId: string },
+  ): Promise<{ ok: true; totals: CeremonyTotals } | { ok: false; message: string }> {
     const eventId = request?.eventId;
     if (typeof eventId !== 'string' || !UUID_PATTERN.test(eventId)) return { ok: false, message: 'ceremony:join needs an event id' };
     if (socket.data.principal && socket.data.principal.organisationStatus !== 'approved') {

@@ -80,7 +80,13 @@ export class CeremonyService {
       title: batch.title,
       position: batch.position,
       batchCount: batch.batchCount,
-      agreements: agreements.map((a) => ({ agreementId: a.agreementId, title: a.title, amount: Number(a.amount), parties: a.parties, signed: a.status === 'signed' || a.status === 'confirmed' })),
+      agreements: agreements.map((a) => ({
+        agreementId: a.agreementId,
+        title: a.title,
+        amount: Number(a.amount),
+        parties: a.parties,
+        signed: a.status === 'signed' || a.status === 'confirmed',
+      })),
     };
   }
 }

@@ -18,7 +18,12 @@ describe('agreement certificate (integration)', () => {
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => cb(null, Buffer.concat(chunks)));
   };
-  const certificate = (actor: Actor, id: string) => t.http.get(`/api/agreements/${id}/certificate.pdf`).auth(actor.token, { type: 'bearer' }).buffer(true).parse(binary as never);
+  const certificate = (actor: Actor, id: string) =>
+    t.http
+      .get(`/api/agreements/${id}/certificate.pdf`)
+      .auth(actor.token, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary as never);
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -30,13 +35,23 @@ describe('agreement certificate (integration)', () => {
     otherBank = await t.organisation('bank');
     await t.participate(borrower, organiser, sessionId, 'borrower');
     await t.participate(bank, organiser, sessionId, 'lender');
-    const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
-    const draft = (title: string) => t.http.post(`/api/sessions/${sessionId}/agreements`).auth(borrower.token, { type: 'bearer' }).send({ kind: 'loan', title, amount: 120_000_000, termMonths: 36, keyTerms: '年利率3.85%，按季付息，到期还本；以厂房设备抵押。', parties }).expect(201);
+    const parties = [
+      { organisationId: borrower.organisationId, role: 'borrower' },
+      { organisationId: bank.organisationId, role: 'lender' },
+    ];
+    const draft = (title: string) =>
+      t.http
+        .post(`/api/sessions/${sessionId}/agreements`)
+        .auth(borrower.token, { type: 'bearer' })
+        .send({ kind: 'loan', title, amount: 120_000_000, termMonths: 36, keyTerms: '年利率3.85%，按季付息，到期还本；以厂房设备抵押。', parties })
+        .expect(201);
     signed = (await draft('技改项目贷款合同')).body;
     drafting = (await draft('流动资金贷款合同')).body;
     for (const actor of [borrower, bank]) {
       await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
-      signed = (await t.http.post(`/api/agreements/${signed.id}/sign`).auth(actor.token, { type: 'bearer' }).send({ contentHash: signed.contentHash }).expect(200)).body;
+      signed = (
+        await t.http.post(`/api/agreements/${signed.id}/sign`).auth(actor.token, { type: 'bearer' }).send({ contentHash: signed.contentHash }).expect(200)
+      ).body;
     }
   });
   afterAll(() => t.close());
@@ -46,7 +61,21 @@ describe('agreement certificate (integration)', () => {
     const { text, pages } = pdfText(res.body as Buffer);
     const flat = text.replace(/\s+/g, '');
     expect(pages).toBeGreaterThanOrEqual(1);
-    for (const expected of ['签约证书', '技改项目贷款合同', '贷款合同', '1.2亿元', '120,000,000', '西宁特殊钢股份有限公司', '中国工商银行青海省分行', '年利率3.85%', '36个月', '起草', '签署', '各方签署完成', signed.contentHash]) {
+    for (const expected of [
+      '签约证书',
+      '技改项目贷款合同',
+      '贷款合同',
+      '1.2亿元',
+      '120,000,000',
+      '西宁特殊钢股份有限公司',
+      '中国工商银行青海省分行',
+      '年利率3.85%',
+      '36个月',
+      '起草',
+      '签署',
+      '各方签署完成',
+      signed.contentHash,
+    ]) {
       expect(flat).toContain(expected.replace(/\s+/g, ''));
     }
     expect(flat).toContain(`/verify/${signed.id}?hash=${signed.contentHash}`);
@@ -63,7 +92,15 @@ describe('agreement certificate (integration)', () => {
 
   it('verifies publicly only with the matching content hash', async () => {
     const ok = await t.http.get(`/api/verify/agreements/${signed.id}?hash=${signed.contentHash}`).expect(200);
-    expect(ok.body as AgreementVerification).toMatchObject({ integrity: 'valid', findings: [], agreementId: signed.id, title: '技改项目贷款合同', amount: 120_000_000, status: 'signed', contentHash: signed.contentHash });
+    expect(ok.body as AgreementVerification).toMatchObject({
+      integrity: 'valid',
+      findings: [],
+      agreementId: signed.id,
+      title: '技改项目贷款合同',
+      amount: 120_000_000,
+      status: 'signed',
+      contentHash: signed.contentHash,
+    });
     expect((ok.body as AgreementVerification).parties.map((p) => p.name).sort()).toEqual(['中国工商银行青海省分行', '西宁特殊钢股份有限公司'].sort());
     await t.http.get(`/api/verify/agreements/${signed.id}?hash=${'0'.repeat(64)}`).expect(404);
     await t.http.get(`/api/verify/agreements/${drafting.id}?hash=${drafting.contentHash}`).expect(404);
@@ -78,7 +115,9 @@ describe('agreement certificate (integration)', () => {
     const res = await certificate(bank, signed.id).expect(200);
     const flat = pdfText(res.body as Buffer).text.replace(/\s+/g, '');
     const info = (await t.http.get('/api/audit/head').expect(200)).body as AuditHeadInfo;
-    const [fullySigned] = await t.dataSource.query(`SELECT id::text AS id FROM audit_record WHERE action = 'agreement.fully_signed' AND "entityId" = $1`, [signed.id]);
+    const [fullySigned] = await t.dataSource.query(`SELECT id::text AS id FROM audit_record WHERE action = 'agreement.fully_signed' AND "entityId" = $1`, [
+      signed.id,
+    ]);
     const head = (await check(signed.contentHash).expect(200)).body.signedHead;
     expect(BigInt(head.seq)).toBeGreaterThanOrEqual(BigInt(fullySigned.id));
     expect(verifySignature(null, Buffer.from(head.message), info.publicKeyPem, Buffer.from(head.signature, 'base64'))).toBe(true);

@@ -43,7 +43,9 @@ export class CertificateService implements OnModuleInit {
     const terms = await this.audit.latestData('agreement', TERMS_ACTIONS, ids);
     const signed = await this.audit.latestData('agreement', [FULLY_SIGNED_ACTION], ids);
     const hashOf = (d: { data: Record<string, unknown> | null } | undefined) => (typeof d?.data?.contentHash === 'string' ? d.data.contentHash : null);
-    return new Map(ids.map((id) => [id, { termsHash: hashOf(terms.get(id)), signedHash: hashOf(signed.get(id)), signedRecordId: signed.get(id)?.recordId ?? null }]));
+    return new Map(
+      ids.map((id) => [id, { termsHash: hashOf(terms.get(id)), signedHash: hashOf(signed.get(id)), signedRecordId: signed.get(id)?.recordId ?? null }]),
+    );
   }
 
   /** Every agreement, a thousand at a time: the first whose row no longer matches the chain. */
@@ -58,8 +60,21 @@ export class CertificateService implements OnModuleInit {
       const signatures = await this.dataSource.getRepository(AgreementSignatureEntity).find({ where: { agreementId: In(ids), voidedAt: IsNull() } });
       const audited = await this.audited(ids);
       for (const a of rows) {
-        const findings = tamperFindings(a, parties.filter((p) => p.agreementId === a.id), signatures.filter((x) => x.agreementId === a.id), audited.get(a.id)!);
-        if (findings.length > 0) return { checked, broken: { entityType: 'agreement', entityId: a.id, reason: `the agreement no longer matches what the audit chain recorded (${findings.join(', ')})` } };
+        const findings = tamperFindings(
+          a,
+          parties.filter((p) => p.agreementId === a.id),
+          signatures.filter((x) => x.agreementId === a.id),
+          audited.get(a.id)!,
+        );
+        if (findings.length > 0)
+          return {
+            checked,
+            broken: {
+              entityType: 'agreement',
+              entityId: a.id,
+              reason: `the agreement no longer matches what the audit chain recorded (${findings.join(', ')})`,
+            },
+          };
         checked += 1;
       }
       afterId = ids[ids.length - 1];
@@ -125,7 +140,9 @@ export class CertificateService implements OnModuleInit {
          FROM match_session s JOIN match_event e ON e.id = s."eventId" WHERE s.id = $1`,
       [a.sessionId],
     );
-    const codes: { id: string; creditCode: string }[] = await this.dataSource.query(`SELECT id, "creditCode" FROM organisation WHERE id = ANY($1)`, [a.parties.map((p) => p.organisationId)]);
+    const codes: { id: string; creditCode: string }[] = await this.dataSource.query(`SELECT id, "creditCode" FROM organisation WHERE id = ANY($1)`, [
+      a.parties.map((p) => p.organisationId),
+    ]);
     const steps: Step[] = await this.dataSource.query(
       `SELECT r.id::text AS id, r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
          FROM audit_record r
@@ -162,7 +179,12 @@ export class CertificateService implements OnModuleInit {
     const heading = (zh: string, en: string) => {
       doc.moveDown(0.6).font('bold').fontSize(12).fillColor(accent).text(zh, { continued: true }).font('regular').fontSize(9).fillColor(grey).text(`  ${en}`);
       const y = doc.y + 2;
-      doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor('#cccccc').stroke();
+      doc
+        .moveTo(left, y)
+        .lineTo(left + width, y)
+        .lineWidth(0.5)
+        .strokeColor('#cccccc')
+        .stroke();
       doc.moveDown(0.4);
     };
     const field = (label: string, value: string, labelWidth = 90) => {
@@ -184,7 +206,10 @@ export class CertificateService implements OnModuleInit {
 
     heading('签约各方', 'Parties');
     for (const p of a.parties) {
-      field(ROLE_ZH[p.role], `${p.organisationName}\n统一社会信用代码 ${creditCodes.get(p.organisationId) ?? ''}\n${p.signature ? `${at(p.signature.signedAt)} 由 ${p.signature.userName} 签署` : '未签署'}`);
+      field(
+        ROLE_ZH[p.role],
+        `${p.organisationName}\n统一社会信用代码 ${creditCodes.get(p.organisationId) ?? ''}\n${p.signature ? `${at(p.signature.signedAt)} 由 ${p.signature.userName} 签署` : '未签署'}`,
+      );
     }
 
     heading('签署记录', 'Signature timeline (from the audit chain)');
@@ -202,8 +227,14 @@ export class CertificateService implements OnModuleInit {
     if (doc.y + qrSize > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const top = doc.y;
     drawQr(doc, url, left, top, qrSize);
-    doc.fontSize(10).fillColor(grey).text('扫描二维码或访问以下链接，核验本证书与平台记录一致：', left + qrSize + 14, top, { width: width - qrSize - 14 });
-    doc.fillColor('#0b57d0').fontSize(9).text(url, { width: width - qrSize - 14, link: url });
+    doc
+      .fontSize(10)
+      .fillColor(grey)
+      .text('扫描二维码或访问以下链接，核验本证书与平台记录一致：', left + qrSize + 14, top, { width: width - qrSize - 14 });
+    doc
+      .fillColor('#0b57d0')
+      .fontSize(9)
+      .text(url, { width: width - qrSize - 14, link: url });
     doc.x = left;
     doc.y = Math.max(doc.y, top + qrSize) + 8;
 
@@ -217,7 +248,13 @@ export class CertificateService implements OnModuleInit {
       field('签名时间', `${at(head.signedAt)}（${head.signedAt}）`, 110);
       field('公钥指纹', groups(head.keyFingerprint), 110);
       field('签名', head.signature, 110);
-      doc.font('regular').fontSize(9).fillColor(grey).text(`公钥与最新签名链头：${this.config.publicUrl}/api/audit/head。签名内容为 “duijie-audit-head/v1\\n序号\\n链头哈希\\n签名时间”。`, left, doc.y, { width });
+      doc
+        .font('regular')
+        .fontSize(9)
+        .fillColor(grey)
+        .text(`公钥与最新签名链头：${this.config.publicUrl}/api/audit/head。签名内容为 “duijie-audit-head/v1\\n序号\\n链头哈希\\n签名时间”。`, left, doc.y, {
+          width,
+        });
     } else {
       doc.font('regular').fontSize(10).fillColor(grey).text('审计链尚无签名链头。', left, doc.y, { width });
     }

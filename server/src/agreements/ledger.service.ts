@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOSING_LEDGER_KINDS, FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS, type AgreementFigures, type EventAgreementFigures, type LedgerEntry } from '@duijie/shared';
+import {
+  CLOSING_LEDGER_KINDS,
+  FINANCING_AGREEMENT_KINDS,
+  GOODS_AGREEMENT_KINDS,
+  type AgreementFigures,
+  type EventAgreementFigures,
+  type LedgerEntry,
+} from '@duijie/shared';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { EventsService } from '../events/events.service';
@@ -72,11 +79,22 @@ export class LedgerService {
         if (!isOrganiser(principal) && !allowed.includes(party!.role)) throw new Forbidden(`Only the ${allowed.join(' or ')} records ${dto.kind} amounts`);
         const ceiling = dto.kind === 'disbursed' && sum('approved') > 0 ? sum('approved') : agreement.amount;
         if (sum(dto.kind) + (amount ?? 0) > ceiling) {
-          throw new InvalidInput('amount', `would bring ${dto.kind} to more than ${dto.kind === 'disbursed' && sum('approved') > 0 ? 'the approved' : 'the signed'} amount (${ceiling} yuan)`);
+          throw new InvalidInput(
+            'amount',
+            `would bring ${dto.kind} to more than ${dto.kind === 'disbursed' && sum('approved') > 0 ? 'the approved' : 'the signed'} amount (${ceiling} yuan)`,
+          );
         }
       }
       const entry = await manager.save(
-        manager.create(LedgerEntryEntity, { agreementId, kind: dto.kind, amount, occurredOn: dto.occurredOn, evidence: dto.evidence ?? '', reason: dto.reason ?? '', recordedByUserId: principal.userId }),
+        manager.create(LedgerEntryEntity, {
+          agreementId,
+          kind: dto.kind,
+          amount,
+          occurredOn: dto.occurredOn,
+          evidence: dto.evidence ?? '',
+          reason: dto.reason ?? '',
+          recordedByUserId: principal.userId,
+        }),
       );
       await this.audit.record(manager, {
         actorUserId: principal.userId,
@@ -133,17 +151,41 @@ export class LedgerService {
 
   /** For organisers: per agreement, signed versus approved versus disbursed or delivered. */
   async eventFigures(eventId: string): Promise<EventAgreementFigures> {
-    const agreements = await this.dataSource.getRepository(AgreementEntity).find({ where: { eventId, status: In(['signed', 'confirmed']) }, order: { signedAt: 'ASC' } });
-    const entries = agreements.length ? await this.dataSource.getRepository(LedgerEntryEntity).find({ where: { agreementId: In(agreements.map((a) => a.id)) } }) : [];
+    const agreements = await this.dataSource
+      .getRepository(AgreementEntity)
+      .find({ where: { eventId, status: In(['signed', 'confirmed']) }, order: { signedAt: 'ASC' } });
+    const entries = agreements.length
+      ? await this.dataSource.getRepository(LedgerEntryEntity).find({ where: { agreementId: In(agreements.map((a) => a.id)) } })
+      : [];
     const figures: AgreementFigures[] = agreements.map((a) => {
       const mine = entries.filter((e) => e.agreementId === a.id);
       const sum = (kind: string) => mine.filter((e) => e.kind === kind).reduce((t, e) => t + (e.amount ?? 0), 0);
       const closing = mine.find(closes);
       const outcome = closing ? (closing.kind as 'performed' | 'terminated') : 'open';
-      return { agreementId: a.id, title: a.title, kind: a.kind, status: a.status, signed: a.amount, approved: sum('approved'), disbursed: sum('disbursed'), delivered: sum('delivered'), outcome };
+      return {
+        agreementId: a.id,
+        title: a.title,
+        kind: a.kind,
+        status: a.status,
+        signed: a.amount,
+        approved: sum('approved'),
+        disbursed: sum('disbursed'),
+        delivered: sum('delivered'),
+        outcome,
+      };
     });
     const total = (k: 'signed' | 'approved' | 'disbursed' | 'delivered') => figures.reduce((t, f) => t + f[k], 0);
-    return { eventId, agreements: figures, totals: { signedCount: figures.length, signed: total('signed'), approved: total('approved'), disbursed: total('disbursed'), delivered: total('delivered') } };
+    return {
+      eventId,
+      agreements: figures,
+      totals: {
+        signedCount: figures.length,
+        signed: total('signed'),
+        approved: total('approved'),
+        disbursed: total('disbursed'),
+        delivered: total('delivered'),
+      },
+    };
   }
 }
 

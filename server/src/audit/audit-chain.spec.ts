@@ -1,6 +1,13 @@
 import { canonicalJson, chainHash, GENESIS_HASH } from './audit-chain';
 
-const record = { at: new Date('2026-12-10T01:02:03.456Z'), actorUserId: null, action: 'listing.created', entityType: 'listing', entityId: 'x', data: { b: 1, a: { d: [2, { f: 1, e: 2 }], c: 'é' } } };
+const record = {
+  at: new Date('2026-12-10T01:02:03.456Z'),
+  actorUserId: null,
+  action: 'listing.created',
+  entityType: 'listing',
+  entityId: 'x',
+  data: { b: 1, a: { d: [2, { f: 1, e: 2 }], c: 'é' } },
+};
 
 describe('audit chain', () => {
   it('hashes the same content the same way whatever the key order', () => {

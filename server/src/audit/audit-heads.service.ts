@@ -85,7 +85,9 @@ export class AuditHeadsService implements OnModuleInit, OnModuleDestroy {
     if (!head || head.seq === '0') return latest ? toView(latest) : null;
     if (latest && latest.keyFingerprint !== this.key.fingerprint && !this.warnedOtherKey) {
       this.warnedOtherKey = true;
-      this.logger.error(`The audit chain's last head was signed by another key (${latest.keyFingerprint.slice(0, 16)}…, this server's is ${this.key.fingerprint.slice(0, 16)}…): every server process must share AUDIT_SIGNING_KEY or the data folder's ${AUDIT_KEY_FILE}`);
+      this.logger.error(
+        `The audit chain's last head was signed by another key (${latest.keyFingerprint.slice(0, 16)}…, this server's is ${this.key.fingerprint.slice(0, 16)}…): every server process must share AUDIT_SIGNING_KEY or the data folder's ${AUDIT_KEY_FILE}`,
+      );
     }
     const trusted = latest && this.signatureValid(latest) ? { seq: latest.seq, hash: latest.hash } : null;
     const from = this.lastSealed && (!trusted || BigInt(this.lastSealed.seq) >= BigInt(trusted.seq)) ? this.lastSealed : trusted;
@@ -96,7 +98,13 @@ export class AuditHeadsService implements OnModuleInit, OnModuleDestroy {
       return latest ? toView(latest) : null;
     }
     const signedAt = new Date().toISOString();
-    const row = { seq: head.seq, hash: head.hash, signedAt, keyFingerprint: this.key.fingerprint, signature: signHead(this.key, { seq: head.seq, hash: head.hash, signedAt }) };
+    const row = {
+      seq: head.seq,
+      hash: head.hash,
+      signedAt,
+      keyFingerprint: this.key.fingerprint,
+      signature: signHead(this.key, { seq: head.seq, hash: head.hash, signedAt }),
+    };
     await this.dataSource.createQueryBuilder().insert().into(AuditSignedHead).values(row).orIgnore().execute();
     this.lastSealed = head;
     return (await this.latest()) ?? toView(row);
@@ -117,9 +125,16 @@ export class AuditHeadsService implements OnModuleInit, OnModuleDestroy {
       afterId = from.seq;
     }
     for (;;) {
-      const batch = await repo.createQueryBuilder('a').comment(SIGNER).where('a.id > :afterId AND a.id <= :to', { afterId, to: to.seq }).orderBy('a.id', 'ASC').limit(BATCH).getMany();
+      const batch = await repo
+        .createQueryBuilder('a')
+        .comment(SIGNER)
+        .where('a.id > :afterId AND a.id <= :to', { afterId, to: to.seq })
+        .orderBy('a.id', 'ASC')
+        .limit(BATCH)
+        .getMany();
       for (const record of batch) {
-        if (record.prevHash !== prevHash || chainHash(prevHash, record) !== record.hash) return `record ${record.id} does not follow from the records before it`;
+        if (record.prevHash !== prevHash || chainHash(prevHash, record) !== record.hash)
+          return `record ${record.id} does not follow from the records before it`;
         prevHash = record.hash;
       }
       if (batch.length < BATCH) break;
@@ -134,7 +149,13 @@ export class AuditHeadsService implements OnModuleInit, OnModuleDestroy {
    * between the two (a few seconds' worth). `head` is null when no head covers it yet.
    */
   async coverage(recordId: string): Promise<{ ok: boolean; head: SignedAuditHead | null }> {
-    const head = await this.dataSource.getRepository(AuditSignedHead).createQueryBuilder('h').where('h.seq >= :recordId', { recordId }).orderBy('h.seq', 'ASC').limit(1).getOne();
+    const head = await this.dataSource
+      .getRepository(AuditSignedHead)
+      .createQueryBuilder('h')
+      .where('h.seq >= :recordId', { recordId })
+      .orderBy('h.seq', 'ASC')
+      .limit(1)
+      .getOne();
     const record = await this.dataSource.getRepository(AuditRecord).findOne({ where: { id: recordId } });
     if (!record || chainHash(record.prevHash, record) !== record.hash) return { ok: false, head: head ? toView(head) : null };
     if (!head) return { ok: true, head: null };

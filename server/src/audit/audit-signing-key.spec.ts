@@ -14,7 +14,11 @@ describe('audit signing key', () => {
     expect(statSync(join(dir, AUDIT_KEY_FILE)).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, AUDIT_KEY_FILE), 'utf8')).toContain('BEGIN PRIVATE KEY');
     expect(loadAuditSigningKey({ dataDir: dir, fromEnv: null }).fingerprint).toBe(first.fingerprint);
-    expect(first.fingerprint).toBe(createHash('sha256').update(first.publicKey.export({ type: 'spki', format: 'der' })).digest('hex'));
+    expect(first.fingerprint).toBe(
+      createHash('sha256')
+        .update(first.publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex'),
+    );
   });
 
   it('comes from AUDIT_SIGNING_KEY as PEM or base64 DER, and refuses a key of another kind', () => {
@@ -31,7 +35,9 @@ describe('audit signing key', () => {
     const key = loadAuditSigningKey({ dataDir: dir, fromEnv: null });
     const head = { seq: '42', hash: 'a'.repeat(64), signedAt: '2026-12-10T08:00:00.000Z' };
     const signature = signHead(key, head);
-    expect(verify(null, Buffer.from(`duijie-audit-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`), key.publicKeyPem, Buffer.from(signature, 'base64'))).toBe(true);
+    expect(
+      verify(null, Buffer.from(`duijie-audit-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`), key.publicKeyPem, Buffer.from(signature, 'base64')),
+    ).toBe(true);
     expect(headMessage(head)).toBe(`duijie-audit-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`);
     expect(headSignatureValid(key.publicKeyPem, { ...head, seq: '43', signature })).toBe(false);
     expect(headSignatureValid(key.publicKeyPem, { ...head, signature: 'not base64 at all' })).toBe(false);

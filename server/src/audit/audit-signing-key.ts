@@ -21,7 +21,8 @@ export const AUDIT_KEY_FILE = 'audit-signing-key.pem';
 function parseKey(value: string): KeyObject {
   const text = value.trim();
   const key = text.startsWith('-----BEGIN') ? createPrivateKey(text) : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`Configuration: AUDIT_SIGNING_KEY must be an Ed25519 private key, got ${key.asymmetricKeyType ?? 'another kind'}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`Configuration: AUDIT_SIGNING_KEY must be an Ed25519 private key, got ${key.asymmetricKeyType ?? 'another kind'}`);
   return key;
 }
 
@@ -52,7 +53,12 @@ export function loadAuditSigningKey(opts: { dataDir: string; fromEnv: string | n
   const privateKey = opts.fromEnv ? parseKey(opts.fromEnv) : localKey(opts.dataDir);
   const publicKey = createPublicKey(privateKey);
   const der = publicKey.export({ type: 'spki', format: 'der' });
-  return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), fingerprint: createHash('sha256').update(der).digest('hex') };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprint: createHash('sha256').update(der).digest('hex'),
+  };
 }
 
 /** What is signed: the chain's length (last record id), its head hash and when. Plain text, so anyone can rebuild it. */

@@ -31,7 +31,9 @@ describe('audit chain (integration)', () => {
   });
 
   it('names the first record changed directly in the database', async () => {
-    const [target] = await t.dataSource.query(`SELECT id::text AS id, data FROM audit_record WHERE action = 'listing.updated' ORDER BY audit_record.id DESC LIMIT 1`);
+    const [target] = await t.dataSource.query(
+      `SELECT id::text AS id, data FROM audit_record WHERE action = 'listing.updated' ORDER BY audit_record.id DESC LIMIT 1`,
+    );
     await t.dataSource.query(`UPDATE audit_record SET data = jsonb_set(data, '{version}', '99') WHERE id = $1`, [target.id]);
     try {
       const result = await verify();
@@ -53,7 +55,17 @@ describe('audit chain (integration)', () => {
     } finally {
       await t.dataSource.query(
         `INSERT INTO audit_record (id, at, "actorUserId", action, "entityType", "entityId", data, "prevHash", hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [removed.id, removed.at, removed.actorUserId, removed.action, removed.entityType, removed.entityId, JSON.stringify(removed.data), removed.prevHash, removed.hash],
+        [
+          removed.id,
+          removed.at,
+          removed.actorUserId,
+          removed.action,
+          removed.entityType,
+          removed.entityId,
+          JSON.stringify(removed.data),
+          removed.prevHash,
+          removed.hash,
+        ],
       );
     }
     expect((await verify()).ok).toBe(true);
@@ -69,8 +81,12 @@ describe('audit chain (integration)', () => {
     expect(info.head).toMatchObject(chainHead);
     // As an outsider would: rebuild the signed text from the fields, check with the published key.
     const { seq, hash, signedAt, signature } = info.head!;
-    expect(verifySignature(null, Buffer.from(`duijie-audit-head/v1\n${seq}\n${hash}\n${signedAt}`), info.publicKeyPem, Buffer.from(signature, 'base64'))).toBe(true);
-    expect(verifySignature(null, Buffer.from(`duijie-audit-head/v1\n${seq}\n${'0'.repeat(64)}\n${signedAt}`), info.publicKeyPem, Buffer.from(signature, 'base64'))).toBe(false);
+    expect(verifySignature(null, Buffer.from(`duijie-audit-head/v1\n${seq}\n${hash}\n${signedAt}`), info.publicKeyPem, Buffer.from(signature, 'base64'))).toBe(
+      true,
+    );
+    expect(
+      verifySignature(null, Buffer.from(`duijie-audit-head/v1\n${seq}\n${'0'.repeat(64)}\n${signedAt}`), info.publicKeyPem, Buffer.from(signature, 'base64')),
+    ).toBe(false);
     const der = Buffer.from(info.publicKeyPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     expect(info.keyFingerprint).toBe(createHash('sha256').update(der).digest('hex'));
     expect((await verify()).signedHeads).toBeGreaterThan(0);
@@ -78,8 +94,20 @@ describe('audit chain (integration)', () => {
 
   it('fails a chain rewritten whole in the database, consistently but without the key', async () => {
     await t.app.get(AuditHeadsService).seal();
-    type Row = { id: string; at: Date; actorUserId: string | null; action: string; entityType: string; entityId: string; data: Record<string, unknown> | null; prevHash: string; hash: string };
-    const original: Row[] = await t.dataSource.query(`SELECT id::text AS id, at, "actorUserId", action, "entityType", "entityId", data, "prevHash", hash FROM audit_record ORDER BY audit_record.id`);
+    type Row = {
+      id: string;
+      at: Date;
+      actorUserId: string | null;
+      action: string;
+      entityType: string;
+      entityId: string;
+      data: Record<string, unknown> | null;
+      prevHash: string;
+      hash: string;
+    };
+    const original: Row[] = await t.dataSource.query(
+      `SELECT id::text AS id, at, "actorUserId", action, "entityType", "entityId", data, "prevHash", hash FROM audit_record ORDER BY audit_record.id`,
+    );
     const [originalHead] = await t.dataSource.query(`SELECT "lastId", "lastHash" FROM audit_chain_head`);
     const signedHeads = await t.dataSource.query(`SELECT * FROM audit_signed_head`);
     // The attacker changes one old record and recomputes every hash after it, so the chain links up.
@@ -109,12 +137,24 @@ describe('audit chain (integration)', () => {
       expect((await verify()).ok).toBe(false);
     } finally {
       for (const row of original.slice(target)) {
-        await t.dataSource.query(`UPDATE audit_record SET data = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, [row.id, JSON.stringify(row.data), row.prevHash, row.hash]);
+        await t.dataSource.query(`UPDATE audit_record SET data = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, [
+          row.id,
+          JSON.stringify(row.data),
+          row.prevHash,
+          row.hash,
+        ]);
       }
       await t.dataSource.query(`UPDATE audit_chain_head SET "lastId" = $1, "lastHash" = $2`, [originalHead.lastId, originalHead.lastHash]);
       await t.dataSource.query(`DELETE FROM audit_signed_head`);
       for (const h of signedHeads) {
-        await t.dataSource.query(`INSERT INTO audit_signed_head (id, seq, hash, "signedAt", "keyFingerprint", signature) VALUES ($1, $2, $3, $4, $5, $6)`, [h.id, h.seq, h.hash, h.signedAt, h.keyFingerprint, h.signature]);
+        await t.dataSource.query(`INSERT INTO audit_signed_head (id, seq, hash, "signedAt", "keyFingerprint", signature) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          h.id,
+          h.seq,
+          h.hash,
+          h.signedAt,
+          h.keyFingerprint,
+          h.signature,
+        ]);
       }
     }
     expect((await verify()).ok).toBe(true);

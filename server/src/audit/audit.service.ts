@@ -51,7 +51,11 @@ export class AuditService {
   }
 
   /** Per entity, the data of its latest record with one of these actions (and that record's id). */
-  async latestData(entityType: string, actions: readonly string[], entityIds?: readonly string[]): Promise<Map<string, { recordId: string; action: string; data: Record<string, unknown> | null }>> {
+  async latestData(
+    entityType: string,
+    actions: readonly string[],
+    entityIds?: readonly string[],
+  ): Promise<Map<string, { recordId: string; action: string; data: Record<string, unknown> | null }>> {
     const rows: { entityId: string; recordId: string; action: string; data: Record<string, unknown> | null }[] = await this.dataSource.query(
       `SELECT DISTINCT ON ("entityId") "entityId", id::text AS "recordId", action, data FROM audit_record
         WHERE "entityType" = $1 AND action = ANY($2) AND ($3::varchar[] IS NULL OR "entityId" = ANY($3))
@@ -119,11 +123,17 @@ export class AuditService {
       firstBroken: { id, reason, ...(entityType ? { entityType } : {}) },
     });
     const forged = signed.find((h) => !this.heads.signatureValid(h));
-    if (forged) return broken(0, forged.seq, `the signed head at ${forged.seq} does not verify with the platform's signing key (${this.heads.key.fingerprint.slice(0, 16)}…)`);
+    if (forged)
+      return broken(
+        0,
+        forged.seq,
+        `the signed head at ${forged.seq} does not verify with the platform's signing key (${this.heads.key.fingerprint.slice(0, 16)}…)`,
+      );
     // Hashes the chain must hold at these places: every stored signed head, and the one this process signed last.
     const expected = new Map(signed.map((h) => [h.seq, h.hash]));
     const mine = this.heads.sealed;
-    if (mine && expected.has(mine.seq) && expected.get(mine.seq) !== mine.hash) return broken(0, mine.seq, 'the signed head stored for this place differs from the one this server signed');
+    if (mine && expected.has(mine.seq) && expected.get(mine.seq) !== mine.hash)
+      return broken(0, mine.seq, 'the signed head stored for this place differs from the one this server signed');
     if (mine) expected.set(mine.seq, mine.hash);
     let prevHash = GENESIS_HASH;
     let afterId = '0';
@@ -131,10 +141,12 @@ export class AuditService {
     for (;;) {
       const batch = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').limit(2000).getMany();
       for (const record of batch) {
-        if (record.prevHash !== prevHash) return broken(checked, record.id, 'its link to the previous record is broken (a record before it was changed, removed or inserted)');
+        if (record.prevHash !== prevHash)
+          return broken(checked, record.id, 'its link to the previous record is broken (a record before it was changed, removed or inserted)');
         if (chainHash(prevHash, record) !== record.hash) return broken(checked, record.id, 'its content does not match its hash (it was changed)');
         const want = expected.get(record.id);
-        if (want !== undefined && want !== record.hash) return broken(checked, record.id, 'its hash is not the one a signed head recorded here (the chain was rewritten)');
+        if (want !== undefined && want !== record.hash)
+          return broken(checked, record.id, 'its hash is not the one a signed head recorded here (the chain was rewritten)');
         expected.delete(record.id);
         prevHash = record.hash;
         checked += 1;
@@ -142,10 +154,13 @@ export class AuditService {
       if (batch.length < 2000) break;
       afterId = batch[batch.length - 1].id;
     }
-    const [head]: { lastHash: string; lastId: string }[] = await this.dataSource.query(`SELECT "lastHash", "lastId"::text AS "lastId" FROM audit_chain_head WHERE id = 1`);
+    const [head]: { lastHash: string; lastId: string }[] = await this.dataSource.query(
+      `SELECT "lastHash", "lastId"::text AS "lastId" FROM audit_chain_head WHERE id = 1`,
+    );
     if (head && head.lastHash !== prevHash) return broken(checked, head.lastId, 'the chain ends before its recorded head (records at the end were removed)');
     const missing = [...expected.keys()][0];
-    if (missing !== undefined) return broken(checked, missing, 'a signed head recorded this record, which is no longer in the chain (the chain was rewritten or cut)');
+    if (missing !== undefined)
+      return broken(checked, missing, 'a signed head recorded this record, which is no longer in the chain (the chain was rewritten or cut)');
     let contentChecked = 0;
     for (const check of this.contentChecks) {
       const result = await check();

@@ -9,7 +9,16 @@ describe('auth (integration)', () => {
   afterAll(() => t.close());
 
   const registration = (overrides: Record<string, unknown> = {}) => ({
-    organisation: { name: '青海测试企业', creditCode: randomCreditCode(), kind: 'enterprise', industry: 'C31', region: '630100', size: 'small', contactName: '李四', contactPhone: '13800000000' },
+    organisation: {
+      name: '青海测试企业',
+      creditCode: randomCreditCode(),
+      kind: 'enterprise',
+      industry: 'C31',
+      region: '630100',
+      size: 'small',
+      contactName: '李四',
+      contactPhone: '13800000000',
+    },
     admin: { email: `a-${Date.now()}-${Math.random()}@test.duijie.cn`, displayName: '李四', password: PASSWORD },
     ...overrides,
   });
@@ -30,7 +39,11 @@ describe('auth (integration)', () => {
 
   it('rate-limits repeated failed logins with 429 and Retry-After', async () => {
     const email = 'target@test.duijie.cn';
-    for (let i = 0; i < 3; i++) await t.http.post('/api/auth/login').send({ email, password: 'guess-guess-' + i }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t.http
+        .post('/api/auth/login')
+        .send({ email, password: 'guess-guess-' + i })
+        .expect(401);
     const res = await t.http.post('/api/auth/login').send({ email, password: 'guess-guess-x' }).expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body.code).toBe('too_many_requests');
@@ -56,7 +69,10 @@ describe('auth (integration)', () => {
   });
 
   it('refuses unknown fields and names them', async () => {
-    const res = await t.http.post('/api/auth/register').send({ ...registration(), isAdmin: true }).expect(400);
+    const res = await t.http
+      .post('/api/auth/register')
+      .send({ ...registration(), isAdmin: true })
+      .expect(400);
     expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'isAdmin' })]));
   });
 

@@ -15,7 +15,8 @@ import { TokenService } from './token.service';
 
 @Global()
 @Module({
-  imports: [UnitOfWorkModule, 
+  imports: [
+    UnitOfWorkModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),

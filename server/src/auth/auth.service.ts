@@ -69,7 +69,13 @@ export class AuthService {
     if (!sessionId) return;
     await this.uow.run(async (tx) => {
       await this.tokens.revoke(tx, sessionId);
-      await this.audit.record(tx.manager, { actorUserId: principal.userId, action: 'auth.logout', entityType: 'user', entityId: principal.userId, data: { sessionId } });
+      await this.audit.record(tx.manager, {
+        actorUserId: principal.userId,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: principal.userId,
+        data: { sessionId },
+      });
     });
   }
 
@@ -103,7 +109,12 @@ export class AuthService {
   async stepUp(ip: string, principal: Principal, password: string): Promise<SigningGrant> {
     if (!principal.sessionId) throw new Unauthorized('Step-up needs a login session');
     await this.limiter.beginStepUp(principal.sessionId);
-    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: principal.userId }).getOneOrFail();
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: principal.userId })
+      .getOneOrFail();
     if (!(await verifyPassword(user.passwordHash, password))) {
       await this.record('auth.step_up_failed', user.id, { ip, sessionId: principal.sessionId });
       throw new DomainError(401, 'wrong_password', 'Wrong password');
@@ -131,7 +142,13 @@ export class AuthService {
     const wasProtected = await this.limiter.isProtected(user.email);
     await this.limiter.unlock(user.email);
     return this.uow.run(async ({ manager }) => {
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'auth.login_unlocked', entityType: 'user', entityId: user.id, data: { wasProtected } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'auth.login_unlocked',
+        entityType: 'user',
+        entityId: user.id,
+        data: { wasProtected },
+      });
       return { wasProtected };
     });
   }
@@ -157,11 +174,17 @@ export class AuthService {
     const issued = await this.tokens.issue(userId, client);
     const principal = await this.tokens.authenticate(issued.token);
     const user = await this.me(principal);
-    return { token: issued.token, deviceToken: deviceToken(this.config.jwtSecret, user.email), result: { accessToken: issued.token, expiresIn: this.tokens.ttlSeconds, user } };
+    return {
+      token: issued.token,
+      deviceToken: deviceToken(this.config.jwtSecret, user.email),
+      result: { accessToken: issued.token, expiresIn: this.tokens.ttlSeconds, user },
+    };
   }
 
   /** An audit record of a login step; the login's answer (its session) is what the request answers. */
   private record(action: string, userId: string | null, data: Record<string, unknown>): Promise<void> {
-    return this.uow.run(({ manager }) => this.audit.record(manager, { actorUserId: userId, action, entityType: 'user', entityId: userId ?? 'unknown', data }), { answer: false });
+    return this.uow.run(({ manager }) => this.audit.record(manager, { actorUserId: userId, action, entityType: 'user', entityId: userId ?? 'unknown', data }), {
+      answer: false,
+    });
   }
 }

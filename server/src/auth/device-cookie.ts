@@ -10,7 +10,8 @@ import { readCookies } from './session-cookies';
 export const DEVICE_COOKIE = 'duijie_device';
 const DEVICE_COOKIE_DAYS = 365;
 
-const mac = (secret: string, email: string, nonce: string) => createHmac('sha256', secret).update(`device|${email.trim().toLowerCase()}|${nonce}`).digest('base64url');
+const mac = (secret: string, email: string, nonce: string) =>
+  createHmac('sha256', secret).update(`device|${email.trim().toLowerCase()}|${nonce}`).digest('base64url');
 
 export function deviceToken(secret: string, email: string): string {
   const nonce = randomBytes(16).toString('base64url');

@@ -18,7 +18,16 @@ describe('identity: registration, organiser departments, suspension, login sessi
   afterAll(() => t.close());
 
   const department = (email: string) => ({
-    organisation: { name: `第二主办部门${Date.now()}`, creditCode: randomCreditCode('630000'), kind: 'organiser', industry: 'S92', region: '630000', size: 'medium', contactName: '王五', contactPhone: '0971-7654321' },
+    organisation: {
+      name: `第二主办部门${Date.now()}`,
+      creditCode: randomCreditCode('630000'),
+      kind: 'organiser',
+      industry: 'S92',
+      region: '630000',
+      size: 'medium',
+      contactName: '王五',
+      contactPhone: '0971-7654321',
+    },
     admin: { email },
   });
   const auditActions = async (entityId: string): Promise<string[]> => {
@@ -49,13 +58,21 @@ describe('identity: registration, organiser departments, suspension, login sessi
 
   it('refuses organiser departments from non-organisers', async () => {
     const enterprise = await t.organisation('enterprise');
-    await t.http.post('/api/organiser-departments').auth(enterprise.token, { type: 'bearer' }).send(department(`x-${Date.now()}@test.duijie.cn`)).expect(403);
+    await t.http
+      .post('/api/organiser-departments')
+      .auth(enterprise.token, { type: 'bearer' })
+      .send(department(`x-${Date.now()}@test.duijie.cn`))
+      .expect(403);
   });
 
   it('suspends an organisation: its tokens get 401 at once, it cannot log in, and reinstating restores it; both audited', async () => {
     const bank = await t.organisation('bank');
     await t.http.get('/api/auth/me').auth(bank.token, { type: 'bearer' }).expect(200);
-    const suspended = await t.http.post(`/api/organisations/${bank.organisationId}/suspend`).auth(organiser.token, { type: 'bearer' }).send({ reason: '资料造假' }).expect(200);
+    const suspended = await t.http
+      .post(`/api/organisations/${bank.organisationId}/suspend`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ reason: '资料造假' })
+      .expect(200);
     expect(suspended.body.status).toBe('suspended');
     const refused = await t.http.get('/api/auth/me').auth(bank.token, { type: 'bearer' }).expect(401);
     expect(refused.body.message).toContain('suspended');
@@ -69,7 +86,11 @@ describe('identity: registration, organiser departments, suspension, login sessi
     const enterprise = await t.organisation('enterprise');
     const other = await t.organisation('enterprise');
     await t.http.post(`/api/organisations/${other.organisationId}/suspend`).auth(enterprise.token, { type: 'bearer' }).send({ reason: 'x' }).expect(403);
-    const own = await t.http.post(`/api/organisations/${organiser.organisationId}/suspend`).auth(organiser.token, { type: 'bearer' }).send({ reason: 'x' }).expect(409);
+    const own = await t.http
+      .post(`/api/organisations/${organiser.organisationId}/suspend`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ reason: 'x' })
+      .expect(409);
     expect(own.body.code).toBe('invalid_state');
     const noReason = await t.http.post(`/api/organisations/${other.organisationId}/suspend`).auth(organiser.token, { type: 'bearer' }).send({}).expect(400);
     expect(noReason.body.fields[0].field).toBe('reason');
@@ -101,7 +122,12 @@ describe('identity: registration, organiser departments, suspension, login sessi
     const event = { name: `CSRF 测试活动${Date.now()}`, province: '630000', startDate: '2026-12-10', endDate: '2026-12-12', targetAmount: 1000 };
     const forged = await t.http.post('/api/events').set('Cookie', jar).send(event).expect(403);
     expect(forged.body.message).toContain('CSRF');
-    await t.http.post('/api/events').set('Cookie', jar).set('X-CSRF-Token', 'wrong-value-of-the-same-length-xxxxxxxx'.slice(0, csrf.length)).send(event).expect(403);
+    await t.http
+      .post('/api/events')
+      .set('Cookie', jar)
+      .set('X-CSRF-Token', 'wrong-value-of-the-same-length-xxxxxxxx'.slice(0, csrf.length))
+      .send(event)
+      .expect(403);
     await t.http.post('/api/events').set('Cookie', jar).set('X-CSRF-Token', csrf).send(event).expect(201);
   });
 
@@ -120,7 +146,10 @@ describe('identity: registration, organiser departments, suspension, login sessi
 
   it('refuses a token whose session has expired on the server', async () => {
     const actor = await t.organiser();
-    await t.dataSource.query(`UPDATE auth_session SET "expiresAt" = now() - interval '1 second' WHERE id = (SELECT id FROM auth_session WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1)`, [actor.userId]);
+    await t.dataSource.query(
+      `UPDATE auth_session SET "expiresAt" = now() - interval '1 second' WHERE id = (SELECT id FROM auth_session WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1)`,
+      [actor.userId],
+    );
     await t.http.get('/api/auth/me').auth(actor.token, { type: 'bearer' }).expect(401);
   });
 
@@ -153,8 +182,12 @@ describe('identity: registration, organiser departments, suspension, login sessi
     await t.http.post(`/api/invitations/${dept.body.invitation.token}/accept`).send({ displayName: '乙方主办', password: PASSWORD }).expect(200);
     const b = await t.login(email, PASSWORD);
     // Every other organiser department of earlier tests is suspended first, so only these two remain.
-    const others: { id: string }[] = await t.dataSource.query(`SELECT id FROM organisation WHERE kind = 'organiser' AND status = 'approved' AND id NOT IN ($1, $2)`, [organiser.organisationId, b.organisationId]);
-    for (const o of others) await t.http.post(`/api/organisations/${o.id}/suspend`).auth(organiser.token, { type: 'bearer' }).send({ reason: '测试' }).expect(200);
+    const others: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM organisation WHERE kind = 'organiser' AND status = 'approved' AND id NOT IN ($1, $2)`,
+      [organiser.organisationId, b.organisationId],
+    );
+    for (const o of others)
+      await t.http.post(`/api/organisations/${o.id}/suspend`).auth(organiser.token, { type: 'bearer' }).send({ reason: '测试' }).expect(200);
     const [ab, ba] = await Promise.all([
       t.http.post(`/api/organisations/${b.organisationId}/suspend`).auth(organiser.token, { type: 'bearer' }).send({ reason: '互相暂停' }),
       t.http.post(`/api/organisations/${organiser.organisationId}/suspend`).auth(b.token, { type: 'bearer' }).send({ reason: '互相暂停' }),

@@ -70,9 +70,7 @@ export class TokenService {
     if (!session || session.userId !== claims.sub) throw new Unauthorized('Invalid access token');
     if (session.revokedAt) throw new Unauthorized('You have logged out; please log in again');
     if (session.expiresAt.getTime() <= Date.now()) throw new Unauthorized('Your session has expired; please log in again');
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id: claims.sub }, relations: { organisation: true } });
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub }, relations: { organisation: true } });
     if (!user || !user.active || !user.organisation) throw new Unauthorized('This account is not active');
     if (user.organisation.status === 'rejected') throw new Unauthorized('This organisation was not approved');
     if (user.organisation.status === 'suspended') throw new Unauthorized('This organisation is suspended; contact the organisers');

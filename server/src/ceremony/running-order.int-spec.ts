@@ -29,17 +29,54 @@ describe('ceremony running order (integration)', () => {
     eventId = (await t.event(organiser)).id;
     bankSession = (await t.session(organiser, eventId, 'bank_enterprise', 'live')).id;
     goodsSession = (await t.session(organiser, eventId, 'upstream_downstream', 'live')).id;
-    [borrower, bank, supplier, buyer] = await Promise.all([t.organisation('enterprise'), t.organisation('bank'), t.organisation('enterprise'), t.organisation('enterprise')]);
+    [borrower, bank, supplier, buyer] = await Promise.all([
+      t.organisation('enterprise'),
+      t.organisation('bank'),
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+    ]);
     await t.participate(borrower, organiser, bankSession, 'borrower');
     await t.participate(bank, organiser, bankSession, 'lender');
     await t.participate(supplier, organiser, goodsSession, 'supplier');
     await t.participate(buyer, organiser, goodsSession, 'buyer');
     for (const amount of [50_000_000, 30_000_000]) {
-      const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
-      loans.push((await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: `流动资金贷款${amount}`, amount, termMonths: 12, keyTerms: '按月付息', parties }).expect(201)).body);
+      const parties = [
+        { organisationId: borrower.organisationId, role: 'borrower' },
+        { organisationId: bank.organisationId, role: 'lender' },
+      ];
+      loans.push(
+        (
+          await as(borrower)
+            .post(`/sessions/${bankSession}/agreements`, {
+              kind: 'loan',
+              title: `流动资金贷款${amount}`,
+              amount,
+              termMonths: 12,
+              keyTerms: '按月付息',
+              parties,
+            })
+            .expect(201)
+        ).body,
+      );
     }
-    const parties = [{ organisationId: supplier.organisationId, role: 'supplier' }, { organisationId: buyer.organisationId, role: 'buyer' }];
-    steel = (await as(supplier).post(`/sessions/${goodsSession}/agreements`, { kind: 'supply_contract', title: '螺纹钢供货合同', amount: 18_000_000, product: 'steel', quantity: 5000, unit: '吨', keyTerms: '分批交货', parties }).expect(201)).body;
+    const parties = [
+      { organisationId: supplier.organisationId, role: 'supplier' },
+      { organisationId: buyer.organisationId, role: 'buyer' },
+    ];
+    steel = (
+      await as(supplier)
+        .post(`/sessions/${goodsSession}/agreements`, {
+          kind: 'supply_contract',
+          title: '螺纹钢供货合同',
+          amount: 18_000_000,
+          product: 'steel',
+          quantity: 5000,
+          unit: '吨',
+          keyTerms: '分批交货',
+          parties,
+        })
+        .expect(201)
+    ).body;
   });
   afterAll(() => t.close());
 
@@ -52,7 +89,12 @@ describe('ceremony running order (integration)', () => {
       [1, bankSession, 2],
       [2, goodsSession, 1],
     ]);
-    expect(order.batches[0].agreements[0]).toMatchObject({ agreementId: loans[0].id, amount: 50_000_000, status: 'drafting', parties: expect.arrayContaining([expect.any(String)]) });
+    expect(order.batches[0].agreements[0]).toMatchObject({
+      agreementId: loans[0].id,
+      amount: 50_000_000,
+      status: 'drafting',
+      parties: expect.arrayContaining([expect.any(String)]),
+    });
     expect(order.unbatched).toEqual([]);
     const again = await as(organiser).post(`/events/${eventId}/running-order/generate`, { by: 'chain' }).expect(409);
     expect(again.body.code).toBe('nothing_to_batch');
@@ -60,22 +102,42 @@ describe('ceremony running order (integration)', () => {
 
   it('keeps an agreement in one batch only, checks the session and the version, and names bad fields', async () => {
     const order: RunningOrder = (await as(organiser).get(`/events/${eventId}/running-order`).expect(200)).body;
-    const taken = await as(organiser).post(`/events/${eventId}/running-order/batches`, { title: '重复', agreementIds: [steel.id] }).expect(409);
+    const taken = await as(organiser)
+      .post(`/events/${eventId}/running-order/batches`, { title: '重复', agreementIds: [steel.id] })
+      .expect(409);
     expect(taken.body).toMatchObject({ code: 'already_in_batch', fields: [{ field: 'agreementIds' }] });
-    const wrongSession = await as(organiser).patch(`/ceremony-batches/${order.batches[0].id}`, { version: 1, agreementIds: [loans[0].id, steel.id] }).expect(400);
+    const wrongSession = await as(organiser)
+      .patch(`/ceremony-batches/${order.batches[0].id}`, { version: 1, agreementIds: [loans[0].id, steel.id] })
+      .expect(400);
     expect(wrongSession.body.message).toContain("batch's session");
-    const bad = await as(organiser).post(`/events/${eventId}/running-order/batches`, { title: '', agreementIds: ['not-a-uuid'] }).expect(400);
+    const bad = await as(organiser)
+      .post(`/events/${eventId}/running-order/batches`, { title: '', agreementIds: ['not-a-uuid'] })
+      .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['agreementIds', 'title']);
     // Move the second loan into a batch of its own, ahead of the others.
-    const moved: RunningOrder = (await as(organiser).patch(`/ceremony-batches/${order.batches[0].id}`, { version: 1, title: '银企对接签约', agreementIds: [loans[0].id] }).expect(200)).body;
+    const moved: RunningOrder = (
+      await as(organiser)
+        .patch(`/ceremony-batches/${order.batches[0].id}`, { version: 1, title: '银企对接签约', agreementIds: [loans[0].id] })
+        .expect(200)
+    ).body;
     expect(moved.batches[0]).toMatchObject({ title: '银企对接签约', version: 2 });
     await as(organiser).patch(`/ceremony-batches/${order.batches[0].id}`, { version: 1, title: '旧版本' }).expect(409);
-    const added: RunningOrder = (await as(organiser).post(`/events/${eventId}/running-order/batches`, { title: '重点项目', sessionId: bankSession, agreementIds: [loans[1].id] }).expect(201)).body;
+    const added: RunningOrder = (
+      await as(organiser)
+        .post(`/events/${eventId}/running-order/batches`, { title: '重点项目', sessionId: bankSession, agreementIds: [loans[1].id] })
+        .expect(201)
+    ).body;
     expect(added.batches.map((b) => b.position)).toEqual([1, 2, 3]);
     const ids = added.batches.map((b) => b.id);
-    const resequenced: RunningOrder = (await as(organiser).put(`/events/${eventId}/running-order/sequence`, { batchIds: [ids[2], ids[0], ids[1]] }).expect(200)).body;
+    const resequenced: RunningOrder = (
+      await as(organiser)
+        .put(`/events/${eventId}/running-order/sequence`, { batchIds: [ids[2], ids[0], ids[1]] })
+        .expect(200)
+    ).body;
     expect(resequenced.batches.map((b) => b.title)).toEqual(['重点项目', '银企对接签约', added.batches[1].title]);
-    const partial = await as(organiser).put(`/events/${eventId}/running-order/sequence`, { batchIds: [ids[0]] }).expect(400);
+    const partial = await as(organiser)
+      .put(`/events/${eventId}/running-order/sequence`, { batchIds: [ids[0]] })
+      .expect(400);
     expect(partial.body.fields[0].field).toBe('batchIds');
   });
 
@@ -86,7 +148,13 @@ describe('ceremony running order (integration)', () => {
     expect(staged.onStageBatchId).toBe(first.id);
     const ceremony = t.app.get(CeremonyService);
     let totals = await ceremony.totals(eventId);
-    expect(totals.onStage).toEqual({ batchId: first.id, title: '重点项目', position: 1, batchCount: 3, agreements: [expect.objectContaining({ agreementId: loans[1].id, signed: false })] });
+    expect(totals.onStage).toEqual({
+      batchId: first.id,
+      title: '重点项目',
+      position: 1,
+      batchCount: 3,
+      agreements: [expect.objectContaining({ agreementId: loans[1].id, signed: false })],
+    });
     for (const actor of [borrower, bank]) {
       await as(actor).post('/auth/step-up', { password: PASSWORD }).expect(200);
       await as(actor).post(`/agreements/${loans[1].id}/sign`, { contentHash: loans[1].contentHash }).expect(200);

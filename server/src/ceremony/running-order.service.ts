@@ -34,7 +34,6 @@ export class RunningOrderService {
     });
   }
 
-
   async get(eventId: string): Promise<RunningOrder> {
     await this.events.findEvent(this.dataSource.manager, eventId);
     return this.view(this.dataSource.manager, eventId);
@@ -44,10 +43,21 @@ export class RunningOrderService {
     return this.change(principal, eventId, async (manager) => {
       if (dto.sessionId) await this.assertSessionOf(manager, eventId, dto.sessionId);
       const batch = await manager.save(
-        manager.create(CeremonyBatchEntity, { eventId, title: dto.title, sessionId: dto.sessionId ?? null, chain: dto.chain ?? null, position: (await this.count(manager, eventId)) + 1 }),
+        manager.create(CeremonyBatchEntity, {
+          eventId,
+          title: dto.title,
+          sessionId: dto.sessionId ?? null,
+          chain: dto.chain ?? null,
+          position: (await this.count(manager, eventId)) + 1,
+        }),
       );
       await this.place(manager, batch, dto.agreementIds);
-      return { action: 'ceremony.batch_created', entityType: 'ceremony_batch', entityId: batch.id, data: { title: batch.title, position: batch.position, agreementIds: dto.agreementIds } };
+      return {
+        action: 'ceremony.batch_created',
+        entityType: 'ceremony_batch',
+        entityId: batch.id,
+        data: { title: batch.title, position: batch.position, agreementIds: dto.agreementIds },
+      };
     });
   }
 
@@ -68,9 +78,12 @@ export class RunningOrderService {
       let position = await this.count(manager, eventId);
       const created: string[] = [];
       for (const key of keys) {
-        const title = by === 'session' ? (sessions.find((s) => s.id === key)?.title ?? '') : (INDUSTRY_CHAINS.find((c) => c.code === key)?.name ?? '其他签约项目');
+        const title =
+          by === 'session' ? (sessions.find((s) => s.id === key)?.title ?? '') : (INDUSTRY_CHAINS.find((c) => c.code === key)?.name ?? '其他签约项目');
         position += 1;
-        const batch = await manager.save(manager.create(CeremonyBatchEntity, { eventId, title, position, sessionId: by === 'session' ? key : null, chain: by === 'chain' ? key : null }));
+        const batch = await manager.save(
+          manager.create(CeremonyBatchEntity, { eventId, title, position, sessionId: by === 'session' ? key : null, chain: by === 'chain' ? key : null }),
+        );
         await this.place(manager, batch, groups.get(key)!);
         created.push(batch.id);
       }
@@ -90,7 +103,12 @@ export class RunningOrderService {
         await manager.delete(CeremonyBatchAgreementEntity, { batchId });
         await this.place(manager, current, dto.agreementIds);
       }
-      return { action: 'ceremony.batch_edited', entityType: 'ceremony_batch', entityId: batchId, data: { version: current.version, title: dto.title, agreementIds: dto.agreementIds } };
+      return {
+        action: 'ceremony.batch_edited',
+        entityType: 'ceremony_batch',
+        entityId: batchId,
+        data: { version: current.version, title: dto.title, agreementIds: dto.agreementIds },
+      };
     });
   }
 
@@ -154,7 +172,8 @@ export class RunningOrderService {
     if (agreementIds.length === 0) return;
     const agreements = await manager.find(AgreementEntity, { where: { id: In(agreementIds), eventId: batch.eventId } });
     if (agreements.length !== agreementIds.length) throw new InvalidInput('agreementIds', 'every agreement must belong to this event');
-    if (batch.sessionId && agreements.some((a) => a.sessionId !== batch.sessionId)) throw new InvalidInput('agreementIds', "every agreement must belong to the batch's session");
+    if (batch.sessionId && agreements.some((a) => a.sessionId !== batch.sessionId))
+      throw new InvalidInput('agreementIds', "every agreement must belong to the batch's session");
     const taken = await manager.find(CeremonyBatchAgreementEntity, { where: { agreementId: In(agreementIds) } });
     const elsewhere = taken.filter((t) => t.batchId !== batch.id);
     if (elsewhere.length > 0) {
@@ -162,7 +181,10 @@ export class RunningOrderService {
         { field: 'agreementIds', messages: elsewhere.map((t) => `${t.agreementId} is in another batch`) },
       ]);
     }
-    await manager.insert(CeremonyBatchAgreementEntity, agreementIds.map((agreementId, i) => ({ agreementId, batchId: batch.id, position: i + 1 })));
+    await manager.insert(
+      CeremonyBatchAgreementEntity,
+      agreementIds.map((agreementId, i) => ({ agreementId, batchId: batch.id, position: i + 1 })),
+    );
   }
 
   private async assertSessionOf(manager: EntityManager, eventId: string, sessionId: string): Promise<void> {
@@ -181,15 +203,25 @@ export class RunningOrderService {
 
   /** Every agreement of the event with its parties' names and its batch, if any. */
   private async agreementsOf(manager: EntityManager, eventId: string): Promise<(CeremonyAgreement & { batchId: string | null; place: number })[]> {
-    const rows: { id: string; title: string; kind: CeremonyAgreement['kind']; sessionId: string; product: string | null; amount: string; status: CeremonyAgreement['status']; batchId: string | null; place: number | null; parties: string[] }[] =
-      await manager.query(
-        `SELECT a.id, a.title, a.kind, a."sessionId", a.product, a.amount::text AS amount, a.status, b."batchId", b.position AS place,
+    const rows: {
+      id: string;
+      title: string;
+      kind: CeremonyAgreement['kind'];
+      sessionId: string;
+      product: string | null;
+      amount: string;
+      status: CeremonyAgreement['status'];
+      batchId: string | null;
+      place: number | null;
+      parties: string[];
+    }[] = await manager.query(
+      `SELECT a.id, a.title, a.kind, a."sessionId", a.product, a.amount::text AS amount, a.status, b."batchId", b.position AS place,
                 ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId" WHERE p."agreementId" = a.id ORDER BY p.role, o.name) AS parties
            FROM agreement a LEFT JOIN ceremony_batch_agreement b ON b."agreementId" = a.id
           WHERE a."eventId" = $1
           ORDER BY a."createdAt", a.id`,
-        [eventId],
-      );
+      [eventId],
+    );
     return rows.map((r) => ({
       agreementId: r.id,
       title: r.title,
@@ -211,22 +243,20 @@ export class RunningOrderService {
     return {
       eventId,
       onStageBatchId: batches.find((b) => b.onStage)?.id ?? null,
-      batches: batches.map(
-        (b): CeremonyBatch => ({
-          id: b.id,
-          eventId,
-          position: b.position,
-          title: b.title,
-          sessionId: b.sessionId,
-          chain: b.chain,
-          version: b.version,
-          onStage: b.onStage,
-          agreements: agreements
-            .filter((a) => a.batchId === b.id)
-            .sort((x, y) => x.place - y.place)
-            .map(strip),
-        }),
-      ),
+      batches: batches.map((b): CeremonyBatch => ({
+        id: b.id,
+        eventId,
+        position: b.position,
+        title: b.title,
+        sessionId: b.sessionId,
+        chain: b.chain,
+        version: b.version,
+        onStage: b.onStage,
+        agreements: agreements
+          .filter((a) => a.batchId === b.id)
+          .sort((x, y) => x.place - y.place)
+          .map(strip),
+      })),
       unbatched: agreements.filter((a) => !a.batchId).map(strip),
     };
   }

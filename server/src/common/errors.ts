@@ -67,11 +67,9 @@ export class TooManyRequests extends DomainError {
 /** A version check: refuses a write based on a stale copy. */
 export function assertVersion(current: number, given: number, what: string): void {
   if (current !== given) {
-    throw new Conflict(
-      'stale_version',
-      `${what} was changed by someone else (now version ${current}, your copy is version ${given}); reload and try again`,
-      [{ field: 'version', messages: [`current version is ${current}`] }],
-    );
+    throw new Conflict('stale_version', `${what} was changed by someone else (now version ${current}, your copy is version ${given}); reload and try again`, [
+      { field: 'version', messages: [`current version is ${current}`] },
+    ]);
   }
 }
 

@@ -37,7 +37,16 @@ describe('Idempotency-Key claims across processes (integration)', () => {
       await t.http
         .post(`/api/sessions/${sessionId}/agreements`)
         .auth(borrower.token, { type: 'bearer' })
-        .send({ kind: 'loan', title: '幂等贷款合同', amount: 10_000_000, keyTerms: '按季付息', parties: [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }] })
+        .send({
+          kind: 'loan',
+          title: '幂等贷款合同',
+          amount: 10_000_000,
+          keyTerms: '按季付息',
+          parties: [
+            { organisationId: borrower.organisationId, role: 'borrower' },
+            { organisationId: bank.organisationId, role: 'lender' },
+          ],
+        })
         .expect(201)
     ).body;
   const sign = (actor: Actor, a: Agreement, key: string) =>
@@ -46,22 +55,18 @@ describe('Idempotency-Key claims across processes (integration)', () => {
   const claimed = async (actor: Actor, a: Agreement, key: string, claim: { claimId?: string; ownerInstance: number | null }) => {
     const route = `POST /api/agreements/${a.id}/sign`;
     const requestHash = requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), route, { contentHash: a.contentHash });
-    await t.dataSource.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state, "claimId", "ownerInstance") VALUES ($1, $2, $3, $4, 'in_flight', $5, $6)`, [
-      actor.userId,
-      key,
-      route,
-      requestHash,
-      claim.claimId ?? randomUUID(),
-      claim.ownerInstance,
-    ]);
+    await t.dataSource.query(
+      `INSERT INTO idempotency_key ("userId", key, route, "requestHash", state, "claimId", "ownerInstance") VALUES ($1, $2, $3, $4, 'in_flight', $5, $6)`,
+      [actor.userId, key, route, requestHash, claim.claimId ?? randomUUID(), claim.ownerInstance],
+    );
   };
   const signatures = async (a: Agreement, actor: Actor): Promise<number> =>
     Number(
       (
-        await t.dataSource.query(`SELECT count(*) FROM agreement_signature s JOIN agreement_party p ON p.id = s."partyId" WHERE s."agreementId" = $1 AND p."organisationId" = $2`, [
-          a.id,
-          actor.organisationId,
-        ])
+        await t.dataSource.query(
+          `SELECT count(*) FROM agreement_signature s JOIN agreement_party p ON p.id = s."partyId" WHERE s."agreementId" = $1 AND p."organisationId" = $2`,
+          [a.id, actor.organisationId],
+        )
       )[0].count,
     );
 
@@ -109,7 +114,9 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     await claimed(bank, a, key, { claimId: mine, ownerInstance: null });
 
     // A retry took the claim over while this request was running: its signature must not commit.
-    await expect(runWithClaim({ userId: bank.userId, key, claimId: randomUUID(), status: 200 }, () => agreements.sign(principal, a.id, a.contentHash))).rejects.toMatchObject({
+    await expect(
+      runWithClaim({ userId: bank.userId, key, claimId: randomUUID(), status: 200 }, () => agreements.sign(principal, a.id, a.contentHash)),
+    ).rejects.toMatchObject({
       code: 'request_superseded',
     });
     expect(await signatures(a, bank)).toBe(0);
@@ -117,7 +124,10 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     // The holder of the claim: the answer is stored by the signing transaction itself, so a
     // process killed right after the commit leaves it for the retry to replay.
     const answer = await runWithClaim({ userId: bank.userId, key, claimId: mine, status: 200 }, () => agreements.sign(principal, a.id, a.contentHash));
-    const [row] = await t.dataSource.query(`SELECT state, "responseStatus", "responseBody" FROM idempotency_key WHERE "userId" = $1 AND key = $2`, [bank.userId, key]);
+    const [row] = await t.dataSource.query(`SELECT state, "responseStatus", "responseBody" FROM idempotency_key WHERE "userId" = $1 AND key = $2`, [
+      bank.userId,
+      key,
+    ]);
     expect(row).toMatchObject({ state: 'done', responseStatus: 200 });
     expect(row.responseBody).toEqual(JSON.parse(JSON.stringify(answer)));
     const replay = await sign(bank, a, key).expect(200);
@@ -134,7 +144,9 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     const body = JSON.stringify({ contentHash: a.contentHash });
     expect(row.requestHash).not.toBe(createHash('sha256').update(route).update('\n').update(body).digest('hex'));
     expect(row.requestHash).toBe(requestHashOf(idempotencyHashKey(t.app.get<AppConfig>(APP_CONFIG)), route, { contentHash: a.contentHash }));
-    expect(requestHashOf(idempotencyHashKey({ jwtSecret: 'another-secret-another-secret-0123456789' }), route, { contentHash: a.contentHash })).not.toBe(row.requestHash);
+    expect(requestHashOf(idempotencyHashKey({ jwtSecret: 'another-secret-another-secret-0123456789' }), route, { contentHash: a.contentHash })).not.toBe(
+      row.requestHash,
+    );
   });
 
   it('forgets a key after its lifetime: the key is new again, and expired records are purged by later writes', async () => {
@@ -145,7 +157,12 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     await t.dataSource.query(`UPDATE idempotency_key SET "createdAt" = now() - $3::interval WHERE "userId" = $1 AND key = $2`, [bank.userId, key, old]);
     // A different body under the expired key is a new request, not a reuse (422).
     const b = await draft();
-    const reused = await t.http.post(`/api/agreements/${b.id}/sign`).auth(bank.token, { type: 'bearer' }).set('Idempotency-Key', key).send({ contentHash: b.contentHash }).expect(200);
+    const reused = await t.http
+      .post(`/api/agreements/${b.id}/sign`)
+      .auth(bank.token, { type: 'bearer' })
+      .set('Idempotency-Key', key)
+      .send({ contentHash: b.contentHash })
+      .expect(200);
     expect(reused.body.id).toBe(b.id);
     expect(reused.body.id).not.toBe(first.body.id);
 
@@ -157,7 +174,12 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     const fresh = await TestApp.start();
     try {
       const c = await draft();
-      await fresh.http.post(`/api/agreements/${c.id}/sign`).auth(bank.token, { type: 'bearer' }).set('Idempotency-Key', randomUUID()).send({ contentHash: c.contentHash }).expect(200);
+      await fresh.http
+        .post(`/api/agreements/${c.id}/sign`)
+        .auth(bank.token, { type: 'bearer' })
+        .set('Idempotency-Key', randomUUID())
+        .send({ contentHash: c.contentHash })
+        .expect(200);
     } finally {
       await fresh.close();
     }

@@ -32,7 +32,11 @@ export function idempotencyHashKey(config: Pick<AppConfig, 'jwtSecret'>): Buffer
 
 /** A keyed hash of the route and body: the stored value tells nothing about the body without the secret. */
 export function requestHashOf(hashKey: Buffer, route: string, body: unknown): string {
-  return createHmac('sha256', hashKey).update(route).update('\n').update(JSON.stringify(body ?? null)).digest('hex');
+  return createHmac('sha256', hashKey)
+    .update(route)
+    .update('\n')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
 }
 
 type Begun = { replay: { status: number; body: unknown } } | { claim: IdempotencyClaim };
@@ -125,7 +129,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (!existing) continue; // released by a failed first request meanwhile: claim it now
       if (existing.expired) {
         // Past its lifetime the key is new again: drop the old record and claim it afresh.
-        await this.dataSource.query(`DELETE FROM idempotency_key WHERE "userId" = $1 AND key = $2 AND "createdAt" = CAST($3 AS timestamptz)`, [userId, key, existing.createdAt]);
+        await this.dataSource.query(`DELETE FROM idempotency_key WHERE "userId" = $1 AND key = $2 AND "createdAt" = CAST($3 AS timestamptz)`, [
+          userId,
+          key,
+          existing.createdAt,
+        ]);
         continue;
       }
       if (existing.requestHash !== requestHash) {
@@ -140,12 +148,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
         .createQueryBuilder()
         .update()
         .set({ claimId: claim.claimId, ownerInstance, createdAt: () => 'now()' })
-        .where(`"userId" = :userId AND key = :key AND state = 'in_flight' AND "claimId" IS NOT DISTINCT FROM :old AND "createdAt" = CAST(:createdAt AS timestamptz)`, {
-          userId,
-          key,
-          old: existing.claimId,
-          createdAt: existing.createdAt,
-        })
+        .where(
+          `"userId" = :userId AND key = :key AND state = 'in_flight' AND "claimId" IS NOT DISTINCT FROM :old AND "createdAt" = CAST(:createdAt AS timestamptz)`,
+          {
+            userId,
+            key,
+            old: existing.claimId,
+            createdAt: existing.createdAt,
+          },
+        )
         .execute();
       if (taken.affected) {
         this.logger.warn(`Took over Idempotency-Key ${key} of user ${userId}: its first request died with its process or ran too long`);
@@ -168,7 +179,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claim.recorded && claim.recorded.body === body) return;
     await this.dataSource
       .getRepository(IdempotencyKeyEntity)
-      .update({ userId: claim.userId, key: claim.key, claimId: claim.claimId }, { state: 'done', responseStatus: claim.status, responseBody: (body ?? null) as object });
+      .update(
+        { userId: claim.userId, key: claim.key, claimId: claim.claimId },
+        { state: 'done', responseStatus: claim.status, responseBody: (body ?? null) as object },
+      );
   }
 
   /** A failed request leaves no answer: the key is free for a retry (unless its answer committed). */

@@ -26,7 +26,9 @@ function restrictedImports(probes: Probe[]): Promise<string[][]> {
     process.stdout.write(JSON.stringify(answers));`;
   const args = ['--input-type=module', '-e', script, JSON.stringify(probes.map((p) => ({ ...p, filePath: join(ROOT, p.filePath) })))];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout) as string[][])));
+    execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout) as string[][]),
+    );
   });
 }
 

@@ -7,10 +7,22 @@ import { woffToSfnt } from './woff';
 const FONTS = join(__dirname, '..', '..', 'assets', 'fonts');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 const loadFonts = () =>
-  (fonts ??= { regular: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Regular.woff'))), bold: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Bold.woff'))) });
+  (fonts ??= {
+    regular: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Regular.woff'))),
+    bold: woffToSfnt(readFileSync(join(FONTS, 'NotoSansSC-Bold.woff'))),
+  });
 
 /** Times printed on our documents are Beijing time, whatever the server's zone. */
-const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const beijing = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 export const beijingTime = (iso: string | Date): string => beijing.format(new Date(iso));
 
 /**
@@ -50,7 +62,11 @@ export function stampFooters(doc: PDFKit.PDFDocument, text: (page: number, pages
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor(PDF_COLOURS.grey).text(text(i + 1, range.count), left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(PDF_COLOURS.grey)
+      .text(text(i + 1, range.count), left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

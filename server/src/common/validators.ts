@@ -1,9 +1,4 @@
-import {
-  creditCodeProblem,
-  isValidCategory,
-  isValidIndustryCode,
-  isValidRegionCode,
-} from '@duijie/shared';
+import { creditCodeProblem, isValidCategory, isValidIndustryCode, isValidRegionCode } from '@duijie/shared';
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';

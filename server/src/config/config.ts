@@ -56,7 +56,9 @@ function trustProxy(raw: string | undefined): number | string | null {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return null;
   if (/^\d+$/.test(raw)) return Number(raw);
   if (raw === 'true') {
-    throw new Error('Configuration: TRUST_PROXY=true trusts spoofable X-Forwarded-For headers; give the number of proxy hops (e.g. 1) or their addresses/subnets (e.g. loopback, 10.0.0.0/8)');
+    throw new Error(
+      'Configuration: TRUST_PROXY=true trusts spoofable X-Forwarded-For headers; give the number of proxy hops (e.g. 1) or their addresses/subnets (e.g. loopback, 10.0.0.0/8)',
+    );
   }
   return raw;
 }

@@ -131,7 +131,11 @@ async function clearLeftoverPostgres(databaseDir: string, notice: (line: string)
   if (!info) return; // gone: PostgreSQL removes a stale lock file itself
   const dataDir = resolve(databaseDir);
   const dIndex = info.argv.indexOf('-D');
-  const isOurs = basename(info.argv[0] ?? '').startsWith('postgres') && dIndex >= 0 && resolve(info.argv[dIndex + 1] ?? '') === dataDir && resolve(dirLine ?? '') === dataDir;
+  const isOurs =
+    basename(info.argv[0] ?? '').startsWith('postgres') &&
+    dIndex >= 0 &&
+    resolve(info.argv[dIndex + 1] ?? '') === dataDir &&
+    resolve(dirLine ?? '') === dataDir;
   if (!isOurs) {
     notice(`Removing a stale PostgreSQL lock file (process ${pid} is not this folder's PostgreSQL)`);
     rmSync(lockFile, { force: true });
@@ -139,7 +143,9 @@ async function clearLeftoverPostgres(databaseDir: string, notice: (line: string)
   }
   const parent = info.ppid > 1 ? processInfo(info.ppid) : null;
   if (parent && basename(parent.argv[0] ?? '').startsWith('node')) {
-    throw new Error(`The PostgreSQL in ${databaseDir} (process ${pid}) belongs to a server that is still running (process ${info.ppid}); stop that server first, or give this one another DATA_DIR`);
+    throw new Error(
+      `The PostgreSQL in ${databaseDir} (process ${pid}) belongs to a server that is still running (process ${info.ppid}); stop that server first, or give this one another DATA_DIR`,
+    );
   }
   notice(`Stopping the PostgreSQL (process ${pid}) that a server which did not shut down left running on ${databaseDir} ...`);
   process.kill(pid, 'SIGINT');

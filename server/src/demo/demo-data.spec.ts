@@ -31,8 +31,7 @@ const orgByKey = new Map(ALL_ORGS.map((o) => [o.key, o]));
 const sessionByKey = new Map(DEMO_SESSIONS.map((s) => [s.key, s]));
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const isIsoWithOffset = (v: string) =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(v) && !Number.isNaN(Date.parse(v));
+const isIsoWithOffset = (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(v) && !Number.isNaN(Date.parse(v));
 
 describe('demo organisations', () => {
   it('has a provincial organiser and 30–40 other organisations', () => {
@@ -75,8 +74,7 @@ describe('demo organisations', () => {
     }
     // Banks are in monetary finance, guarantors in other finance.
     for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'bank')) expect(o.industry).toBe('J66');
-    for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'guarantor'))
-      expect(o.industry.startsWith('J')).toBe(true);
+    for (const o of DEMO_ORGANISATIONS.filter((x) => x.kind === 'guarantor')) expect(o.industry.startsWith('J')).toBe(true);
   });
 
   it('is mostly in Qinghai, with some organisations from outside', () => {
@@ -110,9 +108,7 @@ describe('demo event and sessions', () => {
   });
 
   it('has one session of each kind with unique keys', () => {
-    expect(DEMO_SESSIONS.map((s) => s.kind).sort()).toEqual(
-      ['bank_enterprise', 'building_materials', 'producer_distributor', 'upstream_downstream'].sort(),
-    );
+    expect(DEMO_SESSIONS.map((s) => s.kind).sort()).toEqual(['bank_enterprise', 'building_materials', 'producer_distributor', 'upstream_downstream'].sort());
     expect(new Set(DEMO_SESSIONS.map((s) => s.key)).size).toBe(DEMO_SESSIONS.length);
   });
 
@@ -164,8 +160,7 @@ describe('demo event and sessions', () => {
 
   it('puts every organisation in at least one session', () => {
     const taking = new Set(DEMO_SESSIONS.flatMap((s) => s.participants.map((p) => p.org)));
-    for (const o of DEMO_ORGANISATIONS)
-      expect({ org: o.key, participates: taking.has(o.key) }).toEqual({ org: o.key, participates: true });
+    for (const o of DEMO_ORGANISATIONS) expect({ org: o.key, participates: taking.has(o.key) }).toEqual({ org: o.key, participates: true });
   });
 });
 
@@ -176,8 +171,7 @@ describe('demo listings', () => {
     expect(DEMO_LISTINGS.length).toBeGreaterThanOrEqual(60);
     expect(DEMO_LISTINGS.length).toBeLessThanOrEqual(80);
     expect(new Set(DEMO_LISTINGS.map((l) => l.key)).size).toBe(DEMO_LISTINGS.length);
-    for (const s of DEMO_SESSIONS)
-      expect(DEMO_LISTINGS.filter((l) => l.session === s.key).length).toBeGreaterThanOrEqual(10);
+    for (const s of DEMO_SESSIONS) expect(DEMO_LISTINGS.filter((l) => l.session === s.key).length).toBeGreaterThanOrEqual(10);
   });
 
   it('posts every listing as a participant whose role allows its type', () => {

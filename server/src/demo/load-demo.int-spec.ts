@@ -36,7 +36,9 @@ describe('demo event (integration)', () => {
     const [{ n: listings }] = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM listing WHERE "eventId" = $1`, [event.id]);
     expect(listings).toBe(DEMO_LISTINGS.length);
     // Every demo meeting is agreed; those with a slot are booked and published.
-    const meetings: { status: string; published: boolean }[] = await t.dataSource.query(`SELECT status, published FROM meeting WHERE "eventId" = $1`, [event.id]);
+    const meetings: { status: string; published: boolean }[] = await t.dataSource.query(`SELECT status, published FROM meeting WHERE "eventId" = $1`, [
+      event.id,
+    ]);
     expect(meetings).toHaveLength(DEMO_MEETINGS.length);
     expect(meetings.filter((m) => m.status === 'scheduled' && m.published)).toHaveLength(DEMO_MEETINGS.filter((m) => m.slot).length);
 

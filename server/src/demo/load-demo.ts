@@ -39,9 +39,25 @@ export async function loadDemo(s: Services): Promise<boolean> {
       existing ??
       (await s.dataSource.transaction(async (manager) => {
         const organisation = await s.organisations.insert(manager, input, 'approved', null);
-        return s.users.insert(manager, { organisationId: organisation.id, email: adminEmail, displayName: adminName, password: DEMO_PASSWORD, role: input.kind === 'organiser' ? 'organiser' : 'org_admin' }, null);
+        return s.users.insert(
+          manager,
+          {
+            organisationId: organisation.id,
+            email: adminEmail,
+            displayName: adminName,
+            password: DEMO_PASSWORD,
+            role: input.kind === 'organiser' ? 'organiser' : 'org_admin',
+          },
+          null,
+        );
       }));
-    principals.set(key, { userId: user.id, organisationId: user.organisationId, organisationStatus: 'approved', role: user.role, displayName: user.displayName });
+    principals.set(key, {
+      userId: user.id,
+      organisationId: user.organisationId,
+      organisationStatus: 'approved',
+      role: user.role,
+      displayName: user.displayName,
+    });
   }
   const organiser = principals.get(DEMO_ORGANISER.key)!;
 

@@ -20,35 +20,75 @@ describe('events and sessions (integration)', () => {
 
   it('only organisers create events (403) and bad dates name the field', async () => {
     const enterprise = await t.organisation('enterprise');
-    await t.http.post('/api/events').auth(enterprise.token, { type: 'bearer' }).send({ name: 'x', province: '630000', startDate: '2026-12-10', endDate: '2026-12-12', targetAmount: 1 }).expect(403);
-    const res = await t.http.post('/api/events').auth(organiser.token, { type: 'bearer' }).send({ name: 'x', province: '630000', startDate: '2026-12-10', endDate: '2026-12-01', targetAmount: 1 }).expect(400);
+    await t.http
+      .post('/api/events')
+      .auth(enterprise.token, { type: 'bearer' })
+      .send({ name: 'x', province: '630000', startDate: '2026-12-10', endDate: '2026-12-12', targetAmount: 1 })
+      .expect(403);
+    const res = await t.http
+      .post('/api/events')
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ name: 'x', province: '630000', startDate: '2026-12-10', endDate: '2026-12-01', targetAmount: 1 })
+      .expect(400);
     expect(res.body.fields[0].field).toBe('endDate');
-    const bad = await t.http.post('/api/events').auth(organiser.token, { type: 'bearer' }).send({ name: 'x', province: '630000', startDate: '2026-02-30', endDate: '2026-12-01', targetAmount: 1.5 }).expect(400);
+    const bad = await t.http
+      .post('/api/events')
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ name: 'x', province: '630000', startDate: '2026-02-30', endDate: '2026-12-01', targetAmount: 1.5 })
+      .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['startDate', 'targetAmount']));
   });
 
   it('enforces the session lifecycle one step at a time with version checks', async () => {
     const event = await t.event(organiser);
     const session = await t.session(organiser, event.id, 'upstream_downstream', 'draft');
-    const skip = await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to: 'live', version: session.version }).expect(409);
+    const skip = await t.http
+      .post(`/api/sessions/${session.id}/transition`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ to: 'live', version: session.version })
+      .expect(409);
     expect(skip.body.code).toBe('invalid_transition');
-    const next = await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to: 'registration', version: session.version }).expect(200);
+    const next = await t.http
+      .post(`/api/sessions/${session.id}/transition`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ to: 'registration', version: session.version })
+      .expect(200);
     expect(next.body.status).toBe('registration');
     // The same click retried is not an error.
-    await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to: 'registration', version: session.version }).expect(200);
-    const stale = await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to: 'live', version: session.version }).expect(409);
+    await t.http
+      .post(`/api/sessions/${session.id}/transition`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ to: 'registration', version: session.version })
+      .expect(200);
+    const stale = await t.http
+      .post(`/api/sessions/${session.id}/transition`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ to: 'live', version: session.version })
+      .expect(409);
     expect(stale.body.code).toBe('stale_version');
-    const back = await t.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to: 'draft', version: next.body.version }).expect(409);
+    const back = await t.http
+      .post(`/api/sessions/${session.id}/transition`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ to: 'draft', version: next.body.version })
+      .expect(409);
     expect(back.body.code).toBe('invalid_transition');
   });
 
   it('refuses a stale session edit with 409 and applies a current one', async () => {
     const event = await t.event(organiser);
     const session = await t.session(organiser, event.id, 'building_materials', 'draft');
-    const ok = await t.http.patch(`/api/sessions/${session.id}`).auth(organiser.token, { type: 'bearer' }).send({ version: session.version, tableCount: 30 }).expect(200);
+    const ok = await t.http
+      .patch(`/api/sessions/${session.id}`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ version: session.version, tableCount: 30 })
+      .expect(200);
     expect(ok.body).toMatchObject({ tableCount: 30, version: session.version + 1 });
     await t.http.patch(`/api/sessions/${session.id}`).auth(organiser.token, { type: 'bearer' }).send({ version: session.version, tableCount: 40 }).expect(409);
-    const bad = await t.http.patch(`/api/sessions/${session.id}`).auth(organiser.token, { type: 'bearer' }).send({ version: ok.body.version, endsAt: '2026-12-09T09:00:00+08:00' }).expect(400);
+    const bad = await t.http
+      .patch(`/api/sessions/${session.id}`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ version: ok.body.version, endsAt: '2026-12-09T09:00:00+08:00' })
+      .expect(400);
     expect(bad.body.fields[0].field).toBe('endsAt');
   });
 
@@ -67,7 +107,17 @@ describe('events and sessions (integration)', () => {
     const res = await t.http
       .post(`/api/events/${event.id}/sessions`)
       .auth(organiser.token, { type: 'bearer' })
-      .send({ kind: 'karaoke', title: '', leadDepartment: '省经委', venue: 'v', startsAt: 'tomorrow', endsAt: '2026-12-10T17:00:00+08:00', slotMinutes: 0, tableCount: 10, registrationMode: 'open' })
+      .send({
+        kind: 'karaoke',
+        title: '',
+        leadDepartment: '省经委',
+        venue: 'v',
+        startsAt: 'tomorrow',
+        endsAt: '2026-12-10T17:00:00+08:00',
+        slotMinutes: 0,
+        tableCount: 10,
+        registrationMode: 'open',
+      })
       .expect(400);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['kind', 'title', 'startsAt', 'slotMinutes']));
   });
@@ -75,7 +125,11 @@ describe('events and sessions (integration)', () => {
   it('takes a lunch break out of the slots, checks it, and keeps the slots still once meetings are placed', async () => {
     const event = await t.event(organiser);
     let session = await t.session(organiser, event.id, 'producer_distributor', 'live');
-    const patch = (body: object) => t.http.patch(`/api/sessions/${session.id}`).auth(organiser.token, { type: 'bearer' }).send({ version: session.version, ...body });
+    const patch = (body: object) =>
+      t.http
+        .patch(`/api/sessions/${session.id}`)
+        .auth(organiser.token, { type: 'bearer' })
+        .send({ version: session.version, ...body });
     const field = (res: { body: { fields: { field: string }[] } }) => res.body.fields.map((f) => f.field);
 
     expect(field(await patch({ breakStartsAt: '2026-12-10T12:00:00+08:00' }).expect(400))).toEqual(['breakEndsAt']);
@@ -91,7 +145,10 @@ describe('events and sessions (integration)', () => {
     expect(slots[9]).toMatchObject({ slot: 10, startsAt: '2026-12-10T05:30:00.000Z', half: 'afternoon' });
 
     // A placed meeting holds the slots still; other edits go on.
-    await t.dataSource.query(`INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt", status, slot, "tableNo") VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '洽谈', now(), 'scheduled', 1, 1)`, [event.id, session.id]);
+    await t.dataSource.query(
+      `INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt", status, slot, "tableNo") VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '洽谈', now(), 'scheduled', 1, 1)`,
+      [event.id, session.id],
+    );
     const locked = await patch({ slotMinutes: 30 }).expect(409);
     expect(locked.body.code).toBe('meetings_placed');
     expect(field(locked)).toEqual(['slotMinutes']);

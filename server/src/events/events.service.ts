@@ -56,7 +56,13 @@ export class EventsService {
           createdByUserId: principal.userId,
         }),
       );
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'event.created', entityType: 'event', entityId: event.id, data: { name: event.name } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'event.created',
+        entityType: 'event',
+        entityId: event.id,
+        data: { name: event.name },
+      });
       return this.toEvent(manager, event);
     });
   }
@@ -96,7 +102,13 @@ export class EventsService {
       });
       assertSessionTimes(draft);
       const session = await manager.save(draft);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.created', entityType: 'session', entityId: session.id, data: { eventId, kind: session.kind, title: session.title } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'session.created',
+        entityType: 'session',
+        entityId: session.id,
+        data: { eventId, kind: session.kind, title: session.title },
+      });
       return toSession(session);
     });
   }
@@ -130,7 +142,11 @@ export class EventsService {
       // Meetings are kept by slot number: once some are placed, the slots must stay what they are.
       const reslotting = SLOT_FIELDS.find((f) => f in changes);
       if (reslotting && (await manager.exists(MeetingEntity, { where: { sessionId: id, slot: Not(IsNull()) } }))) {
-        throw new Conflict('meetings_placed', 'Meetings are already placed in this session’s time slots; release or unpin them before changing its times, slot length or break', [{ field: reslotting, messages: ['locked while meetings are placed'] }]);
+        throw new Conflict(
+          'meetings_placed',
+          'Meetings are already placed in this session’s time slots; release or unpin them before changing its times, slot length or break',
+          [{ field: reslotting, messages: ['locked while meetings are placed'] }],
+        );
       }
       Object.assign(session, next);
       assertSessionTimes(session);
@@ -163,7 +179,13 @@ export class EventsService {
       session.status = dto.to;
       session.version += 1;
       await manager.save(session);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'session.transitioned', entityType: 'session', entityId: id, data: { from, to: dto.to } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'session.transitioned',
+        entityType: 'session',
+        entityId: id,
+        data: { from, to: dto.to },
+      });
       await board.append(id, { type: 'session.changed', session: toSession(session) });
       return toSession(session);
     });
@@ -201,8 +223,10 @@ function toDate(iso: string | null | undefined): Date | null {
 
 function assertSessionTimes(s: Pick<SessionEntity, 'startsAt' | 'endsAt' | 'breakStartsAt' | 'breakEndsAt'>): void {
   if (s.endsAt.getTime() <= s.startsAt.getTime()) throw new InvalidInput('endsAt', 'must be after startsAt');
-  if (!s.breakStartsAt !== !s.breakEndsAt) throw new InvalidInput(s.breakStartsAt ? 'breakEndsAt' : 'breakStartsAt', 'must be given together with the other end of the break');
+  if (!s.breakStartsAt !== !s.breakEndsAt)
+    throw new InvalidInput(s.breakStartsAt ? 'breakEndsAt' : 'breakStartsAt', 'must be given together with the other end of the break');
   if (!s.breakStartsAt || !s.breakEndsAt) return;
   if (s.breakEndsAt.getTime() <= s.breakStartsAt.getTime()) throw new InvalidInput('breakEndsAt', 'must be after breakStartsAt');
-  if (s.breakStartsAt.getTime() <= s.startsAt.getTime() || s.breakEndsAt.getTime() >= s.endsAt.getTime()) throw new InvalidInput('breakStartsAt', 'the break must lie inside the session');
+  if (s.breakStartsAt.getTime() <= s.startsAt.getTime() || s.breakEndsAt.getTime() >= s.endsAt.getTime())
+    throw new InvalidInput('breakStartsAt', 'the break must lie inside the session');
 }

@@ -47,7 +47,9 @@ describe('losing database connections (integration)', () => {
   it('survives pg_terminate_backend of all its connections and reconnects by itself', async () => {
     await until(listening, 'the adapter LISTENing');
     await t.http.get('/api/health').expect(200);
-    const { rows } = await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    const { rows } = await admin.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
     expect(rows[0].n).toBeGreaterThanOrEqual(3); // the pool, the presence lock, the adapter's LISTEN
     await new Promise((r) => setTimeout(r, 200));
     expect(uncaught).toEqual([]);

@@ -100,13 +100,18 @@ describe('import limits (integration)', () => {
   });
   afterAll(() => t.close());
 
-  const upload = (file: Buffer, name: string, dryRun = true) => t.http.post(`/api/events/${eventId}/import?dryRun=${dryRun}`).auth(organiser.token, { type: 'bearer' }).attach('file', file, name);
+  const upload = (file: Buffer, name: string, dryRun = true) =>
+    t.http.post(`/api/events/${eventId}/import?dryRun=${dryRun}`).auth(organiser.token, { type: 'bearer' }).attach('file', file, name);
 
   /**
    * Uploads from another process, as a browser on another machine does: sending 10 MB through
    * supertest would put the test's own work on the event loop being measured.
    */
-  async function uploadFromElsewhere(file: Buffer, name: string, dryRun = true): Promise<{ status: number; text: string; body: ImportReport & { code?: string; message?: string; report?: ImportReport } }> {
+  async function uploadFromElsewhere(
+    file: Buffer,
+    name: string,
+    dryRun = true,
+  ): Promise<{ status: number; text: string; body: ImportReport & { code?: string; message?: string; report?: ImportReport } }> {
     const dir = await mkdtemp(join(tmpdir(), 'duijie-upload-'));
     try {
       const path = join(dir, 'upload');
@@ -170,7 +175,9 @@ describe('import limits (integration)', () => {
     const t0 = Date.now();
     const { result: res, latencies } = await healthDuring(() => uploadFromElsewhere(liar, 'liar.xlsx'));
     expect(res.status).toBe(413);
-    console.log(`Lying bomb (${liar.length} bytes, 300 MB inflated): refused in ${Date.now() - t0} ms, rss +${Math.round((process.memoryUsage().rss - memoryBefore) / 1024 / 1024)} MB; ${latencyLine(latencies)}`);
+    console.log(
+      `Lying bomb (${liar.length} bytes, 300 MB inflated): refused in ${Date.now() - t0} ms, rss +${Math.round((process.memoryUsage().rss - memoryBefore) / 1024 / 1024)} MB; ${latencyLine(latencies)}`,
+    );
     expect(res.body.code).toBe('workbook_too_large');
     expect(res.body.message).toContain('liar.xlsx');
     expectResponsive(latencies);
@@ -191,7 +198,17 @@ describe('import limits (integration)', () => {
     const lines = [csvLine(headers)];
     let size = 0;
     for (let i = 0; size < 9.8 * 1024 * 1024; i++) {
-      const line = csvLine([`行数上限企业${i}`, randomCreditCode(), '企业', 'C31', '630100', '中型', '张伟', '0971-5299999', ...Array(headers.length - 8).fill('')]);
+      const line = csvLine([
+        `行数上限企业${i}`,
+        randomCreditCode(),
+        '企业',
+        'C31',
+        '630100',
+        '中型',
+        '张伟',
+        '0971-5299999',
+        ...Array(headers.length - 8).fill(''),
+      ]);
       lines.push(line);
       size += Buffer.byteLength(line) + 2;
     }
@@ -210,7 +227,8 @@ describe('import limits (integration)', () => {
     const headers = COLUMNS.organisations.map((c) => c.header);
     const filler = 'x'.repeat(400);
     const lines = [csvLine(headers)];
-    for (let i = 0; i < MAX_ROWS; i++) lines.push(csvLine([`问题企业${i}${filler}`, 'not-a-code', '不知道', 'Z99', '000000', '超大', '', '', ...Array(headers.length - 8).fill('')]));
+    for (let i = 0; i < MAX_ROWS; i++)
+      lines.push(csvLine([`问题企业${i}${filler}`, 'not-a-code', '不知道', 'Z99', '000000', '超大', '', '', ...Array(headers.length - 8).fill('')]));
     const file = Buffer.from(lines.join('\r\n'));
     expect(file.length).toBeGreaterThan(8 * 1024 * 1024);
     const { result: res, latencies } = await healthDuring(() => uploadFromElsewhere(file, 'bad.csv'));
@@ -227,7 +245,8 @@ describe('import limits (integration)', () => {
   it('answers health checks in under 100 ms during a dry run of the largest legal import', async () => {
     const headers = COLUMNS.organisations.map((c) => c.header);
     const lines = [csvLine(headers)];
-    for (let i = 0; i < MAX_ROWS; i++) lines.push(csvLine([`合法企业${i}`, randomCreditCode(), '企业', 'C31', '630100', '中型', '张伟', '0971-5299999', ...Array(headers.length - 8).fill('')]));
+    for (let i = 0; i < MAX_ROWS; i++)
+      lines.push(csvLine([`合法企业${i}`, randomCreditCode(), '企业', 'C31', '630100', '中型', '张伟', '0971-5299999', ...Array(headers.length - 8).fill('')]));
     const file = Buffer.from(lines.join('\r\n'));
     const t0 = Date.now();
     const { result: res, latencies } = await healthDuring(() => uploadFromElsewhere(file, 'legal.csv'));

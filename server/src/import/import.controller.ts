@@ -32,7 +32,13 @@ export class ImportController {
 
   @Get('import/template.xlsx')
   async template(@Res() res: Response): Promise<void> {
-    sendFile(res, await templateWorkbook(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'duijie-import-template.xlsx', TEMPLATE_FILE_NAMES.xlsx);
+    sendFile(
+      res,
+      await templateWorkbook(),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'duijie-import-template.xlsx',
+      TEMPLATE_FILE_NAMES.xlsx,
+    );
   }
 
   @Get('import/template-organisations.csv')

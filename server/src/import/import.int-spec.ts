@@ -85,11 +85,15 @@ describe('import (integration)', () => {
   }
 
   it('serves a template workbook and CSV templates with the headers and an example row', async () => {
-    const res = await t.http.get('/api/import/template.xlsx').auth(organiser.token, { type: 'bearer' }).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http
+      .get('/api/import/template.xlsx')
+      .auth(organiser.token, { type: 'bearer' })
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
     const sheets = await readXlsxFile(res.body as Buffer);
@@ -209,21 +213,44 @@ describe('import (integration)', () => {
     expect(started.body).toMatchObject({ state: 'running', total: 2 + 4 + 4 });
     const job = await finish(started.body);
     expect(job.state).toBe('succeeded');
-    expect(job.report).toMatchObject({ dryRun: false, organisations: { create: 2, unchanged: 0 }, participations: { create: 4, approve: 0 }, listings: { create: 4, skip: 0 } });
+    expect(job.report).toMatchObject({
+      dryRun: false,
+      organisations: { create: 2, unchanged: 0 },
+      participations: { create: 4, approve: 0 },
+      listings: { create: 4, skip: 0 },
+    });
     expect(job.processed).toBe(job.total);
 
     // What the API shows: approved organisations, approved participants, the listings with converted amounts.
     const orgs = await t.dataSource.query(`SELECT status, kind FROM organisation WHERE "creditCode" = ANY($1) ORDER BY kind`, [[enterprise, bank]]);
-    expect(orgs).toEqual([{ status: 'approved', kind: 'bank' }, { status: 'approved', kind: 'enterprise' }]);
+    expect(orgs).toEqual([
+      { status: 'approved', kind: 'bank' },
+      { status: 'approved', kind: 'enterprise' },
+    ]);
     const listings = await t.http.get(`/api/sessions/${bankSession.id}/listings?type=financing_need`).auth(organiser.token, { type: 'bearer' }).expect(200);
     const loan = listings.body.items.find((l: { title: string }) => l.title === '技改贷款需求');
     expect(loan.financing).toEqual({ amount: 50_005_000, termMonths: 36, purpose: 'technical_upgrade', guaranteeNeeded: true });
     const credit = (await t.http.get(`/api/sessions/${bankSession.id}/listings?type=credit_offer`).auth(organiser.token, { type: 'bearer' })).body.items[0];
-    expect(credit.credit).toMatchObject({ amountMin: 1_000_000, totalLine: 500_000_000, rateMinBp: 345, rateMaxBp: 420, targetSizes: ['medium', 'small'], targetIndustries: ['C31', 'C32'], guaranteeRequirement: 'collateral_or_guarantee' });
-    const supply = (await t.http.get(`/api/sessions/${chain.id}/listings?type=supply`).auth(organiser.token, { type: 'bearer' })).body.items.find((l: { title: string }) => l.title === '重复导入的供应');
+    expect(credit.credit).toMatchObject({
+      amountMin: 1_000_000,
+      totalLine: 500_000_000,
+      rateMinBp: 345,
+      rateMaxBp: 420,
+      targetSizes: ['medium', 'small'],
+      targetIndustries: ['C31', 'C32'],
+      guaranteeRequirement: 'collateral_or_guarantee',
+    });
+    const supply = (await t.http.get(`/api/sessions/${chain.id}/listings?type=supply`).auth(organiser.token, { type: 'bearer' })).body.items.find(
+      (l: { title: string }) => l.title === '重复导入的供应',
+    );
     expect(supply.goods).toMatchObject({ category: 'steel', unit: '吨', region: '630100', deliveryFrom: '2027-01-01', deliveryTo: '2027-06-30' });
     const participants = await t.http.get(`/api/sessions/${bankSession.id}/participants`).auth(organiser.token, { type: 'bearer' }).expect(200);
-    expect(participants.body.filter((p: { status: string }) => p.status === 'approved').map((p: { role: string }) => p.role).sort()).toEqual(['borrower', 'borrower', 'lender']);
+    expect(
+      participants.body
+        .filter((p: { status: string }) => p.status === 'approved')
+        .map((p: { role: string }) => p.role)
+        .sort(),
+    ).toEqual(['borrower', 'borrower', 'lender']);
     // The board heard of it: a participant and a listing event for the chain session.
     const events = await t.dataSource.query(`SELECT type, seq FROM board_event WHERE "sessionId" = $1 AND seq > $2 ORDER BY seq`, [chain.id, 0]);
     expect(events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['participant.changed', 'listing.created']);
@@ -232,12 +259,27 @@ describe('import (integration)', () => {
     expect((await t.http.get('/api/audit/verify').auth(organiser.token, { type: 'bearer' }).expect(200)).body.ok).toBe(true);
 
     // The same file again: nothing new.
-    const counts = { org: await count('organisation'), listing: await count('listing'), participation: await count('participation'), board: await count('board_event') };
+    const counts = {
+      org: await count('organisation'),
+      listing: await count('listing'),
+      participation: await count('participation'),
+      board: await count('board_event'),
+    };
     const dry = (await upload(file, true).expect(200)).body as ImportReport;
-    expect(dry).toMatchObject({ organisations: { create: 0, unchanged: 2 }, participations: { create: 0, approve: 0, unchanged: 4 }, listings: { create: 0, skip: 4 }, problems: [] });
+    expect(dry).toMatchObject({
+      organisations: { create: 0, unchanged: 2 },
+      participations: { create: 0, approve: 0, unchanged: 4 },
+      listings: { create: 0, skip: 4 },
+      problems: [],
+    });
     const again = await finish((await upload(file, false).expect(202)).body);
     expect(again).toMatchObject({ state: 'succeeded', total: 0, report: { listings: { create: 0, skip: 4 } } });
-    expect({ org: await count('organisation'), listing: await count('listing'), participation: await count('participation'), board: await count('board_event') }).toEqual(counts);
+    expect({
+      org: await count('organisation'),
+      listing: await count('listing'),
+      participation: await count('participation'),
+      board: await count('board_event'),
+    }).toEqual(counts);
   });
 
   it('reads CSV files in GB18030 (as Excel in China saves them) and UTF-8, one per sheet', async () => {
@@ -267,7 +309,9 @@ describe('import (integration)', () => {
     const codes = Array.from({ length: 500 }, () => randomCreditCode());
     const organisations = codes.map((code, i) => organisationRow(code, `批量企业${i}`));
     const listings = Array.from({ length: 5000 }, (_, i) =>
-      i % 2 === 0 ? supplyRow(codes[Math.floor(i / 10)], chain.title, `批量供应 ${i}`) : financingRow(codes[Math.floor(i / 10)], bankSession.title, `批量融资 ${i}`),
+      i % 2 === 0
+        ? supplyRow(codes[Math.floor(i / 10)], chain.title, `批量供应 ${i}`)
+        : financingRow(codes[Math.floor(i / 10)], bankSession.title, `批量融资 ${i}`),
     );
     const file = await workbook({ organisations, listings });
     const board = await count('board_event');

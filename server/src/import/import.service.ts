@@ -148,7 +148,9 @@ export class ImportService {
         return plan.report;
       });
       await repo.update({ id: jobId }, { state: 'succeeded', report, processed: writesOf({ report }), total: writesOf({ report }), finishedAt: new Date() });
-      this.logger.log(`Import ${jobId} into event ${eventId}: ${report.organisations.create} organisations, ${report.listings.create} listings in ${Date.now() - started} ms`);
+      this.logger.log(
+        `Import ${jobId} into event ${eventId}: ${report.organisations.create} organisations, ${report.listings.create} listings in ${Date.now() - started} ms`,
+      );
     } catch (error) {
       const refused = error instanceof ImportRefused;
       if (!refused) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -223,14 +225,29 @@ export class ImportService {
       const existing = registered.get(r.input.creditCode);
       if (existing) {
         if (existing.kind !== r.input.kind) {
-          problems.push({ sheet: 'organisations', row: r.row, column: '机构类型', message: `this credit code is registered as ${VOCABULARIES.kind.label(existing.kind)} (${existing.name}), not ${VOCABULARIES.kind.label(r.input.kind)}` });
+          problems.push({
+            sheet: 'organisations',
+            row: r.row,
+            column: '机构类型',
+            message: `this credit code is registered as ${VOCABULARIES.kind.label(existing.kind)} (${existing.name}), not ${VOCABULARIES.kind.label(r.input.kind)}`,
+          });
           continue;
         }
         if (existing.name !== r.input.name) {
-          warnings.push({ sheet: 'organisations', row: r.row, column: '机构名称', message: `already registered as “${existing.name}”; registered organisations are kept as they are` });
+          warnings.push({
+            sheet: 'organisations',
+            row: r.row,
+            column: '机构名称',
+            message: `already registered as “${existing.name}”; registered organisations are kept as they are`,
+          });
         }
         if (existing.status !== 'approved') {
-          warnings.push({ sheet: 'organisations', row: r.row, column: null, message: `already registered and ${existing.status === 'pending' ? 'waiting for approval' : 'rejected'}; approve it in the console before importing its listings` });
+          warnings.push({
+            sheet: 'organisations',
+            row: r.row,
+            column: null,
+            message: `already registered and ${existing.status === 'pending' ? 'waiting for approval' : 'rejected'}; approve it in the console before importing its listings`,
+          });
         }
         report.organisations.unchanged += 1;
         report.organisations.rows.push(orgRow(r.row, existing.creditCode, existing.name, 'unchanged'));
@@ -294,7 +311,10 @@ export class ImportService {
         if (fitting.length === 0) {
           problem('type', `a ${VOCABULARIES.type.label(type)} listing cannot be posted in a ${session.kind} session`);
         } else if (row.role && !fitting.includes(row.role)) {
-          problem('role', `in a ${session.kind} session a ${VOCABULARIES.type.label(type)} listing is posted as ${fitting.map((r) => VOCABULARIES.role.label(r)).join(' or ')}`);
+          problem(
+            'role',
+            `in a ${session.kind} session a ${VOCABULARIES.type.label(type)} listing is posted as ${fitting.map((r) => VOCABULARIES.role.label(r)).join(' or ')}`,
+          );
         } else if (!row.role && fitting.length > 1) {
           problem('role', `is required here: ${fitting.map((r) => VOCABULARIES.role.label(r)).join(' or ')}`);
         } else {
@@ -310,7 +330,10 @@ export class ImportService {
         participationKey = `${session.id}|${ref.creditCode}|${role}`;
         const existing = ref.id ? (participations.get(`${session.id}|${ref.id}|${role}`) ?? null) : null;
         if (existing && (existing.status === 'rejected' || existing.status === 'withdrawn')) {
-          problem('role', `${ref.name}'s participation in this session as ${VOCABULARIES.role.label(role)} was ${existing.status}; change that in the console first`);
+          problem(
+            'role',
+            `${ref.name}'s participation in this session as ${VOCABULARIES.role.label(role)} was ${existing.status}; change that in the console first`,
+          );
           participationKey = null;
         }
       }
@@ -322,7 +345,12 @@ export class ImportService {
       const key = `${ref.creditCode}|${session.id}|${input.type}|${input.title}`;
       const earlier = seenListings.get(key);
       if (earlier !== undefined) {
-        problems.push({ sheet: 'listings', row: row.row, column: null, message: `the same listing as row ${earlier} (same organisation, session, type and title)` });
+        problems.push({
+          sheet: 'listings',
+          row: row.row,
+          column: null,
+          message: `the same listing as row ${earlier} (same organisation, session, type and title)`,
+        });
         continue;
       }
       seenListings.set(key, row.row);
@@ -369,7 +397,14 @@ export class ImportService {
   }
 
   /** Writes a plan without problems: organisations, participations, listings, their audit records and board events. */
-  private async write(manager: EntityManager, board: BoardWriter, principal: Principal, jobId: string, plan: Plan, progress: (processed: number) => Promise<unknown>): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    board: BoardWriter,
+    principal: Principal,
+    jobId: string,
+    plan: Plan,
+    progress: (processed: number) => Promise<unknown>,
+  ): Promise<void> {
     const now = new Date();
     let processed = 0;
     const step = async (count: number) => {
@@ -387,7 +422,13 @@ export class ImportService {
       await manager.insert(OrganisationEntity, batch);
       await this.audit.recordMany(
         manager,
-        batch.map((o) => ({ actorUserId: principal.userId, action: 'organisation.created', entityType: 'organisation', entityId: o.id, data: { name: o.name, creditCode: o.creditCode, kind: o.kind, importJobId: jobId } })),
+        batch.map((o) => ({
+          actorUserId: principal.userId,
+          action: 'organisation.created',
+          entityType: 'organisation',
+          entityId: o.id,
+          data: { name: o.name, creditCode: o.creditCode, kind: o.kind, importJobId: jobId },
+        })),
       );
       await step(batch.length);
     }
@@ -410,16 +451,36 @@ export class ImportService {
       const batch = plan.participations.slice(i, i + BATCH);
       const fresh = batch
         .filter((p) => !p.existing)
-        .map((p) => ({ id: randomUUID(), sessionId: p.sessionId, organisationId: idOf(p.creditCode), role: p.role, status: 'approved' as const, reason: null, decidedByUserId: principal.userId, decidedAt: now, createdAt: now }));
+        .map((p) => ({
+          id: randomUUID(),
+          sessionId: p.sessionId,
+          organisationId: idOf(p.creditCode),
+          role: p.role,
+          status: 'approved' as const,
+          reason: null,
+          decidedByUserId: principal.userId,
+          decidedAt: now,
+          createdAt: now,
+        }));
       if (fresh.length > 0) await manager.insert(ParticipationEntity, fresh);
       const approving = batch.flatMap((p) => (p.existing ? [p.existing] : []));
       if (approving.length > 0) {
-        await manager.update(ParticipationEntity, { id: In(approving.map((p) => p.id)) }, { status: 'approved', reason: null, decidedByUserId: principal.userId, decidedAt: now });
+        await manager.update(
+          ParticipationEntity,
+          { id: In(approving.map((p) => p.id)) },
+          { status: 'approved', reason: null, decidedByUserId: principal.userId, decidedAt: now },
+        );
       }
       const rows = [...fresh, ...approving.map((p) => ({ ...p, status: 'approved' as const, reason: null, decidedAt: now }))];
       await this.audit.recordMany(
         manager,
-        rows.map((p): AuditInput => ({ actorUserId: principal.userId, action: 'participation.approved', entityType: 'participation', entityId: p.id, data: { sessionId: p.sessionId, organisationId: p.organisationId, role: p.role, importJobId: jobId } })),
+        rows.map((p): AuditInput => ({
+          actorUserId: principal.userId,
+          action: 'participation.approved',
+          entityType: 'participation',
+          entityId: p.id,
+          data: { sessionId: p.sessionId, organisationId: p.organisationId, role: p.role, importJobId: jobId },
+        })),
       );
       for (const p of rows) {
         const ref = refById.get(p.organisationId);
@@ -481,7 +542,11 @@ export class ImportService {
         })),
       );
       for (const { entity, ref } of batch) {
-        const { confidential: _confidential, ...listing } = toListingView(entity, { orgName: ref.name, orgKind: ref.kind, orgRegion: ref.region, orgSize: ref.size, orgIndustry: ref.industry }, false);
+        const { confidential: _confidential, ...listing } = toListingView(
+          entity,
+          { orgName: ref.name, orgKind: ref.kind, orgRegion: ref.region, orgSize: ref.size, orgIndustry: ref.industry },
+          false,
+        );
         append(entity.sessionId, { type: 'listing.created', listing });
       }
       await step(batch.length);

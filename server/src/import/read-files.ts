@@ -56,7 +56,9 @@ export function readFilesInWorker(files: WorkerFile[], maxRows: number): Promise
     }, READ_WORKER_TIMEOUT_MS);
     worker.on('message', (results: ReadFile[]) => settle(() => resolve(results)));
     worker.on('error', (error: Error & { code?: string }) =>
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReadAborted(`reading needed more than ${READ_WORKER_MEMORY_MB} MB of memory`) : error)),
+      settle(() =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReadAborted(`reading needed more than ${READ_WORKER_MEMORY_MB} MB of memory`) : error),
+      ),
     );
     worker.on('exit', (code) => settle(() => reject(new Error(`the file reader stopped (exit code ${code}) without a result`))));
   });

@@ -8,18 +8,67 @@ const row = (values: Record<string, string | number | boolean | Date | null>) =>
 describe('reading import rows', () => {
   it('reads Chinese labels, 万元, percent and Excel dates into the API’s codes and units', async () => {
     const credit = readListingRow(
-      row({ creditCode: ' 91630100ma7xq3rd0h ', session: '银企对接专场', type: '信贷产品', title: '科技贷', amountMin: 0, amountMax: '3,000', totalLine: 50000.0001, termMinMonths: 6, termMaxMonths: 36, rateMin: 3.45, rateMax: '4.2', guaranteeRequirement: '抵押或保证', targetSizes: '中型、小型', targetIndustries: 'C31，c32' }),
+      row({
+        creditCode: ' 91630100ma7xq3rd0h ',
+        session: '银企对接专场',
+        type: '信贷产品',
+        title: '科技贷',
+        amountMin: 0,
+        amountMax: '3,000',
+        totalLine: 50000.0001,
+        termMinMonths: 6,
+        termMaxMonths: 36,
+        rateMin: 3.45,
+        rateMax: '4.2',
+        guaranteeRequirement: '抵押或保证',
+        targetSizes: '中型、小型',
+        targetIndustries: 'C31，c32',
+      }),
     );
     expect(credit.problems.list).toEqual([]);
     expect(credit.creditCode).toBe('91630100MA7XQ3RD0H');
-    expect(credit.draft?.credit).toEqual({ amountMin: 0, amountMax: 30_000_000, totalLine: 500_000_001, termMinMonths: 6, termMaxMonths: 36, rateMinBp: 345, rateMaxBp: 420, guaranteeRequirement: 'collateral_or_guarantee', targetSizes: ['medium', 'small'], targetIndustries: ['C31', 'C32'] });
-    const goods = readListingRow(row({ creditCode: '91630100MA7XQ3RD0H', session: 's', type: '需求', title: '采购钢材', category: '钢材', quantity: 100, deliveryFrom: new Date(Date.UTC(2027, 0, 1)), deliveryTo: '2027年6月30日' }));
+    expect(credit.draft?.credit).toEqual({
+      amountMin: 0,
+      amountMax: 30_000_000,
+      totalLine: 500_000_001,
+      termMinMonths: 6,
+      termMaxMonths: 36,
+      rateMinBp: 345,
+      rateMaxBp: 420,
+      guaranteeRequirement: 'collateral_or_guarantee',
+      targetSizes: ['medium', 'small'],
+      targetIndustries: ['C31', 'C32'],
+    });
+    const goods = readListingRow(
+      row({
+        creditCode: '91630100MA7XQ3RD0H',
+        session: 's',
+        type: '需求',
+        title: '采购钢材',
+        category: '钢材',
+        quantity: 100,
+        deliveryFrom: new Date(Date.UTC(2027, 0, 1)),
+        deliveryTo: '2027年6月30日',
+      }),
+    );
     expect(goods.draft?.goods).toMatchObject({ category: 'steel', unit: '吨', deliveryFrom: '2027-01-01', deliveryTo: '2027-06-30' });
     expect(goods.defaultRegion).toBe(true);
   });
 
   it('names the column and says what is wrong', async () => {
-    const bad = readListingRow(row({ creditCode: '', session: 's', type: '融资需求', title: 't', amount: 1.00001, termMonths: 12.5, purpose: '买房', guaranteeNeeded: '也许', collateral: null }));
+    const bad = readListingRow(
+      row({
+        creditCode: '',
+        session: 's',
+        type: '融资需求',
+        title: 't',
+        amount: 1.00001,
+        termMonths: 12.5,
+        purpose: '买房',
+        guaranteeNeeded: '也许',
+        collateral: null,
+      }),
+    );
     expect(bad.problems.list).toEqual([
       { sheet: 'listings', row: 2, column: '统一社会信用代码', message: 'is required' },
       { sheet: 'listings', row: 2, column: '融资金额（万元）', message: 'is in 万元 with at most 4 decimal places (one yuan)' },
@@ -27,7 +76,18 @@ describe('reading import rows', () => {
       { sheet: 'listings', row: 2, column: '融资用途', message: 'must be one of: 流动资金, 技术改造, 项目建设' },
       { sheet: 'listings', row: 2, column: '需要担保', message: 'must be 是 or 否' },
     ]);
-    const org = await readOrganisationRow(row({ name: '某公司', creditCode: '91630100MA7XQ3RD0A', kind: '企业', industry: 'C31 黑色金属冶炼和压延加工业', region: '630100', size: '大型', contactName: '张伟', contactPhone: 'abc' }));
+    const org = await readOrganisationRow(
+      row({
+        name: '某公司',
+        creditCode: '91630100MA7XQ3RD0A',
+        kind: '企业',
+        industry: 'C31 黑色金属冶炼和压延加工业',
+        region: '630100',
+        size: '大型',
+        contactName: '张伟',
+        contactPhone: 'abc',
+      }),
+    );
     expect(org.input).toBeNull();
     expect(org.problems.map((p) => p.column)).toEqual(['统一社会信用代码', '联系电话']);
   });

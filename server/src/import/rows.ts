@@ -197,7 +197,18 @@ export async function readOrganisationRow(record: RowRecord): Promise<Organisati
 const PART_COLUMNS: Record<'goods' | 'financing' | 'credit' | 'guarantee', readonly string[]> = {
   goods: ['category', 'specification', 'quantity', 'unit', 'priceMin', 'priceMax', 'deliveryFrom', 'deliveryTo', 'goodsRegion'],
   financing: ['amount', 'termMonths', 'purpose', 'collateral', 'guaranteeNeeded'],
-  credit: ['amountMin', 'amountMax', 'totalLine', 'termMinMonths', 'termMaxMonths', 'rateMin', 'rateMax', 'guaranteeRequirement', 'targetSizes', 'targetIndustries'],
+  credit: [
+    'amountMin',
+    'amountMax',
+    'totalLine',
+    'termMinMonths',
+    'termMaxMonths',
+    'rateMin',
+    'rateMax',
+    'guaranteeRequirement',
+    'targetSizes',
+    'targetIndustries',
+  ],
   guarantee: ['capacity', 'feeRate', 'targetIndustries'],
 };
 
@@ -255,7 +266,12 @@ export function readListingRow(record: RowRecord): ListingRow {
       if (other === part) continue;
       for (const key of keys) {
         if (!mine.has(key) && !isBlank(values[key] ?? null)) {
-          warnings.push({ sheet: 'listings', row, column: headerOf('listings', key), message: `ignored: it does not apply to a ${VOCABULARIES.type.label(type)} listing` });
+          warnings.push({
+            sheet: 'listings',
+            row,
+            column: headerOf('listings', key),
+            message: `ignored: it does not apply to a ${VOCABULARIES.type.label(type)} listing`,
+          });
         }
       }
     }
@@ -306,11 +322,14 @@ export function readListingRow(record: RowRecord): ListingRow {
           termMaxMonths: read('termMaxMonths', readInteger) ?? Number.NaN,
           rateMinBp: read('rateMin', readPercent) ?? Number.NaN,
           rateMaxBp: read('rateMax', readPercent) ?? Number.NaN,
-          targetIndustries: read('targetIndustries', (c) => ok(readList(c).map((code) => leadingCode(code.normalize('NFKC').toUpperCase(), INDUSTRY_AT_START)))) ?? [],
+          targetIndustries:
+            read('targetIndustries', (c) => ok(readList(c).map((code) => leadingCode(code.normalize('NFKC').toUpperCase(), INDUSTRY_AT_START)))) ?? [],
           targetSizes:
             read('targetSizes', (c): Read<OrganisationSize[]> => {
               const sizes = readList(c).map((word) => VOCABULARIES.targetSizes.lookup(word));
-              return sizes.every((s) => s !== undefined) ? ok([...new Set(sizes as OrganisationSize[])]) : fail(`must list sizes from: ${VOCABULARIES.targetSizes.labels}`);
+              return sizes.every((s) => s !== undefined)
+                ? ok([...new Set(sizes as OrganisationSize[])])
+                : fail(`must list sizes from: ${VOCABULARIES.targetSizes.labels}`);
             }) ?? [],
           guaranteeRequirement: read('guaranteeRequirement', (c) => readEnum(c, VOCABULARIES.guaranteeRequirement)) ?? 'none',
         };
@@ -319,7 +338,8 @@ export function readListingRow(record: RowRecord): ListingRow {
         draft.guarantee = {
           capacity: read('capacity', readWan) ?? Number.NaN,
           feeRateBp: read('feeRate', readPercent) ?? Number.NaN,
-          targetIndustries: read('targetIndustries', (c) => ok(readList(c).map((code) => leadingCode(code.normalize('NFKC').toUpperCase(), INDUSTRY_AT_START)))) ?? [],
+          targetIndustries:
+            read('targetIndustries', (c) => ok(readList(c).map((code) => leadingCode(code.normalize('NFKC').toUpperCase(), INDUSTRY_AT_START)))) ?? [],
         };
         break;
     }
@@ -352,4 +372,3 @@ export async function finishListingRow(row: ListingRow, organisationRegion: stri
   }
   return row.problems.empty ? draft : null;
 }
-

@@ -22,7 +22,9 @@ export class ImportUploadInterceptor implements NestInterceptor {
       return await this.files.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
-        throw new DomainError(413, 'file_too_large', `A file is larger than ${MAX_FILE_MB} MB; split it into several files and import them one after another`, [{ field: 'file', messages: [`at most ${MAX_FILE_MB} MB`] }]);
+        throw new DomainError(413, 'file_too_large', `A file is larger than ${MAX_FILE_MB} MB; split it into several files and import them one after another`, [
+          { field: 'file', messages: [`at most ${MAX_FILE_MB} MB`] },
+        ]);
       }
       if (error instanceof BadRequestException) {
         throw new InvalidInput('file', `send the workbook (or at most ${MAX_FILES} CSV files) as multipart/form-data in the field “file” (${error.message})`);

@@ -32,7 +32,12 @@ const SHEET_BY_NAME = new Map<string, ImportSheet>([
 /** `truncated`: the sheet has more than MAX_ROWS rows; only its header came back. */
 type RawSheet = { sheet: ImportSheet; source: string; rows: Cell[][]; truncated: boolean };
 
-const unreadable = (name: string): ImportProblem => ({ sheet: null, row: null, column: null, message: `${name} could not be read as an .xlsx workbook; save it again from Excel or WPS as .xlsx` });
+const unreadable = (name: string): ImportProblem => ({
+  sheet: null,
+  row: null,
+  column: null,
+  message: `${name} could not be read as an .xlsx workbook; save it again from Excel or WPS as .xlsx`,
+});
 
 /** A file refused before or while it was read: too large unpacked, too many parts, or too costly to read. */
 export class FileTooLarge extends DomainError {
@@ -73,7 +78,8 @@ export async function readWorkbook(files: readonly UploadedFile[]): Promise<Work
     try {
       read = await readFilesInWorker(toRead, MAX_ROWS);
     } catch (error) {
-      if (error instanceof ReadAborted) throw new FileTooLarge(`${toRead.map((f) => f.name).join(' and ')} could not be read: ${error.message}; split it into several files`);
+      if (error instanceof ReadAborted)
+        throw new FileTooLarge(`${toRead.map((f) => f.name).join(' and ')} could not be read: ${error.message}; split it into several files`);
       throw error;
     }
   }
@@ -81,14 +87,21 @@ export async function readWorkbook(files: readonly UploadedFile[]): Promise<Work
     const { name, kind } = toRead[index];
     if (!result.ok) {
       if (result.tooLarge) throw new FileTooLarge(result.message);
-      problems.push(kind === 'xlsx' ? unreadable(name) : { sheet: null, row: null, column: null, message: `${name} could not be read as CSV (${result.message})` });
+      problems.push(
+        kind === 'xlsx' ? unreadable(name) : { sheet: null, row: null, column: null, message: `${name} could not be read as CSV (${result.message})` },
+      );
       return;
     }
     for (const { name: sheetName, rows, truncated } of result.sheets) {
       if (kind === 'csv') {
         const sheet = csvSheet(rows[0] ?? []);
         if (!sheet) {
-          problems.push({ sheet: null, row: 1, column: null, message: `${name}: the first row must be the header row of the ${SHEET_NAMES.organisations} template (with 机构名称) or the ${SHEET_NAMES.listings} template (with 发布类型)` });
+          problems.push({
+            sheet: null,
+            row: 1,
+            column: null,
+            message: `${name}: the first row must be the header row of the ${SHEET_NAMES.organisations} template (with 机构名称) or the ${SHEET_NAMES.listings} template (with 发布类型)`,
+          });
           continue;
         }
         raw.push({ sheet, source: name, rows, truncated });
@@ -97,7 +110,12 @@ export async function readWorkbook(files: readonly UploadedFile[]): Promise<Work
       const sheet = SHEET_BY_NAME.get(normaliseLabel(sheetName));
       if (!sheet) {
         if (rows.some((row) => row.some((cell) => !isBlank(cell)))) {
-          warnings.push({ sheet: null, row: null, column: null, message: `${name}: the sheet “${sheetName}” was ignored (only the sheets ${SHEET_NAMES.organisations} and ${SHEET_NAMES.listings} are imported)` });
+          warnings.push({
+            sheet: null,
+            row: null,
+            column: null,
+            message: `${name}: the sheet “${sheetName}” was ignored (only the sheets ${SHEET_NAMES.organisations} and ${SHEET_NAMES.listings} are imported)`,
+          });
         }
         continue;
       }
@@ -109,13 +127,23 @@ export async function readWorkbook(files: readonly UploadedFile[]): Promise<Work
   for (const sheet of ['organisations', 'listings'] as const) {
     const sources = raw.filter((r) => r.sheet === sheet);
     if (sources.length > 1) {
-      problems.push({ sheet, row: null, column: null, message: `${sources.map((s) => s.source).join(' and ')} both hold ${SHEET_NAMES[sheet]} rows; put them in one sheet` });
+      problems.push({
+        sheet,
+        row: null,
+        column: null,
+        message: `${sources.map((s) => s.source).join(' and ')} both hold ${SHEET_NAMES[sheet]} rows; put them in one sheet`,
+      });
       continue;
     }
     if (sources.length === 1) sheets.push(await toRecords(sources[0], problems, warnings));
   }
   if (problems.length === 0 && sheets.every((s) => s.records.length === 0)) {
-    problems.push({ sheet: null, row: null, column: null, message: `No rows to import: fill in the sheet ${SHEET_NAMES.organisations} or ${SHEET_NAMES.listings} below its header row` });
+    problems.push({
+      sheet: null,
+      row: null,
+      column: null,
+      message: `No rows to import: fill in the sheet ${SHEET_NAMES.organisations} or ${SHEET_NAMES.listings} below its header row`,
+    });
   }
   return { sheets, problems, warnings };
 }
@@ -169,7 +197,12 @@ async function toRecords({ sheet, source, rows, truncated }: RawSheet, problems:
   }
   if (truncated || records.length > MAX_ROWS) {
     // Reading stopped one row past the limit: nothing beyond it was parsed or checked.
-    problems.push({ sheet, row: null, column: null, message: `${source} has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once, so split it into several files` });
+    problems.push({
+      sheet,
+      row: null,
+      column: null,
+      message: `${source} has more than ${MAX_ROWS} rows; at most ${MAX_ROWS} are imported at once, so split it into several files`,
+    });
     return { sheet, source, records: [] };
   }
   return { sheet, source, records };

@@ -23,8 +23,12 @@ export function zipEntries(fileName: string, zip: Buffer): Entry[] {
   const count = zip.readUInt16LE(eocd + 10);
   const size = zip.readUInt32LE(eocd + 12);
   const offset = zip.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new WorkbookTooLarge(`${fileName} is a ZIP64 archive, which a workbook of this size never is; save it again from Excel or WPS as .xlsx`);
-  if (count > MAX_ZIP_ENTRIES) throw new WorkbookTooLarge(`${fileName} holds ${count} files inside; an .xlsx workbook holds far fewer (at most ${MAX_ZIP_ENTRIES}). Save it again from Excel or WPS as .xlsx`);
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new WorkbookTooLarge(`${fileName} is a ZIP64 archive, which a workbook of this size never is; save it again from Excel or WPS as .xlsx`);
+  if (count > MAX_ZIP_ENTRIES)
+    throw new WorkbookTooLarge(
+      `${fileName} holds ${count} files inside; an .xlsx workbook holds far fewer (at most ${MAX_ZIP_ENTRIES}). Save it again from Excel or WPS as .xlsx`,
+    );
   if (offset + size > zip.length) throw new Error('zip central directory out of range');
   const entries: Entry[] = [];
   let total = 0;
@@ -67,14 +71,17 @@ export function checkInflatedSizes(fileName: string, zip: Buffer, entries: reado
         throw error;
       }
     } else throw new Error(`unsupported zip compression method ${entry.method}`);
-    if (size !== entry.uncompressedSize) throw new WorkbookTooLarge(`${fileName}: a part of the archive inflates to another size than it declares; save it again from Excel or WPS as .xlsx`);
+    if (size !== entry.uncompressedSize)
+      throw new WorkbookTooLarge(`${fileName}: a part of the archive inflates to another size than it declares; save it again from Excel or WPS as .xlsx`);
     budget -= size;
     if (budget < 0) throw tooLarge(fileName);
   }
 }
 
 function tooLarge(fileName: string): WorkbookTooLarge {
-  return new WorkbookTooLarge(`${fileName} unpacks to more than ${MB(MAX_UNCOMPRESSED_BYTES)}, more than a workbook of the largest import holds; split it into several files`);
+  return new WorkbookTooLarge(
+    `${fileName} unpacks to more than ${MB(MAX_UNCOMPRESSED_BYTES)}, more than a workbook of the largest import holds; split it into several files`,
+  );
 }
 
 function findEndOfCentralDirectory(zip: Buffer): number {

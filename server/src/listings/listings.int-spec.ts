@@ -31,7 +31,8 @@ describe('listings (integration)', () => {
   });
   afterAll(() => t.close());
 
-  const post = (actor: Actor, body: ListingInput, session = sessionId) => t.http.post(`/api/sessions/${session}/listings`).auth(actor.token, { type: 'bearer' }).send(body);
+  const post = (actor: Actor, body: ListingInput, session = sessionId) =>
+    t.http.post(`/api/sessions/${session}/listings`).auth(actor.token, { type: 'bearer' }).send(body);
 
   it('creates a goods listing visible on the board with the owner’s name', async () => {
     const res = await post(supplier, supplyListing()).expect(201);
@@ -52,7 +53,9 @@ describe('listings (integration)', () => {
     expect(missing.body.fields.map((f: { field: string }) => f.field)).toContain('goods');
     const nested = await post(supplier, supplyListing({ goods: { ...supplyListing().goods!, quantity: -1, category: 'unobtainium' } })).expect(400);
     expect(nested.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['goods.quantity', 'goods.category']));
-    const stray = await post(supplier, { ...supplyListing(), financing: { amount: 1, termMonths: 12, purpose: 'project', guaranteeNeeded: false } }).expect(400);
+    const stray = await post(supplier, { ...supplyListing(), financing: { amount: 1, termMonths: 12, purpose: 'project', guaranteeNeeded: false } }).expect(
+      400,
+    );
     expect(stray.body.fields[0].field).toBe('financing');
     const range = await post(supplier, supplyListing({ goods: { ...supplyListing().goods!, priceMin: 4000, priceMax: 3000 } })).expect(400);
     expect(range.body.fields[0].field).toBe('goods.priceMax');
@@ -66,19 +69,35 @@ describe('listings (integration)', () => {
 
   it('refuses a stale edit with 409 and records who changed what', async () => {
     const created = await post(supplier, supplyListing()).expect(201);
-    const edited = await t.http.patch(`/api/listings/${created.body.id}`).auth(supplier.token, { type: 'bearer' }).send({ version: 1, title: '螺纹钢 HRB400E 供应' }).expect(200);
+    const edited = await t.http
+      .patch(`/api/listings/${created.body.id}`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ version: 1, title: '螺纹钢 HRB400E 供应' })
+      .expect(200);
     expect(edited.body.version).toBe(2);
-    const stale = await t.http.patch(`/api/listings/${created.body.id}`).auth(supplier.token, { type: 'bearer' }).send({ version: 1, title: '旧版本的修改' }).expect(409);
+    const stale = await t.http
+      .patch(`/api/listings/${created.body.id}`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ version: 1, title: '旧版本的修改' })
+      .expect(409);
     expect(stale.body.code).toBe('stale_version');
     const history = await t.http.get(`/api/listings/${created.body.id}/history`).auth(supplier.token, { type: 'bearer' }).expect(200);
     expect(history.body.map((h: { action: string }) => h.action)).toEqual(['listing.created', 'listing.updated']);
-    expect(history.body[1]).toMatchObject({ version: 2, actorName: expect.any(String), changes: { changes: { title: { from: '螺纹钢 HRB400 供应', to: '螺纹钢 HRB400E 供应' } } } });
+    expect(history.body[1]).toMatchObject({
+      version: 2,
+      actorName: expect.any(String),
+      changes: { changes: { title: { from: '螺纹钢 HRB400 供应', to: '螺纹钢 HRB400E 供应' } } },
+    });
     await t.http.get(`/api/listings/${created.body.id}/history`).auth(outsider.token, { type: 'bearer' }).expect(403);
   });
 
   it('withdraws instead of deleting; a withdrawn listing leaves the board and cannot be edited', async () => {
     const created = await post(supplier, supplyListing()).expect(201);
-    const withdrawn = await t.http.post(`/api/listings/${created.body.id}/withdraw`).auth(supplier.token, { type: 'bearer' }).send({ version: 1, reason: '已售出' }).expect(200);
+    const withdrawn = await t.http
+      .post(`/api/listings/${created.body.id}/withdraw`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ version: 1, reason: '已售出' })
+      .expect(200);
     expect(withdrawn.body.status).toBe('withdrawn');
     await t.http.patch(`/api/listings/${created.body.id}`).auth(supplier.token, { type: 'bearer' }).send({ version: 2, title: 'x' }).expect(409);
     const open = await t.http.get(`/api/sessions/${sessionId}/listings?pageSize=200`).auth(buyer.token, { type: 'bearer' }).expect(200);
@@ -112,13 +131,42 @@ describe('listings (integration)', () => {
     const session = (await t.session(organiser, event.id, 'bank_enterprise', 'live')).id;
     await t.participate(borrower, organiser, session, 'borrower');
     await t.participate(bank, organiser, session, 'lender');
-    const financing = (amount: number): ListingInput => ({ type: 'financing_need', title: '流动资金', financing: { amount, termMonths: 12, purpose: 'working_capital', guaranteeNeeded: false } });
+    const financing = (amount: number): ListingInput => ({
+      type: 'financing_need',
+      title: '流动资金',
+      financing: { amount, termMonths: 12, purpose: 'working_capital', guaranteeNeeded: false },
+    });
     await post(borrower, financing(10_000_000), session).expect(201);
     const second = await post(borrower, financing(25_000_000), session).expect(201);
-    await post(bank, { type: 'credit_offer', title: '科技贷', credit: { amountMin: 1_000_000, amountMax: 50_000_000, totalLine: 2_000_000_000, termMinMonths: 6, termMaxMonths: 36, rateMinBp: 345, rateMaxBp: 480, targetIndustries: ['C31', 'C32'], targetSizes: ['small', 'micro'], guaranteeRequirement: 'collateral_or_guarantee' } }, session).expect(201);
+    await post(
+      bank,
+      {
+        type: 'credit_offer',
+        title: '科技贷',
+        credit: {
+          amountMin: 1_000_000,
+          amountMax: 50_000_000,
+          totalLine: 2_000_000_000,
+          termMinMonths: 6,
+          termMaxMonths: 36,
+          rateMinBp: 345,
+          rateMaxBp: 480,
+          targetIndustries: ['C31', 'C32'],
+          targetSizes: ['small', 'micro'],
+          guaranteeRequirement: 'collateral_or_guarantee',
+        },
+      },
+      session,
+    ).expect(201);
     await t.http.post(`/api/listings/${second.body.id}/withdraw`).auth(borrower.token, { type: 'bearer' }).send({ version: 1 }).expect(200);
     const totals = await t.http.get(`/api/sessions/${session}/board`).auth(bank.token, { type: 'bearer' }).expect(200);
-    expect(totals.body).toMatchObject({ participantsApproved: 2, listingsOpen: 2, financingNeeded: 10_000_000, creditOffered: 2_000_000_000, byType: { financing_need: 1, credit_offer: 1, supply: 0 } });
+    expect(totals.body).toMatchObject({
+      participantsApproved: 2,
+      listingsOpen: 2,
+      financingNeeded: 10_000_000,
+      creditOffered: 2_000_000_000,
+      byType: { financing_need: 1, credit_offer: 1, supply: 0 },
+    });
   });
 
   it('sums goods quantities per category and unit', async () => {
@@ -142,17 +190,26 @@ describe('listings (integration)', () => {
     const page = await t.http.get(`/api/sessions/${session}/listings?category=steel&pageSize=2&page=2`).auth(buyer.token, { type: 'bearer' }).expect(200);
     expect(page.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(page.body.items).toHaveLength(2);
-    const search = await t.http.get(`/api/sessions/${session}/listings?q=${encodeURIComponent('铝锭')}`).auth(buyer.token, { type: 'bearer' }).expect(200);
+    const search = await t.http
+      .get(`/api/sessions/${session}/listings?q=${encodeURIComponent('铝锭')}`)
+      .auth(buyer.token, { type: 'bearer' })
+      .expect(200);
     expect(search.body.items.map((l: { title: string }) => l.title)).toEqual(['铝锭']);
     await t.http.get(`/api/sessions/${session}/listings?type=barter`).auth(buyer.token, { type: 'bearer' }).expect(400);
   });
 
   it('makes a retried create with the same Idempotency-Key return the first listing', async () => {
     const key = randomUUID();
-    const first = await post(supplier, supplyListing({ title: '幂等测试' })).set('Idempotency-Key', key).expect(201);
-    const retry = await post(supplier, supplyListing({ title: '幂等测试' })).set('Idempotency-Key', key).expect(201);
+    const first = await post(supplier, supplyListing({ title: '幂等测试' }))
+      .set('Idempotency-Key', key)
+      .expect(201);
+    const retry = await post(supplier, supplyListing({ title: '幂等测试' }))
+      .set('Idempotency-Key', key)
+      .expect(201);
     expect(retry.body.id).toBe(first.body.id);
-    const different = await post(supplier, supplyListing({ title: '另一个请求' })).set('Idempotency-Key', key).expect(422);
+    const different = await post(supplier, supplyListing({ title: '另一个请求' }))
+      .set('Idempotency-Key', key)
+      .expect(422);
     expect(different.body.code).toBe('idempotency_key_reused');
     const count = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM listing WHERE title = '幂等测试'`);
     expect(count[0].n).toBe(1);

@@ -5,5 +5,10 @@ import { ParticipationModule } from '../participation/participation.module';
 import { ListingsController } from './listings.controller';
 import { ListingsService } from './listings.service';
 
-@Module({ imports: [UnitOfWorkModule, EventsModule, ParticipationModule], controllers: [ListingsController], providers: [ListingsService], exports: [ListingsService] })
+@Module({
+  imports: [UnitOfWorkModule, EventsModule, ParticipationModule],
+  controllers: [ListingsController],
+  providers: [ListingsService],
+  exports: [ListingsService],
+})
 export class ListingsModule {}

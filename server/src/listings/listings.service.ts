@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  LISTING_OPEN_STATUSES,
-  type BoardTotals,
-  type ListingChange,
-  type ListingType,
-  type ListingView,
-  type Page,
-} from '@duijie/shared';
+import { LISTING_OPEN_STATUSES, type BoardTotals, type ListingChange, type ListingType, type ListingView, type Page } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { AuditService } from '../audit/audit.service';
@@ -113,7 +106,13 @@ export class ListingsService {
       listing.version += 1;
       listing.updatedByUserId = principal.userId;
       await manager.save(listing);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'listing.updated', entityType: 'listing', entityId: id, data: { version: listing.version, changes } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'listing.updated',
+        entityType: 'listing',
+        entityId: id,
+        data: { version: listing.version, changes },
+      });
       return this.announce(manager, board, principal, listing, 'listing.updated');
     });
   }
@@ -134,7 +133,13 @@ export class ListingsService {
       listing.version += 1;
       listing.updatedByUserId = principal.userId;
       await manager.save(listing);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'listing.withdrawn', entityType: 'listing', entityId: id, data: { version: listing.version, reason: dto.reason ?? null } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'listing.withdrawn',
+        entityType: 'listing',
+        entityId: id,
+        data: { version: listing.version, reason: dto.reason ?? null },
+      });
       await board.append(listing.sessionId, { type: 'listing.withdrawn', listingId: listing.id, version: listing.version });
       return this.view(manager, principal, listing);
     });
@@ -150,15 +155,26 @@ export class ListingsService {
   async list(principal: Principal, sessionId: string, query: ListingQueryDto): Promise<Page<ListingView>> {
     const session = await this.events.findSession(this.dataSource.manager, sessionId);
     if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
-    const qb = this.withOrganisation().where('l.sessionId = :sessionId', { sessionId }).andWhere('l.status = :status', { status: query.status ?? 'open' });
+    const qb = this.withOrganisation()
+      .where('l.sessionId = :sessionId', { sessionId })
+      .andWhere('l.status = :status', { status: query.status ?? 'open' });
     if (query.type) qb.andWhere('l.type = :type', { type: query.type });
     if (query.category) qb.andWhere("l.goods->>'category' = :category", { category: query.category });
     if (query.organisationId) qb.andWhere('l.organisationId = :org', { org: query.organisationId });
     if (query.q) qb.andWhere('(l.title ILIKE :q OR l.description ILIKE :q OR o.name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     const { skip, take } = skipTake(query);
     const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('l.updatedAt', 'DESC').addOrderBy('l.id', 'ASC').offset(skip).limit(take).getRawAndEntities<ListingOrganisation>();
-    return pageOf(entities.map((l, i) => toListingView(l, raw[i], this.seesConfidential(principal, l))), total, query);
+    const { entities, raw } = await qb
+      .orderBy('l.updatedAt', 'DESC')
+      .addOrderBy('l.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getRawAndEntities<ListingOrganisation>();
+    return pageOf(
+      entities.map((l, i) => toListingView(l, raw[i], this.seesConfidential(principal, l))),
+      total,
+      query,
+    );
   }
 
   async mine(principal: Principal): Promise<ListingView[]> {
@@ -201,11 +217,20 @@ export class ListingsService {
    * Records a created or changed listing on the board: the public projection for the
    * session room, the confidential part only for the owner and organisers.
    */
-  private async announce(manager: EntityManager, board: BoardWriter, principal: Principal, listing: ListingEntity, type: 'listing.created' | 'listing.updated'): Promise<ListingView> {
+  private async announce(
+    manager: EntityManager,
+    board: BoardWriter,
+    principal: Principal,
+    listing: ListingEntity,
+    type: 'listing.created' | 'listing.updated',
+  ): Promise<ListingView> {
     const view = await this.view(manager, principal, listing);
     const { confidential: _confidential, ...publicView } = toListingView(listing, await this.owner(manager, listing), false);
     await board.append(listing.sessionId, { type, listing: publicView });
-    board.confidential({ organisationId: listing.organisationId, update: { sessionId: listing.sessionId, listingId: listing.id, version: listing.version, confidential: listing.confidential } });
+    board.confidential({
+      organisationId: listing.organisationId,
+      update: { sessionId: listing.sessionId, listingId: listing.id, version: listing.version, confidential: listing.confidential },
+    });
     return view;
   }
 

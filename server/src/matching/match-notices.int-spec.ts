@@ -23,7 +23,20 @@ describe('strong new matches, live (integration)', () => {
     const demand = await t.http
       .post(`/api/sessions/${session}/listings`)
       .auth(builder.token, { type: 'bearer' })
-      .send({ type: 'demand', title: '螺纹钢采购', goods: { category: 'steel', quantity: 5000, unit: '吨', priceMin: 3600, priceMax: 3900, deliveryFrom: '2027-01-01', deliveryTo: '2027-06-30', region: '630100' } })
+      .send({
+        type: 'demand',
+        title: '螺纹钢采购',
+        goods: {
+          category: 'steel',
+          quantity: 5000,
+          unit: '吨',
+          priceMin: 3600,
+          priceMax: 3900,
+          deliveryFrom: '2027-01-01',
+          deliveryTo: '2027-06-30',
+          region: '630100',
+        },
+      })
       .expect(201);
     demandId = demand.body.id;
     socket = io(t.url!, { auth: { token: builder.token }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -40,7 +53,11 @@ describe('strong new matches, live (integration)', () => {
   it('tells the organisation when a new listing strongly matches one of its own', async () => {
     const notices: MatchNotice[] = [];
     socket.on('match:new', (n) => notices.push(n));
-    const weak = await t.http.post(`/api/sessions/${session}/listings`).auth(supplier.token, { type: 'bearer' }).send(supplyListing({ title: '远方小批量', goods: { ...supplyListing().goods!, quantity: 10, region: '440100', priceMin: 9000, priceMax: 9000 } })).expect(201);
+    const weak = await t.http
+      .post(`/api/sessions/${session}/listings`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send(supplyListing({ title: '远方小批量', goods: { ...supplyListing().goods!, quantity: 10, region: '440100', priceMin: 9000, priceMax: 9000 } }))
+      .expect(201);
     const strong = await t.http.post(`/api/sessions/${session}/listings`).auth(supplier.token, { type: 'bearer' }).send(supplyListing()).expect(201);
     const deadline = Date.now() + 10_000;
     while (!notices.some((n) => n.counterpart.id === strong.body.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -53,8 +70,16 @@ describe('strong new matches, live (integration)', () => {
     // Once dismissed, the same listing changed again is not announced again.
     await t.http.put(`/api/listings/${demandId}/matches/${strong.body.id}/dismissed`).auth(builder.token, { type: 'bearer' }).expect(204);
     notices.length = 0;
-    const edited = await t.http.patch(`/api/listings/${strong.body.id}`).auth(supplier.token, { type: 'bearer' }).send({ version: strong.body.version, title: '螺纹钢现货（更新）' }).expect(200);
-    const other = await t.http.post(`/api/sessions/${session}/listings`).auth(supplier.token, { type: 'bearer' }).send(supplyListing({ title: '另一批螺纹钢' })).expect(201);
+    const edited = await t.http
+      .patch(`/api/listings/${strong.body.id}`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ version: strong.body.version, title: '螺纹钢现货（更新）' })
+      .expect(200);
+    const other = await t.http
+      .post(`/api/sessions/${session}/listings`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send(supplyListing({ title: '另一批螺纹钢' }))
+      .expect(201);
     const until = Date.now() + 10_000;
     while (!notices.some((n) => n.counterpart.id === other.body.id) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(notices.map((n) => n.counterpart.id)).toEqual([other.body.id]);

@@ -21,7 +21,8 @@ describe('matches endpoint (integration)', () => {
     put: (path: string) => t.http.put(`/api${path}`).auth(actor.token, { type: 'bearer' }),
     patch: (path: string, body: object) => t.http.patch(`/api${path}`).auth(actor.token, { type: 'bearer' }).send(body),
   });
-  const listing = async (actor: Actor, session: string, body: ListingInput): Promise<{ id: string; version: number }> => (await as(actor).post(`/sessions/${session}/listings`, body).expect(201)).body;
+  const listing = async (actor: Actor, session: string, body: ListingInput): Promise<{ id: string; version: number }> =>
+    (await as(actor).post(`/sessions/${session}/listings`, body).expect(201)).body;
   const matches = async (actor: Actor, id: string, query = ''): Promise<Match[]> => (await as(actor).get(`/listings/${id}/matches${query}`).expect(200)).body;
 
   beforeAll(async () => {
@@ -48,7 +49,17 @@ describe('matches endpoint (integration)', () => {
       await listing(builder, goodsSession, {
         type: 'demand',
         title: '保障房项目螺纹钢采购',
-        goods: { category: 'steel', specification: 'HRB400', quantity: 5000, unit: '吨', priceMin: 3600, priceMax: 3900, deliveryFrom: '2027-01-01', deliveryTo: '2027-06-30', region: '630100' },
+        goods: {
+          category: 'steel',
+          specification: 'HRB400',
+          quantity: 5000,
+          unit: '吨',
+          priceMin: 3600,
+          priceMax: 3900,
+          deliveryFrom: '2027-01-01',
+          deliveryTo: '2027-06-30',
+          region: '630100',
+        },
       })
     ).id;
   });
@@ -81,7 +92,9 @@ describe('matches endpoint (integration)', () => {
     let after = await matches(builder, demandId);
     expect(after.map((m) => m.listing.id)).toContain(created.id);
     expect(after).toHaveLength(before.length + 1);
-    await as(mill).patch(`/listings/${created.id}`, { version: created.version, goods: { ...supplyListing().goods!, category: 'cement' } }).expect(200);
+    await as(mill)
+      .patch(`/listings/${created.id}`, { version: created.version, goods: { ...supplyListing().goods!, category: 'cement' } })
+      .expect(200);
     after = await matches(builder, demandId);
     expect(after.map((m) => m.listing.id)).not.toContain(created.id);
     const far = before.find((m) => m.listing.organisationId === farSupplier.organisationId)!;
@@ -105,16 +118,35 @@ describe('matches endpoint (integration)', () => {
   });
 
   it('recommends enterprise + bank + guarantor when the enterprise lacks the collateral the bank asks for', async () => {
-    const need = await listing(borrower, bankSession, { type: 'financing_need', title: '技改贷款', financing: { amount: 30_000_000, termMonths: 36, purpose: 'technical_upgrade', guaranteeNeeded: true } });
+    const need = await listing(borrower, bankSession, {
+      type: 'financing_need',
+      title: '技改贷款',
+      financing: { amount: 30_000_000, termMonths: 36, purpose: 'technical_upgrade', guaranteeNeeded: true },
+    });
     await listing(bank, bankSession, {
       type: 'credit_offer',
       title: '抵押贷',
-      credit: { amountMin: 1_000_000, amountMax: 50_000_000, totalLine: 2_000_000_000, termMinMonths: 6, termMaxMonths: 60, rateMinBp: 345, rateMaxBp: 480, targetIndustries: ['C31'], targetSizes: [], guaranteeRequirement: 'collateral' },
+      credit: {
+        amountMin: 1_000_000,
+        amountMax: 50_000_000,
+        totalLine: 2_000_000_000,
+        termMinMonths: 6,
+        termMaxMonths: 60,
+        rateMinBp: 345,
+        rateMaxBp: 480,
+        targetIndustries: ['C31'],
+        targetSizes: [],
+        guaranteeRequirement: 'collateral',
+      },
     });
     const noGuarantor = await matches(borrower, need.id);
     expect(noGuarantor[0].guarantor).toBeNull();
     expect(noGuarantor[0].reasons.find((r) => r.factor === 'security')!.contribution).toBe(0);
-    const offer = await listing(guarantor, bankSession, { type: 'guarantee_offer', title: '融资担保', guarantee: { capacity: 100_000_000, feeRateBp: 150, targetIndustries: [] } });
+    const offer = await listing(guarantor, bankSession, {
+      type: 'guarantee_offer',
+      title: '融资担保',
+      guarantee: { capacity: 100_000_000, feeRateBp: 150, targetIndustries: [] },
+    });
     const withGuarantor = await matches(borrower, need.id);
     const bankMatch = withGuarantor.find((m) => m.listing.type === 'credit_offer')!;
     expect(bankMatch.guarantor?.listing.id).toBe(offer.id);

@@ -86,11 +86,23 @@ export class MatchingService implements OnModuleInit {
     if (found.length === 0) return;
     // Two queries for the whole commit: who dismissed the newcomer, and the matched listings' titles.
     const matchedIds = [...new Set(found.map((f) => f.match.item.id))];
-    const dismissed = await this.dataSource.getRepository(MatchMarkEntity).find({ where: { listingId: In(matchedIds), counterpartId: In(listings.map((l) => l.id)), kind: 'dismissed' } });
-    const titles = new Map((await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(matchedIds) }, select: { id: true, title: true } })).map((l) => [l.id, l.title]));
+    const dismissed = await this.dataSource
+      .getRepository(MatchMarkEntity)
+      .find({ where: { listingId: In(matchedIds), counterpartId: In(listings.map((l) => l.id)), kind: 'dismissed' } });
+    const titles = new Map(
+      (await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(matchedIds) }, select: { id: true, title: true } })).map((l) => [
+        l.id,
+        l.title,
+      ]),
+    );
     for (const { listing, match } of found) {
       if (dismissed.some((d) => d.listingId === match.item.id && d.counterpartId === listing.id)) continue;
-      this.publisher.publishMatch(match.item.organisationId, { listingId: match.item.id, listingTitle: titles.get(match.item.id) ?? '', counterpart: listing, score: match.score });
+      this.publisher.publishMatch(match.item.organisationId, {
+        listingId: match.item.id,
+        listingTitle: titles.get(match.item.id) ?? '',
+        counterpart: listing,
+        score: match.score,
+      });
     }
   }
 
@@ -117,7 +129,8 @@ export class MatchingService implements OnModuleInit {
     if (!item) {
       // Not open: withdrawn (its owner and organisers are told so) or not there at all.
       const listing = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } });
-      if (listing && (isOrganiser(principal) || listing.organisationId === principal.organisationId)) throw new Conflict('listing_withdrawn', 'A withdrawn listing has no recommendations');
+      if (listing && (isOrganiser(principal) || listing.organisationId === principal.organisationId))
+        throw new Conflict('listing_withdrawn', 'A withdrawn listing has no recommendations');
       throw new NotFound('Listing');
     }
     if (!isOrganiser(principal) && item.organisationId !== principal.organisationId) throw new NotFound('Listing');
@@ -157,7 +170,13 @@ export class MatchingService implements OnModuleInit {
     const counterpart = await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: counterpartId } });
     if (!counterpart || counterpart.eventId !== listing.eventId) throw new NotFound('Counterpart listing');
     const repo = this.dataSource.getRepository(MatchMarkEntity);
-    if (on) await repo.createQueryBuilder().insert().values({ listingId, counterpartId, kind, organisationId: principal.organisationId, userId: principal.userId }).orIgnore().execute();
+    if (on)
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .values({ listingId, counterpartId, kind, organisationId: principal.organisationId, userId: principal.userId })
+        .orIgnore()
+        .execute();
     else await repo.delete({ listingId, counterpartId, kind });
   }
 
@@ -242,7 +261,6 @@ export class MatchingService implements OnModuleInit {
     return new Map(listings.map((l) => [l.id, toPublicListing(l)]));
   }
 }
-
 
 function toItem(row: Row): MatchItem {
   const g = row.goods;

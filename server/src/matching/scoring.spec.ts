@@ -24,15 +24,50 @@ const base = (over: Partial<MatchItem>): MatchItem => ({
 });
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const goods = (type: 'supply' | 'demand', over: Partial<NonNullable<MatchItem['goods']>> = {}, item: Partial<MatchItem> = {}) =>
-  base({ type, goods: withSeat({ category: 'steel', quantity: 5000, unit: '吨', priceMin: 3600, priceMax: 3900, from: day('2027-01-01'), to: day('2027-06-30'), region: '630100', ...over }), ...item });
+  base({
+    type,
+    goods: withSeat({
+      category: 'steel',
+      quantity: 5000,
+      unit: '吨',
+      priceMin: 3600,
+      priceMax: 3900,
+      from: day('2027-01-01'),
+      to: day('2027-06-30'),
+      region: '630100',
+      ...over,
+    }),
+    ...item,
+  });
 function withSeat(g: Omit<NonNullable<MatchItem['goods']>, 'seat'> & { seat?: unknown }): NonNullable<MatchItem['goods']> {
   return { ...g, seat: seatOf(g.region) ?? null };
 }
 const need = (over: Partial<NonNullable<MatchItem['financing']>> = {}, item: Partial<MatchItem> = {}) =>
-  base({ type: 'financing_need', financing: { amount: 50_000_000, termMonths: 36, purpose: 'technical_upgrade', collateral: '厂房设备', guaranteeNeeded: false, ...over }, ...item });
+  base({
+    type: 'financing_need',
+    financing: { amount: 50_000_000, termMonths: 36, purpose: 'technical_upgrade', collateral: '厂房设备', guaranteeNeeded: false, ...over },
+    ...item,
+  });
 const credit = (over: Partial<NonNullable<MatchItem['credit']>> = {}) =>
-  base({ type: 'credit_offer', orgIndustry: 'J66', credit: { amountMin: 10_000_000, amountMax: 100_000_000, totalLine: 1_000_000_000, termMinMonths: 12, termMaxMonths: 60, rateMinBp: 350, rateMaxBp: 450, targetIndustries: [], targetSizes: [], guaranteeRequirement: 'none', ...over } });
-const guarantee = (over: Partial<NonNullable<MatchItem['guarantee']>> = {}) => base({ type: 'guarantee_offer', orgIndustry: 'J69', guarantee: { capacity: 80_000_000, feeRateBp: 150, targetIndustries: [], ...over } });
+  base({
+    type: 'credit_offer',
+    orgIndustry: 'J66',
+    credit: {
+      amountMin: 10_000_000,
+      amountMax: 100_000_000,
+      totalLine: 1_000_000_000,
+      termMinMonths: 12,
+      termMaxMonths: 60,
+      rateMinBp: 350,
+      rateMaxBp: 450,
+      targetIndustries: [],
+      targetSizes: [],
+      guaranteeRequirement: 'none',
+      ...over,
+    },
+  });
+const guarantee = (over: Partial<NonNullable<MatchItem['guarantee']>> = {}) =>
+  base({ type: 'guarantee_offer', orgIndustry: 'J69', guarantee: { capacity: 80_000_000, feeRateBp: 150, targetIndustries: [], ...over } });
 const fit = (a: MatchItem, b: MatchItem, factor: string, guarantor = noGuarantor) => factorsOf(a, b, OPTIONS, guarantor)!.find((f) => f.factor === factor)!;
 
 describe('product fit and the chain graph', () => {
@@ -81,7 +116,9 @@ describe('goods factors', () => {
 
   it('scores delivery windows by overlap, falling to zero 90 days apart', () => {
     expect(fit(goods('supply'), goods('demand', { from: day('2027-06-01'), to: day('2027-12-31') }), 'delivery').fit).toBe(1);
-    expect(fit(goods('supply', { to: day('2027-01-31') }), goods('demand', { from: day('2027-03-02'), to: day('2027-04-01') }), 'delivery').fit).toBeCloseTo(1 - 30 / 90);
+    expect(fit(goods('supply', { to: day('2027-01-31') }), goods('demand', { from: day('2027-03-02'), to: day('2027-04-01') }), 'delivery').fit).toBeCloseTo(
+      1 - 30 / 90,
+    );
     expect(fit(goods('supply', { from: null }), goods('demand'), 'delivery').fit).toBe(0.5);
   });
 
@@ -132,7 +169,12 @@ describe('financing factors', () => {
     expect(withGuarantor.zh).toContain('三方组合');
     const index = new MatchIndex(OPTIONS, [n, bank, guarantee({ capacity: 60_000_000 })]);
     expect(index.guarantorFor(n)?.type).toBe('guarantee_offer');
-    expect(index.top(n, 10).map((r) => r.item.type).sort()).toEqual(['credit_offer', 'guarantee_offer']);
+    expect(
+      index
+        .top(n, 10)
+        .map((r) => r.item.type)
+        .sort(),
+    ).toEqual(['credit_offer', 'guarantee_offer']);
     // A guarantor too small for the amount does not fit.
     expect(new MatchIndex(OPTIONS, [n, bank, guarantee({ capacity: 10_000_000 })]).guarantorFor(n)).toBeNull();
   });
@@ -151,18 +193,51 @@ describe('the index', () => {
   // A random event: goods of a few related categories, needs, offers and guarantees.
   const random = (n: number, seed: number): MatchItem[] => {
     let x = seed;
-    const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-    const orgs = Array.from({ length: Math.ceil(n / 5) }, () => ({ organisationId: id(), inProvince: rnd() < 0.6, orgIndustry: pick(['C31', 'C26', 'C32', 'A01']), orgSize: pick(['large', 'medium', 'small', 'micro'] as const) }));
+    const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const orgs = Array.from({ length: Math.ceil(n / 5) }, () => ({
+      organisationId: id(),
+      inProvince: rnd() < 0.6,
+      orgIndustry: pick(['C31', 'C26', 'C32', 'A01']),
+      orgSize: pick(['large', 'medium', 'small', 'micro'] as const),
+    }));
     return Array.from({ length: n }, () => {
       const org = pick(orgs);
       const sessionKind = pick(['upstream_downstream', 'producer_distributor', 'bank_enterprise'] as const);
       const kind = rnd();
       const item = { ...org, sessionKind };
-      if (kind < 0.35) return goods('supply', { category: pick(['iron_ore_concentrate', 'steel', 'construction', 'wheat']), quantity: Math.round(rnd() * 9000) + 100, region: pick(['630100', '632800', '620100', '440100']), priceMin: rnd() < 0.2 ? null : 3000 + Math.round(rnd() * 1000), priceMax: null }, item);
-      if (kind < 0.7) return goods('demand', { category: pick(['iron_ore_concentrate', 'steel', 'construction', 'wheat']), quantity: Math.round(rnd() * 9000) + 100, unit: rnd() < 0.1 ? '件' : '吨' }, item);
+      if (kind < 0.35)
+        return goods(
+          'supply',
+          {
+            category: pick(['iron_ore_concentrate', 'steel', 'construction', 'wheat']),
+            quantity: Math.round(rnd() * 9000) + 100,
+            region: pick(['630100', '632800', '620100', '440100']),
+            priceMin: rnd() < 0.2 ? null : 3000 + Math.round(rnd() * 1000),
+            priceMax: null,
+          },
+          item,
+        );
+      if (kind < 0.7)
+        return goods(
+          'demand',
+          {
+            category: pick(['iron_ore_concentrate', 'steel', 'construction', 'wheat']),
+            quantity: Math.round(rnd() * 9000) + 100,
+            unit: rnd() < 0.1 ? '件' : '吨',
+          },
+          item,
+        );
       if (kind < 0.85) return need({ amount: Math.round(rnd() * 2e8), collateral: rnd() < 0.5 ? '' : '设备', termMonths: 6 + Math.round(rnd() * 80) }, item);
-      if (kind < 0.95) return { ...credit({ guaranteeRequirement: pick(['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const), targetIndustries: rnd() < 0.5 ? [] : ['C31'] }), ...item, type: 'credit_offer' as const };
+      if (kind < 0.95)
+        return {
+          ...credit({
+            guaranteeRequirement: pick(['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const),
+            targetIndustries: rnd() < 0.5 ? [] : ['C31'],
+          }),
+          ...item,
+          type: 'credit_offer' as const,
+        };
       return { ...guarantee({ capacity: Math.round(rnd() * 2e8) }), ...item, type: 'guarantee_offer' as const };
     });
   };
@@ -172,7 +247,8 @@ describe('the index', () => {
     const index = new MatchIndex(OPTIONS, items);
     const check = () => {
       const all = [...index.all()];
-      for (const item of all) expect(index.top(item, 10).map((r) => [r.item.id, r.score])).toEqual(bruteForceTop(all, item, 10, OPTIONS).map((r) => [r.item.id, r.score]));
+      for (const item of all)
+        expect(index.top(item, 10).map((r) => [r.item.id, r.score])).toEqual(bruteForceTop(all, item, 10, OPTIONS).map((r) => [r.item.id, r.score]));
     };
     check();
     for (const item of items.slice(0, 60)) index.remove(item.id);

@@ -2,7 +2,18 @@
 // A score is the weighted sum of factor fits (each 0..1, weights summing to 100) plus the
 // local-priority bonus, capped at 100. The same functions rank candidates and explain the
 // ranking, so the reasons a user reads are exactly what produced the number.
-import { categoryLabel, downstreamOf, regionLabel, upstreamOf, type CreditOfferFields, type FinancingNeedFields, type GuaranteeOfferFields, type ListingType, type OrganisationSize, type SessionKind } from '@duijie/shared';
+import {
+  categoryLabel,
+  downstreamOf,
+  regionLabel,
+  upstreamOf,
+  type CreditOfferFields,
+  type FinancingNeedFields,
+  type GuaranteeOfferFields,
+  type ListingType,
+  type OrganisationSize,
+  type SessionKind,
+} from '@duijie/shared';
 import { kmBetween } from './geo';
 
 export type MatchItem = {
@@ -32,7 +43,8 @@ export type MatchItem = {
   guarantee: GuaranteeOfferFields | null;
 };
 
-export type Factor = 'product' | 'quantity' | 'price' | 'delivery' | 'distance' | 'local' | 'amount' | 'term' | 'industry' | 'size' | 'security' | 'capacity' | 'wants_guarantee';
+export type Factor =
+  'product' | 'quantity' | 'price' | 'delivery' | 'distance' | 'local' | 'amount' | 'term' | 'industry' | 'size' | 'security' | 'capacity' | 'wants_guarantee';
 export type Lang = 'zh-CN' | 'en';
 
 /** One factor's part in a score: how well it fits (0..1) and why, in both languages. */
@@ -96,14 +108,17 @@ const fitOf = {
     return rangeFit(sMin, sMax, dMin, dMax, 0.2 * ((sMin + sMax + dMin + dMax) / 4));
   },
   /** -1 when a delivery window is missing. */
-  delivery: (s: Goods, d: Goods) => (s.from !== null && s.to !== null && d.from !== null && d.to !== null ? rangeFit(s.from, s.to, d.from, d.to, 90 * DAY) : -1),
+  delivery: (s: Goods, d: Goods) =>
+    s.from !== null && s.to !== null && d.from !== null && d.to !== null ? rangeFit(s.from, s.to, d.from, d.to, 90 * DAY) : -1,
   distance: (km: number | undefined) => (km === undefined ? 0.5 : clamp01(1 - km / 1500)),
   amount: (n: FinancingNeedFields, c: CreditOfferFields) => {
     const top = Math.min(c.amountMax, c.totalLine);
     return n.amount < c.amountMin ? n.amount / c.amountMin : n.amount > top ? top / n.amount : 1;
   },
-  term: (n: FinancingNeedFields, c: CreditOfferFields) => (n.termMonths < c.termMinMonths ? n.termMonths / c.termMinMonths : n.termMonths > c.termMaxMonths ? c.termMaxMonths / n.termMonths : 1),
-  industry: (targets: string[], industry: string) => (targets.length === 0 || targets.includes(industry) ? 1 : targets.some((t) => t[0] === industry[0]) ? 0.5 : 0),
+  term: (n: FinancingNeedFields, c: CreditOfferFields) =>
+    n.termMonths < c.termMinMonths ? n.termMonths / c.termMinMonths : n.termMonths > c.termMaxMonths ? c.termMaxMonths / n.termMonths : 1,
+  industry: (targets: string[], industry: string) =>
+    targets.length === 0 || targets.includes(industry) ? 1 : targets.some((t) => t[0] === industry[0]) ? 0.5 : 0,
   size: (c: CreditOfferFields, size: OrganisationSize) => (c.targetSizes.length === 0 || c.targetSizes.includes(size) ? 1 : 0),
   security: (n: FinancingNeedFields, c: CreditOfferFields, guarantor: boolean) => {
     const collateral = hasCollateral(n);
@@ -153,7 +168,12 @@ export function pairScore(a: MatchItem, b: MatchItem, options: MatchOptions, gua
     const n = need.financing!;
     if (offer.type === 'credit_offer') {
       const c = offer.credit!;
-      sum = 30 * fitOf.amount(n, c) + 15 * fitOf.term(n, c) + 20 * fitOf.industry(c.targetIndustries, need.orgIndustry) + 15 * fitOf.size(c, need.orgSize) + 20 * fitOf.security(n, c, guarantorFor(need));
+      sum =
+        30 * fitOf.amount(n, c) +
+        15 * fitOf.term(n, c) +
+        20 * fitOf.industry(c.targetIndustries, need.orgIndustry) +
+        15 * fitOf.size(c, need.orgSize) +
+        20 * fitOf.security(n, c, guarantorFor(need));
     } else {
       const g = offer.guarantee!;
       sum = 50 * fitOf.capacity(n, g) + 30 * fitOf.industry(g.targetIndustries, need.orgIndustry) + 20 * fitOf.wants(n);
@@ -182,19 +202,41 @@ function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null 
   fits.push(
     product === 1
       ? { factor: 'product', weight: 35, fit: 1, zh: `产品同类：${sName}`, en: `Same product: ${categoryLabel(s.category, 'en')}` }
-      : { factor: 'product', weight: 35, fit: 0.5, zh: `产业链上下游相邻：${sName} 与 ${dName}`, en: `Next to each other along an industry chain: ${categoryLabel(s.category, 'en')} and ${categoryLabel(d.category, 'en')}` },
+      : {
+          factor: 'product',
+          weight: 35,
+          fit: 0.5,
+          zh: `产业链上下游相邻：${sName} 与 ${dName}`,
+          en: `Next to each other along an industry chain: ${categoryLabel(s.category, 'en')} and ${categoryLabel(d.category, 'en')}`,
+        },
   );
   if (s.unit === d.unit) {
     const fit = fitOf.quantity(s, d);
-    fits.push({ factor: 'quantity', weight: 20, fit, zh: `数量匹配 ${Math.round(fit * 100)}%（供 ${s.quantity}${s.unit}，需 ${d.quantity}${d.unit}）`, en: `Quantities match ${Math.round(fit * 100)}% (${s.quantity} vs ${d.quantity} ${s.unit})` });
+    fits.push({
+      factor: 'quantity',
+      weight: 20,
+      fit,
+      zh: `数量匹配 ${Math.round(fit * 100)}%（供 ${s.quantity}${s.unit}，需 ${d.quantity}${d.unit}）`,
+      en: `Quantities match ${Math.round(fit * 100)}% (${s.quantity} vs ${d.quantity} ${s.unit})`,
+    });
   } else {
-    fits.push({ factor: 'quantity', weight: 20, fit: 0, zh: `计量单位不同（${s.unit} / ${d.unit}），数量无法比较`, en: `Different units (${s.unit} / ${d.unit}); quantities cannot be compared` });
+    fits.push({
+      factor: 'quantity',
+      weight: 20,
+      fit: 0,
+      zh: `计量单位不同（${s.unit} / ${d.unit}），数量无法比较`,
+      en: `Different units (${s.unit} / ${d.unit}); quantities cannot be compared`,
+    });
   }
   const price = fitOf.price(s, d);
   if (price >= 0) {
     const fit = price;
     const gap = rangeGap(s.priceMin ?? s.priceMax!, s.priceMax ?? s.priceMin!, d.priceMin ?? d.priceMax!, d.priceMax ?? d.priceMin!);
-    fits.push(gap === 0 ? { factor: 'price', weight: 15, fit, zh: '报价区间与预算区间重合', en: 'Price ranges overlap' } : { factor: 'price', weight: 15, fit, zh: `价格相差 ${round1(gap)} 元/${s.unit}`, en: `Prices ${round1(gap)} yuan per ${s.unit} apart` });
+    fits.push(
+      gap === 0
+        ? { factor: 'price', weight: 15, fit, zh: '报价区间与预算区间重合', en: 'Price ranges overlap' }
+        : { factor: 'price', weight: 15, fit, zh: `价格相差 ${round1(gap)} 元/${s.unit}`, en: `Prices ${round1(gap)} yuan per ${s.unit} apart` },
+    );
   } else {
     fits.push({ factor: 'price', weight: 15, fit: 0.5, zh: '一方未填价格，按中性计', en: 'A price is missing; counted as neutral' });
   }
@@ -202,7 +244,11 @@ function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null 
   if (delivery >= 0) {
     const fit = delivery;
     const gap = rangeGap(s.from!, s.to!, d.from!, d.to!);
-    fits.push(gap === 0 ? { factor: 'delivery', weight: 15, fit, zh: '交货期重合', en: 'Delivery windows overlap' } : { factor: 'delivery', weight: 15, fit, zh: `交货期相差 ${Math.round(gap / DAY)} 天`, en: `Delivery windows ${Math.round(gap / DAY)} days apart` });
+    fits.push(
+      gap === 0
+        ? { factor: 'delivery', weight: 15, fit, zh: '交货期重合', en: 'Delivery windows overlap' }
+        : { factor: 'delivery', weight: 15, fit, zh: `交货期相差 ${Math.round(gap / DAY)} 天`, en: `Delivery windows ${Math.round(gap / DAY)} days apart` },
+    );
   } else {
     fits.push({ factor: 'delivery', weight: 15, fit: 0.5, zh: '一方未填交货期，按中性计', en: 'A delivery window is missing; counted as neutral' });
   }
@@ -212,11 +258,14 @@ function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null 
   } else {
     const fit = fitOf.distance(km);
     const where = `${regionLabel(s.region, 'zh-CN')} → ${regionLabel(d.region, 'zh-CN')}`;
-    fits.push(km < 30 ? { factor: 'distance', weight: 15, fit, zh: `同城供需（${where}）`, en: 'In the same city' } : { factor: 'distance', weight: 15, fit, zh: `运距约 ${Math.round(km)} 公里（${where}）`, en: `About ${Math.round(km)} km apart` });
+    fits.push(
+      km < 30
+        ? { factor: 'distance', weight: 15, fit, zh: `同城供需（${where}）`, en: 'In the same city' }
+        : { factor: 'distance', weight: 15, fit, zh: `运距约 ${Math.round(km)} 公里（${where}）`, en: `About ${Math.round(km)} km apart` },
+    );
   }
   return fits;
 }
-
 
 function industryFit(targets: string[], industry: string): { fit: number; zh: string; en: string } {
   const fit = fitOf.industry(targets, industry);
@@ -238,15 +287,42 @@ function creditFactors(need: MatchItem, offer: MatchItem, guarantorFits: boolean
   const amountFit = fitOf.amount(n, c);
   fits.push(
     amountFit === 1
-      ? { factor: 'amount', weight: 30, fit: 1, zh: `融资 ${wan(n.amount)} 在单笔 ${wan(c.amountMin)}–${wan(top)} 之内`, en: `${wan(n.amount)} is within the ${wan(c.amountMin)}–${wan(top)} per loan` }
-      : { factor: 'amount', weight: 30, fit: amountFit, zh: `融资 ${wan(n.amount)} 超出单笔 ${wan(c.amountMin)}–${wan(top)}`, en: `${wan(n.amount)} is outside the ${wan(c.amountMin)}–${wan(top)} per loan` },
+      ? {
+          factor: 'amount',
+          weight: 30,
+          fit: 1,
+          zh: `融资 ${wan(n.amount)} 在单笔 ${wan(c.amountMin)}–${wan(top)} 之内`,
+          en: `${wan(n.amount)} is within the ${wan(c.amountMin)}–${wan(top)} per loan`,
+        }
+      : {
+          factor: 'amount',
+          weight: 30,
+          fit: amountFit,
+          zh: `融资 ${wan(n.amount)} 超出单笔 ${wan(c.amountMin)}–${wan(top)}`,
+          en: `${wan(n.amount)} is outside the ${wan(c.amountMin)}–${wan(top)} per loan`,
+        },
   );
   const termFit = fitOf.term(n, c);
-  fits.push({ factor: 'term', weight: 15, fit: termFit, zh: termFit === 1 ? `期限 ${n.termMonths} 个月在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内` : `期限 ${n.termMonths} 个月不在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内`, en: `Term ${n.termMonths} months ${termFit === 1 ? 'within' : 'outside'} ${c.termMinMonths}–${c.termMaxMonths}` });
+  fits.push({
+    factor: 'term',
+    weight: 15,
+    fit: termFit,
+    zh:
+      termFit === 1
+        ? `期限 ${n.termMonths} 个月在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内`
+        : `期限 ${n.termMonths} 个月不在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内`,
+    en: `Term ${n.termMonths} months ${termFit === 1 ? 'within' : 'outside'} ${c.termMinMonths}–${c.termMaxMonths}`,
+  });
   const industry = industryFit(c.targetIndustries, need.orgIndustry);
   fits.push({ factor: 'industry', weight: 20, ...industry });
   const sizeFit = fitOf.size(c, need.orgSize);
-  fits.push({ factor: 'size', weight: 15, fit: sizeFit, zh: sizeFit ? '企业规模在支持范围内' : '企业规模不在支持范围内', en: sizeFit ? 'Enterprise size is targeted' : 'Enterprise size is not targeted' });
+  fits.push({
+    factor: 'size',
+    weight: 15,
+    fit: sizeFit,
+    zh: sizeFit ? '企业规模在支持范围内' : '企业规模不在支持范围内',
+    en: sizeFit ? 'Enterprise size is targeted' : 'Enterprise size is not targeted',
+  });
   const collateral = hasCollateral(n);
   let security: Omit<FactorFit, 'factor' | 'weight'>;
   switch (c.guaranteeRequirement) {
@@ -254,13 +330,25 @@ function creditFactors(need: MatchItem, offer: MatchItem, guarantorFits: boolean
       security = { fit: 1, zh: '信用贷款，无需抵押担保', en: 'Unsecured: no collateral or guarantee needed' };
       break;
     case 'collateral':
-      security = collateral ? { fit: 1, zh: '银行要求抵押，企业可提供抵押物', en: 'The bank asks for collateral; the enterprise has it' } : guarantorFits ? { fit: 0.8, zh: '企业缺少抵押物，可由担保机构增信（三方组合）', en: 'No collateral; a guarantor can step in (three-party)' } : { fit: 0, zh: '银行要求抵押，企业未提供抵押物', en: 'The bank asks for collateral the enterprise lacks' };
+      security = collateral
+        ? { fit: 1, zh: '银行要求抵押，企业可提供抵押物', en: 'The bank asks for collateral; the enterprise has it' }
+        : guarantorFits
+          ? { fit: 0.8, zh: '企业缺少抵押物，可由担保机构增信（三方组合）', en: 'No collateral; a guarantor can step in (three-party)' }
+          : { fit: 0, zh: '银行要求抵押，企业未提供抵押物', en: 'The bank asks for collateral the enterprise lacks' };
       break;
     case 'guarantee':
-      security = guarantorFits ? { fit: 0.8, zh: '银行要求担保，有合适的担保机构（三方组合）', en: 'The bank asks for a guarantee; a guarantor fits (three-party)' } : collateral ? { fit: 0.3, zh: '银行要求担保，企业仅有抵押物', en: 'The bank asks for a guarantee; the enterprise has collateral only' } : { fit: 0, zh: '银行要求担保，暂无合适担保机构', en: 'The bank asks for a guarantee and no guarantor fits' };
+      security = guarantorFits
+        ? { fit: 0.8, zh: '银行要求担保，有合适的担保机构（三方组合）', en: 'The bank asks for a guarantee; a guarantor fits (three-party)' }
+        : collateral
+          ? { fit: 0.3, zh: '银行要求担保，企业仅有抵押物', en: 'The bank asks for a guarantee; the enterprise has collateral only' }
+          : { fit: 0, zh: '银行要求担保，暂无合适担保机构', en: 'The bank asks for a guarantee and no guarantor fits' };
       break;
     case 'collateral_or_guarantee':
-      security = collateral ? { fit: 1, zh: '企业可提供抵押物', en: 'The enterprise has collateral' } : guarantorFits ? { fit: 0.8, zh: '企业缺少抵押物，可由担保机构增信（三方组合）', en: 'No collateral; a guarantor can step in (three-party)' } : { fit: 0, zh: '企业既无抵押物也无合适担保', en: 'Neither collateral nor a fitting guarantor' };
+      security = collateral
+        ? { fit: 1, zh: '企业可提供抵押物', en: 'The enterprise has collateral' }
+        : guarantorFits
+          ? { fit: 0.8, zh: '企业缺少抵押物，可由担保机构增信（三方组合）', en: 'No collateral; a guarantor can step in (three-party)' }
+          : { fit: 0, zh: '企业既无抵押物也无合适担保', en: 'Neither collateral nor a fitting guarantor' };
       break;
   }
   fits.push({ factor: 'security', weight: 20, ...security });
@@ -274,9 +362,21 @@ function guaranteeFactors(need: MatchItem, offer: MatchItem): FactorFit[] {
   const industry = industryFit(g.targetIndustries, need.orgIndustry);
   const wants = fitOf.wants(n) === 1;
   return [
-    { factor: 'capacity', weight: 50, fit: capacity, zh: capacity === 1 ? `担保能力 ${wan(g.capacity)} 覆盖融资 ${wan(n.amount)}` : `担保能力 ${wan(g.capacity)} 不足以覆盖 ${wan(n.amount)}`, en: `Guarantee capacity ${wan(g.capacity)} ${capacity === 1 ? 'covers' : 'does not cover'} ${wan(n.amount)}` },
+    {
+      factor: 'capacity',
+      weight: 50,
+      fit: capacity,
+      zh: capacity === 1 ? `担保能力 ${wan(g.capacity)} 覆盖融资 ${wan(n.amount)}` : `担保能力 ${wan(g.capacity)} 不足以覆盖 ${wan(n.amount)}`,
+      en: `Guarantee capacity ${wan(g.capacity)} ${capacity === 1 ? 'covers' : 'does not cover'} ${wan(n.amount)}`,
+    },
     { factor: 'industry', weight: 30, ...industry },
-    { factor: 'wants_guarantee', weight: 20, fit: wants ? 1 : 0.3, zh: wants ? '企业需要担保增信' : '企业已有抵押物，担保非必需', en: wants ? 'The enterprise needs a guarantee' : 'The enterprise has collateral; a guarantee is optional' },
+    {
+      factor: 'wants_guarantee',
+      weight: 20,
+      fit: wants ? 1 : 0.3,
+      zh: wants ? '企业需要担保增信' : '企业已有抵押物，担保非必需',
+      en: wants ? 'The enterprise needs a guarantee' : 'The enterprise has collateral; a guarantee is optional',
+    },
   ];
 }
 
@@ -307,7 +407,13 @@ export function factorsOf(a: MatchItem, b: MatchItem, options: MatchOptions, gua
     fits = fits.map((f) => ({ ...f, weight: f.weight * scale }));
   }
   if (fits && supplier?.inProvince && options.localBonus > 0) {
-    fits.push({ factor: 'local', weight: options.localBonus, fit: 1, zh: `省内企业优先（同质同价同服务，加 ${options.localBonus} 分）`, en: `In-province supplier first (+${options.localBonus} points)` });
+    fits.push({
+      factor: 'local',
+      weight: options.localBonus,
+      fit: 1,
+      zh: `省内企业优先（同质同价同服务，加 ${options.localBonus} 分）`,
+      en: `In-province supplier first (+${options.localBonus} points)`,
+    });
   }
   return fits;
 }

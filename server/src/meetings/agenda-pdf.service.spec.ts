@@ -32,7 +32,13 @@ const item = (n: number): AgendaItem => {
 describe('agenda PDF', () => {
   it('runs over several pages, day by day, without losing a meeting', async () => {
     const items = Array.from({ length: 40 }, (_, i) => item(i + 1));
-    const pdf = await new AgendaPdfService().render({ eventId: 'e', eventName: '2026青海省产业对接会', organisationId: 'org-0', organisationName: party(0).organisationName, items });
+    const pdf = await new AgendaPdfService().render({
+      eventId: 'e',
+      eventName: '2026青海省产业对接会',
+      organisationId: 'org-0',
+      organisationName: party(0).organisationName,
+      items,
+    });
     const { pages, text } = pdfText(pdf);
     expect(pages).toBeGreaterThan(1);
     const flat = text.replace(/\s+/g, '');

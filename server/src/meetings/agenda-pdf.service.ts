@@ -56,16 +56,34 @@ export class AgendaPdfService {
       const top = doc.y;
       let x = left;
       cells.forEach((text, i) => {
-        doc.font(opts.font).fontSize(opts.size).fillColor(opts.color).text(text, x + pad, top + pad, { width: cols[i].width - pad * 2 });
+        doc
+          .font(opts.font)
+          .fontSize(opts.size)
+          .fillColor(opts.color)
+          .text(text, x + pad, top + pad, { width: cols[i].width - pad * 2 });
         const note = opts.notes?.[i];
-        if (note) doc.font('regular').fontSize(8).fillColor(grey).text(note, x + pad, doc.y + 1, { width: cols[i].width - pad * 2 });
+        if (note)
+          doc
+            .font('regular')
+            .fontSize(8)
+            .fillColor(grey)
+            .text(note, x + pad, doc.y + 1, { width: cols[i].width - pad * 2 });
         x += cols[i].width;
       });
-      doc.moveTo(left, top + height).lineTo(left + width, top + height).lineWidth(0.5).strokeColor(line).stroke();
+      doc
+        .moveTo(left, top + height)
+        .lineTo(left + width, top + height)
+        .lineWidth(0.5)
+        .strokeColor(line)
+        .stroke();
       doc.x = left;
       doc.y = top + height;
     };
-    const header = () => row(cols.map((c) => c.title), { font: 'bold', size: 10, color: accent });
+    const header = () =>
+      row(
+        cols.map((c) => c.title),
+        { font: 'bold', size: 10, color: accent },
+      );
 
     let currentDay = '';
     for (const item of agenda.items) {
@@ -89,7 +107,12 @@ export class AgendaPdfService {
       });
     }
 
-    doc.moveDown(1).font('regular').fontSize(9).fillColor(grey).text('请按时到达对应桌号。时间均为北京时间；日程如有变动，以平台最新发布为准。', left, doc.y, { width });
+    doc
+      .moveDown(1)
+      .font('regular')
+      .fontSize(9)
+      .fillColor(grey)
+      .text('请按时到达对应桌号。时间均为北京时间；日程如有变动，以平台最新发布为准。', left, doc.y, { width });
 
     const printed = beijingTime(new Date());
     stampFooters(doc, (page, pages) => `对接 Duijie · 日程打印于 ${printed}（北京时间） · 第 ${page} / ${pages} 页`);

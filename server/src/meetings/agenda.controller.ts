@@ -37,7 +37,11 @@ export class AgendaController {
     const agenda = await this.agendas.agenda(principal, query.eventId, query.organisationId);
     const body = buildAgendaCalendar(agenda.items, { now: new Date(), name: `${agenda.eventName} · ${agenda.organisationName}` });
     res
-      .set({ 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': disposition('attachment', `agenda-${agenda.eventId}.ics`, `${fileStem(agenda)}.ics`), 'cache-control': 'no-store' })
+      .set({
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': disposition('attachment', `agenda-${agenda.eventId}.ics`, `${fileStem(agenda)}.ics`),
+        'cache-control': 'no-store',
+      })
       .send(Buffer.from(body, 'utf8'));
   }
 
@@ -48,7 +52,11 @@ export class AgendaController {
     const agenda = await this.agendas.agenda(principal, query.eventId, query.organisationId);
     const pdf = await this.pdfs.render(agenda);
     res
-      .set({ 'content-type': 'application/pdf', 'content-disposition': disposition('attachment', `agenda-${agenda.eventId}.pdf`, `${fileStem(agenda)}.pdf`), 'cache-control': 'no-store' })
+      .set({
+        'content-type': 'application/pdf',
+        'content-disposition': disposition('attachment', `agenda-${agenda.eventId}.pdf`, `${fileStem(agenda)}.pdf`),
+        'cache-control': 'no-store',
+      })
       .send(pdf);
   }
 }

@@ -60,7 +60,10 @@ describe('agenda iCalendar builder', () => {
   });
 
   it('writes CRLF lines, the calendar headers and one event per meeting in UTC', () => {
-    const ics = buildAgendaCalendar([item({ topic: '价格, 数量; 交付\\方式\n第二行' })], { now: new Date('2026-12-03T04:05:06.789Z'), name: '对接活动 · 西宁特钢' });
+    const ics = buildAgendaCalendar([item({ topic: '价格, 数量; 交付\\方式\n第二行' })], {
+      now: new Date('2026-12-03T04:05:06.789Z'),
+      name: '对接活动 · 西宁特钢',
+    });
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const { calendar, events } = parseIcs(ics);

@@ -44,7 +44,10 @@ export function foldLine(line: string): string {
 
 /** A UTC DATE-TIME (§3.3.5, form 2): 20261210T013000Z. */
 export function utcDateTime(at: string | Date): string {
-  return new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export type CalendarOptions = {
@@ -60,7 +63,14 @@ export function meetingLocation(item: Pick<AgendaItem, 'venue' | 'table'>): stri
 }
 
 export function buildAgendaCalendar(items: readonly AgendaItem[], options: CalendarOptions): string {
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Duijie//Meeting agenda//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.name)}`];
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Duijie//Meeting agenda//ZH',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
   const stamp = utcDateTime(options.now);
   for (const item of items) {
     if (!item.startsAt || !item.endsAt) continue;

@@ -42,7 +42,8 @@ describe('meeting agenda (integration)', () => {
     supplier = await t.organisation('enterprise', { name: names.supplier });
     bank = await t.organisation('bank', { name: names.bank });
     loner = await t.organisation('enterprise');
-    const place = async (key: string, m: Omit<Parameters<typeof placeMeeting>[1], 'eventId'>) => (ids[key] = (await placeMeeting(t.dataSource, { eventId, ...m })).id);
+    const place = async (key: string, m: Omit<Parameters<typeof placeMeeting>[1], 'eventId'>) =>
+      (ids[key] = (await placeMeeting(t.dataSource, { eventId, ...m })).id);
     await place('late', { sessionId: s1, a: builder.organisationId, b: supplier.organisationId, slot: 5, table: 3, topic: '螺纹钢年度供货, 价格; 交付' });
     await place('other', { sessionId: s2, a: bank.organisationId, b: builder.organisationId, slot: 2, table: 7, topic: '项目贷款' });
     await place('held', { sessionId: s1, a: builder.organisationId, b: bank.organisationId, slot: 1, table: 1, status: 'held', topic: '保函' });
@@ -84,8 +85,12 @@ describe('meeting agenda (integration)', () => {
   it('leaves off a meeting that was just agreed and has no slot yet', async () => {
     await t.participate(loner, organiser, s1, 'producer');
     await t.participate(builder, organiser, s1, 'builder');
-    const listing = (await t.http.post(`/api/sessions/${s1}/listings`).auth(loner.token, { type: 'bearer' }).send(supplyListing()).expect(201)).body as { id: string };
-    const request = (await t.http.post('/api/meeting-requests').auth(builder.token, { type: 'bearer' }).send({ toListingId: listing.id, topic: '新约洽谈' }).expect(201)).body as { id: string };
+    const listing = (await t.http.post(`/api/sessions/${s1}/listings`).auth(loner.token, { type: 'bearer' }).send(supplyListing()).expect(201)).body as {
+      id: string;
+    };
+    const request = (
+      await t.http.post('/api/meeting-requests').auth(builder.token, { type: 'bearer' }).send({ toListingId: listing.id, topic: '新约洽谈' }).expect(201)
+    ).body as { id: string };
     await t.http.post(`/api/meeting-requests/${request.id}/answer`).auth(loner.token, { type: 'bearer' }).send({ accept: true }).expect(200);
     const [made]: { status: string }[] = await t.dataSource.query(`SELECT status FROM meeting WHERE "requestId" = $1`, [request.id]);
     expect(made.status).toBe('unscheduled');
@@ -108,7 +113,10 @@ describe('meeting agenda (integration)', () => {
   });
 
   it('exports a calendar file that parses back to the same meetings in UTC', async () => {
-    const res = await get(builder, `/me/agenda.ics?eventId=${eventId}`).buffer(true).parse(binary as never).expect(200);
+    const res = await get(builder, `/me/agenda.ics?eventId=${eventId}`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="agenda-[0-9a-f-]+\.ics"; filename\*=UTF-8''/);
     const text = (res.body as Buffer).toString('utf8');
@@ -131,19 +139,26 @@ describe('meeting agenda (integration)', () => {
   });
 
   it('prints an A4 agenda in Chinese with the counterparts and tables', async () => {
-    const res = await get(builder, `/me/agenda.pdf?eventId=${eventId}`).buffer(true).parse(binary as never).expect(200);
+    const res = await get(builder, `/me/agenda.pdf?eventId=${eventId}`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="agenda-/);
     const { text, info } = pdfText(res.body as Buffer);
     const flat = text.replace(/\s+/g, '');
-    for (const expected of ['洽谈日程', names.builder, eventName, names.supplier, names.bank, '第3号桌', '第7号桌', '10:20', '螺纹钢年度供货']) expect(flat).toContain(expected.replace(/\s+/g, ''));
+    for (const expected of ['洽谈日程', names.builder, eventName, names.supplier, names.bank, '第3号桌', '第7号桌', '10:20', '螺纹钢年度供货'])
+      expect(flat).toContain(expected.replace(/\s+/g, ''));
     expect(flat).not.toContain('草稿');
     expect(flat).not.toContain('别人的');
     expect(info.Title).toBe(`洽谈日程 · ${names.builder}`);
   });
 
   it('says so when there is nothing on the agenda', async () => {
-    const res = await get(loner, `/me/agenda.pdf?eventId=${eventId}`).buffer(true).parse(binary as never).expect(200);
+    const res = await get(loner, `/me/agenda.pdf?eventId=${eventId}`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     const { text, pages } = pdfText(res.body as Buffer);
     expect(pages).toBe(1);
     expect(text).toContain('暂无已发布的洽谈安排');

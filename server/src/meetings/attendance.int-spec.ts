@@ -31,9 +31,21 @@ describe('meeting attendance and figures (integration)', () => {
   });
   const mark = (actor: Actor, id: string, status: unknown) => as(actor).post(`/meetings/${id}/attendance`, { status });
   const place = (slot: number | null, table: number | null, opts: { published?: boolean; status?: Meeting['status']; pair?: [Actor, Actor] } = {}) =>
-    placeMeeting(t.dataSource, { eventId, sessionId, a: (opts.pair ?? [a, b])[0].organisationId, b: (opts.pair ?? [a, b])[1].organisationId, slot, table, published: opts.published, status: opts.status });
+    placeMeeting(t.dataSource, {
+      eventId,
+      sessionId,
+      a: (opts.pair ?? [a, b])[0].organisationId,
+      b: (opts.pair ?? [a, b])[1].organisationId,
+      slot,
+      table,
+      published: opts.published,
+      status: opts.status,
+    });
   const audits = (id: string): Promise<{ actorUserId: string; at: Date; data: { from: string; to: string } }[]> =>
-    t.dataSource.query(`SELECT "actorUserId", at, data FROM audit_record WHERE "entityType" = 'meeting' AND "entityId" = $1 AND action = 'meeting.attendance' ORDER BY id`, [id]);
+    t.dataSource.query(
+      `SELECT "actorUserId", at, data FROM audit_record WHERE "entityType" = 'meeting' AND "entityId" = $1 AND action = 'meeting.attendance' ORDER BY id`,
+      [id],
+    );
   const connect = (token: string): Promise<Client> =>
     new Promise((resolve, reject) => {
       const socket: Client = io(t.url!, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -48,7 +60,10 @@ describe('meeting attendance and figures (integration)', () => {
     eventId = (await t.event(organiser)).id;
     sessionId = (await t.session(organiser, eventId, 'building_materials', 'live')).id;
     // The session began an hour ago: slots 1–3 have started, slot 10 is two hours away.
-    await t.dataSource.query(`UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '1 hour', "endsAt" = date_trunc('minute', now()) + interval '7 hours' WHERE id = $1`, [sessionId]);
+    await t.dataSource.query(
+      `UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '1 hour', "endsAt" = date_trunc('minute', now()) + interval '7 hours' WHERE id = $1`,
+      [sessionId],
+    );
     [a, b, c] = await Promise.all([t.organisation('construction_unit'), t.organisation('enterprise'), t.organisation('enterprise')]);
   });
   afterEach(() => {
@@ -108,7 +123,10 @@ describe('meeting attendance and figures (integration)', () => {
 
   it('counts a session’s meetings, and the board’s totals carry the scheduled and held ones', async () => {
     const session = (await t.session(organiser, eventId, 'upstream_downstream', 'live')).id;
-    await t.dataSource.query(`UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '2 hours', "endsAt" = date_trunc('minute', now()) + interval '6 hours' WHERE id = $1`, [session]);
+    await t.dataSource.query(
+      `UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '2 hours', "endsAt" = date_trunc('minute', now()) + interval '6 hours' WHERE id = $1`,
+      [session],
+    );
     const put = (slot: number | null, table: number | null, opts: { published?: boolean; status?: Meeting['status'] } = {}) =>
       placeMeeting(t.dataSource, { eventId, sessionId: session, a: a.organisationId, b: c.organisationId, slot, table, ...opts });
     const statsOf = async (): Promise<MeetingStats> => (await as(organiser).get(`/sessions/${session}/meeting-stats`).expect(200)).body;
@@ -162,12 +180,26 @@ describe('meeting attendance and figures (integration)', () => {
     expect(booked).toMatchObject({ status: 'scheduled', slot: 2, published: true });
     // Booked ahead of the day: too early to say whether it was held.
     expect((await mark(organiser, id, 'held').expect(409)).body.code).toBe('slot_not_started');
-    const both = await Promise.all([a, c].map(async (actor) => ((await as(actor).get(`/me/agenda?eventId=${eventId}`).expect(200)).body as Meeting[]).find((m) => m.id === id)));
-    expect(both.map((m) => [m?.slot, m?.table, m?.startsAt])).toEqual([[2, booked.table, booked.startsAt], [2, booked.table, booked.startsAt]]);
+    const both = await Promise.all(
+      [a, c].map(async (actor) => ((await as(actor).get(`/me/agenda?eventId=${eventId}`).expect(200)).body as Meeting[]).find((m) => m.id === id)),
+    );
+    expect(both.map((m) => [m?.slot, m?.table, m?.startsAt])).toEqual([
+      [2, booked.table, booked.startsAt],
+      [2, booked.table, booked.startsAt],
+    ]);
     // The day comes: the session started 30 minutes ago, so slot 2 (from minute 20) has begun.
-    await t.dataSource.query(`UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '30 minutes', "endsAt" = date_trunc('minute', now()) + interval '7 hours' WHERE id = $1`, [session]);
+    await t.dataSource.query(
+      `UPDATE match_session SET "startsAt" = date_trunc('minute', now()) - interval '30 minutes', "endsAt" = date_trunc('minute', now()) + interval '7 hours' WHERE id = $1`,
+      [session],
+    );
     expect((await mark(organiser, id, 'held').expect(200)).body).toMatchObject({ status: 'held', version: booked.version + 1 });
     expect(await t.app.get(BoardQueryService).totals(session)).toMatchObject({ meetingsScheduled: 1, meetingsHeld: 1 });
-    expect((await as(organiser).get(`/sessions/${session}/meeting-stats`).expect(200)).body).toMatchObject({ total: 1, scheduled: 1, published: 1, held: 1, attendanceRate: 1 });
+    expect((await as(organiser).get(`/sessions/${session}/meeting-stats`).expect(200)).body).toMatchObject({
+      total: 1,
+      scheduled: 1,
+      published: 1,
+      held: 1,
+      attendanceRate: 1,
+    });
   });
 });

@@ -37,20 +37,30 @@ export class MeetingAttendanceService {
       if (!m) throw new NotFound('Meeting');
       if (m.status === dto.status) return (await this.meetings.views(manager, [m]))[0];
       if (m.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'status', messages: ['cancelled'] }]);
-      if (m.status === 'unscheduled' || m.slot === null) throw new Conflict('not_scheduled', 'This meeting has no slot and table yet', [{ field: 'id', messages: ['the meeting is not scheduled'] }]);
-      if (!m.published) throw new Conflict('not_published', 'This meeting is not published to its parties yet', [{ field: 'id', messages: ['the meeting is not published'] }]);
+      if (m.status === 'unscheduled' || m.slot === null)
+        throw new Conflict('not_scheduled', 'This meeting has no slot and table yet', [{ field: 'id', messages: ['the meeting is not scheduled'] }]);
+      if (!m.published)
+        throw new Conflict('not_published', 'This meeting is not published to its parties yet', [{ field: 'id', messages: ['the meeting is not published'] }]);
       const session = await manager.findOneByOrFail(SessionEntity, { id: m.sessionId });
       const slot = slotsOf(session)[m.slot - 1];
       if (slot && Date.parse(slot.startsAt) > Date.now()) {
-        throw new Conflict('slot_not_started', `This meeting starts at ${beijingTime(slot.startsAt)} (Beijing time); attendance is marked once it has started`, [
-          { field: 'status', messages: [`slot ${m.slot} starts at ${slot.startsAt}`] },
-        ]);
+        throw new Conflict(
+          'slot_not_started',
+          `This meeting starts at ${beijingTime(slot.startsAt)} (Beijing time); attendance is marked once it has started`,
+          [{ field: 'status', messages: [`slot ${m.slot} starts at ${slot.startsAt}`] }],
+        );
       }
       const from = m.status;
       m.status = dto.status;
       m.version += 1;
       await manager.save(m);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.attendance', entityType: 'meeting', entityId: m.id, data: { from, to: dto.status, sessionId: m.sessionId, slot: m.slot, table: m.tableNo } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting.attendance',
+        entityType: 'meeting',
+        entityId: m.id,
+        data: { from, to: dto.status, sessionId: m.sessionId, slot: m.slot, table: m.tableNo },
+      });
       this.meetings.changed(tx, m.sessionId, [m]);
       return (await this.meetings.views(manager, [m]))[0];
     });

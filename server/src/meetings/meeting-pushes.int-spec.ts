@@ -33,13 +33,23 @@ describe('meeting pushes (integration)', () => {
     return id;
   };
   const meet = async (sessionId: string, a: Actor, b: Actor): Promise<string> =>
-    (await t.dataSource.query(`INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt") VALUES ($1, $2, gen_random_uuid(), $3, $4, '洽谈', now()) RETURNING id`, [eventId, sessionId, a.organisationId, b.organisationId]))[0].id;
+    (
+      await t.dataSource.query(
+        `INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt") VALUES ($1, $2, gen_random_uuid(), $3, $4, '洽谈', now()) RETURNING id`,
+        [eventId, sessionId, a.organisationId, b.organisationId],
+      )
+    )[0].id;
 
   beforeAll(async () => {
     t = await TestApp.start({ listen: true });
     organiser = await t.organiser();
     eventId = (await t.event(organiser)).id;
-    [outsider, ...parties] = await Promise.all([t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('enterprise')]);
+    [outsider, ...parties] = await Promise.all([
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+    ]);
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
@@ -50,7 +60,12 @@ describe('meeting pushes (integration)', () => {
     const s = await session('self_booking');
     const m = await meet(s, parties[0], parties[1]);
     const heard = new Map<string, MeetingChanged[]>();
-    for (const [name, actor] of [['a', parties[0]], ['b', parties[1]], ['organiser', organiser], ['outsider', outsider]] as const) {
+    for (const [name, actor] of [
+      ['a', parties[0]],
+      ['b', parties[1]],
+      ['organiser', organiser],
+      ['outsider', outsider],
+    ] as const) {
       const socket = await connect(actor);
       heard.set(name, []);
       socket.on('meeting:changed', (u) => heard.get(name)!.push(u));

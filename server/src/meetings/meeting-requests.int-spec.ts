@@ -27,13 +27,28 @@ describe('meeting requests (integration)', () => {
     await t.participate(builder, organiser, session, 'builder');
     await t.participate(supplier, organiser, session, 'producer');
     supplyId = (await as(supplier).post(`/sessions/${session}/listings`, supplyListing()).expect(201)).body.id;
-    demandId = (await as(builder).post(`/sessions/${session}/listings`, { type: 'demand', title: '螺纹钢采购', goods: { category: 'steel', quantity: 3000, unit: '吨', region: '630100' } }).expect(201)).body.id;
+    demandId = (
+      await as(builder)
+        .post(`/sessions/${session}/listings`, {
+          type: 'demand',
+          title: '螺纹钢采购',
+          goods: { category: 'steel', quantity: 3000, unit: '吨', region: '630100' },
+        })
+        .expect(201)
+    ).body.id;
   });
   afterAll(() => t.close());
 
   it('is asked by a participant about a listing, once, and answered by the listing’s owner', async () => {
-    const request: MeetingRequest = (await as(builder).post('/meeting-requests', { toListingId: supplyId, fromListingId: demandId, topic: '洽谈螺纹钢年度供货' }).expect(201)).body;
-    expect(request).toMatchObject({ status: 'pending', sessionId: session, from: { organisationId: builder.organisationId, listing: { id: demandId } }, to: { organisationId: supplier.organisationId, listing: { id: supplyId } } });
+    const request: MeetingRequest = (
+      await as(builder).post('/meeting-requests', { toListingId: supplyId, fromListingId: demandId, topic: '洽谈螺纹钢年度供货' }).expect(201)
+    ).body;
+    expect(request).toMatchObject({
+      status: 'pending',
+      sessionId: session,
+      from: { organisationId: builder.organisationId, listing: { id: demandId } },
+      to: { organisationId: supplier.organisationId, listing: { id: supplyId } },
+    });
     expect(new Date(request.respondBy).getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
     const twice = await as(builder).post('/meeting-requests', { toListingId: supplyId, topic: '再次' }).expect(409);
     expect(twice.body.code).toBe('already_requested');
@@ -44,14 +59,18 @@ describe('meeting requests (integration)', () => {
     const accepted: MeetingRequest = (await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(200)).body;
     expect(accepted.status).toBe('accepted');
     await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: true }).expect(200);
-    expect((await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: false, reason: '改主意' }).expect(409)).body.code).toBe('already_answered');
+    expect((await as(supplier).post(`/meeting-requests/${request.id}/answer`, { accept: false, reason: '改主意' }).expect(409)).body.code).toBe(
+      'already_answered',
+    );
     const mine = (await as(builder).get('/me/meeting-requests').expect(200)).body as MeetingRequest[];
     expect(mine.map((r) => [r.id, r.status])).toContainEqual([request.id, 'accepted']);
   });
 
   it('refuses bad targets and outsiders, naming the field', async () => {
     expect((await as(supplier).post('/meeting-requests', { toListingId: supplyId, topic: '自己' }).expect(400)).body.fields[0].field).toBe('toListingId');
-    expect((await as(supplier).post('/meeting-requests', { toListingId: demandId, fromListingId: randomUUID(), topic: 'x' }).expect(400)).body.fields[0].field).toBe('fromListingId');
+    expect(
+      (await as(supplier).post('/meeting-requests', { toListingId: demandId, fromListingId: randomUUID(), topic: 'x' }).expect(400)).body.fields[0].field,
+    ).toBe('fromListingId');
     await as(outsider).post('/meeting-requests', { toListingId: supplyId, topic: '我不是参会方' }).expect(403);
     const bad = await as(builder).post('/meeting-requests', { toListingId: 'nope', topic: '' }).expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['toListingId', 'topic']);
@@ -78,7 +97,14 @@ describe('meeting requests (integration)', () => {
   });
 
   it('makes exactly one meeting when accepted, none when declined, cancelled or expired', async () => {
-    const meetingsOf = async (requestId: string) => (await t.dataSource.query(`SELECT * FROM meeting WHERE "requestId" = $1`, [requestId])) as { organisationAId: string; organisationBId: string; status: string; topic: string; slot: number | null }[];
+    const meetingsOf = async (requestId: string) =>
+      (await t.dataSource.query(`SELECT * FROM meeting WHERE "requestId" = $1`, [requestId])) as {
+        organisationAId: string;
+        organisationBId: string;
+        status: string;
+        topic: string;
+        slot: number | null;
+      }[];
     const [asker, declined] = await Promise.all([t.organisation('enterprise'), t.organisation('enterprise')]);
     await t.participate(asker, organiser, session, 'producer');
     await t.participate(declined, organiser, session, 'producer');
@@ -86,7 +112,15 @@ describe('meeting requests (integration)', () => {
     await as(builder).post(`/meeting-requests/${accepted.id}/answer`, { accept: true }).expect(200);
     await as(builder).post(`/meeting-requests/${accepted.id}/answer`, { accept: true }).expect(200);
     const made = await meetingsOf(accepted.id);
-    expect(made).toEqual([expect.objectContaining({ organisationAId: asker.organisationId, organisationBId: builder.organisationId, status: 'unscheduled', topic: '钢材长期供应', slot: null })]);
+    expect(made).toEqual([
+      expect.objectContaining({
+        organisationAId: asker.organisationId,
+        organisationBId: builder.organisationId,
+        status: 'unscheduled',
+        topic: '钢材长期供应',
+        slot: null,
+      }),
+    ]);
 
     const no: MeetingRequest = (await as(declined).post('/meeting-requests', { toListingId: demandId, topic: '不约' }).expect(201)).body;
     await as(builder).post(`/meeting-requests/${no.id}/answer`, { accept: false, reason: '暂不需要' }).expect(200);
@@ -99,7 +133,9 @@ describe('meeting requests (integration)', () => {
     await t.dataSource.query(`UPDATE meeting_request SET "respondBy" = now() - interval '1 minute' WHERE id = $1`, [late.id]);
     expect((await as(builder).post(`/meeting-requests/${late.id}/answer`, { accept: true }).expect(409)).body.code).toBe('request_expired');
     expect(await meetingsOf(late.id)).toEqual([]);
-    const audited = await t.dataSource.query(`SELECT 1 FROM audit_record WHERE action = 'meeting.created' AND "entityId" = $1`, [(await t.dataSource.query(`SELECT id FROM meeting WHERE "requestId" = $1`, [accepted.id]))[0].id]);
+    const audited = await t.dataSource.query(`SELECT 1 FROM audit_record WHERE action = 'meeting.created' AND "entityId" = $1`, [
+      (await t.dataSource.query(`SELECT id FROM meeting WHERE "requestId" = $1`, [accepted.id]))[0].id,
+    ]);
     expect(audited).toHaveLength(1);
   });
 });

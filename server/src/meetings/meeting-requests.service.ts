@@ -42,19 +42,32 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
       if (to.organisationId === principal.organisationId) throw new InvalidInput('toListingId', 'is your own listing');
       if (dto.fromListingId) {
         const from = await manager.findOne(ListingEntity, { where: { id: dto.fromListingId } });
-        if (!from || from.organisationId !== principal.organisationId || from.eventId !== to.eventId) throw new InvalidInput('fromListingId', 'must be one of your listings in the same event');
+        if (!from || from.organisationId !== principal.organisationId || from.eventId !== to.eventId)
+          throw new InvalidInput('fromListingId', 'must be one of your listings in the same event');
       }
       // The asker takes part in the event: an approved participant of one of its sessions.
       const taking = await manager
         .createQueryBuilder(ParticipationEntity, 'p')
         .innerJoin('match_session', 's', 's.id = p.sessionId')
-        .where('p.organisationId = :org AND p.status = :approved AND s.eventId = :event', { org: principal.organisationId, approved: 'approved', event: to.eventId })
+        .where('p.organisationId = :org AND p.status = :approved AND s.eventId = :event', {
+          org: principal.organisationId,
+          approved: 'approved',
+          event: to.eventId,
+        })
         .getExists();
       if (!taking) throw new Forbidden('Only approved participants of this event can ask for meetings');
       // A pending request past its deadline is expired, whether or not the sweep has run yet.
       const pair = { sessionId: to.sessionId, fromOrganisationId: principal.organisationId, toOrganisationId: to.organisationId };
-      const live = await manager.findOne(MeetingRequestEntity, { where: [{ ...pair, status: 'accepted' }, { ...pair, status: 'pending', respondBy: MoreThanOrEqual(new Date()) }] });
-      if (live) throw new Conflict('already_requested', `You have already asked this organisation for a meeting in this session (${live.status})`, [{ field: 'toListingId', messages: [`request ${live.id} is ${live.status}`] }]);
+      const live = await manager.findOne(MeetingRequestEntity, {
+        where: [
+          { ...pair, status: 'accepted' },
+          { ...pair, status: 'pending', respondBy: MoreThanOrEqual(new Date()) },
+        ],
+      });
+      if (live)
+        throw new Conflict('already_requested', `You have already asked this organisation for a meeting in this session (${live.status})`, [
+          { field: 'toListingId', messages: [`request ${live.id} is ${live.status}`] },
+        ]);
       const event = await manager.findOneByOrFail(EventEntity, { id: to.eventId });
       const request = await manager.save(
         manager.create(MeetingRequestEntity, {
@@ -70,7 +83,13 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
           createdByUserId: principal.userId,
         }),
       );
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_request.created', entityType: 'meeting_request', entityId: request.id, data: { toListingId: to.id, toOrganisationId: to.organisationId } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting_request.created',
+        entityType: 'meeting_request',
+        entityId: request.id,
+        data: { toListingId: to.id, toOrganisationId: to.organisationId },
+      });
       return (await this.views(manager, [request]))[0];
     });
   }
@@ -84,13 +103,20 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
       if (request.status === wanted) return (await this.views(manager, [request]))[0];
       // Past its deadline it is expired; the sweep writes (and audits) that.
       if (request.status === 'pending' && request.respondBy.getTime() < Date.now()) request.status = 'expired';
-      if (request.status !== 'pending') throw new Conflict(request.status === 'expired' ? 'request_expired' : 'already_answered', `This meeting request is ${request.status}`);
+      if (request.status !== 'pending')
+        throw new Conflict(request.status === 'expired' ? 'request_expired' : 'already_answered', `This meeting request is ${request.status}`);
       request.status = wanted;
       request.reason = dto.reason ?? null;
       request.answeredAt = new Date();
       request.answeredByUserId = principal.userId;
       await manager.save(request);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: `meeting_request.${wanted}`, entityType: 'meeting_request', entityId: id, data: { reason: request.reason } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: `meeting_request.${wanted}`,
+        entityType: 'meeting_request',
+        entityId: id,
+        data: { reason: request.reason },
+      });
       // An accepted request is a meeting, made in the same transaction: never one without the other.
       if (wanted === 'accepted') await this.meetings.createFromRequest(manager, request, principal.userId);
       return (await this.views(manager, [request]))[0];
@@ -123,7 +149,9 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.sweeper = setInterval(() => {
-      this.expireOverdue().catch((error: unknown) => this.logger.warn(`Could not expire meeting requests: ${error instanceof Error ? error.message : String(error)}`));
+      this.expireOverdue().catch((error: unknown) =>
+        this.logger.warn(`Could not expire meeting requests: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }, EXPIRY_SWEEP_MS);
     this.sweeper.unref();
   }
@@ -143,7 +171,13 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
       );
       await this.audit.recordMany(
         manager,
-        rows.map((r) => ({ actorUserId: null, action: 'meeting_request.expired', entityType: 'meeting_request', entityId: r.id, data: { respondBy: new Date(r.respondBy).toISOString() } })),
+        rows.map((r) => ({
+          actorUserId: null,
+          action: 'meeting_request.expired',
+          entityType: 'meeting_request',
+          entityId: r.id,
+          data: { respondBy: new Date(r.respondBy).toISOString() },
+        })),
       );
       return rows.map((r) => r.id);
     });
@@ -151,7 +185,8 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
 
   private async lockVisible(manager: EntityManager, principal: Principal, id: string): Promise<MeetingRequestEntity> {
     const request = await manager.findOne(MeetingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    const visible = request && (isOrganiser(principal) || request.fromOrganisationId === principal.organisationId || request.toOrganisationId === principal.organisationId);
+    const visible =
+      request && (isOrganiser(principal) || request.fromOrganisationId === principal.organisationId || request.toOrganisationId === principal.organisationId);
     if (!request || !visible) throw new NotFound('Meeting request');
     return request;
   }
@@ -162,7 +197,9 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
     const listings = await manager.find(ListingEntity, { where: { id: In(ids) }, relations: { organisation: true } });
     const byId = new Map<string, ListingPublic>(listings.map((l) => [l.id, toPublicListing(l)]));
     const orgIds = [...new Set(rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]))];
-    const names = new Map((await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisation WHERE id = ANY($1)`, [orgIds])).map((o) => [o.id, o.name]));
+    const names = new Map(
+      (await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organisation WHERE id = ANY($1)`, [orgIds])).map((o) => [o.id, o.name]),
+    );
     const now = Date.now();
     return rows.map((r) => ({
       id: r.id,
@@ -170,7 +207,11 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
       sessionId: r.sessionId,
       // Past its deadline a pending request is expired even before the sweep writes it.
       status: r.status === 'pending' && r.respondBy.getTime() < now ? 'expired' : r.status,
-      from: { organisationId: r.fromOrganisationId, organisationName: names.get(r.fromOrganisationId) ?? '', listing: r.fromListingId ? (byId.get(r.fromListingId) ?? null) : null },
+      from: {
+        organisationId: r.fromOrganisationId,
+        organisationName: names.get(r.fromOrganisationId) ?? '',
+        listing: r.fromListingId ? (byId.get(r.fromListingId) ?? null) : null,
+      },
       to: { organisationId: r.toOrganisationId, organisationName: names.get(r.toOrganisationId) ?? '', listing: byId.get(r.toListingId)! },
       topic: r.topic,
       reason: r.reason,

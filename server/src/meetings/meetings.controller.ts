@@ -55,13 +55,22 @@ export class MeetingsController {
 
   @Get('sessions/:id/availability/:organisationId')
   @Roles('organiser')
-  availabilityOf(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string, @Param('organisationId', ID) organisationId: string): Promise<Availability> {
+  availabilityOf(
+    @CurrentUser() principal: Principal,
+    @Param('id', ID) sessionId: string,
+    @Param('organisationId', ID) organisationId: string,
+  ): Promise<Availability> {
     return this.meetings.availability(principal, sessionId, organisationId);
   }
 
   @Put('sessions/:id/availability/:organisationId')
   @Roles('organiser')
-  setAvailabilityOf(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string, @Param('organisationId', ID) organisationId: string, @Body() dto: AvailabilityDto): Promise<Availability> {
+  setAvailabilityOf(
+    @CurrentUser() principal: Principal,
+    @Param('id', ID) sessionId: string,
+    @Param('organisationId', ID) organisationId: string,
+    @Body() dto: AvailabilityDto,
+  ): Promise<Availability> {
     return this.meetings.setAvailability(principal, sessionId, dto, organisationId);
   }
 

@@ -22,8 +22,18 @@ describe('meetings (integration)', () => {
   };
   /** An accepted meeting, straight into the table (the request path is proven in meeting-requests.int-spec). */
   const meet = async (sessionId: string, a: Actor, b: Actor): Promise<string> =>
-    (await t.dataSource.query(`INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt") VALUES ($1, $2, gen_random_uuid(), $3, $4, '洽谈', now()) RETURNING id`, [eventId, sessionId, a.organisationId, b.organisationId]))[0].id;
-  const seats = async (sessionId: string, organisationId: string, slot: number) => (await t.dataSource.query(`SELECT "meetingId" FROM meeting_seat WHERE "sessionId" = $1 AND "organisationId" = $2 AND slot = $3`, [sessionId, organisationId, slot])) as { meetingId: string }[];
+    (
+      await t.dataSource.query(
+        `INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt") VALUES ($1, $2, gen_random_uuid(), $3, $4, '洽谈', now()) RETURNING id`,
+        [eventId, sessionId, a.organisationId, b.organisationId],
+      )
+    )[0].id;
+  const seats = async (sessionId: string, organisationId: string, slot: number) =>
+    (await t.dataSource.query(`SELECT "meetingId" FROM meeting_seat WHERE "sessionId" = $1 AND "organisationId" = $2 AND slot = $3`, [
+      sessionId,
+      organisationId,
+      slot,
+    ])) as { meetingId: string }[];
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -44,7 +54,21 @@ describe('meetings (integration)', () => {
     const all: Meeting[] = (await as(organiser).get(`/sessions/${s}/meetings`).expect(200)).body;
     expect(all.map((m) => m.id).sort()).toEqual([mine, theirs].sort());
     const own: Meeting[] = (await as(hub).get(`/sessions/${s}/meetings`).expect(200)).body;
-    expect(own).toEqual([expect.objectContaining({ id: mine, status: 'unscheduled', slot: null, table: null, startsAt: null, pinned: false, published: false, parties: [{ organisationId: hub.organisationId, organisationName: expect.any(String) }, { organisationId: others[0].organisationId, organisationName: expect.any(String) }] })]);
+    expect(own).toEqual([
+      expect.objectContaining({
+        id: mine,
+        status: 'unscheduled',
+        slot: null,
+        table: null,
+        startsAt: null,
+        pinned: false,
+        published: false,
+        parties: [
+          { organisationId: hub.organisationId, organisationName: expect.any(String) },
+          { organisationId: others[0].organisationId, organisationName: expect.any(String) },
+        ],
+      }),
+    ]);
     expect(own[0].parties[0].organisationName).not.toBe('');
   });
 
@@ -52,25 +76,51 @@ describe('meetings (integration)', () => {
     const s = await session('scheduled');
     await as(hub).get(`/sessions/${s}/availability`).expect(403);
     await t.participate(hub, organiser, s, 'producer');
-    expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body).toEqual({ sessionId: s, organisationId: hub.organisationId, unavailableSlots: [], half: 'any', updatedAt: null });
-    const field = async (body: object) => ((await as(hub).put(`/sessions/${s}/availability`, body).expect(400)).body.fields as { field: string }[]).map((f) => f.field);
+    expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body).toEqual({
+      sessionId: s,
+      organisationId: hub.organisationId,
+      unavailableSlots: [],
+      half: 'any',
+      updatedAt: null,
+    });
+    const field = async (body: object) =>
+      ((await as(hub).put(`/sessions/${s}/availability`, body).expect(400)).body.fields as { field: string }[]).map((f) => f.field);
     expect(await field({ unavailableSlots: [25], half: 'any' })).toEqual(['unavailableSlots']);
     expect(await field({ unavailableSlots: [0], half: 'any' })).toEqual(['unavailableSlots']);
     expect(await field({ unavailableSlots: [2, 2], half: 'any' })).toEqual(['unavailableSlots']);
     expect(await field({ unavailableSlots: [1], half: 'evening' })).toEqual(['half']);
-    const saved: Availability = (await as(hub).put(`/sessions/${s}/availability`, { unavailableSlots: [24, 3], half: 'afternoon' }).expect(200)).body;
+    const saved: Availability = (
+      await as(hub)
+        .put(`/sessions/${s}/availability`, { unavailableSlots: [24, 3], half: 'afternoon' })
+        .expect(200)
+    ).body;
     expect(saved).toMatchObject({ unavailableSlots: [3, 24], half: 'afternoon' });
     expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body).toEqual(saved);
     await as(others[0]).put(`/sessions/${s}/availability`, { unavailableSlots: [], half: 'any' }).expect(403);
 
     // Organisers read and give a participant's availability for them (e.g. at the help desk), audited.
     expect((await as(organiser).get(`/sessions/${s}/availability/${hub.organisationId}`).expect(200)).body).toEqual(saved);
-    const byOrganiser: Availability = (await as(organiser).put(`/sessions/${s}/availability/${hub.organisationId}`, { unavailableSlots: [5], half: 'any' }).expect(200)).body;
+    const byOrganiser: Availability = (
+      await as(organiser)
+        .put(`/sessions/${s}/availability/${hub.organisationId}`, { unavailableSlots: [5], half: 'any' })
+        .expect(200)
+    ).body;
     expect(byOrganiser).toMatchObject({ organisationId: hub.organisationId, unavailableSlots: [5], half: 'any' });
     expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body).toEqual(byOrganiser);
-    const [audit] = await t.dataSource.query(`SELECT "actorUserId", data FROM audit_record WHERE action = 'meeting_availability.updated' AND "entityId" = $1 ORDER BY id DESC LIMIT 1`, [s]);
+    const [audit] = await t.dataSource.query(
+      `SELECT "actorUserId", data FROM audit_record WHERE action = 'meeting_availability.updated' AND "entityId" = $1 ORDER BY id DESC LIMIT 1`,
+      [s],
+    );
     expect(audit).toEqual({ actorUserId: organiser.userId, data: { organisationId: hub.organisationId, unavailableSlots: [5], half: 'any' } });
-    expect(((await as(organiser).put(`/sessions/${s}/availability/${hub.organisationId}`, { unavailableSlots: [30], half: 'any' }).expect(400)).body.fields as { field: string }[]).map((f) => f.field)).toEqual(['unavailableSlots']);
+    expect(
+      (
+        (
+          await as(organiser)
+            .put(`/sessions/${s}/availability/${hub.organisationId}`, { unavailableSlots: [30], half: 'any' })
+            .expect(400)
+        ).body.fields as { field: string }[]
+      ).map((f) => f.field),
+    ).toEqual(['unavailableSlots']);
     await as(organiser).get(`/sessions/${s}/availability/${others[0].organisationId}`).expect(404); // not a participant
     await as(hub).put(`/sessions/${s}/availability/${others[0].organisationId}`, { unavailableSlots: [], half: 'any' }).expect(403);
     await as(hub).get(`/sessions/${s}/availability/${hub.organisationId}`).expect(403);
@@ -89,8 +139,12 @@ describe('meetings (integration)', () => {
     const s = await session('self_booking', 1);
     await t.participate(hub, organiser, s, 'producer');
     await t.participate(others[0], organiser, s, 'producer');
-    await as(hub).put(`/sessions/${s}/availability`, { unavailableSlots: [10, 11], half: 'any' }).expect(200);
-    await as(others[0]).put(`/sessions/${s}/availability`, { unavailableSlots: [24], half: 'afternoon' }).expect(200);
+    await as(hub)
+      .put(`/sessions/${s}/availability`, { unavailableSlots: [10, 11], half: 'any' })
+      .expect(200);
+    await as(others[0])
+      .put(`/sessions/${s}/availability`, { unavailableSlots: [24], half: 'afternoon' })
+      .expect(200);
     const m = await meet(s, hub, others[0]);
     const busy = await meet(s, hub, others[1]);
     const elsewhere = await meet(s, others[2], others[3]);
@@ -108,7 +162,9 @@ describe('meetings (integration)', () => {
     await as(others[5]).post(`/meetings/${m}/book`, { slot: 14 }).expect(404);
 
     // A slot that holds one of hub's meetings cannot be marked unavailable.
-    const held = await as(hub).put(`/sessions/${s}/availability`, { unavailableSlots: [10, 11, 12], half: 'any' }).expect(409);
+    const held = await as(hub)
+      .put(`/sessions/${s}/availability`, { unavailableSlots: [10, 11, 12], half: 'any' })
+      .expect(409);
     expect(held.body).toMatchObject({ code: 'slot_has_meeting', fields: [{ field: 'unavailableSlots' }] });
     expect((await as(hub).get(`/sessions/${s}/availability`).expect(200)).body.unavailableSlots).toEqual([10, 11]);
   });
@@ -165,7 +221,9 @@ describe('meetings (integration)', () => {
   it('pins a meeting where the organiser says, refusing clashes with a 409 that names them', async () => {
     const s = await session('scheduled', 2);
     await t.participate(others[4], organiser, s, 'producer');
-    await as(others[4]).put(`/sessions/${s}/availability`, { unavailableSlots: [7], half: 'any' }).expect(200);
+    await as(others[4])
+      .put(`/sessions/${s}/availability`, { unavailableSlots: [7], half: 'any' })
+      .expect(200);
     const a = await meet(s, hub, others[0]);
     const b = await meet(s, hub, others[1]);
     const c = await meet(s, others[2], others[3]);
@@ -177,7 +235,10 @@ describe('meetings (integration)', () => {
     const busy = await as(organiser).post(`/meetings/${b}/pin`, { slot: 4 }).expect(409);
     expect(busy.body).toMatchObject({ code: 'slot_taken', fields: [{ field: 'slot' }] });
     expect(busy.body.message).toContain('already has a meeting in slot 4');
-    expect((await as(organiser).post(`/meetings/${c}/pin`, { slot: 4, table: 2 }).expect(409)).body).toMatchObject({ code: 'table_taken', fields: [{ field: 'table' }] });
+    expect((await as(organiser).post(`/meetings/${c}/pin`, { slot: 4, table: 2 }).expect(409)).body).toMatchObject({
+      code: 'table_taken',
+      fields: [{ field: 'table' }],
+    });
     expect((await as(organiser).post(`/meetings/${c}/pin`, { slot: 4 }).expect(200)).body).toMatchObject({ slot: 4, table: 1 });
     expect((await as(organiser).post(`/meetings/${d}/pin`, { slot: 4 }).expect(409)).body.code).toBe('no_table');
     expect((await as(organiser).post(`/meetings/${d}/pin`, { slot: 7 }).expect(409)).body.code).toBe('party_unavailable');

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { commonHalf, MAX_SESSION_SLOTS, type Availability, type FreeSlot, type HalfWish, type Meeting, type MeetingSlot, type MeetingStats } from '@duijie/shared';
+import {
+  commonHalf,
+  MAX_SESSION_SLOTS,
+  type Availability,
+  type FreeSlot,
+  type HalfWish,
+  type Meeting,
+  type MeetingSlot,
+  type MeetingStats,
+} from '@duijie/shared';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../access/principal';
@@ -59,7 +68,13 @@ export class MeetingsService {
         acceptedAt: request.answeredAt ?? new Date(),
       }),
     );
-    await this.audit.record(manager, { actorUserId, action: 'meeting.created', entityType: 'meeting', entityId: meeting.id, data: { requestId: request.id, sessionId: request.sessionId } });
+    await this.audit.record(manager, {
+      actorUserId,
+      action: 'meeting.created',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      data: { requestId: request.id, sessionId: request.sessionId },
+    });
     return meeting;
   }
 
@@ -80,7 +95,9 @@ export class MeetingsService {
     if (isOrganiser(principal)) return this.views(manager, await query.getMany());
     query.andWhere('(m.organisationAId = :org OR m.organisationBId = :org)', { org: principal.organisationId });
     // The organiser's draft plan stays with the organisers until it is published.
-    return (await this.views(manager, await query.getMany())).map((m) => (m.published || m.slot === null ? m : { ...m, status: 'unscheduled', slot: null, table: null, startsAt: null, endsAt: null }));
+    return (await this.views(manager, await query.getMany())).map((m) =>
+      m.published || m.slot === null ? m : { ...m, status: 'unscheduled', slot: null, table: null, startsAt: null, endsAt: null },
+    );
   }
 
   async slots(principal: Principal, sessionId: string): Promise<MeetingSlot[]> {
@@ -118,8 +135,15 @@ export class MeetingsService {
     const half = commonHalf(wishes.get(parties[0])!.half, wishes.get(parties[1])!.half);
     if (half === null) return [];
     const unavailable = new Set(parties.flatMap((p) => wishes.get(p)!.unavailableSlots));
-    const busy = new Set((await manager.find(MeetingSeatEntity, { where: { sessionId: session.id, organisationId: In(parties) } })).filter((s) => s.meetingId !== meeting.id).map((s) => s.slot));
-    const used = await manager.query<{ slot: number; n: string }[]>(`SELECT slot, count(*) AS n FROM meeting WHERE "sessionId" = $1 AND slot IS NOT NULL AND id <> $2 GROUP BY slot`, [session.id, meeting.id]);
+    const busy = new Set(
+      (await manager.find(MeetingSeatEntity, { where: { sessionId: session.id, organisationId: In(parties) } }))
+        .filter((s) => s.meetingId !== meeting.id)
+        .map((s) => s.slot),
+    );
+    const used = await manager.query<{ slot: number; n: string }[]>(
+      `SELECT slot, count(*) AS n FROM meeting WHERE "sessionId" = $1 AND slot IS NOT NULL AND id <> $2 GROUP BY slot`,
+      [session.id, meeting.id],
+    );
     const usedBySlot = new Map(used.map((u) => [u.slot, Number(u.n)]));
     return slots
       .filter((s) => (half === 'any' || s.half === half) && !unavailable.has(s.slot) && !busy.has(s.slot))
@@ -142,7 +166,8 @@ export class MeetingsService {
       const { session, owner } = await this.availabilityOwner(manager, principal, sessionId, organisationId);
       const slots = this.schedulableSlots(session, 'unavailableSlots');
       const outside = dto.unavailableSlots.filter((s) => s > slots.length);
-      if (outside.length > 0) throw new InvalidInput('unavailableSlots', `slot ${outside[0]} is not a slot of this session (it has slots 1 to ${slots.length})`);
+      if (outside.length > 0)
+        throw new InvalidInput('unavailableSlots', `slot ${outside[0]} is not a slot of this session (it has slots 1 to ${slots.length})`);
       const unavailableSlots = [...dto.unavailableSlots].sort((a, b) => a - b);
       // A slot already holding one of our published meetings cannot become unavailable: release
       // or move it first. (An unpublished plan is the organiser's draft; the next run respects the change.)
@@ -153,10 +178,24 @@ export class MeetingsService {
         [sessionId, owner, unavailableSlots],
       );
       if (held) {
-        throw new Conflict('slot_has_meeting', `There is already a published meeting in slot ${held.slot}; release it or move it before marking the slot unavailable`, [{ field: 'unavailableSlots', messages: [`slot ${held.slot} holds a meeting`] }]);
+        throw new Conflict(
+          'slot_has_meeting',
+          `There is already a published meeting in slot ${held.slot}; release it or move it before marking the slot unavailable`,
+          [{ field: 'unavailableSlots', messages: [`slot ${held.slot} holds a meeting`] }],
+        );
       }
-      await manager.upsert(MeetingAvailabilityEntity, { sessionId, organisationId: owner, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() }, ['sessionId', 'organisationId']);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_availability.updated', entityType: 'session', entityId: sessionId, data: { organisationId: owner, unavailableSlots, half: dto.half } });
+      await manager.upsert(
+        MeetingAvailabilityEntity,
+        { sessionId, organisationId: owner, unavailableSlots, half: dto.half, updatedByUserId: principal.userId, updatedAt: new Date() },
+        ['sessionId', 'organisationId'],
+      );
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting_availability.updated',
+        entityType: 'session',
+        entityId: sessionId,
+        data: { organisationId: owner, unavailableSlots, half: dto.half },
+      });
       const row = await manager.findOneOrFail(MeetingAvailabilityEntity, { where: { sessionId, organisationId: owner } });
       return toAvailability(sessionId, owner, row);
     });
@@ -170,17 +209,29 @@ export class MeetingsService {
       const meeting = await this.lockMeeting(manager, principal, meetingId);
       if (!isParty(principal, meeting)) throw new Forbidden('Only the two parties book their meeting; organisers pin meetings');
       const session = await manager.findOneByOrFail(SessionEntity, { id: meeting.sessionId });
-      if (session.meetingMode !== 'self_booking') throw new Conflict('not_self_booking', 'Meetings of this session are placed by the organiser’s scheduler, not booked', [{ field: 'meetingMode', messages: ['is scheduled'] }]);
+      if (session.meetingMode !== 'self_booking')
+        throw new Conflict('not_self_booking', 'Meetings of this session are placed by the organiser’s scheduler, not booked', [
+          { field: 'meetingMode', messages: ['is scheduled'] },
+        ]);
       assertOpen(session, meeting);
       const slots = this.schedulableSlots(session);
       assertSlot(dto.slot, slots);
       if (meeting.slot === dto.slot) return this.view(manager, meeting);
-      if (meeting.pinned) throw new Conflict('pinned', 'The organiser placed this meeting; ask them to move it', [{ field: 'slot', messages: [`pinned to slot ${meeting.slot}`] }]);
+      if (meeting.pinned)
+        throw new Conflict('pinned', 'The organiser placed this meeting; ask them to move it', [
+          { field: 'slot', messages: [`pinned to slot ${meeting.slot}`] },
+        ]);
       await this.assertPartiesFree(manager, session, meeting, dto.slot, slots);
       const table = await this.lowestFreeTable(manager, session, meeting, dto.slot);
       const from = meeting.slot;
       await this.place(manager, meeting, dto.slot, table, { published: true });
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.booked', entityType: 'meeting', entityId: meeting.id, data: { sessionId: session.id, slot: dto.slot, table, from } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting.booked',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        data: { sessionId: session.id, slot: dto.slot, table, from },
+      });
       return this.view(manager, meeting);
     });
   }
@@ -191,8 +242,14 @@ export class MeetingsService {
       const meeting = await this.lockMeeting(manager, principal, meetingId);
       const session = await manager.findOneByOrFail(SessionEntity, { id: meeting.sessionId });
       if (!isOrganiser(principal)) {
-        if (session.meetingMode !== 'self_booking') throw new Conflict('not_self_booking', 'Meetings of this session are placed by the organiser’s scheduler; ask the organiser to move it', [{ field: 'meetingMode', messages: ['is scheduled'] }]);
-        if (meeting.pinned) throw new Conflict('pinned', 'The organiser placed this meeting; ask them to move it', [{ field: 'slot', messages: [`pinned to slot ${meeting.slot}`] }]);
+        if (session.meetingMode !== 'self_booking')
+          throw new Conflict('not_self_booking', 'Meetings of this session are placed by the organiser’s scheduler; ask the organiser to move it', [
+            { field: 'meetingMode', messages: ['is scheduled'] },
+          ]);
+        if (meeting.pinned)
+          throw new Conflict('pinned', 'The organiser placed this meeting; ask them to move it', [
+            { field: 'slot', messages: [`pinned to slot ${meeting.slot}`] },
+          ]);
       } else {
         await this.assertNoRun(manager, session.id);
       }
@@ -202,7 +259,13 @@ export class MeetingsService {
       await manager.delete(MeetingSeatEntity, { meetingId: meeting.id });
       Object.assign(meeting, { slot: null, tableNo: null, status: 'unscheduled', published: false, pinned: false, version: meeting.version + 1 });
       await manager.save(meeting);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.released', entityType: 'meeting', entityId: meeting.id, data: { sessionId: session.id, ...from } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting.released',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        data: { sessionId: session.id, ...from },
+      });
       return this.view(manager, meeting);
     });
   }
@@ -225,14 +288,23 @@ export class MeetingsService {
       let table: number;
       if (wanted !== null) {
         const holder = await manager.findOne(MeetingEntity, { where: { sessionId: session.id, slot: dto.slot, tableNo: wanted } });
-        if (holder && holder.id !== meeting.id) throw new Conflict('table_taken', `Table ${wanted} is taken in slot ${dto.slot} by another meeting (${holder.topic})`, [{ field: 'table', messages: [`taken by meeting ${holder.id}`] }]);
+        if (holder && holder.id !== meeting.id)
+          throw new Conflict('table_taken', `Table ${wanted} is taken in slot ${dto.slot} by another meeting (${holder.topic})`, [
+            { field: 'table', messages: [`taken by meeting ${holder.id}`] },
+          ]);
         table = wanted;
       } else {
         table = meeting.slot === dto.slot && meeting.tableNo !== null ? meeting.tableNo : await this.lowestFreeTable(manager, session, meeting, dto.slot);
       }
       const from = { slot: meeting.slot, table: meeting.tableNo };
       await this.place(manager, meeting, dto.slot, table, { published: session.meetingMode === 'self_booking' || meeting.published, pinned: true });
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.pinned', entityType: 'meeting', entityId: meeting.id, data: { sessionId: session.id, slot: dto.slot, table, from } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting.pinned',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        data: { sessionId: session.id, slot: dto.slot, table, from },
+      });
       return this.view(manager, meeting);
     });
   }
@@ -246,7 +318,13 @@ export class MeetingsService {
       meeting.pinned = false;
       meeting.version += 1;
       await manager.save(meeting);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting.unpinned', entityType: 'meeting', entityId: meeting.id, data: { sessionId: meeting.sessionId, slot: meeting.slot, table: meeting.tableNo } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meeting.unpinned',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        data: { sessionId: meeting.sessionId, slot: meeting.slot, table: meeting.tableNo },
+      });
       return this.view(manager, meeting);
     });
   }
@@ -267,7 +345,13 @@ export class MeetingsService {
         .returning(['id', 'organisationAId', 'organisationBId'])
         .execute();
       const list = result.raw as { id: string; organisationAId: string; organisationBId: string }[];
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'meetings.published', entityType: 'session', entityId: sessionId, data: { count: list.length } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'meetings.published',
+        entityType: 'session',
+        entityId: sessionId,
+        data: { count: list.length },
+      });
       this.changed(tx, sessionId, list);
       return this.stats(manager, sessionId);
     });
@@ -309,9 +393,13 @@ export class MeetingsService {
   schedulableSlots(session: SessionEntity, field = 'slot'): MeetingSlot[] {
     const slots = slotsOf(session);
     if (slots.length > MAX_SESSION_SLOTS) {
-      throw new InvalidInput(field, `this session has ${slots.length} slots of ${session.slotMinutes} minutes, more than the ${MAX_SESSION_SLOTS} meetings can be planned in; make the session's slotMinutes longer or the session shorter`);
+      throw new InvalidInput(
+        field,
+        `this session has ${slots.length} slots of ${session.slotMinutes} minutes, more than the ${MAX_SESSION_SLOTS} meetings can be planned in; make the session's slotMinutes longer or the session shorter`,
+      );
     }
-    if (slots.length === 0) throw new InvalidInput(field, `this session has no meeting slot: its ${session.slotMinutes}-minute slots do not fit between its start and end`);
+    if (slots.length === 0)
+      throw new InvalidInput(field, `this session has no meeting slot: its ${session.slotMinutes}-minute slots do not fit between its start and end`);
     return slots;
   }
 
@@ -325,7 +413,9 @@ export class MeetingsService {
 
   async assertNoRun(manager: EntityManager, sessionId: string): Promise<void> {
     if (await manager.exists(ScheduleRunEntity, { where: { sessionId, status: 'running' } })) {
-      throw new Conflict('schedule_running', 'The scheduler is planning this session’s meetings; try again when its run has finished', [{ field: 'sessionId', messages: ['a scheduler run is in progress'] }]);
+      throw new Conflict('schedule_running', 'The scheduler is planning this session’s meetings; try again when its run has finished', [
+        { field: 'sessionId', messages: ['a scheduler run is in progress'] },
+      ]);
     }
   }
 
@@ -368,7 +458,9 @@ export class MeetingsService {
     try {
       return await this.uow.run(async (tx) => {
         const meeting = await work(tx.manager);
-        this.changed(tx, meeting.sessionId, [{ id: meeting.id, organisationAId: meeting.parties[0].organisationId, organisationBId: meeting.parties[1].organisationId }]);
+        this.changed(tx, meeting.sessionId, [
+          { id: meeting.id, organisationAId: meeting.parties[0].organisationId, organisationBId: meeting.parties[1].organisationId },
+        ]);
         return meeting;
       });
     } catch (error) {
@@ -378,7 +470,12 @@ export class MeetingsService {
 
   /** Records that these meetings changed in `tx`: their parties and the organisers hear of it once it commits. */
   changed(tx: Tx, sessionId: string, meetings: MeetingParties[]): void {
-    if (meetings.length > 0) tx.emit({ type: 'meetings.changed', sessionId, meetings: meetings.map(({ id, organisationAId, organisationBId }) => ({ id, organisationAId, organisationBId })) });
+    if (meetings.length > 0)
+      tx.emit({
+        type: 'meetings.changed',
+        sessionId,
+        meetings: meetings.map(({ id, organisationAId, organisationBId }) => ({ id, organisationAId, organisationBId })),
+      });
   }
 
   private async view(manager: EntityManager, meeting: MeetingEntity): Promise<Meeting> {
@@ -402,7 +499,12 @@ export class MeetingsService {
    * Whose availability a request reads or writes: the caller's own organisation, which must be an
    * approved participant, or (organisers, e.g. at the help desk) the approved participant named.
    */
-  private async availabilityOwner(manager: EntityManager, principal: Principal, sessionId: string, organisationId?: string): Promise<{ session: SessionEntity; owner: string }> {
+  private async availabilityOwner(
+    manager: EntityManager,
+    principal: Principal,
+    sessionId: string,
+    organisationId?: string,
+  ): Promise<{ session: SessionEntity; owner: string }> {
     const session = await this.visibleSession(manager, principal, sessionId);
     if (organisationId !== undefined && !isOrganiser(principal)) throw new Forbidden('Only organisers give another organisation’s availability');
     const owner = organisationId ?? principal.organisationId;
@@ -418,13 +520,24 @@ export class MeetingsService {
     const names = await partyNames(manager, [meeting]);
     const wishes = await this.wishes(manager, session.id, parties);
     for (const org of parties) {
-      if (wishes.get(org)!.unavailableSlots.includes(slot)) throw new Conflict('party_unavailable', `${names.get(org)} is not available in slot ${slot}`, [{ field: 'slot', messages: [`${names.get(org)} is unavailable`] }]);
+      if (wishes.get(org)!.unavailableSlots.includes(slot))
+        throw new Conflict('party_unavailable', `${names.get(org)} is not available in slot ${slot}`, [
+          { field: 'slot', messages: [`${names.get(org)} is unavailable`] },
+        ]);
     }
     const half = commonHalf(wishes.get(parties[0])!.half, wishes.get(parties[1])!.half);
-    if (half === null) throw new Conflict('half_conflict', 'One party wants to meet in the morning and the other in the afternoon; one of them must change its wish', [{ field: 'slot', messages: ['the parties’ half-day wishes differ'] }]);
+    if (half === null)
+      throw new Conflict('half_conflict', 'One party wants to meet in the morning and the other in the afternoon; one of them must change its wish', [
+        { field: 'slot', messages: ['the parties’ half-day wishes differ'] },
+      ]);
     const slotHalf = slots[slot - 1].half;
-    if (half !== 'any' && slotHalf !== half) throw new Conflict('wrong_half', `Slot ${slot} is in the ${slotHalf}; the parties asked to meet in the ${half}`, [{ field: 'slot', messages: [`must be a ${half} slot`] }]);
-    const seats = (await manager.find(MeetingSeatEntity, { where: { sessionId: session.id, slot, organisationId: In(parties) } })).filter((s) => s.meetingId !== meeting.id);
+    if (half !== 'any' && slotHalf !== half)
+      throw new Conflict('wrong_half', `Slot ${slot} is in the ${slotHalf}; the parties asked to meet in the ${half}`, [
+        { field: 'slot', messages: [`must be a ${half} slot`] },
+      ]);
+    const seats = (await manager.find(MeetingSeatEntity, { where: { sessionId: session.id, slot, organisationId: In(parties) } })).filter(
+      (s) => s.meetingId !== meeting.id,
+    );
     if (seats.length > 0) {
       const who = names.get(seats[0].organisationId);
       throw new Conflict('slot_taken', `${who} already has a meeting in slot ${slot}`, [{ field: 'slot', messages: [`${who} already has a meeting then`] }]);
@@ -432,17 +545,47 @@ export class MeetingsService {
   }
 
   private async lowestFreeTable(manager: EntityManager, session: SessionEntity, meeting: MeetingEntity, slot: number): Promise<number> {
-    const taken = new Set((await manager.query<{ tableNo: number }[]>(`SELECT "tableNo" FROM meeting WHERE "sessionId" = $1 AND slot = $2 AND id <> $3`, [session.id, slot, meeting.id])).map((r) => r.tableNo));
+    const taken = new Set(
+      (
+        await manager.query<{ tableNo: number }[]>(`SELECT "tableNo" FROM meeting WHERE "sessionId" = $1 AND slot = $2 AND id <> $3`, [
+          session.id,
+          slot,
+          meeting.id,
+        ])
+      ).map((r) => r.tableNo),
+    );
     for (let table = 1; table <= session.tableCount; table++) if (!taken.has(table)) return table;
     throw new Conflict('no_table', `Every one of the ${session.tableCount} tables is taken in slot ${slot}`, [{ field: 'slot', messages: ['no table left'] }]);
   }
 
   /** Moves a meeting to a slot and table, its two seats with it. */
-  private async place(manager: EntityManager, meeting: MeetingEntity, slot: number, table: number, opts: { published: boolean; pinned?: boolean }): Promise<void> {
+  private async place(
+    manager: EntityManager,
+    meeting: MeetingEntity,
+    slot: number,
+    table: number,
+    opts: { published: boolean; pinned?: boolean },
+  ): Promise<void> {
     await manager.delete(MeetingSeatEntity, { meetingId: meeting.id });
-    Object.assign(meeting, { slot, tableNo: table, status: 'scheduled', published: opts.published, pinned: opts.pinned ?? meeting.pinned, unscheduledReason: null, version: meeting.version + 1 });
+    Object.assign(meeting, {
+      slot,
+      tableNo: table,
+      status: 'scheduled',
+      published: opts.published,
+      pinned: opts.pinned ?? meeting.pinned,
+      unscheduledReason: null,
+      version: meeting.version + 1,
+    });
     await manager.save(meeting);
-    await manager.insert(MeetingSeatEntity, [meeting.organisationAId, meeting.organisationBId].map((organisationId) => ({ sessionId: meeting.sessionId, organisationId, slot, meetingId: meeting.id })));
+    await manager.insert(
+      MeetingSeatEntity,
+      [meeting.organisationAId, meeting.organisationBId].map((organisationId) => ({
+        sessionId: meeting.sessionId,
+        organisationId,
+        slot,
+        meetingId: meeting.id,
+      })),
+    );
   }
 }
 
@@ -457,7 +600,8 @@ function assertSlot(slot: number, slots: MeetingSlot[]): void {
 function assertOpen(session: SessionEntity, meeting: MeetingEntity): void {
   if (session.status === 'closed') throw new Conflict('session_closed', 'This session is closed', [{ field: 'sessionId', messages: ['closed'] }]);
   if (meeting.status === 'cancelled') throw new Conflict('meeting_cancelled', 'This meeting was cancelled', [{ field: 'status', messages: ['cancelled'] }]);
-  if (meeting.status === 'held' || meeting.status === 'no_show') throw new Conflict('meeting_closed', `This meeting is already marked ${meeting.status}`, [{ field: 'status', messages: [meeting.status] }]);
+  if (meeting.status === 'held' || meeting.status === 'no_show')
+    throw new Conflict('meeting_closed', `This meeting is already marked ${meeting.status}`, [{ field: 'status', messages: [meeting.status] }]);
 }
 
 /** A unique violation that slipped past the checks: a double booking refused by the database. */
@@ -465,10 +609,17 @@ export function asConflict(error: unknown): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const driver = error.driverError as { code?: string; constraint?: string };
   if (driver.code !== PG_UNIQUE_VIOLATION) return error;
-  if (driver.constraint === 'UQ_meeting_table') return new Conflict('no_table', 'That table was just taken in this slot; choose another slot', [{ field: 'slot', messages: ['table taken'] }]);
+  if (driver.constraint === 'UQ_meeting_table')
+    return new Conflict('no_table', 'That table was just taken in this slot; choose another slot', [{ field: 'slot', messages: ['table taken'] }]);
   return new Conflict('slot_taken', 'One of the parties was just booked in this slot; choose another slot', [{ field: 'slot', messages: ['already booked'] }]);
 }
 
 function toAvailability(sessionId: string, organisationId: string, row: MeetingAvailabilityEntity | null): Availability {
-  return { sessionId, organisationId, unavailableSlots: row?.unavailableSlots ?? [], half: row?.half ?? 'any', updatedAt: row ? row.updatedAt.toISOString() : null };
+  return {
+    sessionId,
+    organisationId,
+    unavailableSlots: row?.unavailableSlots ?? [],
+    half: row?.half ?? 'any',
+    updatedAt: row ? row.updatedAt.toISOString() : null,
+  };
 }

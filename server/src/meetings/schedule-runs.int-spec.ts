@@ -23,9 +23,17 @@ describe('scheduler runs (integration)', () => {
     return id;
   };
   const meet = async (sessionId: string, a: string, b: string): Promise<string> =>
-    (await t.dataSource.query(`INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt") VALUES ($1, $2, gen_random_uuid(), $3, $4, '洽谈', clock_timestamp()) RETURNING id`, [eventId, sessionId, a, b]))[0].id;
+    (
+      await t.dataSource.query(
+        `INSERT INTO meeting ("eventId", "sessionId", "requestId", "organisationAId", "organisationBId", topic, "acceptedAt") VALUES ($1, $2, gen_random_uuid(), $3, $4, '洽谈', clock_timestamp()) RETURNING id`,
+        [eventId, sessionId, a, b],
+      )
+    )[0].id;
   const wish = (sessionId: string, organisationId: string, unavailableSlots: number[], half: HalfWish) =>
-    t.dataSource.query(`INSERT INTO meeting_availability ("sessionId", "organisationId", "unavailableSlots", half, "updatedByUserId") VALUES ($1, $2, $3, $4, $5)`, [sessionId, organisationId, unavailableSlots, half, organiser.userId]);
+    t.dataSource.query(
+      `INSERT INTO meeting_availability ("sessionId", "organisationId", "unavailableSlots", half, "updatedByUserId") VALUES ($1, $2, $3, $4, $5)`,
+      [sessionId, organisationId, unavailableSlots, half, organiser.userId],
+    );
   const meetings = async (sessionId: string): Promise<Meeting[]> => (await as(organiser).get(`/sessions/${sessionId}/meetings`).expect(200)).body;
 
   /** Starts a run and waits for its end. */
@@ -63,7 +71,10 @@ describe('scheduler runs (integration)', () => {
         }
       }
     }
-    const rows: { organisationId: string; slot: number; meetingId: string }[] = await t.dataSource.query(`SELECT "organisationId", slot, "meetingId" FROM meeting_seat WHERE "sessionId" = $1`, [sessionId]);
+    const rows: { organisationId: string; slot: number; meetingId: string }[] = await t.dataSource.query(
+      `SELECT "organisationId", slot, "meetingId" FROM meeting_seat WHERE "sessionId" = $1`,
+      [sessionId],
+    );
     expect(new Set(rows.map((r) => `${r.organisationId}:${r.slot}`))).toEqual(seats);
     for (const r of rows) expect(placed.find((m) => m.id === r.meetingId)?.slot).toBe(r.slot);
     return placed;
@@ -85,7 +96,20 @@ describe('scheduler runs (integration)', () => {
       [orgs[2], { unavailable: [10, 11], half: 'afternoon' }],
     ]);
     for (const [org, w] of wishes) await wish(s, org, w.unavailable, w.half);
-    const pairs = [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5], [1, 3], [1, 4], [1, 5], [2, 3], [2, 4], [3, 4], [4, 5]];
+    const pairs = [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+      [0, 5],
+      [1, 3],
+      [1, 4],
+      [1, 5],
+      [2, 3],
+      [2, 4],
+      [3, 4],
+      [4, 5],
+    ];
     const ids: string[] = [];
     for (const [a, b] of pairs) ids.push(await meet(s, orgs[a], orgs[b]));
     const conflicted = await meet(s, orgs[1], orgs[2]);
@@ -93,7 +117,15 @@ describe('scheduler runs (integration)', () => {
     expect(pinned).toMatchObject({ slot: 20, table: 3 });
 
     const done = await run(s);
-    expect(done).toMatchObject({ status: 'done', phase: 'done', fraction: 1, scheduled: 12, unscheduled: [{ meetingId: conflicted, reason: 'half_conflict' }], error: null, startedByName: expect.any(String) });
+    expect(done).toMatchObject({
+      status: 'done',
+      phase: 'done',
+      fraction: 1,
+      scheduled: 12,
+      unscheduled: [{ meetingId: conflicted, reason: 'half_conflict' }],
+      error: null,
+      startedByName: expect.any(String),
+    });
     expect(done.breaks).toEqual(expect.any(Number));
     const placed = await expectValid(s, 3, wishes);
     expect(placed.map((m) => m.id).sort()).toEqual([...ids].sort());
@@ -141,10 +173,18 @@ describe('scheduler runs (integration)', () => {
     expect(refused.body).toMatchObject({ code: 'plan_outdated', fields: [{ field: 'meetings', messages: [`洽谈: slot ${slot}`] }] });
     expect((await meetings(s)).every((m) => !m.published)).toBe(true);
     // A half-day wish the plan no longer meets is refused the same way.
-    await t.dataSource.query(`UPDATE meeting_availability SET "unavailableSlots" = '{}', half = $3 WHERE "sessionId" = $1 AND "organisationId" = $2`, [s, orgs[1], slot <= MORNING_SLOTS ? 'afternoon' : 'morning']);
+    await t.dataSource.query(`UPDATE meeting_availability SET "unavailableSlots" = '{}', half = $3 WHERE "sessionId" = $1 AND "organisationId" = $2`, [
+      s,
+      orgs[1],
+      slot <= MORNING_SLOTS ? 'afternoon' : 'morning',
+    ]);
     expect((await as(organiser).post(`/sessions/${s}/meetings/publish`).expect(409)).body.code).toBe('plan_outdated');
 
-    await t.dataSource.query(`UPDATE meeting_availability SET "unavailableSlots" = $3, half = 'any' WHERE "sessionId" = $1 AND "organisationId" = $2`, [s, orgs[1], [slot]]);
+    await t.dataSource.query(`UPDATE meeting_availability SET "unavailableSlots" = $3, half = 'any' WHERE "sessionId" = $1 AND "organisationId" = $2`, [
+      s,
+      orgs[1],
+      [slot],
+    ]);
     expect(await run(s)).toMatchObject({ status: 'done', scheduled: 3 });
     const stats: MeetingStats = (await as(organiser).post(`/sessions/${s}/meetings/publish`).expect(200)).body;
     expect(stats).toMatchObject({ scheduled: 3, published: 3 });

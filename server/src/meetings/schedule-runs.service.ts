@@ -64,7 +64,10 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
   /** Starts a run (202): one at a time per session, by the partial unique index. */
   async start(principal: Principal, sessionId: string, dto: ScheduleRunDto): Promise<ScheduleRun> {
     const session = await this.meetings.visibleSession(this.dataSource.manager, principal, sessionId);
-    if (session.meetingMode !== 'scheduled') throw new Conflict('self_booking_session', 'Participants book this session’s meetings themselves; there is nothing to schedule', [{ field: 'meetingMode', messages: ['is self_booking'] }]);
+    if (session.meetingMode !== 'scheduled')
+      throw new Conflict('self_booking_session', 'Participants book this session’s meetings themselves; there is nothing to schedule', [
+        { field: 'meetingMode', messages: ['is self_booking'] },
+      ]);
     if (session.status === 'closed') throw new Conflict('session_closed', 'This session is closed', [{ field: 'sessionId', messages: ['closed'] }]);
     this.meetings.schedulableSlots(session, 'slotMinutes');
     await this.failStale(sessionId);
@@ -74,12 +77,20 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
       view = await this.uow.run(async ({ manager }) => {
         await this.meetings.lockSession(manager, sessionId);
         run = await manager.save(manager.create(ScheduleRunEntity, { sessionId, allowMoves: dto.allowMoves ?? false, startedByUserId: principal.userId }));
-        await this.audit.record(manager, { actorUserId: principal.userId, action: 'schedule_run.started', entityType: 'schedule_run', entityId: run.id, data: { sessionId, allowMoves: run.allowMoves } });
+        await this.audit.record(manager, {
+          actorUserId: principal.userId,
+          action: 'schedule_run.started',
+          entityType: 'schedule_run',
+          entityId: run.id,
+          data: { sessionId, allowMoves: run.allowMoves },
+        });
         return this.view(manager, run);
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION) {
-        throw new Conflict('run_in_progress', 'The scheduler is already planning this session; wait for its run to finish', [{ field: 'sessionId', messages: ['a run is in progress'] }]);
+        throw new Conflict('run_in_progress', 'The scheduler is already planning this session; wait for its run to finish', [
+          { field: 'sessionId', messages: ['a run is in progress'] },
+        ]);
       }
       throw error;
     }
@@ -121,7 +132,10 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
         const at = { phase: p.phase, fraction, breaks: p.breaks };
         writes = writes.then(() => this.progress(run.id, at));
       };
-      const result = problem.meetings.length > 0 ? await scheduleInWorker(problem, { budgetMs: this.config.schedulerBudgetMs, threads: this.config.schedulerThreads, seed: SEED, onProgress }) : emptyResult();
+      const result =
+        problem.meetings.length > 0
+          ? await scheduleInWorker(problem, { budgetMs: this.config.schedulerBudgetMs, threads: this.config.schedulerThreads, seed: SEED, onProgress })
+          : emptyResult();
       await writes;
       await this.apply(run, session, entries, halfConflicts, result);
     } catch (error) {
@@ -141,7 +155,7 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
     const slots = this.meetings.schedulableSlots(session, 'slotMinutes');
     const morning = slots.filter((s) => s.half === 'morning').length;
     // Halves are a morning prefix and an afternoon rest; a session over midnight has no split.
-    const split = slots.every((s, i) => (i < morning) === (s.half === 'morning'));
+    const split = slots.every((s, i) => i < morning === (s.half === 'morning'));
     const rows = await manager.find(MeetingEntity, { where: { sessionId: session.id, status: In(['unscheduled', 'scheduled', 'held', 'no_show']) } });
     rows.sort((x, y) => rank(x) - rank(y) || x.acceptedAt.getTime() - y.acceptedAt.getTime() || x.id.localeCompare(y.id));
     const organisations = [...new Set(rows.flatMap((m) => [m.organisationAId, m.organisationBId]))];
@@ -162,10 +176,22 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
         continue;
       }
       entries.push({ meeting: m, fixed });
-      meetings.push({ a: participant(m.organisationAId), b: participant(m.organisationBId), half: fixed || half === null ? 'any' : half, ...(fixed ? { fixedSlot: m.slot!, fixedTable: m.tableNo! } : {}) });
+      meetings.push({
+        a: participant(m.organisationAId),
+        b: participant(m.organisationBId),
+        half: fixed || half === null ? 'any' : half,
+        ...(fixed ? { fixedSlot: m.slot!, fixedTable: m.tableNo! } : {}),
+      });
     }
     const forbidden = [...index.keys()].map((org) => wishes.get(org)!.unavailableSlots.filter((s) => s <= slots.length));
-    const problem: ScheduleProblem = { participants: index.size, slots: slots.length, morningSlots: split ? morning : 0, tables: session.tableCount, meetings, forbidden };
+    const problem: ScheduleProblem = {
+      participants: index.size,
+      slots: slots.length,
+      morningSlots: split ? morning : 0,
+      tables: session.tableCount,
+      meetings,
+      forbidden,
+    };
     return { problem, entries, halfConflicts };
   }
 
@@ -200,11 +226,17 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
       entries.forEach((e, i) => {
         if (e.fixed) return;
         const placed = result.slot[i] > 0 && result.table[i] > 0;
-        wanted.push({ id: e.meeting.id, slot: placed ? result.slot[i] : null, table: placed ? result.table[i] : null, reason: placed ? null : (reasons.get(i) ?? 'capacity') });
+        wanted.push({
+          id: e.meeting.id,
+          slot: placed ? result.slot[i] : null,
+          table: placed ? result.table[i] : null,
+          reason: placed ? null : (reasons.get(i) ?? 'capacity'),
+        });
       });
       for (const m of halfConflicts) wanted.push({ id: m.id, slot: null, table: null, reason: 'half_conflict' });
       const read = new Map([...entries.map((e) => e.meeting), ...halfConflicts].map((m) => [m.id, m]));
-      const fresh = wanted.length > 0 ? await manager.find(MeetingEntity, { where: { id: In(wanted.map((w) => w.id)) }, lock: { mode: 'pessimistic_write' } }) : [];
+      const fresh =
+        wanted.length > 0 ? await manager.find(MeetingEntity, { where: { id: In(wanted.map((w) => w.id)) }, lock: { mode: 'pessimistic_write' } }) : [];
       const unchanged = new Map(fresh.filter((m) => m.version === read.get(m.id)?.version).map((m) => [m.id, m]));
       const movable = wanted.filter((w) => unchanged.has(w.id));
       const ids = movable.map((w) => w.id);
@@ -218,7 +250,11 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
       for (const w of movable) {
         if (w.slot === null || w.table === null) continue;
         const m = unchanged.get(w.id)!;
-        const clash = w.table > session.tableCount || tablesTaken.has(`${w.slot}:${w.table}`) || seatsTaken.has(`${m.organisationAId}:${w.slot}`) || seatsTaken.has(`${m.organisationBId}:${w.slot}`);
+        const clash =
+          w.table > session.tableCount ||
+          tablesTaken.has(`${w.slot}:${w.table}`) ||
+          seatsTaken.has(`${m.organisationAId}:${w.slot}`) ||
+          seatsTaken.has(`${m.organisationBId}:${w.slot}`);
         if (clash) {
           Object.assign(w, { slot: null, table: null, reason: 'capacity' });
           continue;
@@ -250,23 +286,49 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
           movable.map((w) => (changedIds.has(w.id) ? 1 : 0)),
         ],
       );
-      const seats = movable.filter((w) => w.slot !== null).flatMap((w) => {
-        const m = unchanged.get(w.id)!;
-        return [m.organisationAId, m.organisationBId].map((org) => ({ org, slot: w.slot!, meetingId: w.id }));
-      });
-      await manager.query(`INSERT INTO meeting_seat ("sessionId", "organisationId", slot, "meetingId") SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::uuid[])`, [session.id, seats.map((s) => s.org), seats.map((s) => s.slot), seats.map((s) => s.meetingId)]);
+      const seats = movable
+        .filter((w) => w.slot !== null)
+        .flatMap((w) => {
+          const m = unchanged.get(w.id)!;
+          return [m.organisationAId, m.organisationBId].map((org) => ({ org, slot: w.slot!, meetingId: w.id }));
+        });
+      await manager.query(
+        `INSERT INTO meeting_seat ("sessionId", "organisationId", slot, "meetingId") SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::uuid[])`,
+        [session.id, seats.map((s) => s.org), seats.map((s) => s.slot), seats.map((s) => s.meetingId)],
+      );
       const unscheduled = movable.filter((w) => w.slot === null).map((w) => ({ meetingId: w.id, reason: w.reason! }));
       const scheduled = entries.filter((e) => e.fixed).length + movable.filter((w) => w.slot !== null).length;
-      Object.assign(current, { status: 'done', phase: 'done', fraction: 1, breaks: result.breaks, lowerBound: result.lowerBound, scheduled, unscheduled, finishedAt: new Date() });
+      Object.assign(current, {
+        status: 'done',
+        phase: 'done',
+        fraction: 1,
+        breaks: result.breaks,
+        lowerBound: result.lowerBound,
+        scheduled,
+        unscheduled,
+        finishedAt: new Date(),
+      });
       await manager.save(current);
       await this.audit.record(manager, {
         actorUserId: run.startedByUserId,
         action: 'schedule_run.applied',
         entityType: 'schedule_run',
         entityId: run.id,
-        data: { sessionId: session.id, scheduled, unscheduled: unscheduled.length, moved: changed.length, breaks: result.breaks, lowerBound: result.lowerBound, optimal: result.optimal },
+        data: {
+          sessionId: session.id,
+          scheduled,
+          unscheduled: unscheduled.length,
+          moved: changed.length,
+          breaks: result.breaks,
+          lowerBound: result.lowerBound,
+          optimal: result.optimal,
+        },
       });
-      this.meetings.changed(tx, session.id, changed.map((w) => unchanged.get(w.id)!));
+      this.meetings.changed(
+        tx,
+        session.id,
+        changed.map((w) => unchanged.get(w.id)!),
+      );
       return { run: current };
     });
     if (!outcome) return;
@@ -275,7 +337,10 @@ export class ScheduleRunsService implements OnApplicationBootstrap, OnModuleDest
 
   private async fail(runId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource.query(`UPDATE schedule_run SET status = 'failed', error = $2, "finishedAt" = now() WHERE id = $1 AND status = 'running'`, [runId, message.slice(0, 2000)]);
+    await this.dataSource.query(`UPDATE schedule_run SET status = 'failed', error = $2, "finishedAt" = now() WHERE id = $1 AND status = 'running'`, [
+      runId,
+      message.slice(0, 2000),
+    ]);
     const run = await this.dataSource.getRepository(ScheduleRunEntity).findOneByOrFail({ id: runId });
     this.publisher.publishScheduleRun(await this.view(this.dataSource.manager, run));
   }

@@ -34,11 +34,7 @@ export class OrganisationsController {
   /** A pending organisation's admin may correct its registration while it waits. */
   @Patch(':id')
   @AllowPending()
-  update(
-    @CurrentUser() principal: Principal,
-    @Param('id', ID) id: string,
-    @Body() dto: OrganisationUpdateDto,
-  ): Promise<Organisation> {
+  update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: OrganisationUpdateDto): Promise<Organisation> {
     return this.organisations.update(principal, id, dto);
   }
 
@@ -52,22 +48,14 @@ export class OrganisationsController {
   @Post(':id/reject')
   @Roles('organiser')
   @HttpCode(200)
-  reject(
-    @CurrentUser() principal: Principal,
-    @Param('id', ID) id: string,
-    @Body() dto: RejectDto,
-  ): Promise<Organisation> {
+  reject(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: RejectDto): Promise<Organisation> {
     return this.organisations.reject(principal, id, dto.reason);
   }
 
   @Post(':id/suspend')
   @Roles('organiser')
   @HttpCode(200)
-  suspend(
-    @CurrentUser() principal: Principal,
-    @Param('id', ID) id: string,
-    @Body() dto: RejectDto,
-  ): Promise<Organisation> {
+  suspend(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: RejectDto): Promise<Organisation> {
     return this.organisations.suspend(principal, id, dto.reason);
   }
 

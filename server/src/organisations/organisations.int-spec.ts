@@ -17,7 +17,10 @@ describe('organisations and users (integration)', () => {
     expect(approved.body.status).toBe('approved');
     // Approving again (a retried click) changes nothing.
     await t.http.post(`/api/organisations/${pending.organisationId}/approve`).auth(organiser.token, { type: 'bearer' }).expect(200);
-    const audit = await t.http.get(`/api/audit?entityType=organisation&entityId=${pending.organisationId}`).auth(organiser.token, { type: 'bearer' }).expect(200);
+    const audit = await t.http
+      .get(`/api/audit?entityType=organisation&entityId=${pending.organisationId}`)
+      .auth(organiser.token, { type: 'bearer' })
+      .expect(200);
     expect(audit.body.items.filter((a: { action: string }) => a.action === 'organisation.approved')).toHaveLength(1);
   });
 
@@ -31,21 +34,47 @@ describe('organisations and users (integration)', () => {
   it('rejects with a reason, and the rejected admin can no longer log in', async () => {
     const pending = await t.organisation('enterprise', { approve: false });
     await t.http.post(`/api/organisations/${pending.organisationId}/reject`).auth(organiser.token, { type: 'bearer' }).send({}).expect(400);
-    const res = await t.http.post(`/api/organisations/${pending.organisationId}/reject`).auth(organiser.token, { type: 'bearer' }).send({ reason: '信用代码与营业执照不符' }).expect(200);
+    const res = await t.http
+      .post(`/api/organisations/${pending.organisationId}/reject`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ reason: '信用代码与营业执照不符' })
+      .expect(200);
     expect(res.body.rejectReason).toBe('信用代码与营业执照不符');
     await t.http.post('/api/auth/login').send({ email: pending.email, password: PASSWORD }).expect(401);
   });
 
   it('lets organisers create an approved organisation and non-organisers not', async () => {
-    const body = { name: '青海某银行分行', creditCode: randomCreditCode(), kind: 'bank', industry: 'J66', region: '630100', size: 'large', contactName: '王五', contactPhone: '0971-8888888' };
+    const body = {
+      name: '青海某银行分行',
+      creditCode: randomCreditCode(),
+      kind: 'bank',
+      industry: 'J66',
+      region: '630100',
+      size: 'large',
+      contactName: '王五',
+      contactPhone: '0971-8888888',
+    };
     const created = await t.http.post('/api/organisations').auth(organiser.token, { type: 'bearer' }).send(body).expect(201);
     expect(created.body.status).toBe('approved');
     const other = await t.organisation('enterprise');
-    await t.http.post('/api/organisations').auth(other.token, { type: 'bearer' }).send({ ...body, creditCode: randomCreditCode() }).expect(403);
+    await t.http
+      .post('/api/organisations')
+      .auth(other.token, { type: 'bearer' })
+      .send({ ...body, creditCode: randomCreditCode() })
+      .expect(403);
   });
 
   it('validates industry and region codes naming the field', async () => {
-    const body = { name: 'x', creditCode: randomCreditCode(), kind: 'bank', industry: 'B31', region: '999999', size: 'large', contactName: '王五', contactPhone: '0971-8888888' };
+    const body = {
+      name: 'x',
+      creditCode: randomCreditCode(),
+      kind: 'bank',
+      industry: 'B31',
+      region: '999999',
+      size: 'large',
+      contactName: '王五',
+      contactPhone: '0971-8888888',
+    };
     const res = await t.http.post('/api/organisations').auth(organiser.token, { type: 'bearer' }).send(body).expect(400);
     const fields = res.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['industry', 'region']));
@@ -62,7 +91,11 @@ describe('organisations and users (integration)', () => {
   it('invites a member with a one-time link that creates a working account', async () => {
     const admin = await t.organisation('enterprise');
     const email = `member-${Date.now()}@test.duijie.cn`;
-    const inv = await t.http.post(`/api/organisations/${admin.organisationId}/invitations`).auth(admin.token, { type: 'bearer' }).send({ email, role: 'org_member' }).expect(201);
+    const inv = await t.http
+      .post(`/api/organisations/${admin.organisationId}/invitations`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ email, role: 'org_member' })
+      .expect(201);
     expect(inv.body.url).toContain(`/invite/${inv.body.token}`);
     const info = await t.http.get(`/api/invitations/${inv.body.token}`).expect(200);
     expect(info.body).toMatchObject({ email, role: 'org_member' });
@@ -76,14 +109,26 @@ describe('organisations and users (integration)', () => {
   it('does not let an admin invite into another organisation or a member manage users', async () => {
     const a = await t.organisation('enterprise');
     const b = await t.organisation('enterprise');
-    await t.http.post(`/api/organisations/${b.organisationId}/invitations`).auth(a.token, { type: 'bearer' }).send({ email: 'x@test.duijie.cn', role: 'org_member' }).expect(403);
-    await t.http.post(`/api/organisations/${a.organisationId}/invitations`).auth(a.token, { type: 'bearer' }).send({ email: 'y@test.duijie.cn', role: 'organiser' }).expect(403);
+    await t.http
+      .post(`/api/organisations/${b.organisationId}/invitations`)
+      .auth(a.token, { type: 'bearer' })
+      .send({ email: 'x@test.duijie.cn', role: 'org_member' })
+      .expect(403);
+    await t.http
+      .post(`/api/organisations/${a.organisationId}/invitations`)
+      .auth(a.token, { type: 'bearer' })
+      .send({ email: 'y@test.duijie.cn', role: 'organiser' })
+      .expect(403);
   });
 
   it('deactivates a member (who can then not log in) but keeps the last admin', async () => {
     const admin = await t.organisation('enterprise');
     const email = `m-${Date.now()}@test.duijie.cn`;
-    const inv = await t.http.post(`/api/organisations/${admin.organisationId}/invitations`).auth(admin.token, { type: 'bearer' }).send({ email, role: 'org_member' }).expect(201);
+    const inv = await t.http
+      .post(`/api/organisations/${admin.organisationId}/invitations`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ email, role: 'org_member' })
+      .expect(201);
     const member = await t.http.post(`/api/invitations/${inv.body.token}/accept`).send({ displayName: '成员', password: PASSWORD }).expect(200);
     await t.http.patch(`/api/users/${member.body.user.id}`).auth(member.body.accessToken, { type: 'bearer' }).send({ active: false }).expect(403);
     await t.http.patch(`/api/users/${member.body.user.id}`).auth(admin.token, { type: 'bearer' }).send({ active: false }).expect(200);

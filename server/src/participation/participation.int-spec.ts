@@ -46,10 +46,22 @@ describe('participation (integration)', () => {
     const stranger = await t.organisation('enterprise');
     await t.http.post(`/api/sessions/${session.id}/participants`).auth(stranger.token, { type: 'bearer' }).send({ role: 'supplier' }).expect(403);
     const selected = await t.organisation('enterprise');
-    const invited = await t.http.post(`/api/sessions/${session.id}/invitations`).auth(organiser.token, { type: 'bearer' }).send({ organisationId: selected.organisationId, role: 'supplier' }).expect(201);
+    const invited = await t.http
+      .post(`/api/sessions/${session.id}/invitations`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ organisationId: selected.organisationId, role: 'supplier' })
+      .expect(201);
     expect(invited.body.status).toBe('invited');
-    await t.http.post(`/api/sessions/${session.id}/invitations`).auth(stranger.token, { type: 'bearer' }).send({ organisationId: stranger.organisationId, role: 'supplier' }).expect(403);
-    const accepted = await t.http.post(`/api/sessions/${session.id}/participants`).auth(selected.token, { type: 'bearer' }).send({ role: 'supplier' }).expect(201);
+    await t.http
+      .post(`/api/sessions/${session.id}/invitations`)
+      .auth(stranger.token, { type: 'bearer' })
+      .send({ organisationId: stranger.organisationId, role: 'supplier' })
+      .expect(403);
+    const accepted = await t.http
+      .post(`/api/sessions/${session.id}/participants`)
+      .auth(selected.token, { type: 'bearer' })
+      .send({ role: 'supplier' })
+      .expect(201);
     expect(accepted.body).toMatchObject({ id: invited.body.id, status: 'approved' });
   });
 
@@ -60,7 +72,11 @@ describe('participation (integration)', () => {
     await t.http.post(`/api/participants/${res.body.id}/approve`).auth(builder.token, { type: 'bearer' }).expect(403);
     const noReason = await t.http.post(`/api/participants/${res.body.id}/reject`).auth(organiser.token, { type: 'bearer' }).send({ reason: '  ' }).expect(400);
     expect(noReason.body.fields[0].field).toBe('reason');
-    const rejected = await t.http.post(`/api/participants/${res.body.id}/reject`).auth(organiser.token, { type: 'bearer' }).send({ reason: '非本次保障房项目施工单位' }).expect(200);
+    const rejected = await t.http
+      .post(`/api/participants/${res.body.id}/reject`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ reason: '非本次保障房项目施工单位' })
+      .expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: '非本次保障房项目施工单位' });
     const retry = await t.http.post(`/api/sessions/${session.id}/participants`).auth(builder.token, { type: 'bearer' }).send({ role: 'builder' }).expect(409);
     expect(retry.body.code).toBe('registration_rejected');

@@ -5,5 +5,10 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 
-@Module({ imports: [UnitOfWorkModule, EventsModule, OrganisationsModule], controllers: [ParticipationController], providers: [ParticipationService], exports: [ParticipationService] })
+@Module({
+  imports: [UnitOfWorkModule, EventsModule, OrganisationsModule],
+  controllers: [ParticipationController],
+  providers: [ParticipationService],
+  exports: [ParticipationService],
+})
 export class ParticipationModule {}

@@ -98,7 +98,13 @@ export class ParticipationService {
       participation.status = 'invited';
       participation.reason = null;
       await manager.save(participation);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'participation.invited', entityType: 'participation', entityId: participation.id, data: { sessionId, organisationId: organisation.id, role: dto.role } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'participation.invited',
+        entityType: 'participation',
+        entityId: participation.id,
+        data: { sessionId, organisationId: organisation.id, role: dto.role },
+      });
       return this.view(manager, participation);
     });
   }
@@ -123,7 +129,9 @@ export class ParticipationService {
   }
 
   async mine(principal: Principal): Promise<Participation[]> {
-    const rows = await this.dataSource.getRepository(ParticipationEntity).find({ where: { organisationId: principal.organisationId }, order: { createdAt: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(ParticipationEntity)
+      .find({ where: { organisationId: principal.organisationId }, order: { createdAt: 'DESC' } });
     return this.views(this.dataSource.manager, rows);
   }
 

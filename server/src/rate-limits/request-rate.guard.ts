@@ -26,7 +26,10 @@ export class RequestRateGuard extends ThrottlerGuard {
   }
 
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new TooManyRequests(`Too many requests (more than ${detail.limit} a minute); try again in ${detail.timeToBlockExpire} seconds`, detail.timeToBlockExpire);
+    throw new TooManyRequests(
+      `Too many requests (more than ${detail.limit} a minute); try again in ${detail.timeToBlockExpire} seconds`,
+      detail.timeToBlockExpire,
+    );
   }
 }
 

@@ -30,7 +30,12 @@ export type BoardWriter = {
 export class BoardEventsService {
   constructor(uow: UnitOfWork, publisher: BoardPublisher) {
     uow.on('board.appended', (appended) => publisher.publish(appended.map((a) => a.event)));
-    uow.on('listing.confidential', (pushes) => publisher.publish([], pushes.map((p) => p.push)));
+    uow.on('listing.confidential', (pushes) =>
+      publisher.publish(
+        [],
+        pushes.map((p) => p.push),
+      ),
+    );
   }
 
   /** How a change in `tx` records its board events and confidential pushes. */
@@ -55,10 +60,9 @@ export class BoardEventsService {
    * session row's lock, so concurrent changes to one board commit in sequence order.
    */
   async append(manager: EntityManager, sessionId: string, body: BoardEventBody): Promise<BoardEvent> {
-    const [[row]]: [[{ boardSeq: number }]] = await manager.query(
-      `UPDATE match_session SET "boardSeq" = "boardSeq" + 1 WHERE id = $1 RETURNING "boardSeq"`,
-      [sessionId],
-    );
+    const [[row]]: [[{ boardSeq: number }]] = await manager.query(`UPDATE match_session SET "boardSeq" = "boardSeq" + 1 WHERE id = $1 RETURNING "boardSeq"`, [
+      sessionId,
+    ]);
     const { type, ...payload } = publicBody(body);
     const saved = await manager.save(manager.create(BoardEventEntity, { sessionId, seq: row.boardSeq, type, payload }));
     return toBoardEvent(saved);
@@ -67,10 +71,10 @@ export class BoardEventsService {
   /** Takes n sequence numbers in one UPDATE and writes the events in batches. */
   async appendMany(manager: EntityManager, sessionId: string, bodies: readonly BoardEventBody[]): Promise<BoardEvent[]> {
     if (bodies.length === 0) return [];
-    const [[row]]: [[{ boardSeq: number }]] = await manager.query(
-      `UPDATE match_session SET "boardSeq" = "boardSeq" + $2 WHERE id = $1 RETURNING "boardSeq"`,
-      [sessionId, bodies.length],
-    );
+    const [[row]]: [[{ boardSeq: number }]] = await manager.query(`UPDATE match_session SET "boardSeq" = "boardSeq" + $2 WHERE id = $1 RETURNING "boardSeq"`, [
+      sessionId,
+      bodies.length,
+    ]);
     const first = row.boardSeq - bodies.length + 1;
     const at = new Date();
     const rows = bodies.map(publicBody).map(({ type, ...payload }, i) => manager.create(BoardEventEntity, { sessionId, seq: first + i, type, payload, at }));

@@ -1,10 +1,20 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { rooms, type AgreementChanged, type BoardEvent, type CeremonyTotals, type ClientToServerEvents, type MatchNotice, type MeetingChanged, type Participation, type ScheduleRun, type ServerToClientEvents } from '@duijie/shared';
+import {
+  rooms,
+  type AgreementChanged,
+  type BoardEvent,
+  type CeremonyTotals,
+  type ClientToServerEvents,
+  type MatchNotice,
+  type MeetingChanged,
+  type Participation,
+  type ScheduleRun,
+  type ServerToClientEvents,
+} from '@duijie/shared';
 import type { Server } from 'socket.io';
 import type { ConfidentialPush } from '../common/unit-of-work/domain-events';
 import { BoardQueryService } from './board-query.service';
 import { Coalescer } from './coalescer';
-
 
 /** What one server process tells the others through the socket.io adapter. */
 export type AgreementPush = { organisationIds: string[]; update: AgreementChanged };

@@ -1,4 +1,15 @@
-import type { AgreementChanged, BoardEvent, Participation, CeremonyTotals, BoardJoinResult, BoardTotalsUpdate, ClientToServerEvents, ListingConfidentialUpdate, ListingInput, ServerToClientEvents } from '@duijie/shared';
+import type {
+  AgreementChanged,
+  BoardEvent,
+  Participation,
+  CeremonyTotals,
+  BoardJoinResult,
+  BoardTotalsUpdate,
+  ClientToServerEvents,
+  ListingConfidentialUpdate,
+  ListingInput,
+  ServerToClientEvents,
+} from '@duijie/shared';
 import { orderBoardEvents } from '@duijie/shared';
 import { io, type Socket } from 'socket.io-client';
 import { PASSWORD, supplyListing, TestApp, type Actor } from '../testing/test-app';
@@ -50,7 +61,8 @@ describe('board gateway (integration)', () => {
       socket.once('connect', () => resolve(new Recorder(socket)));
       socket.once('connect_error', reject);
     });
-  const post = (actor: Actor, body: ListingInput) => t.http.post(`/api/sessions/${sessionId}/listings`).auth(actor.token, { type: 'bearer' }).send(body).expect(201);
+  const post = (actor: Actor, body: ListingInput) =>
+    t.http.post(`/api/sessions/${sessionId}/listings`).auth(actor.token, { type: 'bearer' }).send(body).expect(201);
 
   beforeAll(async () => {
     process.env.BOARD_REPLAY_LIMIT = '5';
@@ -177,16 +189,40 @@ describe('board gateway (integration)', () => {
     const [supplierSocket, buyerSocket, organiserSocket, outsiderSocket] = await Promise.all(
       [supplier, buyer, organiser, outsider].map((actor) => connect({ token: actor.token })),
     );
-    for (const actor of [supplier, buyer]) await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
+    for (const actor of [supplier, buyer])
+      await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
     const drafted = await t.http
       .post(`/api/sessions/${sessionId}/agreements`)
       .auth(supplier.token, { type: 'bearer' })
-      .send({ kind: 'supply_contract', title: '螺纹钢供货合同', amount: 19_000_000, product: 'steel', quantity: 5000, unit: '吨', keyTerms: '分三批交货', parties: [{ organisationId: supplier.organisationId, role: 'supplier' }, { organisationId: buyer.organisationId, role: 'buyer' }] })
+      .send({
+        kind: 'supply_contract',
+        title: '螺纹钢供货合同',
+        amount: 19_000_000,
+        product: 'steel',
+        quantity: 5000,
+        unit: '吨',
+        keyTerms: '分三批交货',
+        parties: [
+          { organisationId: supplier.organisationId, role: 'supplier' },
+          { organisationId: buyer.organisationId, role: 'buyer' },
+        ],
+      })
       .expect(201);
-    await t.http.post(`/api/agreements/${drafted.body.id}/sign`).auth(supplier.token, { type: 'bearer' }).send({ contentHash: drafted.body.contentHash }).expect(200);
-    await until(() => buyerSocket.agreements.length === 2 && supplierSocket.agreements.length === 2 && organiserSocket.agreements.length === 2, 'two agreement updates each');
+    await t.http
+      .post(`/api/agreements/${drafted.body.id}/sign`)
+      .auth(supplier.token, { type: 'bearer' })
+      .send({ contentHash: drafted.body.contentHash })
+      .expect(200);
+    await until(
+      () => buyerSocket.agreements.length === 2 && supplierSocket.agreements.length === 2 && organiserSocket.agreements.length === 2,
+      'two agreement updates each',
+    );
     expect(buyerSocket.agreements.at(-1)).toMatchObject({ agreementId: drafted.body.id, status: 'drafting', pendingOrganisationIds: [buyer.organisationId] });
-    await t.http.post(`/api/agreements/${drafted.body.id}/sign`).auth(buyer.token, { type: 'bearer' }).send({ contentHash: drafted.body.contentHash }).expect(200);
+    await t.http
+      .post(`/api/agreements/${drafted.body.id}/sign`)
+      .auth(buyer.token, { type: 'bearer' })
+      .send({ contentHash: drafted.body.contentHash })
+      .expect(200);
     await until(() => supplierSocket.agreements.at(-1)?.status === 'signed', 'the signed update');
     expect(supplierSocket.agreements.at(-1)!.pendingOrganisationIds).toEqual([]);
     await new Promise((r) => setTimeout(r, 200));
@@ -201,16 +237,33 @@ describe('board gateway (integration)', () => {
     const before = joined.totals.signedAmount;
     const otherEvent = await t.event(organiser);
     expect(await screen.socket.timeout(10_000).emitWithAck('ceremony:join', { eventId: otherEvent.id })).toMatchObject({ ok: false });
-    for (const actor of [supplier, buyer]) await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
+    for (const actor of [supplier, buyer])
+      await t.http.post('/api/auth/step-up').auth(actor.token, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
     for (let i = 0; i < 3; i++) {
       const a = await t.http
         .post(`/api/sessions/${sessionId}/agreements`)
         .auth(supplier.token, { type: 'bearer' })
-        .send({ kind: 'supply_contract', title: `铝锭供货合同${i}`, amount: 10_000_000 + i, product: 'aluminium_ingot', quantity: 1000, unit: '吨', keyTerms: '月结', parties: [{ organisationId: supplier.organisationId, role: 'supplier' }, { organisationId: buyer.organisationId, role: 'buyer' }] })
+        .send({
+          kind: 'supply_contract',
+          title: `铝锭供货合同${i}`,
+          amount: 10_000_000 + i,
+          product: 'aluminium_ingot',
+          quantity: 1000,
+          unit: '吨',
+          keyTerms: '月结',
+          parties: [
+            { organisationId: supplier.organisationId, role: 'supplier' },
+            { organisationId: buyer.organisationId, role: 'buyer' },
+          ],
+        })
         .expect(201);
-      for (const actor of [supplier, buyer]) await t.http.post(`/api/agreements/${a.body.id}/sign`).auth(actor.token, { type: 'bearer' }).send({ contentHash: a.body.contentHash }).expect(200);
+      for (const actor of [supplier, buyer])
+        await t.http.post(`/api/agreements/${a.body.id}/sign`).auth(actor.token, { type: 'bearer' }).send({ contentHash: a.body.contentHash }).expect(200);
     }
-    const [{ amount, n }] = await t.dataSource.query(`SELECT COALESCE(SUM(amount), 0)::text AS amount, COUNT(*)::int AS n FROM agreement WHERE "eventId" = $1 AND status IN ('signed', 'confirmed')`, [eventId]);
+    const [{ amount, n }] = await t.dataSource.query(
+      `SELECT COALESCE(SUM(amount), 0)::text AS amount, COUNT(*)::int AS n FROM agreement WHERE "eventId" = $1 AND status IN ('signed', 'confirmed')`,
+      [eventId],
+    );
     await until(() => screen.ceremony.at(-1)?.signedAmount === Number(amount), 'the screen to settle on the database total');
     const last = screen.ceremony.at(-1)!;
     expect(last).toMatchObject({ signedCount: n, eventId });
@@ -260,18 +313,33 @@ describe('board gateway (integration)', () => {
     if (!replay.ok || replay.mode !== 'replay') throw new Error(`expected a replay, got ${JSON.stringify(replay)}`);
     expect(replay.events.map((e) => e.type)).toContain('participant.changed');
     expect(JSON.stringify(replay.events)).not.toContain(reason);
-    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM board_event WHERE "sessionId" = $1 AND payload::text LIKE $2`, [banking, `%${reason}%`]);
+    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM board_event WHERE "sessionId" = $1 AND payload::text LIKE $2`, [
+      banking,
+      `%${reason}%`,
+    ]);
     expect(n).toBe(0);
   });
 
   it('stops a screen link at its expiry, also on a live socket, and refuses an expiry in the past', async () => {
-    const past = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '过期大屏', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    const past = await t.http
+      .post(`/api/events/${eventId}/screen-links`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ label: '过期大屏', expiresAt: '2020-01-01T00:00:00Z' })
+      .expect(400);
     expect(past.body.fields[0].field).toBe('expiresAt');
-    const byDefault = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '默认大屏' }).expect(201);
+    const byDefault = await t.http
+      .post(`/api/events/${eventId}/screen-links`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ label: '默认大屏' })
+      .expect(201);
     // The test event ends on 2026-12-12: the link works until the end of the next day, Beijing time.
     expect(byDefault.body.expiresAt).toBe('2026-12-13T16:00:00.000Z');
     const soon = new Date(Date.now() + 1500).toISOString();
-    const link = await t.http.post(`/api/events/${eventId}/screen-links`).auth(organiser.token, { type: 'bearer' }).send({ label: '短时大屏', expiresAt: soon }).expect(201);
+    const link = await t.http
+      .post(`/api/events/${eventId}/screen-links`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ label: '短时大屏', expiresAt: soon })
+      .expect(201);
     const screen = await connect({ screenToken: link.body.token });
     expect((await screen.join(sessionId, null)).ok).toBe(true);
     await new Promise((r) => screen.socket.once('disconnect', r));

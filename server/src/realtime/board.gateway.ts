@@ -1,5 +1,13 @@
 import { Inject, Logger, UseFilters } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rooms, type BoardJoinRequest, type BoardJoinResult, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import type { Server, Socket } from 'socket.io';
@@ -24,7 +32,6 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** Who is behind a socket: a user, or a read-only big screen for one event. */
 type SocketData = { principal?: Principal; screen?: { linkId: string; eventId: string; expiresAt: Date } };
 type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
 
 @WebSocketGateway()
 @UseFilters(WsErrorFilter)
@@ -94,7 +101,11 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });
     const visible =
       session !== null &&
-      (principal ? session.status !== 'draft' || principal.role === 'organiser' : screen ? session.eventId === screen.eventId && session.status !== 'draft' : false);
+      (principal
+        ? session.status !== 'draft' || principal.role === 'organiser'
+        : screen
+          ? session.eventId === screen.eventId && session.status !== 'draft'
+          : false);
     if (!session || !visible) return { ok: false, code: 'not_found', message: 'Session not found' };
 
     // Join first: anything committed from now on is pushed live, and the reply covers the rest.
@@ -118,10 +129,13 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   /** The token's session ends: so does the socket (the client reconnects and is refused, or logs in again). */
   private closeAt(socket: BoardSocket, expiresAt: Date): void {
     const wait = expiresAt.getTime() - Date.now();
-    const timer = setTimeout(() => {
-      if (Date.now() >= expiresAt.getTime()) socket.disconnect(true);
-      else this.closeAt(socket, expiresAt);
-    }, Math.min(Math.max(wait, 0), MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() >= expiresAt.getTime()) socket.disconnect(true);
+        else this.closeAt(socket, expiresAt);
+      },
+      Math.min(Math.max(wait, 0), MAX_TIMER_MS),
+    );
     timer.unref();
     socket.once('disconnect', () => clearTimeout(timer));
   }

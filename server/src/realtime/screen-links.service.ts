@@ -33,8 +33,16 @@ export class ScreenLinksService {
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : dayAfterEventEnds(event.endDate);
       if (expiresAt.getTime() <= Date.now()) throw new InvalidInput('expiresAt', 'must be in the future');
       const token = randomBytes(32).toString('base64url');
-      const link = await manager.save(manager.create(ScreenLinkEntity, { eventId, label, tokenHash: hash(token), createdByUserId: principal.userId, expiresAt }));
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.created', entityType: 'event', entityId: eventId, data: { linkId: link.id, label, expiresAt: expiresAt.toISOString() } });
+      const link = await manager.save(
+        manager.create(ScreenLinkEntity, { eventId, label, tokenHash: hash(token), createdByUserId: principal.userId, expiresAt }),
+      );
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'screen_link.created',
+        entityType: 'event',
+        entityId: eventId,
+        data: { linkId: link.id, label, expiresAt: expiresAt.toISOString() },
+      });
       return { ...toView(link), token, url: `${this.config.publicUrl}/screen/${eventId}?token=${token}` };
     });
   }
@@ -52,7 +60,13 @@ export class ScreenLinksService {
       if (!link.revokedAt) {
         link.revokedAt = new Date();
         await manager.save(link);
-        await this.audit.record(manager, { actorUserId: principal.userId, action: 'screen_link.revoked', entityType: 'event', entityId: link.eventId, data: { linkId: id } });
+        await this.audit.record(manager, {
+          actorUserId: principal.userId,
+          action: 'screen_link.revoked',
+          entityType: 'event',
+          entityId: link.eventId,
+          data: { linkId: id },
+        });
       }
       // Screens still watching through it are cut off (again, if it was revoked before).
       tx.emit({ type: 'screen_link.revoked', linkId: id });
@@ -77,5 +91,12 @@ function dayAfterEventEnds(endDate: string): Date {
 }
 
 function toView(link: ScreenLinkEntity): ScreenLinkView {
-  return { id: link.id, eventId: link.eventId, label: link.label, createdAt: link.createdAt.toISOString(), expiresAt: link.expiresAt.toISOString(), revokedAt: link.revokedAt ? link.revokedAt.toISOString() : null };
+  return {
+    id: link.id,
+    eventId: link.eventId,
+    label: link.label,
+    createdAt: link.createdAt.toISOString(),
+    expiresAt: link.expiresAt.toISOString(),
+    revokedAt: link.revokedAt ? link.revokedAt.toISOString() : null,
+  };
 }

@@ -32,7 +32,10 @@ export class ClusterIoAdapter extends IoAdapter {
       const pub = createClient({ url: this.backend.redisUrl });
       const sub = pub.duplicate();
       await Promise.all([pub.connect(), sub.connect()]);
-      this.closers.push(() => pub.quit(), () => sub.quit());
+      this.closers.push(
+        () => pub.quit(),
+        () => sub.quit(),
+      );
       this.factory = createRedisAdapter(pub, sub);
     } else {
       const pool = new Pool({ connectionString: this.backend.databaseUrl, max: 4, application_name: 'duijie-socket-adapter', connectionTimeoutMillis: 5000 });

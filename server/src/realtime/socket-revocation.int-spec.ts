@@ -39,7 +39,11 @@ describe('socket revocation (integration)', () => {
   async function memberOf(): Promise<{ admin: Actor; member: Actor }> {
     const admin = await t.organisation('enterprise');
     const email = `member-${Date.now()}-${Math.random()}@test.duijie.cn`;
-    const inv = await t.http.post(`/api/organisations/${admin.organisationId}/invitations`).auth(admin.token, { type: 'bearer' }).send({ email, role: 'org_member' }).expect(201);
+    const inv = await t.http
+      .post(`/api/organisations/${admin.organisationId}/invitations`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ email, role: 'org_member' })
+      .expect(201);
     await t.http.post(`/api/invitations/${inv.body.token}/accept`).send({ displayName: '成员', password: PASSWORD }).expect(200);
     return { admin, member: await t.login(email, PASSWORD) };
   }

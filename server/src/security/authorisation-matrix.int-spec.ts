@@ -58,13 +58,65 @@ describe('authorisation matrix (integration)', () => {
     await t.participate(enterprise, organiser, session.id, 'borrower');
     await t.participate(bank, organiser, session.id, 'lender');
     await t.participate(other, organiser, session.id, 'borrower');
-    const listingA = (await as(enterprise).post(`/sessions/${session.id}/listings`, { type: 'financing_need', title: '技改贷款', financing: { amount: 30_000_000, termMonths: 24, purpose: 'technical_upgrade', collateral: '设备', guaranteeNeeded: false } }).expect(201)).body.id;
-    const listingB = (await as(bank).post(`/sessions/${session.id}/listings`, { type: 'credit_offer', title: '抵押经营贷', credit: { amountMin: 1_000_000, amountMax: 50_000_000, totalLine: 2_000_000_000, termMinMonths: 6, termMaxMonths: 36, rateMinBp: 345, rateMaxBp: 480, targetIndustries: [], targetSizes: [], guaranteeRequirement: 'collateral' } }).expect(201)).body.id;
-    const agreement = (await as(enterprise).post(`/sessions/${session.id}/agreements`, { kind: 'loan', title: '技改项目贷款合同', amount: 80_000_000, termMonths: 36, keyTerms: '按季付息', parties: [{ organisationId: enterprise.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }] }).expect(201)).body.id;
-    const request = (await as(enterprise).post('/meeting-requests', { toListingId: listingB, fromListingId: listingA, topic: '洽谈技改贷款' }).expect(201)).body.id;
+    const listingA = (
+      await as(enterprise)
+        .post(`/sessions/${session.id}/listings`, {
+          type: 'financing_need',
+          title: '技改贷款',
+          financing: { amount: 30_000_000, termMonths: 24, purpose: 'technical_upgrade', collateral: '设备', guaranteeNeeded: false },
+        })
+        .expect(201)
+    ).body.id;
+    const listingB = (
+      await as(bank)
+        .post(`/sessions/${session.id}/listings`, {
+          type: 'credit_offer',
+          title: '抵押经营贷',
+          credit: {
+            amountMin: 1_000_000,
+            amountMax: 50_000_000,
+            totalLine: 2_000_000_000,
+            termMinMonths: 6,
+            termMaxMonths: 36,
+            rateMinBp: 345,
+            rateMaxBp: 480,
+            targetIndustries: [],
+            targetSizes: [],
+            guaranteeRequirement: 'collateral',
+          },
+        })
+        .expect(201)
+    ).body.id;
+    const agreement = (
+      await as(enterprise)
+        .post(`/sessions/${session.id}/agreements`, {
+          kind: 'loan',
+          title: '技改项目贷款合同',
+          amount: 80_000_000,
+          termMonths: 36,
+          keyTerms: '按季付息',
+          parties: [
+            { organisationId: enterprise.organisationId, role: 'borrower' },
+            { organisationId: bank.organisationId, role: 'lender' },
+          ],
+        })
+        .expect(201)
+    ).body.id;
+    const request = (await as(enterprise).post('/meeting-requests', { toListingId: listingB, fromListingId: listingA, topic: '洽谈技改贷款' }).expect(201)).body
+      .id;
     const application = (await as(enterprise).post(`/listings/${listingB}/applications`, { needListingId: listingA }).expect(201)).body.id;
-    const meeting = await placeMeeting(t.dataSource, { eventId: event.id, sessionId: session.id, a: enterprise.organisationId, b: bank.organisationId, slot: null, table: null });
-    const [participation] = await t.dataSource.query(`SELECT id FROM participation WHERE "sessionId" = $1 AND "organisationId" = $2`, [session.id, enterprise.organisationId]);
+    const meeting = await placeMeeting(t.dataSource, {
+      eventId: event.id,
+      sessionId: session.id,
+      a: enterprise.organisationId,
+      b: bank.organisationId,
+      slot: null,
+      table: null,
+    });
+    const [participation] = await t.dataSource.query(`SELECT id FROM participation WHERE "sessionId" = $1 AND "organisationId" = $2`, [
+      session.id,
+      enterprise.organisationId,
+    ]);
     const screenLink = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '撤销用' }).expect(201)).body.id;
     screenToken = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '矩阵大屏' }).expect(201)).body.token;
     Object.assign(fixtures, {
@@ -91,7 +143,15 @@ describe('authorisation matrix (integration)', () => {
   afterAll(() => t.close());
 
   const bearer = (principal: PrincipalKind): string | null =>
-    ({ anonymous: null, screen: screenToken, pending: pending.token, enterprise: enterprise.token, bank: bank.token, other: other.token, organiser: organiser.token })[principal];
+    ({
+      anonymous: null,
+      screen: screenToken,
+      pending: pending.token,
+      enterprise: enterprise.token,
+      bank: bank.token,
+      other: other.token,
+      organiser: organiser.token,
+    })[principal];
 
   // Logging out ends the login it is sent with: each caller logs out a login of its own.
   const freshLogin = async (principal: PrincipalKind): Promise<string | null> => {
@@ -126,7 +186,11 @@ describe('authorisation matrix (integration)', () => {
     const outcomes: Outcome[] = [];
     // Refused callers first, then allowed ones, organisers last: a write that succeeds changes
     // only what later, allowed, requests see.
-    const order = (route: Route) => [...PRINCIPALS].sort((a, b) => Number(POLICY[route.key].allow.includes(a)) - Number(POLICY[route.key].allow.includes(b)) || (a === 'organiser' ? 1 : b === 'organiser' ? -1 : 0));
+    const order = (route: Route) =>
+      [...PRINCIPALS].sort(
+        (a, b) =>
+          Number(POLICY[route.key].allow.includes(a)) - Number(POLICY[route.key].allow.includes(b)) || (a === 'organiser' ? 1 : b === 'organiser' ? -1 : 0),
+      );
     for (const route of routes) {
       for (const principal of order(route)) {
         const allowed = POLICY[route.key].allow.includes(principal);
@@ -140,10 +204,13 @@ describe('authorisation matrix (integration)', () => {
     const lines = [
       `authorisation matrix: ${routes.length} routes × ${PRINCIPALS.length} principals = ${outcomes.length} requests, ${violations.length} violations`,
       `${'route'.padEnd(width)}  ${PRINCIPALS.map((p) => p.slice(0, 9).padEnd(9)).join(' ')}`,
-      ...routes.map((r) => `${r.key.padEnd(width)}  ${PRINCIPALS.map((p) => {
-        const o = outcomes.find((x) => x.route === r.key && x.principal === p)!;
-        return `${o.allowed ? '+' : '-'}${o.status}${o.violation ? '!' : ''}`.padEnd(9);
-      }).join(' ')}`),
+      ...routes.map(
+        (r) =>
+          `${r.key.padEnd(width)}  ${PRINCIPALS.map((p) => {
+            const o = outcomes.find((x) => x.route === r.key && x.principal === p)!;
+            return `${o.allowed ? '+' : '-'}${o.status}${o.violation ? '!' : ''}`.padEnd(9);
+          }).join(' ')}`,
+      ),
       '(+ allowed by the policy, - refused; the status received; ! a violation)',
       ...violations.map((v) => `VIOLATION ${v.route} as ${v.principal}: ${v.violation}`),
     ];
@@ -154,8 +221,24 @@ describe('authorisation matrix (integration)', () => {
   it('lets sockets connect, join boards and ceremonies, and sit in rooms only as the policy says', async () => {
     type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
     const gateway = t.app.get(BoardGateway);
-    const users: Record<PrincipalKind, string | null> = { anonymous: null, screen: null, pending: pending.userId, enterprise: enterprise.userId, bank: bank.userId, other: other.userId, organiser: organiser.userId };
-    const own: Record<PrincipalKind, string | null> = { anonymous: null, screen: null, pending: pending.organisationId, enterprise: enterprise.organisationId, bank: bank.organisationId, other: other.organisationId, organiser: organiser.organisationId };
+    const users: Record<PrincipalKind, string | null> = {
+      anonymous: null,
+      screen: null,
+      pending: pending.userId,
+      enterprise: enterprise.userId,
+      bank: bank.userId,
+      other: other.userId,
+      organiser: organiser.userId,
+    };
+    const own: Record<PrincipalKind, string | null> = {
+      anonymous: null,
+      screen: null,
+      pending: pending.organisationId,
+      enterprise: enterprise.organisationId,
+      bank: bank.organisationId,
+      other: other.organisationId,
+      organiser: organiser.organisationId,
+    };
     const problems: string[] = [];
     const rows: string[] = [];
     for (const principal of PRINCIPALS) {
@@ -189,8 +272,13 @@ describe('authorisation matrix (integration)', () => {
       const expected = [...ROOM_POLICY[principal]];
       // Joining the ceremony puts members in the event room too: public figures.
       if (result['ceremony:join'] && !expected.includes('event')) expected.push('event');
-      if ([...kinds].sort().join() !== [...expected].sort().join()) problems.push(`${principal} rooms: ${kinds.join(', ') || 'none'}, expected ${expected.join(', ') || 'none'}`);
-      rows.push(`${principal.padEnd(10)} ${Object.entries(result).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}; rooms: ${kinds.join(', ') || 'none'}`);
+      if ([...kinds].sort().join() !== [...expected].sort().join())
+        problems.push(`${principal} rooms: ${kinds.join(', ') || 'none'}, expected ${expected.join(', ') || 'none'}`);
+      rows.push(
+        `${principal.padEnd(10)} ${Object.entries(result)
+          .map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`)
+          .join(', ')}; rooms: ${kinds.join(', ') || 'none'}`,
+      );
       socket.disconnect();
     }
     process.stdout.write(`socket matrix (${PRINCIPALS.length} principals × 3 steps + rooms), ${problems.length} violations\n${rows.join('\n')}\n`);

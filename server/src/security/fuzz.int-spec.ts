@@ -31,30 +31,68 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-const BAD_IDS = ['x', '1', '0', '-1', 'null', 'undefined', '%00', 'a%00b', '..%2F..%2Fetc', "1' OR '1'='1", '0000', '9'.repeat(40), `${randomUUID()}x`, '{}', '[]', '%E4%B8%AD%E6%96%87', 'z'.repeat(600), '00000000-0000-0000-0000-00000000000g'];
+const BAD_IDS = [
+  'x',
+  '1',
+  '0',
+  '-1',
+  'null',
+  'undefined',
+  '%00',
+  'a%00b',
+  '..%2F..%2Fetc',
+  "1' OR '1'='1",
+  '0000',
+  '9'.repeat(40),
+  `${randomUUID()}x`,
+  '{}',
+  '[]',
+  '%E4%B8%AD%E6%96%87',
+  'z'.repeat(600),
+  '00000000-0000-0000-0000-00000000000g',
+];
 
 /** Values of every wrong kind: type confusion, huge numbers and strings, empty parts, huge arrays. */
 function junk(rng: Rng, depth = 0): unknown {
   switch (rng.int(depth > 1 ? 16 : 19)) {
-    case 0: return null;
-    case 1: return true;
-    case 2: return rng.pick([0, -1, 1.5, 1e308, -1e308, 5e17, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 1e-308]);
-    case 3: return rng.pick(['', ' ', 'x', '1e999', 'NaN', 'Infinity', '-0', '2026-02-30', '9999-99-99', '0001-01-01', '2026-12-10T25:00:00Z', 'true']);
-    case 4: return 'x'.repeat(rng.pick([201, 1001, 5001, 20_001, 60_000]));
-    case 5: return '中'.repeat(rng.int(3000));
-    case 6: return randomUUID();
-    case 7: return rng.pick(['<script>alert(1)</script>', "'; DROP TABLE listing; --", '\u202e\u200b', '\ud800', '${jndi:ldap://x}', '../../etc/passwd']);
-    case 8: return [];
-    case 9: return {};
-    case 10: return Array.from({ length: rng.pick([101, 501, 5000]) }, () => rng.int(100));
-    case 11: return rng.pick(['supply', 'demand', 'financing_need', 'credit_offer', 'guarantee_offer', 'loan', 'organiser', 'org_admin', 'registration', 'live']);
-    case 12: return rng.pick([-2147483649, 2147483648, 1e15 + 1, 9.999e20]);
-    case 13: return String(rng.int(1e9));
-    case 14: return '2026-12-10';
-    case 15: return rng.pick([false, 0, '']);
-    case 16: return [junk(rng, depth + 1), junk(rng, depth + 1)];
-    case 17: return { a: junk(rng, depth + 1), [`k${rng.int(9)}`]: junk(rng, depth + 1) };
-    default: return Array.from({ length: 3 }, () => ({}));
+    case 0:
+      return null;
+    case 1:
+      return true;
+    case 2:
+      return rng.pick([0, -1, 1.5, 1e308, -1e308, 5e17, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 1e-308]);
+    case 3:
+      return rng.pick(['', ' ', 'x', '1e999', 'NaN', 'Infinity', '-0', '2026-02-30', '9999-99-99', '0001-01-01', '2026-12-10T25:00:00Z', 'true']);
+    case 4:
+      return 'x'.repeat(rng.pick([201, 1001, 5001, 20_001, 60_000]));
+    case 5:
+      return '中'.repeat(rng.int(3000));
+    case 6:
+      return randomUUID();
+    case 7:
+      return rng.pick(['<script>alert(1)</script>', "'; DROP TABLE listing; --", '\u202e\u200b', '\ud800', '${jndi:ldap://x}', '../../etc/passwd']);
+    case 8:
+      return [];
+    case 9:
+      return {};
+    case 10:
+      return Array.from({ length: rng.pick([101, 501, 5000]) }, () => rng.int(100));
+    case 11:
+      return rng.pick(['supply', 'demand', 'financing_need', 'credit_offer', 'guarantee_offer', 'loan', 'organiser', 'org_admin', 'registration', 'live']);
+    case 12:
+      return rng.pick([-2147483649, 2147483648, 1e15 + 1, 9.999e20]);
+    case 13:
+      return String(rng.int(1e9));
+    case 14:
+      return '2026-12-10';
+    case 15:
+      return rng.pick([false, 0, '']);
+    case 16:
+      return [junk(rng, depth + 1), junk(rng, depth + 1)];
+    case 17:
+      return { a: junk(rng, depth + 1), [`k${rng.int(9)}`]: junk(rng, depth + 1) };
+    default:
+      return Array.from({ length: 3 }, () => ({}));
   }
 }
 
@@ -86,7 +124,8 @@ function payload(rng: Rng, route: RouteInfo): Payload {
   const real = Object.fromEntries(route.params.map((p) => [p, 'real' as const]));
   const bodyRoute = route.body !== null && route.method !== 'GET';
   const kinds = bodyRoute ? ['unknownField', 'nul', 'deep', 'protoKey', 'wrongType', 'badId', 'missingId'] : ['badId', 'missingId'];
-  const kind = route.params.length === 0 ? rng.pick(kinds.filter((k) => k !== 'badId' && k !== 'missingId').concat(bodyRoute ? [] : ['query'])) : rng.pick(kinds);
+  const kind =
+    route.params.length === 0 ? rng.pick(kinds.filter((k) => k !== 'badId' && k !== 'missingId').concat(bodyRoute ? [] : ['query'])) : rng.pick(kinds);
   const base = junkFields(rng, fields);
   const some = fields.length > 0 ? rng.pick(fields) : 'title';
   switch (kind) {
@@ -107,7 +146,12 @@ function payload(rng: Rng, route: RouteInfo): Payload {
     case 'wrongType':
       return { kind, path: real, body: rng.pick(['[]', '[{}]', '"x"', '1', 'null', 'true', '[1,2,3]', JSON.stringify([base])]) };
     case 'query':
-      return { kind, path: real, body: null, query: `page=${rng.pick(['5e17', '-1', '0', '1.5', 'x', '%00', '99999999999'])}&pageSize=${rng.pick(['0', '201', '1e9', 'x'])}` };
+      return {
+        kind,
+        path: real,
+        body: null,
+        query: `page=${rng.pick(['5e17', '-1', '0', '1.5', 'x', '%00', '99999999999'])}&pageSize=${rng.pick(['0', '201', '1e9', 'x'])}`,
+      };
     default: {
       // badId or missingId: at least one malformed/unknown id; the body may be plain junk.
       const path: Payload['path'] = Object.fromEntries(route.params.map((p) => [p, kind === 'badId' ? 'bad' : 'missing']));
@@ -146,7 +190,12 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     const eventId = (await t.event(organiser)).id;
     const goods = (await t.session(organiser, eventId, 'upstream_downstream', 'live')).id;
     const bankSession = (await t.session(organiser, eventId, 'bank_enterprise', 'live')).id;
-    const [supplier, buyer, borrower, bank] = await Promise.all([t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('bank')]);
+    const [supplier, buyer, borrower, bank] = await Promise.all([
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('bank'),
+    ]);
     await t.participate(supplier, organiser, goods, 'supplier');
     await t.participate(buyer, organiser, goods, 'buyer');
     await t.participate(borrower, organiser, bankSession, 'borrower');
@@ -154,10 +203,23 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     await as(organiser).post('/auth/step-up', { password: process.env.ADMIN_PASSWORD! }).expect(200);
     for (const a of [supplier, borrower, bank]) await as(a).post('/auth/step-up', { password: PASSWORD }).expect(200);
     const listing = (await as(supplier).post(`/sessions/${goods}/listings`, supplyListing()).expect(201)).body;
-    const demand = (await as(buyer).post(`/sessions/${goods}/listings`, supplyListing({ type: 'demand', title: '求购螺纹钢' })).expect(201)).body;
-    const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
-    const agreement: Agreement = (await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 5_000_000, keyTerms: 'x', parties }).expect(201)).body;
-    const order: RunningOrder = (await as(organiser).post(`/events/${eventId}/running-order/batches`, { title: '签约', agreementIds: [agreement.id] }).expect(201)).body;
+    const demand = (
+      await as(buyer)
+        .post(`/sessions/${goods}/listings`, supplyListing({ type: 'demand', title: '求购螺纹钢' }))
+        .expect(201)
+    ).body;
+    const parties = [
+      { organisationId: borrower.organisationId, role: 'borrower' },
+      { organisationId: bank.organisationId, role: 'lender' },
+    ];
+    const agreement: Agreement = (
+      await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 5_000_000, keyTerms: 'x', parties }).expect(201)
+    ).body;
+    const order: RunningOrder = (
+      await as(organiser)
+        .post(`/events/${eventId}/running-order/batches`, { title: '签约', agreementIds: [agreement.id] })
+        .expect(201)
+    ).body;
     Object.assign(ids, {
       events: eventId,
       sessions: goods,
@@ -175,7 +237,9 @@ describe('fuzz: malformed input everywhere (integration)', () => {
   afterAll(() => t.close());
 
   async function snapshot(): Promise<Record<string, number | string>> {
-    const tables: { name: string }[] = await t.dataSource.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`);
+    const tables: { name: string }[] = await t.dataSource.query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
     const counts: Record<string, number | string> = {};
     for (const { name } of tables) counts[name] = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM "${name}"`))[0].n);
     // Written by timers, not by requests: signed audit heads while the chain grows, and the
@@ -200,7 +264,9 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     const started = Date.now();
     const rng = prng(SEED);
     // Routes that take no input at all (POST /api/auth/logout) have nothing to malform.
-    const routes = controllerRoutes(t.app).filter((r) => (r.method !== 'GET' || r.query !== null) && (r.body !== null || r.query !== null || r.params.length > 0));
+    const routes = controllerRoutes(t.app).filter(
+      (r) => (r.method !== 'GET' || r.query !== null) && (r.body !== null || r.query !== null || r.params.length > 0),
+    );
     const writes = routes.filter((r) => r.method !== 'GET');
     expect(writes.length).toBeGreaterThan(50);
     const before = await snapshot();
@@ -208,7 +274,9 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     const histogram: Record<number, number> = {};
     const failures: string[] = [];
     const perRoute = Math.ceil(HTTP_REQUESTS / routes.length);
-    const jobs = routes.flatMap((route) => Array.from({ length: perRoute }, () => ({ route, p: payload(rng, route), actor: rng.next() < 0.1 ? null : rng.pick(actors) })));
+    const jobs = routes.flatMap((route) =>
+      Array.from({ length: perRoute }, () => ({ route, p: payload(rng, route), actor: rng.next() < 0.1 ? null : rng.pick(actors) })),
+    );
     let next = 0;
     const worker = async () => {
       while (next < jobs.length) {
@@ -221,7 +289,9 @@ describe('fuzz: malformed input everywhere (integration)', () => {
         const res = await req;
         histogram[res.status] = (histogram[res.status] ?? 0) + 1;
         if (res.status >= 500 || res.status < 400) {
-          failures.push(`${res.status} ${route.method} ${route.path} [${p.kind}] ${JSON.stringify(p.body)?.slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 200)}`);
+          failures.push(
+            `${res.status} ${route.method} ${route.path} [${p.kind}] ${JSON.stringify(p.body)?.slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
         }
       }
     };
@@ -261,13 +331,21 @@ describe('fuzz: malformed input everywhere (integration)', () => {
         socketMessages++;
         // socket.io-client cannot encode deep values (it recurses), so these go as raw packets.
         const value =
-          shape === 0 ? null
-          : shape === 1 ? { sessionId: rng.pick(['\u0000', '\ud800', ...BAD_IDS]), eventId: rng.pick(['\u0000', ...BAD_IDS]), lastSeq: junk(rng) }
-          : shape === 2 ? JSON.parse('{"__proto__":{"polluted":true},"sessionId":"x"}')
-          : shape === 3 ? { sessionId: randomUUID(), eventId: randomUUID(), lastSeq: rng.pick([-1, 1.5, 1e308, 'x', [], {}]) }
-          : shape === 4 ? Buffer.alloc(rng.pick([0, 10, 100_000]))
-          : junk(rng);
-        return s.timeout(2000).emitWithAck(h.message, value).then(answered(h.message), () => count(h.message, 'noAnswer'));
+          shape === 0
+            ? null
+            : shape === 1
+              ? { sessionId: rng.pick(['\u0000', '\ud800', ...BAD_IDS]), eventId: rng.pick(['\u0000', ...BAD_IDS]), lastSeq: junk(rng) }
+              : shape === 2
+                ? JSON.parse('{"__proto__":{"polluted":true},"sessionId":"x"}')
+                : shape === 3
+                  ? { sessionId: randomUUID(), eventId: randomUUID(), lastSeq: rng.pick([-1, 1.5, 1e308, 'x', [], {}]) }
+                  : shape === 4
+                    ? Buffer.alloc(rng.pick([0, 10, 100_000]))
+                    : junk(rng);
+        return s
+          .timeout(2000)
+          .emitWithAck(h.message, value)
+          .then(answered(h.message), () => count(h.message, 'noAnswer'));
       });
       await Promise.all(tasks);
     }
@@ -276,18 +354,27 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     for (const h of handlers) {
       for (const depth of [33, 500, 15_000]) {
         socketMessages++;
-        await rawEmitWithAck(sockets[0], h.message, nest(depth, '{"a":', '}', '1')).then((answer) => {
-          if (answer?.ok !== false || answer.code === 'internal') internal.push(answer);
-          count(`${h.message} deep`, `refused:${answer.code}`);
-        }, () => count(`${h.message} deep`, 'dropped'));
+        await rawEmitWithAck(sockets[0], h.message, nest(depth, '{"a":', '}', '1')).then(
+          (answer) => {
+            if (answer?.ok !== false || answer.code === 'internal') internal.push(answer);
+            count(`${h.message} deep`, `refused:${answer.code}`);
+          },
+          () => count(`${h.message} deep`, 'dropped'),
+        );
       }
     }
     // Still healthy: the sockets connect (again) and a real join works; HTTP answers.
-    await Promise.all(sockets.map((s) => (s.connected ? undefined : new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-      s.connect();
-    }))));
+    await Promise.all(
+      sockets.map((s) =>
+        s.connected
+          ? undefined
+          : new Promise<void>((resolve, reject) => {
+              s.once('connect', () => resolve());
+              s.once('connect_error', reject);
+              s.connect();
+            }),
+      ),
+    );
     expect(sockets.every((s) => s.connected)).toBe(true);
     const joined = await sockets[0].timeout(5000).emitWithAck('board:join', { sessionId: ids.sessions, lastSeq: null });
     expect(joined).toMatchObject({ ok: true });
@@ -295,7 +382,9 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     await request(t.url!).get('/api/health').expect(200);
 
     const after = await snapshot();
-    const changed = Object.keys(before).filter((k) => before[k] !== after[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
+    const changed = Object.keys(before)
+      .filter((k) => before[k] !== after[k])
+      .map((k) => `${k}: ${before[k]} → ${after[k]}`);
     const seconds = (Date.now() - started) / 1000;
     const requests = jobs.length;
     console.log(
@@ -310,7 +399,9 @@ describe('fuzz: malformed input everywhere (integration)', () => {
     expect(internal.slice(0, 5)).toEqual([]);
     // A handler that answers, answers every message (a refusal included).
     // (board:leave acknowledges only a refusal: leaving is a no-op when well-formed.)
-    for (const [message, got] of Object.entries(answers)) if (!message.endsWith(' deep') && message !== 'board:leave' && Object.keys(got).some((k) => k !== 'noAnswer')) expect([message, got.noAnswer ?? 0]).toEqual([message, 0]);
+    for (const [message, got] of Object.entries(answers))
+      if (!message.endsWith(' deep') && message !== 'board:leave' && Object.keys(got).some((k) => k !== 'noAnswer'))
+        expect([message, got.noAnswer ?? 0]).toEqual([message, 0]);
     expect(changed).toEqual([]);
     expect(requests).toBeGreaterThanOrEqual(10_000);
   }, 600_000);

@@ -28,7 +28,12 @@ describe('input handling (integration)', () => {
     eventId = (await t.event(organiser)).id;
     goodsSession = (await t.session(organiser, eventId, 'upstream_downstream', 'live')).id;
     bankSession = (await t.session(organiser, eventId, 'bank_enterprise', 'live')).id;
-    [supplier, buyer, borrower, bank] = await Promise.all([t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('bank')]);
+    [supplier, buyer, borrower, bank] = await Promise.all([
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('bank'),
+    ]);
     await t.participate(supplier, organiser, goodsSession, 'supplier');
     await t.participate(buyer, organiser, goodsSession, 'buyer');
     await t.participate(borrower, organiser, bankSession, 'borrower');
@@ -43,7 +48,9 @@ describe('input handling (integration)', () => {
     });
 
     it('deactivates an organiser without touching the role', async () => {
-      const invite = await as(organiser).post(`/organisations/${organiser.organisationId}/invitations`, { email: `org-${Date.now()}@test.duijie.cn`, role: 'organiser' }).expect(201);
+      const invite = await as(organiser)
+        .post(`/organisations/${organiser.organisationId}/invitations`, { email: `org-${Date.now()}@test.duijie.cn`, role: 'organiser' })
+        .expect(201);
       await t.http.post(`/api/invitations/${invite.body.token}/accept`).send({ displayName: '第二位组织者', password: PASSWORD }).expect(200);
       const second = await t.login(invite.body.email, PASSWORD);
       const res = await as(organiser).patch(`/users/${second.userId}`, { active: false }).expect(200);
@@ -69,19 +76,37 @@ describe('input handling (integration)', () => {
       const listing = (await as(supplier).post(`/sessions/${goodsSession}/listings`, supplyListing()).expect(201)).body;
       const edited = (await as(supplier).patch(`/listings/${listing.id}`, { title: '螺纹钢 新标题', version: listing.version }).expect(200)).body;
       expect(edited).toMatchObject({ title: '螺纹钢 新标题', description: listing.description, goods: listing.goods, version: listing.version + 1 });
-      const [event] = await t.dataSource.query(`SELECT payload FROM board_event WHERE "sessionId" = $1 AND type = 'listing.updated' ORDER BY seq DESC LIMIT 1`, [goodsSession]);
+      const [event] = await t.dataSource.query(
+        `SELECT payload FROM board_event WHERE "sessionId" = $1 AND type = 'listing.updated' ORDER BY seq DESC LIMIT 1`,
+        [goodsSession],
+      );
       expect(event.payload.listing).toMatchObject({ id: listing.id, title: '螺纹钢 新标题', type: 'supply', goods: listing.goods });
     });
 
     it('changes the title of an agreement and of a ceremony batch', async () => {
-      const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
-      const agreement: Agreement = (await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 5_000_000, termMonths: 12, keyTerms: '按月付息', parties }).expect(201)).body;
+      const parties = [
+        { organisationId: borrower.organisationId, role: 'borrower' },
+        { organisationId: bank.organisationId, role: 'lender' },
+      ];
+      const agreement: Agreement = (
+        await as(borrower)
+          .post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 5_000_000, termMonths: 12, keyTerms: '按月付息', parties })
+          .expect(201)
+      ).body;
       const edited = (await as(borrower).patch(`/agreements/${agreement.id}`, { title: '流动资金贷款', version: agreement.version }).expect(200)).body;
       expect(edited).toMatchObject({ title: '流动资金贷款', amount: 5_000_000, termMonths: 12, keyTerms: '按月付息', kind: 'loan' });
-      const order: RunningOrder = (await as(organiser).post(`/events/${eventId}/running-order/batches`, { title: '银企签约', agreementIds: [agreement.id] }).expect(201)).body;
+      const order: RunningOrder = (
+        await as(organiser)
+          .post(`/events/${eventId}/running-order/batches`, { title: '银企签约', agreementIds: [agreement.id] })
+          .expect(201)
+      ).body;
       const batch = order.batches.find((b) => b.title === '银企签约')!;
-      const renamed: RunningOrder = (await as(organiser).patch(`/ceremony-batches/${batch.id}`, { title: '银企对接签约', version: batch.version }).expect(200)).body;
-      expect(renamed.batches.find((b) => b.id === batch.id)).toMatchObject({ title: '银企对接签约', agreements: [expect.objectContaining({ agreementId: agreement.id })] });
+      const renamed: RunningOrder = (await as(organiser).patch(`/ceremony-batches/${batch.id}`, { title: '银企对接签约', version: batch.version }).expect(200))
+        .body;
+      expect(renamed.batches.find((b) => b.id === batch.id)).toMatchObject({
+        title: '银企对接签约',
+        agreements: [expect.objectContaining({ agreementId: agreement.id })],
+      });
     });
   });
 
@@ -102,21 +127,30 @@ describe('input handling (integration)', () => {
         const res = await as(supplier).patch(`/listings/${listing.id}`, { version: listing.version, goods }).expect(400);
         expect(fieldsOf(res.body).some((f) => f === 'goods' || f.startsWith('goods.'))).toBe(true);
       }
-      const res = await t.http.post('/api/auth/register').send({ organisation: [], admin: { email: 'x@test.duijie.cn', displayName: 'x', password: PASSWORD } }).expect(400);
+      const res = await t.http
+        .post('/api/auth/register')
+        .send({ organisation: [], admin: { email: 'x@test.duijie.cn', displayName: 'x', password: PASSWORD } })
+        .expect(400);
       expect(fieldsOf(res.body)).toContain('organisation');
     });
 
     it('refuses agreement parties that are lists', async () => {
-      const res = await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 1, keyTerms: 'x', parties: [[], []] }).expect(400);
+      const res = await as(borrower)
+        .post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 1, keyTerms: 'x', parties: [[], []] })
+        .expect(400);
       expect(fieldsOf(res.body)).toContain('parties');
     });
   });
 
   describe('malformed input is a 400 naming the field', () => {
     it('refuses a NUL character in any text', async () => {
-      const res = await as(supplier).post(`/sessions/${goodsSession}/listings`, supplyListing({ title: 'a\u0000b' })).expect(400);
+      const res = await as(supplier)
+        .post(`/sessions/${goodsSession}/listings`, supplyListing({ title: 'a\u0000b' }))
+        .expect(400);
       expect(fieldsOf(res.body)).toEqual(['title']);
-      const nested = await as(supplier).post(`/sessions/${goodsSession}/listings`, supplyListing({ goods: { ...supplyListing().goods!, unit: '\u0000' } })).expect(400);
+      const nested = await as(supplier)
+        .post(`/sessions/${goodsSession}/listings`, supplyListing({ goods: { ...supplyListing().goods!, unit: '\u0000' } }))
+        .expect(400);
       expect(fieldsOf(nested.body)).toEqual(['goods.unit']);
       const query = await as(supplier).get(`/sessions/${goodsSession}/listings?q=%00`).expect(400);
       expect(fieldsOf(query.body)).toEqual(['q']);
@@ -137,24 +171,43 @@ describe('input handling (integration)', () => {
 
     it('refuses 15,000 levels of nesting at the anonymous login', async () => {
       const deep = '{"a":'.repeat(15_000) + '1' + '}'.repeat(15_000);
-      const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"email":"a@b.cn","password":"x","x":${deep}}`).expect(400);
+      const res = await t.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`{"email":"a@b.cn","password":"x","x":${deep}}`)
+        .expect(400);
       expect(res.body.code).toBe('validation_failed');
       expect(res.body.message).toContain('nested deeper');
-      await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('['.repeat(15_000) + ']'.repeat(15_000)).expect(400);
+      await t.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('['.repeat(15_000) + ']'.repeat(15_000))
+        .expect(400);
     });
 
     it('refuses prototype keys and unknown fields by name', async () => {
-      const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":"a@b.cn","password":"x","__proto__":{"admin":true}}').expect(400);
+      const res = await t.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"a@b.cn","password":"x","__proto__":{"admin":true}}')
+        .expect(400);
       expect(fieldsOf(res.body)).toEqual(['__proto__']);
-      const ctor = await as(supplier).patch(`/users/${supplier.userId}`, { constructor: { prototype: { x: 1 } } }).expect(400);
+      const ctor = await as(supplier)
+        .patch(`/users/${supplier.userId}`, { constructor: { prototype: { x: 1 } } })
+        .expect(400);
       expect(fieldsOf(ctor.body)).toEqual(['constructor']);
     });
   });
 
   describe('ledger dates and listing ids', () => {
     async function signedLoan(): Promise<Agreement> {
-      const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
-      const a: Agreement = (await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 5_000_000, keyTerms: 'x', parties }).expect(201)).body;
+      const parties = [
+        { organisationId: borrower.organisationId, role: 'borrower' },
+        { organisationId: bank.organisationId, role: 'lender' },
+      ];
+      const a: Agreement = (
+        await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 5_000_000, keyTerms: 'x', parties }).expect(201)
+      ).body;
       for (const actor of [borrower, bank]) {
         await as(actor).post('/auth/step-up', { password: PASSWORD }).expect(200);
         await as(actor).post(`/agreements/${a.id}/sign`, { contentHash: a.contentHash }).expect(200);
@@ -171,18 +224,39 @@ describe('input handling (integration)', () => {
       // Not before the test session (2026-12-10) or the day the agreement was drafted, whichever
       // came first: an agreement prepared and signed ahead of its session is followed from then.
       const earliest = ['2026-12-10', chinaToday()].sort()[0];
-      const early = await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: dayBefore(earliest) }).expect(400);
+      const early = await as(bank)
+        .post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: dayBefore(earliest) })
+        .expect(400);
       expect(fieldsOf(early.body)).toEqual(['occurredOn']);
       await as(bank).post(`/agreements/${a.id}/ledger`, { kind: 'approved', amount: 1, occurredOn: earliest }).expect(201);
     });
 
     it('refuses the same listing twice in an agreement', async () => {
-      const need = (await as(borrower).post(`/sessions/${bankSession}/listings`, { type: 'financing_need', title: '流动资金', financing: { amount: 1_000_000, termMonths: 12, purpose: 'working_capital', guaranteeNeeded: false } }).expect(201)).body;
-      const parties = [{ organisationId: borrower.organisationId, role: 'borrower' }, { organisationId: bank.organisationId, role: 'lender' }];
-      const res = await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 1, keyTerms: 'x', parties, listingIds: [need.id, need.id] }).expect(400);
+      const need = (
+        await as(borrower)
+          .post(`/sessions/${bankSession}/listings`, {
+            type: 'financing_need',
+            title: '流动资金',
+            financing: { amount: 1_000_000, termMonths: 12, purpose: 'working_capital', guaranteeNeeded: false },
+          })
+          .expect(201)
+      ).body;
+      const parties = [
+        { organisationId: borrower.organisationId, role: 'borrower' },
+        { organisationId: bank.organisationId, role: 'lender' },
+      ];
+      const res = await as(borrower)
+        .post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 1, keyTerms: 'x', parties, listingIds: [need.id, need.id] })
+        .expect(400);
       expect(fieldsOf(res.body)).toEqual(['listingIds']);
-      const ok: Agreement = (await as(borrower).post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 1, keyTerms: 'x', parties, listingIds: [need.id] }).expect(201)).body;
-      const edit = await as(borrower).patch(`/agreements/${ok.id}`, { version: ok.version, listingIds: [need.id, need.id] }).expect(400);
+      const ok: Agreement = (
+        await as(borrower)
+          .post(`/sessions/${bankSession}/agreements`, { kind: 'loan', title: '贷款', amount: 1, keyTerms: 'x', parties, listingIds: [need.id] })
+          .expect(201)
+      ).body;
+      const edit = await as(borrower)
+        .patch(`/agreements/${ok.id}`, { version: ok.version, listingIds: [need.id, need.id] })
+        .expect(400);
       expect(fieldsOf(edit.body)).toEqual(['listingIds']);
     });
   });

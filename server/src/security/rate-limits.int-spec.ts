@@ -78,7 +78,9 @@ describe('rate limits across processes (integration)', () => {
     const unlock = await a.http.post(`/api/users/${signatory.userId}/login-unlock`).auth(organiser.token, { type: 'bearer' }).expect(200);
     expect(unlock.body).toEqual({ wasProtected: true });
     await login(b, address(), signatory.email, PASSWORD).expect(200);
-    const audit = await a.dataSource.query(`SELECT "actorUserId", data FROM audit_record WHERE action = 'auth.login_unlocked' AND "entityId" = $1`, [signatory.userId]);
+    const audit = await a.dataSource.query(`SELECT "actorUserId", data FROM audit_record WHERE action = 'auth.login_unlocked' AND "entityId" = $1`, [
+      signatory.userId,
+    ]);
     expect(audit).toEqual([{ actorUserId: organiser.userId, data: { wasProtected: true } }]);
   });
 
@@ -86,7 +88,12 @@ describe('rate limits across processes (integration)', () => {
     const user = await setup.organisation('bank');
     const first = (await login(a, address(), user.email, PASSWORD).expect(200)).body.accessToken as string;
     const second = (await login(b, address(), user.email, PASSWORD).expect(200)).body.accessToken as string;
-    for (let i = 0; i < 3; i++) await a.http.post('/api/auth/step-up').auth(first, { type: 'bearer' }).send({ password: `wrong-password-${i}` }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await a.http
+        .post('/api/auth/step-up')
+        .auth(first, { type: 'bearer' })
+        .send({ password: `wrong-password-${i}` })
+        .expect(401);
     await b.http.post('/api/auth/step-up').auth(first, { type: 'bearer' }).send({ password: PASSWORD }).expect(429);
     await a.http.post('/api/auth/step-up').auth(second, { type: 'bearer' }).send({ password: PASSWORD }).expect(200);
   });
@@ -119,7 +126,16 @@ describe('rate limits across processes (integration)', () => {
         .post('/api/auth/register')
         .set('X-Forwarded-For', at)
         .send({
-          organisation: { name: `限流测试${randomInt(1e6)}`, creditCode: randomCreditCode(), kind: 'enterprise', industry: 'C31', region: '630100', size: 'small', contactName: '李四', contactPhone: '0971-1234567' },
+          organisation: {
+            name: `限流测试${randomInt(1e6)}`,
+            creditCode: randomCreditCode(),
+            kind: 'enterprise',
+            industry: 'C31',
+            region: '630100',
+            size: 'small',
+            contactName: '李四',
+            contactPhone: '0971-1234567',
+          },
           admin: { email: `rl-${randomUUID()}@test.duijie.cn`, displayName: '李四', password: PASSWORD },
         });
     for (let i = 0; i < 3; i++) await register(i % 2 ? a : b, from).expect(201);
@@ -135,7 +151,9 @@ describe('rate limits across processes (integration)', () => {
     });
     try {
       // A malformed join is answered at once without touching the database: 30 in a burst.
-      const answers = await Promise.all(Array.from({ length: 30 }, () => socket.timeout(5000).emitWithAck('board:join', { sessionId: 'not-a-uuid', lastSeq: null })));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, () => socket.timeout(5000).emitWithAck('board:join', { sessionId: 'not-a-uuid', lastSeq: null })),
+      );
       const codes = answers.map((answer: { code: string }) => answer.code);
       expect(codes.filter((c) => c === 'invalid')).toHaveLength(10);
       expect(codes.filter((c) => c === 'too_many_requests')).toHaveLength(20);

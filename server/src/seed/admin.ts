@@ -26,12 +26,7 @@ export type AdminSeed = { created: false } | { created: true; generatedPassword:
  * On a database without any organiser, creates one from ADMIN_EMAIL / ADMIN_PASSWORD; without
  * ADMIN_PASSWORD it generates a random password, which the caller prints once.
  */
-export async function ensureAdmin(
-  dataSource: DataSource,
-  organisations: OrganisationsService,
-  users: UsersService,
-  config: AppConfig,
-): Promise<AdminSeed> {
+export async function ensureAdmin(dataSource: DataSource, organisations: OrganisationsService, users: UsersService, config: AppConfig): Promise<AdminSeed> {
   return dataSource.transaction(async (manager) => {
     // Serialises concurrent first starts of several processes.
     await manager.query('SELECT pg_advisory_xact_lock(73201002)');
@@ -41,7 +36,11 @@ export async function ensureAdmin(
     const organisation =
       (await manager.findOne(OrganisationEntity, { where: { creditCode: ADMIN_ORGANISATION.creditCode } })) ??
       (await organisations.insert(manager, ADMIN_ORGANISATION, 'approved', null));
-    await users.insert(manager, { organisationId: organisation.id, email: config.adminEmail.toLowerCase(), displayName: '管理员', password, role: 'organiser' }, null);
+    await users.insert(
+      manager,
+      { organisationId: organisation.id, email: config.adminEmail.toLowerCase(), displayName: '管理员', password, role: 'organiser' },
+      null,
+    );
     return { created: true, generatedPassword };
   });
 }

@@ -23,7 +23,19 @@ describe('matchmaking supermarket (integration)', () => {
   const credit = (title: string, over: Partial<NonNullable<ListingInput['credit']>>): ListingInput => ({
     type: 'credit_offer',
     title,
-    credit: { amountMin: 1_000_000, amountMax: 50_000_000, totalLine: 2_000_000_000, termMinMonths: 6, termMaxMonths: 36, rateMinBp: 345, rateMaxBp: 480, targetIndustries: [], targetSizes: [], guaranteeRequirement: 'collateral', ...over },
+    credit: {
+      amountMin: 1_000_000,
+      amountMax: 50_000_000,
+      totalLine: 2_000_000_000,
+      termMinMonths: 6,
+      termMaxMonths: 36,
+      rateMinBp: 345,
+      rateMaxBp: 480,
+      targetIndustries: [],
+      targetSizes: [],
+      guaranteeRequirement: 'collateral',
+      ...over,
+    },
   });
   const post = async (actor: Actor, body: ListingInput) => (await as(actor).post(`/sessions/${session}/listings`, body).expect(201)).body.id as string;
 
@@ -32,21 +44,43 @@ describe('matchmaking supermarket (integration)', () => {
     organiser = await t.organiser();
     eventId = (await t.event(organiser)).id;
     session = (await t.session(organiser, eventId, 'bank_enterprise', 'live')).id;
-    [borrower, otherBorrower, bank, otherBank, guarantor] = await Promise.all([t.organisation('enterprise'), t.organisation('enterprise'), t.organisation('bank'), t.organisation('bank'), t.organisation('guarantor')]);
+    [borrower, otherBorrower, bank, otherBank, guarantor] = await Promise.all([
+      t.organisation('enterprise'),
+      t.organisation('enterprise'),
+      t.organisation('bank'),
+      t.organisation('bank'),
+      t.organisation('guarantor'),
+    ]);
     await t.participate(borrower, organiser, session, 'borrower');
     await t.participate(otherBorrower, organiser, session, 'borrower');
     await t.participate(bank, organiser, session, 'lender');
     await t.participate(otherBank, organiser, session, 'lender');
     await t.participate(guarantor, organiser, session, 'guarantor');
-    needId = await post(borrower, { type: 'financing_need', title: '技改贷款', financing: { amount: 30_000_000, termMonths: 24, purpose: 'technical_upgrade', collateral: '设备', guaranteeNeeded: false } });
+    needId = await post(borrower, {
+      type: 'financing_need',
+      title: '技改贷款',
+      financing: { amount: 30_000_000, termMonths: 24, purpose: 'technical_upgrade', collateral: '设备', guaranteeNeeded: false },
+    });
     loanId = await post(bank, credit('抵押经营贷', {}));
-    greenId = await post(otherBank, credit('绿色信贷', { amountMin: 50_000_000, amountMax: 500_000_000, termMinMonths: 36, termMaxMonths: 120, rateMinBp: 300, targetIndustries: ['D44'], guaranteeRequirement: 'none' }));
+    greenId = await post(
+      otherBank,
+      credit('绿色信贷', {
+        amountMin: 50_000_000,
+        amountMax: 500_000_000,
+        termMinMonths: 36,
+        termMaxMonths: 120,
+        rateMinBp: 300,
+        targetIndustries: ['D44'],
+        guaranteeRequirement: 'none',
+      }),
+    );
     await post(guarantor, { type: 'guarantee_offer', title: '融资担保', guarantee: { capacity: 100_000_000, feeRateBp: 150, targetIndustries: [] } });
   });
   afterAll(() => t.close());
 
   it('shows every credit and guarantee product, filtered by amount, term, rate, industry and guarantee', async () => {
-    const shelf = async (query: string) => ((await as(borrower).get(`/events/${eventId}/supermarket${query}`).expect(200)).body as Page<ListingPublic>).items.map((l) => l.title).sort();
+    const shelf = async (query: string) =>
+      ((await as(borrower).get(`/events/${eventId}/supermarket${query}`).expect(200)).body as Page<ListingPublic>).items.map((l) => l.title).sort();
     expect(await shelf('')).toEqual(['抵押经营贷', '绿色信贷', '融资担保'].sort());
     expect(await shelf('?amount=30000000')).toEqual(['抵押经营贷', '融资担保'].sort());
     expect(await shelf('?type=credit_offer&termMonths=60')).toEqual(['绿色信贷']);
@@ -93,11 +127,15 @@ describe('matchmaking supermarket (integration)', () => {
     const [green] = ((await as(otherBank).get('/me/applications').expect(200)).body as FinancingApplication[]).filter((a) => a.offer.id === greenId);
     await t.dataSource.query(`UPDATE financing_application SET "answerBy" = now() - interval '2 hours' WHERE id = $1`, [green.id]);
     const overdue: OverdueByOrganisation[] = (await as(organiser).get(`/events/${eventId}/applications/overdue`).expect(200)).body;
-    expect(overdue).toEqual([{ organisationId: otherBank.organisationId, organisationName: expect.any(String), overdue: 1, pending: 1, oldestAnswerBy: expect.any(String) }]);
+    expect(overdue).toEqual([
+      { organisationId: otherBank.organisationId, organisationName: expect.any(String), overdue: 1, pending: 1, oldestAnswerBy: expect.any(String) },
+    ]);
     const seen = ((await as(otherBank).get('/me/applications').expect(200)).body as FinancingApplication[]).find((a) => a.id === green.id);
     expect(seen?.overdue).toBe(true);
     await as(bank).get(`/events/${eventId}/applications/overdue`).expect(403);
-    const declined: FinancingApplication = (await as(otherBank).post(`/applications/${green.id}/answer`, { accept: false, reason: '不在绿色信贷支持范围' }).expect(200)).body;
+    const declined: FinancingApplication = (
+      await as(otherBank).post(`/applications/${green.id}/answer`, { accept: false, reason: '不在绿色信贷支持范围' }).expect(200)
+    ).body;
     expect(declined).toMatchObject({ status: 'declined', reason: '不在绿色信贷支持范围', overdue: false });
     expect((await as(organiser).get(`/events/${eventId}/applications/overdue`).expect(200)).body).toEqual([]);
   });

@@ -48,13 +48,18 @@ export class SupermarketService {
       );
     }
     if (query.termMonths !== undefined) {
-      qb.andWhere(`(l.type <> 'credit_offer' OR ((l.credit->>'termMinMonths')::int <= :term AND (l.credit->>'termMaxMonths')::int >= :term))`, { term: query.termMonths });
+      qb.andWhere(`(l.type <> 'credit_offer' OR ((l.credit->>'termMinMonths')::int <= :term AND (l.credit->>'termMaxMonths')::int >= :term))`, {
+        term: query.termMonths,
+      });
     }
     if (query.maxRateBp !== undefined) {
       qb.andWhere(`(l.type <> 'credit_offer' OR (l.credit->>'rateMinBp')::int <= :rate)`, { rate: query.maxRateBp });
     }
     if (query.industry) {
-      qb.andWhere(`(jsonb_array_length(COALESCE(l.credit, l.guarantee)->'targetIndustries') = 0 OR COALESCE(l.credit, l.guarantee)->'targetIndustries' ? :industry)`, { industry: query.industry });
+      qb.andWhere(
+        `(jsonb_array_length(COALESCE(l.credit, l.guarantee)->'targetIndustries') = 0 OR COALESCE(l.credit, l.guarantee)->'targetIndustries' ? :industry)`,
+        { industry: query.industry },
+      );
     }
     if (query.guaranteeRequirement) {
       qb.andWhere(`l.type = 'credit_offer' AND l.credit->>'guaranteeRequirement' = :requirement`, { requirement: query.guaranteeRequirement });
@@ -69,12 +74,18 @@ export class SupermarketService {
     return this.uow.run(async ({ manager }) => {
       const [offer, need] = await Promise.all([this.listing(manager, offerId), this.listing(manager, needId)]);
       if (!offer || (offer.type !== 'credit_offer' && offer.type !== 'guarantee_offer')) throw new NotFound('Credit or guarantee product');
-      if (!need || need.organisationId !== principal.organisationId) throw new InvalidInput('needListingId', 'must be one of your organisation’s financing needs');
+      if (!need || need.organisationId !== principal.organisationId)
+        throw new InvalidInput('needListingId', 'must be one of your organisation’s financing needs');
       if (need.type !== 'financing_need') throw new InvalidInput('needListingId', 'must be a financing need');
       if (need.eventId !== offer.eventId) throw new InvalidInput('needListingId', 'must belong to the same event as the product');
       if (offer.status !== 'open' || need.status !== 'open') throw new Conflict('listing_withdrawn', 'The product or the need has been withdrawn');
-      const live = await manager.findOne(FinancingApplicationEntity, { where: { needListingId: needId, offerListingId: offerId, status: In(['pending', 'accepted']) } });
-      if (live) throw new Conflict('already_applied', 'This need has already been sent to this product', [{ field: 'needListingId', messages: [`application ${live.id} is ${live.status}`] }]);
+      const live = await manager.findOne(FinancingApplicationEntity, {
+        where: { needListingId: needId, offerListingId: offerId, status: In(['pending', 'accepted']) },
+      });
+      if (live)
+        throw new Conflict('already_applied', 'This need has already been sent to this product', [
+          { field: 'needListingId', messages: [`application ${live.id} is ${live.status}`] },
+        ]);
       const event = await manager.findOneByOrFail(EventEntity, { id: offer.eventId });
       const application = await manager.save(
         manager.create(FinancingApplicationEntity, {
@@ -88,7 +99,13 @@ export class SupermarketService {
           createdByUserId: principal.userId,
         }),
       );
-      await this.audit.record(manager, { actorUserId: principal.userId, action: 'application.submitted', entityType: 'financing_application', entityId: application.id, data: { needListingId: needId, offerListingId: offerId } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: 'application.submitted',
+        entityType: 'financing_application',
+        entityId: application.id,
+        data: { needListingId: needId, offerListingId: offerId },
+      });
       return (await this.views(manager, [application]))[0];
     });
   }
@@ -97,8 +114,15 @@ export class SupermarketService {
   async answer(principal: Principal, id: string, dto: ApplicationAnswerDto): Promise<FinancingApplication> {
     return this.uow.run(async ({ manager }) => {
       const application = await manager.findOne(FinancingApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!application || (application.offerOrganisationId !== principal.organisationId && application.applicantOrganisationId !== principal.organisationId && !isOrganiser(principal))) throw new NotFound('Application');
-      if (application.offerOrganisationId !== principal.organisationId) throw new Forbidden('Only the organisation offering the product answers an application');
+      if (
+        !application ||
+        (application.offerOrganisationId !== principal.organisationId &&
+          application.applicantOrganisationId !== principal.organisationId &&
+          !isOrganiser(principal))
+      )
+        throw new NotFound('Application');
+      if (application.offerOrganisationId !== principal.organisationId)
+        throw new Forbidden('Only the organisation offering the product answers an application');
       const wanted = dto.accept ? 'accepted' : 'declined';
       if (application.status === wanted) return (await this.views(manager, [application]))[0];
       if (application.status !== 'pending') throw new Conflict('already_answered', `This application was already ${application.status}`);
@@ -107,7 +131,13 @@ export class SupermarketService {
       application.answeredAt = new Date();
       application.answeredByUserId = principal.userId;
       await manager.save(application);
-      await this.audit.record(manager, { actorUserId: principal.userId, action: `application.${wanted}`, entityType: 'financing_application', entityId: id, data: { reason: application.reason, late: application.answeredAt > application.answerBy } });
+      await this.audit.record(manager, {
+        actorUserId: principal.userId,
+        action: `application.${wanted}`,
+        entityType: 'financing_application',
+        entityId: id,
+        data: { reason: application.reason, late: application.answeredAt > application.answerBy },
+      });
       return (await this.views(manager, [application]))[0];
     });
   }
@@ -124,17 +154,24 @@ export class SupermarketService {
 
   /** Organisers: per answering organisation, the pending applications and how many are past their deadline. */
   async overdue(eventId: string): Promise<OverdueByOrganisation[]> {
-    const rows: { organisationId: string; organisationName: string; overdue: string; pending: string; oldestAnswerBy: Date | null }[] = await this.dataSource.query(
-      `SELECT a."offerOrganisationId" AS "organisationId", o.name AS "organisationName",
+    const rows: { organisationId: string; organisationName: string; overdue: string; pending: string; oldestAnswerBy: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT a."offerOrganisationId" AS "organisationId", o.name AS "organisationName",
               count(*) FILTER (WHERE a."answerBy" < now()) AS overdue, count(*) AS pending,
               min(a."answerBy") FILTER (WHERE a."answerBy" < now()) AS "oldestAnswerBy"
          FROM financing_application a JOIN organisation o ON o.id = a."offerOrganisationId"
         WHERE a."eventId" = $1 AND a.status = 'pending'
         GROUP BY a."offerOrganisationId", o.name
         ORDER BY overdue DESC, pending DESC, o.name`,
-      [eventId],
-    );
-    return rows.map((r) => ({ organisationId: r.organisationId, organisationName: r.organisationName, overdue: Number(r.overdue), pending: Number(r.pending), oldestAnswerBy: r.oldestAnswerBy ? r.oldestAnswerBy.toISOString() : null }));
+        [eventId],
+      );
+    return rows.map((r) => ({
+      organisationId: r.organisationId,
+      organisationName: r.organisationName,
+      overdue: Number(r.overdue),
+      pending: Number(r.pending),
+      oldestAnswerBy: r.oldestAnswerBy ? r.oldestAnswerBy.toISOString() : null,
+    }));
   }
 
   private listing(manager: EntityManager, id: string): Promise<ListingEntity | null> {
@@ -143,7 +180,10 @@ export class SupermarketService {
 
   private async views(manager: EntityManager, rows: FinancingApplicationEntity[]): Promise<FinancingApplication[]> {
     if (rows.length === 0) return [];
-    const listings = await manager.find(ListingEntity, { where: { id: In(rows.flatMap((r) => [r.needListingId, r.offerListingId])) }, relations: { organisation: true } });
+    const listings = await manager.find(ListingEntity, {
+      where: { id: In(rows.flatMap((r) => [r.needListingId, r.offerListingId])) },
+      relations: { organisation: true },
+    });
     const byId = new Map(listings.map((l) => [l.id, toPublicListing(l)]));
     const now = Date.now();
     return rows.map((r) => ({
@@ -160,4 +200,3 @@ export class SupermarketService {
     }));
   }
 }
-

@@ -4,7 +4,10 @@
 export type IcsEvent = Record<string, string>;
 
 export function unfoldIcs(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line !== '');
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
 }
 
 export function unescapeIcsText(value: string): string {

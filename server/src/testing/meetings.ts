@@ -39,7 +39,10 @@ export async function placeMeeting(dataSource: DataSource, m: PlacedMeeting): Pr
       }),
     );
     if (placed && meeting.status !== 'cancelled') {
-      await manager.insert(MeetingSeatEntity, [m.a, m.b].map((organisationId) => ({ sessionId: m.sessionId, organisationId, slot: m.slot!, meetingId: meeting.id })));
+      await manager.insert(
+        MeetingSeatEntity,
+        [m.a, m.b].map((organisationId) => ({ sessionId: m.sessionId, organisationId, slot: m.slot!, meetingId: meeting.id })),
+      );
     }
     return meeting;
   });

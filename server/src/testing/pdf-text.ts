@@ -22,7 +22,11 @@ export function pdfText(pdf: Buffer): { pages: number; text: string; info: Recor
   try {
     const file = join(dir, 'document.pdf');
     writeFileSync(file, pdf);
-    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, file], { cwd: __dirname, encoding: 'utf8' })) as { pages: number; text: string; info: Record<string, unknown> };
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, file], { cwd: __dirname, encoding: 'utf8' })) as {
+      pages: number;
+      text: string;
+      info: Record<string, unknown>;
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

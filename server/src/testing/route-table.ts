@@ -38,7 +38,12 @@ const METHODS: Partial<Record<RequestMethod, RouteInfo['method']>> = {
 };
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : [typeof value === 'string' ? value : '/']);
-const join = (...parts: string[]) => '/' + parts.flatMap((p) => p.split('/')).filter((p) => p !== '').join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .flatMap((p) => p.split('/'))
+    .filter((p) => p !== '')
+    .join('/');
 
 /** The controllers' routes with their DTOs (global prefix given, as Nest does not expose it). */
 export function controllerRoutes(app: INestApplication, prefix = 'api'): RouteInfo[] {

@@ -87,13 +87,25 @@ export class TestApp {
   }
 
   /** Self-registers an organisation and its admin; approves it unless told not to. */
-  async organisation(kind: OrganisationKind, opts: { approve?: boolean; region?: string; size?: string; name?: string } = {}): Promise<Actor & { creditCode: string }> {
+  async organisation(
+    kind: OrganisationKind,
+    opts: { approve?: boolean; region?: string; size?: string; name?: string } = {},
+  ): Promise<Actor & { creditCode: string }> {
     const email = `admin-${randomUUID()}@test.duijie.cn`;
     const creditCode = randomCreditCode(opts.region ?? '630100');
     const res = await this.http
       .post('/api/auth/register')
       .send({
-        organisation: { name: opts.name ?? `测试${kind}${randomInt(1e6)}`, creditCode, kind, industry: kind === 'bank' ? 'J66' : 'C31', region: opts.region ?? '630100', size: opts.size ?? 'medium', contactName: '张三', contactPhone: '0971-1234567' },
+        organisation: {
+          name: opts.name ?? `测试${kind}${randomInt(1e6)}`,
+          creditCode,
+          kind,
+          industry: kind === 'bank' ? 'J66' : 'C31',
+          region: opts.region ?? '630100',
+          size: opts.size ?? 'medium',
+          contactName: '张三',
+          contactPhone: '0971-1234567',
+        },
         admin: { email, displayName: '测试管理员', password: PASSWORD },
       })
       .expect(201);
@@ -114,15 +126,36 @@ export class TestApp {
   }
 
   /** A session moved forward to `status`. */
-  async session(organiser: Actor, eventId: string, kind: SessionKind, status: SessionStatus = 'registration', registrationMode: 'open' | 'invitation' = 'open'): Promise<MatchSession> {
+  async session(
+    organiser: Actor,
+    eventId: string,
+    kind: SessionKind,
+    status: SessionStatus = 'registration',
+    registrationMode: 'open' | 'invitation' = 'open',
+  ): Promise<MatchSession> {
     let res = await this.http
       .post(`/api/events/${eventId}/sessions`)
       .auth(organiser.token, { type: 'bearer' })
-      .send({ kind, title: `${kind} 专场`, leadDepartment: '省经委', venue: '青海国际会展中心', startsAt: '2026-12-10T09:00:00+08:00', endsAt: '2026-12-10T17:00:00+08:00', slotMinutes: 20, tableCount: 12, ceremonyAt: '2026-12-10T16:00:00+08:00', registrationMode })
+      .send({
+        kind,
+        title: `${kind} 专场`,
+        leadDepartment: '省经委',
+        venue: '青海国际会展中心',
+        startsAt: '2026-12-10T09:00:00+08:00',
+        endsAt: '2026-12-10T17:00:00+08:00',
+        slotMinutes: 20,
+        tableCount: 12,
+        ceremonyAt: '2026-12-10T16:00:00+08:00',
+        registrationMode,
+      })
       .expect(201);
     let session: MatchSession = res.body;
     while (session.status !== status) {
-      res = await this.http.post(`/api/sessions/${session.id}/transition`).auth(organiser.token, { type: 'bearer' }).send({ to: SESSION_TRANSITIONS[session.status], version: session.version }).expect(200);
+      res = await this.http
+        .post(`/api/sessions/${session.id}/transition`)
+        .auth(organiser.token, { type: 'bearer' })
+        .send({ to: SESSION_TRANSITIONS[session.status], version: session.version })
+        .expect(200);
       session = res.body;
     }
     return session;
@@ -139,6 +172,16 @@ export const supplyListing = (overrides: Partial<ListingInput> = {}): ListingInp
   type: 'supply',
   title: '螺纹钢 HRB400 供应',
   description: '西宁产，现货',
-  goods: { category: 'steel', specification: 'HRB400 Φ12-25', quantity: 5000, unit: '吨', priceMin: 3600, priceMax: 3900, deliveryFrom: '2027-01-01', deliveryTo: '2027-06-30', region: '630100' },
+  goods: {
+    category: 'steel',
+    specification: 'HRB400 Φ12-25',
+    quantity: 5000,
+    unit: '吨',
+    priceMin: 3600,
+    priceMax: 3900,
+    deliveryFrom: '2027-01-01',
+    deliveryTo: '2027-06-30',
+    region: '630100',
+  },
   ...overrides,
 });

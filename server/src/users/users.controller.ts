@@ -26,11 +26,7 @@ export class UsersController {
   }
 
   @Post('organisations/:id/invitations')
-  invite(
-    @CurrentUser() principal: Principal,
-    @Param('id', ID) id: string,
-    @Body() dto: InvitationDto,
-  ): Promise<InvitationCreated> {
+  invite(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: InvitationDto): Promise<InvitationCreated> {
     return this.users.invite(principal, id, dto);
   }
 

@@ -46,9 +46,7 @@ export class UsersService {
     emailField = 'email',
   ): Promise<UserEntity> {
     if (await manager.exists(UserEntity, { where: { email: input.email } })) {
-      throw new Conflict('email_taken', `An account with email ${input.email} already exists`, [
-        { field: emailField, messages: ['already has an account'] },
-      ]);
+      throw new Conflict('email_taken', `An account with email ${input.email} already exists`, [{ field: emailField, messages: ['already has an account'] }]);
     }
     const user = await manager.save(
       manager.create(UserEntity, {
@@ -163,13 +161,20 @@ export class UsersService {
   /** One-time: the invitation row is locked, so two clicks on the link create one account. */
   async acceptInvitation(token: string, dto: InvitationAcceptDto): Promise<UserEntity> {
     // A step of the acceptance: its answer is the login session that follows.
-    return this.uow.run(async ({ manager }) => {
-      const invitation = await this.usableInvitation(manager, token, true);
-      const user = await this.insert(manager, { organisationId: invitation.organisationId, email: invitation.email, displayName: dto.displayName, password: dto.password, role: invitation.role }, null);
-      invitation.acceptedAt = new Date();
-      await manager.save(invitation);
-      return user;
-    }, { answer: false });
+    return this.uow.run(
+      async ({ manager }) => {
+        const invitation = await this.usableInvitation(manager, token, true);
+        const user = await this.insert(
+          manager,
+          { organisationId: invitation.organisationId, email: invitation.email, displayName: dto.displayName, password: dto.password, role: invitation.role },
+          null,
+        );
+        invitation.acceptedAt = new Date();
+        await manager.save(invitation);
+        return user;
+      },
+      { answer: false },
+    );
   }
 
   private async usableInvitation(manager: EntityManager, token: string, lock = false): Promise<InvitationEntity> {

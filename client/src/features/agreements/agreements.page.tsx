@@ -28,10 +28,7 @@ export function MyAgreementsPage() {
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const [signing, setSigning] = useState<Agreement | null>(null);
 
-  const approved = useMemo(
-    () => (participations.data ?? []).filter((p) => p.status === 'approved'),
-    [participations.data],
-  );
+  const approved = useMemo(() => (participations.data ?? []).filter((p) => p.status === 'approved'), [participations.data]);
   const sessions = useSessionsById([...approved.map((p) => p.sessionId), ...(agreements.data ?? []).map((a) => a.sessionId)]);
 
   const choices: AgreementSessionChoice[] = [];
@@ -55,26 +52,14 @@ export function MyAgreementsPage() {
       <Space size={4} wrap>
         {canSign ? (
           <Tooltip title={mayAct ? undefined : t('agreement.adminOnly')}>
-            <Button
-              size="small"
-              type="primary"
-              icon={<SignatureOutlined />}
-              disabled={!mayAct}
-              onClick={() => setSigning(a)}
-              data-testid="agreement-sign"
-            >
+            <Button size="small" type="primary" icon={<SignatureOutlined />} disabled={!mayAct} onClick={() => setSigning(a)} data-testid="agreement-sign">
               {t('agreement.sign')}
             </Button>
           </Tooltip>
         ) : null}
         {mine?.signature && drafting ? <Tag color="green">{t('agreement.mineSigned')}</Tag> : null}
         {canEdit ? (
-          <Button
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setDialog({ kind: 'edit', agreement: a })}
-            data-testid="agreement-edit"
-          >
+          <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit', agreement: a })} data-testid="agreement-edit">
             {t('common.edit')}
           </Button>
         ) : null}
@@ -84,13 +69,7 @@ export function MyAgreementsPage() {
 
   const createButton = (
     <Tooltip title={canCreate ? undefined : t('agreement.createBlocked')}>
-      <Button
-        type="primary"
-        icon={<FileAddOutlined />}
-        disabled={!canCreate}
-        onClick={() => setDialog({ kind: 'create' })}
-        data-testid="agreement-create"
-      >
+      <Button type="primary" icon={<FileAddOutlined />} disabled={!canCreate} onClick={() => setDialog({ kind: 'create' })} data-testid="agreement-create">
         {t('agreement.create')}
       </Button>
     </Tooltip>
@@ -111,12 +90,7 @@ export function MyAgreementsPage() {
         emptyText={t('agreement.empty')}
         onRetry={() => void agreements.refetch()}
       >
-        <AgreementsTable
-          agreements={agreements.data}
-          sessionTitle={(id) => sessions.get(id)?.title}
-          actions={actions}
-          pageSize={20}
-        />
+        <AgreementsTable agreements={agreements.data} sessionTitle={(id) => sessions.get(id)?.title} actions={actions} pageSize={20} />
       </PageState>
       <AgreementFormModal
         open={dialog.kind !== 'none'}

@@ -6,14 +6,7 @@
 // through orderBoardEvents; a gap, or any reconnection, joins again from the last one applied.
 import type { QueryClient } from '@tanstack/react-query';
 import { orderBoardEvents } from '@duijie/shared';
-import type {
-  BoardEvent,
-  BoardJoinResult,
-  BoardTotalsUpdate,
-  ListingConfidentialUpdate,
-  ListingView,
-  MatchSession,
-} from '@duijie/shared';
+import type { BoardEvent, BoardJoinResult, BoardTotalsUpdate, ListingConfidentialUpdate, ListingView, MatchSession } from '@duijie/shared';
 import { ApiFailure } from '../../api/client';
 import { keys } from '../../api/keys';
 import { getSocket, onSocketChange, reconnectSocket } from '../../api/socket';
@@ -272,9 +265,7 @@ class BoardFollower {
     this.queryClient.setQueryData<LiveBoard>(keys.boardLive(this.sessionId), board);
     if (before?.session.version !== board.session.version) {
       // Keep the REST copy of the session as new as the live one: actions send its version.
-      this.queryClient.setQueryData<MatchSession>(keys.session(this.sessionId), (old) =>
-        old && old.version > board.session.version ? old : board.session,
-      );
+      this.queryClient.setQueryData<MatchSession>(keys.session(this.sessionId), (old) => (old && old.version > board.session.version ? old : board.session));
     }
   }
 }

@@ -128,8 +128,7 @@ export function BoardPage() {
   const onPageChange = (nextPage: number, nextSize: number) =>
     update({ page: String(nextPage), pageSize: nextSize === DEFAULT_PAGE_SIZE ? undefined : String(nextSize) });
 
-  const canPost =
-    me.role !== 'organiser' && s !== undefined && LISTING_OPEN_STATUSES.includes(s.status);
+  const canPost = me.role !== 'organiser' && s !== undefined && LISTING_OPEN_STATUSES.includes(s.status);
 
   return (
     <div data-testid="board" data-seq={board?.seq}>
@@ -141,11 +140,7 @@ export function BoardPage() {
           { title: s?.title ?? '…' },
         ]}
       />
-      <PageState
-        loading={!s && session.isPending}
-        error={s ? null : session.error}
-        onRetry={() => void session.refetch()}
-      >
+      <PageState loading={!s && session.isPending} error={s ? null : session.error} onRetry={() => void session.refetch()}>
         {s ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Card
@@ -189,9 +184,7 @@ export function BoardPage() {
                   {formatDateTime(s.startsAt)} ~ {formatDateTime(s.endsAt)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fields.ceremonyAt')}>{formatDateTime(s.ceremonyAt)}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.registrationMode')}>
-                  {labels.registrationMode(s.registrationMode)}
-                </Descriptions.Item>
+                <Descriptions.Item label={t('fields.registrationMode')}>{labels.registrationMode(s.registrationMode)}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.tableCount')}>{s.tableCount}</Descriptions.Item>
               </Descriptions>
             </Card>
@@ -245,11 +238,7 @@ export function BoardPage() {
                     />
                   </PageState>
                 ) : (
-                  <PageState
-                    loading={false}
-                    empty={activeType === undefined || matching.length === 0}
-                    emptyText={t('board.empty')}
-                  >
+                  <PageState loading={false} empty={activeType === undefined || matching.length === 0} emptyText={t('board.empty')}>
                     <ListingsTable
                       listings={pageItems}
                       total={matching.length}
@@ -260,9 +249,7 @@ export function BoardPage() {
                       onPageChange={onPageChange}
                       matchCounts={counts.data ?? {}}
                       myOrganisationId={me.organisation.id}
-                      onShowMatches={(l) =>
-                        setRecommendationsFor({ id: l.id, title: l.title, organisationId: l.organisationId })
-                      }
+                      onShowMatches={(l) => setRecommendationsFor({ id: l.id, title: l.title, organisationId: l.organisationId })}
                     />
                   </PageState>
                 )}

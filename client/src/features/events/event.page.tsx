@@ -33,15 +33,16 @@ export function EventPage() {
   const hasSupermarket = (data?.sessions ?? []).some((s) => s.kind === 'bank_enterprise');
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/events">{t('events.title')}</Link> }, { title: data?.name ?? '…' }]}
-      />
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/events">{t('events.title')}</Link> }, { title: data?.name ?? '…' }]} />
       <PageState loading={event.isPending} error={event.error} onRetry={() => void event.refetch()}>
         {data ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Card
-              title={<Typography.Title level={3} style={{ margin: 0 }}>{data.name}</Typography.Title>}
+              title={
+                <Typography.Title level={3} style={{ margin: 0 }}>
+                  {data.name}
+                </Typography.Title>
+              }
               extra={
                 <Space wrap>
                   {hasSupermarket ? (
@@ -61,9 +62,7 @@ export function EventPage() {
             >
               <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size="small">
                 <Descriptions.Item label={t('fields.province')}>{regionLabel(data.province, lang)}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.eventDates')}>
-                  {formatDateRange(data.startDate, data.endDate)}
-                </Descriptions.Item>
+                <Descriptions.Item label={t('fields.eventDates')}>{formatDateRange(data.startDate, data.endDate)}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.targetAmount')}>
                   <Money yuan={data.targetAmount} />
                 </Descriptions.Item>
@@ -74,27 +73,18 @@ export function EventPage() {
                   </Descriptions.Item>
                 ) : null}
                 {data.meetingAnswerHours ? (
-                  <Descriptions.Item label={t('fields.meetingAnswerHours')}>
-                    {t('units.hoursCount', { count: data.meetingAnswerHours })}
-                  </Descriptions.Item>
+                  <Descriptions.Item label={t('fields.meetingAnswerHours')}>{t('units.hoursCount', { count: data.meetingAnswerHours })}</Descriptions.Item>
                 ) : null}
               </Descriptions>
               {data.description ? (
-                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                  {data.description}
-                </Typography.Paragraph>
+                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{data.description}</Typography.Paragraph>
               ) : null}
             </Card>
             <Card
               title={t('sessions.title')}
               extra={
                 isOrganiser ? (
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => setSessionDialog({ open: true })}
-                    data-testid="session-create"
-                  >
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setSessionDialog({ open: true })} data-testid="session-create">
                     {t('sessions.create')}
                   </Button>
                 ) : null

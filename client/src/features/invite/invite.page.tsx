@@ -24,8 +24,7 @@ export function InvitePage() {
   const [form] = Form.useForm<Values>();
 
   const accept = useMutation({
-    mutationFn: (input: InvitationAcceptInput) =>
-      api<LoginResult>('POST', `/invitations/${encodeURIComponent(token)}/accept`, input),
+    mutationFn: (input: InvitationAcceptInput) => api<LoginResult>('POST', `/invitations/${encodeURIComponent(token)}/accept`, input),
     onSuccess: (result) => {
       signIn(result);
       void navigate('/events', { replace: true });
@@ -54,15 +53,9 @@ export function InvitePage() {
             <Form<Values>
               form={form}
               layout="vertical"
-              onFinish={(values) =>
-                accept.mutate({ displayName: values.displayName.trim(), password: values.password })
-              }
+              onFinish={(values) => accept.mutate({ displayName: values.displayName.trim(), password: values.password })}
             >
-              <Form.Item
-                name="displayName"
-                label={t('fields.displayName')}
-                rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-              >
+              <Form.Item name="displayName" label={t('fields.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
                 <Input data-testid="invite-display-name" />
               </Form.Item>
               <Form.Item
@@ -83,9 +76,7 @@ export function InvitePage() {
                   { required: true, message: t('validation.required') },
                   ({ getFieldValue }) => ({
                     validator: (_rule, value: string | undefined) =>
-                      value && value !== getFieldValue('password')
-                        ? Promise.reject(new Error(t('validation.passwordMatch')))
-                        : Promise.resolve(),
+                      value && value !== getFieldValue('password') ? Promise.reject(new Error(t('validation.passwordMatch'))) : Promise.resolve(),
                   }),
                 ]}
               >

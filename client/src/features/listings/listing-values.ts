@@ -230,18 +230,14 @@ export function fromListing(listing: ListingView): ListingFormValues {
           rateMaxBp: bpToPercent(credit.rateMaxBp),
         }
       : undefined,
-    guarantee: guarantee
-      ? { ...guarantee, capacity: yuanToWan(guarantee.capacity), feeRateBp: bpToPercent(guarantee.feeRateBp) }
-      : undefined,
+    guarantee: guarantee ? { ...guarantee, capacity: yuanToWan(guarantee.capacity), feeRateBp: bpToPercent(guarantee.feeRateBp) } : undefined,
     confidential: confidential
       ? {
           notes: confidential.notes,
           annualRevenue: has(confidential.annualRevenue) ? yuanToWan(confidential.annualRevenue) : undefined,
           totalAssets: has(confidential.totalAssets) ? yuanToWan(confidential.totalAssets) : undefined,
           debtRatioPercent: confidential.debtRatioPercent,
-          internalRateFloorBp: has(confidential.internalRateFloorBp)
-            ? bpToPercent(confidential.internalRateFloorBp)
-            : undefined,
+          internalRateFloorBp: has(confidential.internalRateFloorBp) ? bpToPercent(confidential.internalRateFloorBp) : undefined,
         }
       : undefined,
   };

@@ -49,22 +49,14 @@ export function MyListingsPage() {
     setParams(next, { replace: id === null });
   };
 
-  const approved = useMemo(
-    () => (participations.data ?? []).filter((p) => p.status === 'approved'),
-    [participations.data],
-  );
-  const sessions = useSessionsById([
-    ...approved.map((p) => p.sessionId),
-    ...(listings.data ?? []).map((l) => l.sessionId),
-  ]);
+  const approved = useMemo(() => (participations.data ?? []).filter((p) => p.status === 'approved'), [participations.data]);
+  const sessions = useSessionsById([...approved.map((p) => p.sessionId), ...(listings.data ?? []).map((l) => l.sessionId)]);
 
   const choices: SessionChoice[] = [];
   for (const sessionId of new Set(approved.map((p) => p.sessionId))) {
     const session = sessions.get(sessionId);
     if (!session) continue;
-    const allowed = new Set<ListingType>(
-      approved.filter((p) => p.sessionId === sessionId).flatMap((p) => LISTING_TYPES_BY_ROLE[p.role]),
-    );
+    const allowed = new Set<ListingType>(approved.filter((p) => p.sessionId === sessionId).flatMap((p) => LISTING_TYPES_BY_ROLE[p.role]));
     choices.push({ session, types: LISTING_TYPES.filter((type) => allowed.has(type)) });
   }
   const canCreate = choices.some((c) => LISTING_OPEN_STATUSES.includes(c.session.status));
@@ -132,14 +124,7 @@ export function MyListingsPage() {
                 {t('common.edit')}
               </Button>
             </Tooltip>
-            <Button
-              size="small"
-              danger
-              icon={<StopOutlined />}
-              disabled={!editable}
-              onClick={() => setWithdrawing(l)}
-              data-testid="listing-withdraw"
-            >
+            <Button size="small" danger icon={<StopOutlined />} disabled={!editable} onClick={() => setWithdrawing(l)} data-testid="listing-withdraw">
               {t('listing.withdraw')}
             </Button>
             <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(l)} data-testid="listing-history">
@@ -153,13 +138,7 @@ export function MyListingsPage() {
 
   const createButton = (
     <Tooltip title={canCreate ? undefined : t('listing.createBlocked')}>
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        disabled={!canCreate}
-        onClick={() => setDialog({ kind: 'create' })}
-        data-testid="listing-create"
-      >
+      <Button type="primary" icon={<PlusOutlined />} disabled={!canCreate} onClick={() => setDialog({ kind: 'create' })} data-testid="listing-create">
         {t('listing.create')}
       </Button>
     </Tooltip>

@@ -41,11 +41,7 @@ export function MyAgendaPage() {
   const eventSessions = event ? mySessions.filter((s) => s.eventId === event.id) : [];
   const sessionsLoading = approvedSessionIds.length > 0 && sessionsById.size === 0;
 
-  const go = (next: { event?: string; tab?: Tab }) =>
-    setParams(
-      { event: next.event ?? event?.id ?? '', tab: next.tab ?? tab },
-      { replace: true },
-    );
+  const go = (next: { event?: string; tab?: Tab }) => setParams({ event: next.event ?? event?.id ?? '', tab: next.tab ?? tab }, { replace: true });
 
   return (
     <>

@@ -50,25 +50,13 @@ export function MyOrganisationPage() {
             </Button>
           }
         >
-          <PageState
-            loading={users.isPending}
-            error={users.error}
-            empty={users.data?.length === 0}
-            onRetry={() => void users.refetch()}
-          >
+          <PageState loading={users.isPending} error={users.error} empty={users.data?.length === 0} onRetry={() => void users.refetch()}>
             <UsersTable users={users.data ?? []} canManage={canManage} meId={me.id} canUnlockLogin={me.role === 'organiser'} />
           </PageState>
         </Card>
       ) : null}
-      {organisation.data ? (
-        <OrganisationEditModal open={editing} organisation={organisation.data} onClose={() => setEditing(false)} />
-      ) : null}
-      <InviteUserModal
-        open={inviting}
-        organisationId={me.organisation.id}
-        organisationName={me.organisation.name}
-        onClose={() => setInviting(false)}
-      />
+      {organisation.data ? <OrganisationEditModal open={editing} organisation={organisation.data} onClose={() => setEditing(false)} /> : null}
+      <InviteUserModal open={inviting} organisationId={me.organisation.id} organisationName={me.organisation.name} onClose={() => setInviting(false)} />
     </Space>
   );
 }

@@ -117,9 +117,7 @@ export function RegisterPage() {
             { required: true, message: t('validation.required') },
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
-                value && value !== getFieldValue(['admin', 'password'])
-                  ? Promise.reject(new Error(t('validation.passwordMatch')))
-                  : Promise.resolve(),
+                value && value !== getFieldValue(['admin', 'password']) ? Promise.reject(new Error(t('validation.passwordMatch'))) : Promise.resolve(),
             }),
           ]}
         >

@@ -9,11 +9,7 @@ import { PageState } from '../../ui/page-state';
 import { ReasonModal } from '../../ui/reason-modal';
 import { useFailureHandler } from '../../ui/use-failure';
 import { MeetingRequestsTable } from '../meetings/components/meeting-requests-table';
-import {
-  useAnswerMeetingRequest,
-  useCancelMeetingRequest,
-  useMyMeetingRequests,
-} from '../meetings/hooks/use-meeting-requests';
+import { useAnswerMeetingRequest, useCancelMeetingRequest, useMyMeetingRequests } from '../meetings/hooks/use-meeting-requests';
 import { ApplicationsTable } from '../supermarket/components/applications-table';
 import { useAnswerApplication, useMyApplications } from '../supermarket/hooks/use-supermarket';
 
@@ -73,13 +69,9 @@ export function MyRequestsPage() {
 
   const allRequests = requests.data ?? [];
   const allApplications = applications.data ?? [];
-  const receivedMeetings = allRequests
-    .filter((r) => r.to.organisationId === org)
-    .sort(byUrgency<MeetingRequest>((r) => r.respondBy));
+  const receivedMeetings = allRequests.filter((r) => r.to.organisationId === org).sort(byUrgency<MeetingRequest>((r) => r.respondBy));
   const sentMeetings = allRequests.filter((r) => r.from.organisationId === org);
-  const receivedApplications = allApplications
-    .filter((a) => a.offer.organisationId === org)
-    .sort(byUrgency<FinancingApplication>((a) => a.answerBy));
+  const receivedApplications = allApplications.filter((a) => a.offer.organisationId === org).sort(byUrgency<FinancingApplication>((a) => a.answerBy));
   const sentApplications = allApplications.filter((a) => a.need.organisationId === org);
   const pendingMeetings = receivedMeetings.filter((r) => r.status === 'pending').length;
   const pendingApplications = receivedApplications.filter((a) => a.status === 'pending').length;
@@ -89,14 +81,12 @@ export function MyRequestsPage() {
   const showReceivedApplications = OFFERING_KINDS.includes(me.organisation.kind) || receivedApplications.length > 0;
   const showSentApplications = BORROWING_KINDS.includes(me.organisation.kind) || sentApplications.length > 0;
   const visible: Tab[] = TABS.filter(
-    (tab) =>
-      (tab !== 'applications-received' || showReceivedApplications) && (tab !== 'applications-sent' || showSentApplications),
+    (tab) => (tab !== 'applications-received' || showReceivedApplications) && (tab !== 'applications-sent' || showSentApplications),
   );
   const requested = params.get('tab');
   const active: Tab = isTab(requested) && visible.includes(requested) ? requested : visible[0];
 
-  const busyMeeting =
-    answerMeeting.isPending ? answerMeeting.variables.request.id : cancelMeeting.isPending ? cancelMeeting.variables.id : undefined;
+  const busyMeeting = answerMeeting.isPending ? answerMeeting.variables.request.id : cancelMeeting.isPending ? cancelMeeting.variables.id : undefined;
   const busyApplication = answerApplication.isPending ? answerApplication.variables.application.id : undefined;
 
   const meetingsState = (list: MeetingRequest[], direction: 'received' | 'sent') => (
@@ -156,8 +146,7 @@ export function MyRequestsPage() {
           answerApplication.mutate(
             { application, input: { accept: true } },
             {
-              onSuccess: () =>
-                void message.success(t('applications.accepted', { name: application.need.organisationName })),
+              onSuccess: () => void message.success(t('applications.accepted', { name: application.need.organisationName })),
               onError: (error) => onFailure(error),
             },
           )
@@ -216,9 +205,7 @@ export function MyRequestsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('requests.title')}
         </Typography.Title>
-        {answeredSent > 0 ? (
-          <Typography.Text type="secondary">{t('requests.acceptedSummary', { count: answeredSent })}</Typography.Text>
-        ) : null}
+        {answeredSent > 0 ? <Typography.Text type="secondary">{t('requests.acceptedSummary', { count: answeredSent })}</Typography.Text> : null}
       </Flex>
       <Typography.Paragraph type="secondary">{t('requests.intro')}</Typography.Paragraph>
       <Tabs activeKey={active} onChange={(key) => setParams({ tab: key }, { replace: true })} items={items} />

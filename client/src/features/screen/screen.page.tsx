@@ -1,48 +1,44 @@
 // The venue's big screen for an event's signing ceremony: no login, a read-only screen link
 // token in `?token=`, its own socket, large type on a dark background.
-import { useQuery } from "@tanstack/react-query";
-import dayjs from "dayjs";
-import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
-import { formatCny, INDUSTRY_CHAINS, SESSION_KINDS } from "@duijie/shared";
-import type { AuditHeadInfo, CeremonyTotals } from "@duijie/shared";
-import { api } from "../../api/client";
-import { useLanguage } from "../../app/use-language";
-import { useCeremony } from "./use-ceremony";
-import type { ScreenConnection, ScreenError } from "./use-ceremony";
-import { useTween } from "./use-tween";
-import "./screen.css";
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { formatCny, INDUSTRY_CHAINS, SESSION_KINDS } from '@duijie/shared';
+import type { AuditHeadInfo, CeremonyTotals } from '@duijie/shared';
+import { api } from '../../api/client';
+import { useLanguage } from '../../app/use-language';
+import { useCeremony } from './use-ceremony';
+import type { ScreenConnection, ScreenError } from './use-ceremony';
+import { useTween } from './use-tween';
+import './screen.css';
 
 export function ScreenPage() {
   const { t } = useTranslation();
-  const { eventId = "" } = useParams();
+  const { eventId = '' } = useParams();
   const [params] = useSearchParams();
-  const token = params.get("token");
+  const token = params.get('token');
   const { totals, connection, error } = useCeremony(eventId, token);
 
   return (
     <div className="screen" data-testid="screen">
       <header className="screen-header">
         <div className="screen-title">
-          <span className="screen-brand">{t("app.name")}</span>
-          <h1>{t("screen.title")}</h1>
+          <span className="screen-brand">{t('app.name')}</span>
+          <h1>{t('screen.title')}</h1>
         </div>
         <div className="screen-header-tools">
-          <ConnectionDot
-            connection={error && error.kind !== "join" ? null : connection}
-          />
+          <ConnectionDot connection={error && error.kind !== 'join' ? null : connection} />
           <button
             type="button"
             className="screen-fullscreen"
             data-testid="screen-fullscreen"
             onClick={() => {
-              document.documentElement
-                .requestFullscreen?.()
-                .catch(() => undefined);
+              document.documentElement.requestFullscreen?.().catch(() => undefined);
             }}
           >
-            {t("screen.fullscreen")}
+            {t('screen.fullscreen')}
           </button>
         </div>
       </header>
@@ -52,7 +48,7 @@ export function ScreenPage() {
         <Figures totals={totals} />
       ) : (
         <div className="screen-message" data-testid="screen-loading">
-          {t("screen.loading")}
+          {t('screen.loading')}
         </div>
       )}
       <AuditSeal />
@@ -70,51 +66,31 @@ const SEAL_REFRESH_MS = 15_000;
 function AuditSeal() {
   const { t } = useTranslation();
   const seal = useQuery({
-    queryKey: ["audit-head"],
-    queryFn: ({ signal }) =>
-      api<AuditHeadInfo>("GET", "/audit/head", undefined, { signal }),
+    queryKey: ['audit-head'],
+    queryFn: ({ signal }) => api<AuditHeadInfo>('GET', '/audit/head', undefined, { signal }),
     refetchInterval: SEAL_REFRESH_MS,
   });
   const head = seal.data?.head;
   if (!seal.data || !head) return null;
-  const fingerprint = seal.data.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(" ");
+  const fingerprint = seal.data.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(' ');
   return (
-    <footer
-      className="screen-seal"
-      data-testid="screen-seal"
-      data-seq={head.seq}
-      data-hash={head.hash}
-    >
-      {t("screen.seal", {
+    <footer className="screen-seal" data-testid="screen-seal" data-seq={head.seq} data-hash={head.hash}>
+      {t('screen.seal', {
         seq: head.seq,
         hash: `${head.hash.slice(0, 12)}…`,
-        at: dayjs(head.signedAt).format("HH:mm:ss"),
+        at: dayjs(head.signedAt).format('HH:mm:ss'),
         fingerprint,
       })}
     </footer>
   );
 }
 
-function ConnectionDot({
-  connection,
-}: {
-  connection: ScreenConnection | null;
-}) {
+function ConnectionDot({ connection }: { connection: ScreenConnection | null }) {
   const { t } = useTranslation();
-  const state = connection ?? "offline";
-  const label =
-    connection === "live"
-      ? t("screen.live")
-      : connection === null
-        ? t("screen.offline")
-        : t("screen.reconnecting");
+  const state = connection ?? 'offline';
+  const label = connection === 'live' ? t('screen.live') : connection === null ? t('screen.offline') : t('screen.reconnecting');
   return (
-    <span
-      className="screen-connection"
-      data-testid="screen-connection"
-      data-state={state}
-      title={label}
-    >
+    <span className="screen-connection" data-testid="screen-connection" data-state={state} title={label}>
       <span className={`screen-dot screen-dot-${state}`} aria-hidden />
       {label}
     </span>
@@ -124,23 +100,12 @@ function ConnectionDot({
 function ErrorState({ error }: { error: ScreenError }) {
   const { t } = useTranslation();
   const title =
-    error.kind === "missingToken"
-      ? t("screen.errors.missingToken")
-      : error.kind === "refused"
-        ? t("screen.errors.refused")
-        : t("screen.errors.join");
+    error.kind === 'missingToken' ? t('screen.errors.missingToken') : error.kind === 'refused' ? t('screen.errors.refused') : t('screen.errors.join');
   return (
-    <div
-      className="screen-message screen-error"
-      role="alert"
-      data-testid="screen-error"
-      data-kind={error.kind}
-    >
+    <div className="screen-message screen-error" role="alert" data-testid="screen-error" data-kind={error.kind}>
       <div>{title}</div>
-      {error.kind === "missingToken" ? (
-        <div className="screen-error-detail">
-          {t("screen.errors.missingTokenHint")}
-        </div>
+      {error.kind === 'missingToken' ? (
+        <div className="screen-error-detail">{t('screen.errors.missingTokenHint')}</div>
       ) : (
         <div className="screen-error-detail">{error.message}</div>
       )}
@@ -153,10 +118,7 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
   const lang = useLanguage();
   const amount = useTween(totals.signedAmount);
   const count = useTween(totals.signedCount);
-  const percent =
-    totals.targetAmount > 0
-      ? (totals.signedAmount / totals.targetAmount) * 100
-      : 0;
+  const percent = totals.targetAmount > 0 ? (totals.signedAmount / totals.targetAmount) * 100 : 0;
 
   const kinds = useMemo(
     () =>
@@ -174,20 +136,10 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
   const chains = useMemo(
     () =>
       [...totals.byChain]
-        .sort(
-          (a, b) =>
-            (a.chain === "other" ? 1 : 0) - (b.chain === "other" ? 1 : 0) ||
-            b.amount - a.amount,
-        )
+        .sort((a, b) => (a.chain === 'other' ? 1 : 0) - (b.chain === 'other' ? 1 : 0) || b.amount - a.amount)
         .map((row) => {
           const chain = INDUSTRY_CHAINS.find((c) => c.code === row.chain);
-          const label = chain
-            ? lang === "en"
-              ? chain.nameEn
-              : chain.name
-            : row.chain === "other"
-              ? t("screen.otherChain")
-              : row.chain;
+          const label = chain ? (lang === 'en' ? chain.nameEn : chain.name) : row.chain === 'other' ? t('screen.otherChain') : row.chain;
           return {
             key: row.chain,
             label,
@@ -199,82 +151,50 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
   );
 
   return (
-    <main
-      className={
-        totals.onStage ? "screen-grid screen-grid-stage" : "screen-grid"
-      }
-    >
+    <main className={totals.onStage ? 'screen-grid screen-grid-stage' : 'screen-grid'}>
       {totals.onStage && <OnStage stage={totals.onStage} />}
       <section className="screen-panel screen-headline">
-        <div className="screen-label">{t("screen.totalAmount")}</div>
-        <div
-          className="screen-total"
-          data-testid="screen-total"
-          data-amount={totals.signedAmount}
-        >
-          {formatCny(amount, lang, { unit: "yi" })}
+        <div className="screen-label">{t('screen.totalAmount')}</div>
+        <div className="screen-total" data-testid="screen-total" data-amount={totals.signedAmount}>
+          {formatCny(amount, lang, { unit: 'yi' })}
         </div>
         <div className="screen-headline-foot">
           <div className="screen-count-row">
-            <span className="screen-label">{t("screen.agreements")}</span>
-            <span
-              className="screen-count"
-              data-testid="screen-count"
-              data-count={totals.signedCount}
-            >
+            <span className="screen-label">{t('screen.agreements')}</span>
+            <span className="screen-count" data-testid="screen-count" data-count={totals.signedCount}>
               {Math.round(count).toLocaleString(lang)}
             </span>
-            <span className="screen-label">{t("screen.agreementsUnit")}</span>
+            <span className="screen-label">{t('screen.agreementsUnit')}</span>
           </div>
-          <div
-            className="screen-progress"
-            data-testid="screen-progress"
-            data-percent={percent.toFixed(1)}
-          >
+          <div className="screen-progress" data-testid="screen-progress" data-percent={percent.toFixed(1)}>
             <div className="screen-progress-head">
               <span>
-                {t("screen.target", {
-                  amount: formatCny(totals.targetAmount, lang, { unit: "yi" }),
+                {t('screen.target', {
+                  amount: formatCny(totals.targetAmount, lang, { unit: 'yi' }),
                 })}
               </span>
-              <span className="screen-progress-percent">
-                {percent.toFixed(1)}%
-              </span>
+              <span className="screen-progress-percent">{percent.toFixed(1)}%</span>
             </div>
             <div className="screen-progress-track">
-              <div
-                className="screen-progress-fill"
-                style={{ width: `${Math.min(100, percent)}%` }}
-              />
+              <div className="screen-progress-fill" style={{ width: `${Math.min(100, percent)}%` }} />
             </div>
           </div>
         </div>
       </section>
 
-      <section
-        className="screen-panel screen-latest"
-        data-testid="screen-latest"
-      >
-        <h2>{t("screen.latest")}</h2>
+      <section className="screen-panel screen-latest" data-testid="screen-latest">
+        <h2>{t('screen.latest')}</h2>
         {totals.latest.length === 0 ? (
-          <div className="screen-empty">{t("screen.noSignings")}</div>
+          <div className="screen-empty">{t('screen.noSignings')}</div>
         ) : (
           <ol className="screen-ticker">
             {totals.latest.map((item) => (
-              <li
-                key={item.agreementId}
-                className="screen-ticker-item"
-                data-testid="screen-ticker-item"
-              >
+              <li key={item.agreementId} className="screen-ticker-item" data-testid="screen-ticker-item">
                 <div className="screen-ticker-title">{item.title}</div>
-                <div className="screen-ticker-parties">
-                  {item.parties.join(" × ")}
-                </div>
+                <div className="screen-ticker-parties">{item.parties.join(' × ')}</div>
                 <div className="screen-ticker-meta">
-                  <span className="screen-ticker-amount">
-                    {formatCny(item.amount, lang)}
-                  </span>
-                  <span>{dayjs(item.signedAt).format("HH:mm")}</span>
+                  <span className="screen-ticker-amount">{formatCny(item.amount, lang)}</span>
+                  <span>{dayjs(item.signedAt).format('HH:mm')}</span>
                 </div>
               </li>
             ))}
@@ -282,31 +202,18 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
         )}
       </section>
 
-      <section
-        className="screen-panel screen-by-kind"
-        data-testid="screen-by-kind"
-      >
-        <h2>{t("screen.bySessionKind")}</h2>
+      <section className="screen-panel screen-by-kind" data-testid="screen-by-kind">
+        <h2>{t('screen.bySessionKind')}</h2>
         <Bars rows={kinds} />
       </section>
 
-      <section
-        className="screen-panel screen-by-chain"
-        data-testid="screen-by-chain"
-      >
-        <h2>{t("screen.byChain")}</h2>
-        {chains.length === 0 ? (
-          <div className="screen-empty">{t("screen.noSignings")}</div>
-        ) : (
-          <Bars rows={chains} />
-        )}
+      <section className="screen-panel screen-by-chain" data-testid="screen-by-chain">
+        <h2>{t('screen.byChain')}</h2>
+        {chains.length === 0 ? <div className="screen-empty">{t('screen.noSignings')}</div> : <Bars rows={chains} />}
       </section>
 
-      <section
-        className="screen-panel screen-timeline-panel"
-        data-testid="screen-timeline"
-      >
-        <h2>{t("screen.timeline")}</h2>
+      <section className="screen-panel screen-timeline-panel" data-testid="screen-timeline">
+        <h2>{t('screen.timeline')}</h2>
         <Timeline points={totals.timeline} />
       </section>
     </main>
@@ -316,20 +223,16 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
 /** How many of the batch's agreements fit on the panel; the rest are counted. */
 const STAGE_ROWS = 6;
 
-function OnStage({ stage }: { stage: NonNullable<CeremonyTotals["onStage"]> }) {
+function OnStage({ stage }: { stage: NonNullable<CeremonyTotals['onStage']> }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const shown = stage.agreements.slice(0, STAGE_ROWS);
   return (
-    <section
-      className="screen-panel screen-stage"
-      data-testid="screen-stage"
-      data-batch-id={stage.batchId}
-    >
+    <section className="screen-panel screen-stage" data-testid="screen-stage" data-batch-id={stage.batchId}>
       <div className="screen-stage-head">
-        <h2>{t("screen.onStage")}</h2>
+        <h2>{t('screen.onStage')}</h2>
         <span className="screen-stage-of">
-          {t("screen.batchOf", {
+          {t('screen.batchOf', {
             position: stage.position,
             count: stage.batchCount,
           })}
@@ -340,32 +243,20 @@ function OnStage({ stage }: { stage: NonNullable<CeremonyTotals["onStage"]> }) {
         {shown.map((a) => (
           <li
             key={a.agreementId}
-            className={
-              a.signed
-                ? "screen-stage-item screen-stage-signed"
-                : "screen-stage-item"
-            }
+            className={a.signed ? 'screen-stage-item screen-stage-signed' : 'screen-stage-item'}
             data-testid="screen-stage-item"
             data-signed={a.signed}
           >
-            <span className="screen-stage-mark">{a.signed ? "✓" : "…"}</span>
+            <span className="screen-stage-mark">{a.signed ? '✓' : '…'}</span>
             <span className="screen-stage-name">
               <span className="screen-stage-agreement">{a.title}</span>
-              <span className="screen-stage-parties">
-                {a.parties.join(" × ")}
-              </span>
+              <span className="screen-stage-parties">{a.parties.join(' × ')}</span>
             </span>
-            <span className="screen-stage-amount">
-              {formatCny(a.amount, lang)}
-            </span>
+            <span className="screen-stage-amount">{formatCny(a.amount, lang)}</span>
           </li>
         ))}
       </ul>
-      {stage.agreements.length > STAGE_ROWS && (
-        <div className="screen-empty">
-          {t("screen.more", { count: stage.agreements.length - STAGE_ROWS })}
-        </div>
-      )}
+      {stage.agreements.length > STAGE_ROWS && <div className="screen-empty">{t('screen.more', { count: stage.agreements.length - STAGE_ROWS })}</div>}
     </section>
   );
 }
@@ -379,24 +270,15 @@ function Bars({ rows }: { rows: BarRow[] }) {
   return (
     <div className="screen-bars">
       {rows.map((row) => (
-        <div
-          key={row.key}
-          className="screen-bar"
-          data-key={row.key}
-          data-amount={row.amount}
-        >
+        <div key={row.key} className="screen-bar" data-key={row.key} data-amount={row.amount}>
           <div className="screen-bar-label">
             <span>{row.label}</span>
             <span className="screen-bar-value">
-              {formatCny(row.amount, lang)} ·{" "}
-              {t("screen.countOf", { count: row.count })}
+              {formatCny(row.amount, lang)} · {t('screen.countOf', { count: row.count })}
             </span>
           </div>
           <div className="screen-bar-track">
-            <div
-              className="screen-bar-fill"
-              style={{ width: `${max > 0 ? (row.amount / max) * 100 : 0}%` }}
-            />
+            <div className="screen-bar-fill" style={{ width: `${max > 0 ? (row.amount / max) * 100 : 0}%` }} />
           </div>
         </div>
       ))}
@@ -407,11 +289,10 @@ function Bars({ rows }: { rows: BarRow[] }) {
 const CHART_W = 600;
 const CHART_H = 180;
 
-function Timeline({ points }: { points: CeremonyTotals["timeline"] }) {
+function Timeline({ points }: { points: CeremonyTotals['timeline'] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  if (points.length === 0)
-    return <div className="screen-empty">{t("screen.noSignings")}</div>;
+  if (points.length === 0) return <div className="screen-empty">{t('screen.noSignings')}</div>;
   const times = points.map((p) => dayjs(p.at).valueOf());
   const first = Math.min(...times);
   const span = Math.max(...times) - first;
@@ -420,41 +301,22 @@ function Timeline({ points }: { points: CeremonyTotals["timeline"] }) {
   const coords = [
     { x: 0, y: CHART_H },
     ...points.map((p, i) => ({
-      x:
-        span > 0
-          ? ((times[i] - first) / span) * CHART_W
-          : points.length > 1
-            ? (i / (points.length - 1)) * CHART_W
-            : CHART_W,
+      x: span > 0 ? ((times[i] - first) / span) * CHART_W : points.length > 1 ? (i / (points.length - 1)) * CHART_W : CHART_W,
       y: CHART_H - (p.cumulativeAmount / top) * (CHART_H - 8),
     })),
   ];
-  const line = coords
-    .map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`)
-    .join(" ");
+  const line = coords.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ');
   const last = points[points.length - 1];
   return (
     <div className="screen-timeline">
-      <svg
-        viewBox={`0 0 ${CHART_W} ${CHART_H}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={t("screen.timeline")}
-      >
-        <polygon
-          className="screen-timeline-area"
-          points={`${line} ${CHART_W},${CHART_H} 0,${CHART_H}`}
-        />
-        <polyline
-          className="screen-timeline-line"
-          points={line}
-          vectorEffect="non-scaling-stroke"
-        />
+      <svg viewBox={`0 0 ${CHART_W} ${CHART_H}`} preserveAspectRatio="none" role="img" aria-label={t('screen.timeline')}>
+        <polygon className="screen-timeline-area" points={`${line} ${CHART_W},${CHART_H} 0,${CHART_H}`} />
+        <polyline className="screen-timeline-line" points={line} vectorEffect="non-scaling-stroke" />
       </svg>
       <div className="screen-timeline-axis">
-        <span>{dayjs(first).format("HH:mm")}</span>
+        <span>{dayjs(first).format('HH:mm')}</span>
         <span>{formatCny(last.cumulativeAmount, lang)}</span>
-        <span>{dayjs(last.at).format("HH:mm")}</span>
+        <span>{dayjs(last.at).format('HH:mm')}</span>
       </div>
     </div>
   );

@@ -21,13 +21,7 @@ export function SupermarketIndexPage() {
         <ShopOutlined /> {t('supermarket.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('supermarket.pickEvent')}</Typography.Paragraph>
-      <PageState
-        loading={events.isPending}
-        error={events.error}
-        empty={list.length === 0}
-        emptyText={t('events.empty')}
-        onRetry={() => void events.refetch()}
-      >
+      <PageState loading={events.isPending} error={events.error} empty={list.length === 0} emptyText={t('events.empty')} onRetry={() => void events.refetch()}>
         <Row gutter={[16, 16]}>
           {list.map((e) => (
             <Col key={e.id} xs={24} md={12} xl={8}>

@@ -58,8 +58,7 @@ function queryOf(filters: ShelfFilterValues, page: number, pageSize: number): Su
     type: filters.type,
     amount: filters.amountWan ? wanToYuan(filters.amountWan) : undefined,
     termMonths: filters.termMonths ?? undefined,
-    maxRateBp:
-      filters.maxRatePercent !== null && filters.maxRatePercent !== undefined ? Math.round(filters.maxRatePercent * 100) : undefined,
+    maxRateBp: filters.maxRatePercent !== null && filters.maxRatePercent !== undefined ? Math.round(filters.maxRatePercent * 100) : undefined,
     industry: filters.industry,
     guaranteeRequirement: filters.type === 'guarantee_offer' ? undefined : filters.guaranteeRequirement,
     page,
@@ -90,8 +89,7 @@ export function SupermarketPage() {
 
   // My organisation's open financing needs in this event: what an application is made with.
   const needs = useMemo(
-    () =>
-      (myListings.data ?? []).filter((l) => l.eventId === eventId && l.type === 'financing_need' && l.status === 'open'),
+    () => (myListings.data ?? []).filter((l) => l.eventId === eventId && l.type === 'financing_need' && l.status === 'open'),
     [myListings.data, eventId],
   );
   const sessionIds = new Set((event.data?.sessions ?? []).map((s) => s.id));
@@ -99,9 +97,7 @@ export function SupermarketPage() {
   const mayBorrow = (BORROWER_KINDS as readonly string[]).includes(me.organisation.kind);
 
   const appliedTo = (product: ListingPublic) =>
-    (applications.data ?? []).filter(
-      (a) => a.offer.id === product.id && a.need.organisationId === me.organisation.id && isLiveApplication(a),
-    );
+    (applications.data ?? []).filter((a) => a.offer.id === product.id && a.need.organisationId === me.organisation.id && isLiveApplication(a));
 
   const applyState = (product: ListingPublic): ApplyState => {
     if (isOrganiser || product.organisationId === me.organisation.id) return { kind: 'none' };

@@ -50,12 +50,23 @@ export class AgreementTermsDto {
   @ValidateIf(notNull) @IsString() @IsNotEmpty() @MaxLength(16) unit?: string | null;
   @ValidateIf(notNull) @IsInt() @Min(1) @Max(600) termMonths?: number | null;
   @IsString() @IsNotEmpty() @MaxLength(20000) keyTerms: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique({ message: 'listingIds must not repeat a listing' }) @IsUUID('all', { each: true }) listingIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'listingIds must not repeat a listing' })
+  @IsUUID('all', { each: true })
+  listingIds?: string[];
 }
 
 export class AgreementDto extends AgreementTermsDto implements AgreementInput {
   @IsIn(AGREEMENT_KINDS) kind: AgreementKind;
-  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @IsObject({ each: true, message: 'each of parties must be an object' }) @ValidateNested({ each: true }) @Type(() => AgreementPartyDto) parties: AgreementPartyDto[];
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @IsObject({ each: true, message: 'each of parties must be an object' })
+  @ValidateNested({ each: true })
+  @Type(() => AgreementPartyDto)
+  parties: AgreementPartyDto[];
 }
 
 export class AgreementUpdateDto implements AgreementUpdateInput {
@@ -67,7 +78,12 @@ export class AgreementUpdateDto implements AgreementUpdateInput {
   @IsOptional() @ValidateIf(notNull) @IsString() @IsNotEmpty() @MaxLength(16) unit?: string | null;
   @IsOptional() @ValidateIf(notNull) @IsInt() @Min(1) @Max(600) termMonths?: number | null;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) keyTerms?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique({ message: 'listingIds must not repeat a listing' }) @IsUUID('all', { each: true }) listingIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'listingIds must not repeat a listing' })
+  @IsUUID('all', { each: true })
+  listingIds?: string[];
 }
 
 export class SignDto implements SignInput {

@@ -2,7 +2,6 @@ import type { CeremonyBatchInput, CeremonyBatchUpdate, RunningOrderGenerateInput
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Trim } from '../../common/validation';
 
-
 export class CeremonyBatchDto implements CeremonyBatchInput {
   @Trim() @IsString() @IsNotEmpty() @MaxLength(120) title: string;
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsUUID() sessionId?: string | null;

@@ -89,7 +89,10 @@ export class ConfidentialDto implements ListingConfidential {
   @IsOptional() @IsInt() @Min(0) @Max(10000) internalRateFloorBp?: number;
 }
 
-const isType = (...types: ListingType[]) => (o: { type?: ListingType }) => o.type !== undefined && types.includes(o.type);
+const isType =
+  (...types: ListingType[]) =>
+  (o: { type?: ListingType }) =>
+    o.type !== undefined && types.includes(o.type);
 
 export class ListingDto implements ListingInput {
   @IsIn(LISTING_TYPES) type: ListingType;

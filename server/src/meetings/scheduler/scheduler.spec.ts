@@ -86,7 +86,11 @@ describe('the meeting scheduler', () => {
   });
 
   it('respects morning and afternoon meetings', async () => {
-    const p = problem({ slots: 6, morningSlots: 3, meetings: [meet(0, 1, { half: 'afternoon' }), meet(0, 2, { half: 'morning' }), meet(0, 3, { half: 'afternoon' }), meet(0, 4)] });
+    const p = problem({
+      slots: 6,
+      morningSlots: 3,
+      meetings: [meet(0, 1, { half: 'afternoon' }), meet(0, 2, { half: 'morning' }), meet(0, 3, { half: 'afternoon' }), meet(0, 4)],
+    });
     const r = await run(p);
     expect(r.unscheduled).toEqual([]);
     expect(r.slot[0]).toBeGreaterThan(3);
@@ -96,7 +100,11 @@ describe('the meeting scheduler', () => {
   });
 
   it('keeps fixed slots and tables', async () => {
-    const p = problem({ slots: 3, tables: 2, meetings: [meet(0, 1, { fixedSlot: 3, fixedTable: 2 }), meet(2, 3, { fixedSlot: 3 }), meet(0, 2), meet(1, 3), meet(0, 3)] });
+    const p = problem({
+      slots: 3,
+      tables: 2,
+      meetings: [meet(0, 1, { fixedSlot: 3, fixedTable: 2 }), meet(2, 3, { fixedSlot: 3 }), meet(0, 2), meet(1, 3), meet(0, 3)],
+    });
     const r = await run(p);
     expect(r.unscheduled).toEqual([]);
     expect([r.slot[0], r.table[0]]).toEqual([3, 2]);
@@ -156,7 +164,12 @@ describe('the meeting scheduler', () => {
   });
 
   it('runs in a worker with the same result as in process, reporting progress', async () => {
-    const p = problem({ slots: 6, tables: 3, meetings: [meet(0, 1), meet(0, 2), meet(1, 2), meet(2, 3), meet(3, 4), meet(1, 4), meet(0, 4), meet(4, 5)], forbidden: [[2], [], [5]] });
+    const p = problem({
+      slots: 6,
+      tables: 3,
+      meetings: [meet(0, 1), meet(0, 2), meet(1, 2), meet(2, 3), meet(3, 4), meet(1, 4), meet(0, 4), meet(4, 5)],
+      forbidden: [[2], [], [5]],
+    });
     const progress: ScheduleProgress[] = [];
     const inWorker = await scheduleInWorker(p, { seed: 5, budgetMs: 300, onProgress: (x) => progress.push(x) });
     const inProcess = await schedule(p, { seed: 5, budgetMs: 300 });

@@ -49,7 +49,10 @@ export async function schedule(problem: ScheduleProblem, options: ScheduleOption
   const model = buildModel(problem);
   const state = new State(model);
   const givenUp = construct(state, random);
-  const unscheduled: { meeting: number; reason: UnscheduledReason }[] = [...model.rejected, ...givenUp.map((meeting) => ({ meeting, reason: 'capacity' as const }))];
+  const unscheduled: { meeting: number; reason: UnscheduledReason }[] = [
+    ...model.rejected,
+    ...givenUp.map((meeting) => ({ meeting, reason: 'capacity' as const })),
+  ];
   unscheduled.sort((x, y) => x.meeting - y.meeting);
   // The lower bound holds for the meetings actually scheduled.
   const lowerBound = givenUp.length === 0 ? model.lowerBound : 0;

@@ -25,7 +25,8 @@ export class OrganisationDto implements OrganisationInput {
   @IsRegionCode() region: string;
   @IsIn(ORGANISATION_SIZES) size: OrganisationSize;
   @Trim() @IsString() @IsNotEmpty() @MaxLength(100) contactName: string;
-  @Trim() @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + - and brackets)' })
+  @Trim()
+  @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + - and brackets)' })
   contactPhone: string;
 }
 
@@ -35,7 +36,9 @@ export class OrganisationUpdateDto implements OrganisationUpdateInput {
   @IsOptional() @IsRegionCode() region?: string;
   @IsOptional() @IsIn(ORGANISATION_SIZES) size?: OrganisationSize;
   @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) contactName?: string;
-  @IsOptional() @Trim() @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + - and brackets)' })
+  @IsOptional()
+  @Trim()
+  @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + - and brackets)' })
   contactPhone?: string;
 }
 

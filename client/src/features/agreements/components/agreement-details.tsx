@@ -61,13 +61,9 @@ export function AgreementTerms({ agreement: a }: TermsProps) {
       <Descriptions.Item label={t('agreement.amount')}>
         <Money yuan={a.amount} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('fields.termMonths')}>
-        {a.termMonths === null ? '—' : t('agreement.months', { count: a.termMonths })}
-      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.termMonths')}>{a.termMonths === null ? '—' : t('agreement.months', { count: a.termMonths })}</Descriptions.Item>
       {a.product ? (
-        <Descriptions.Item label={t('fields.category')}>
-          {category ? (lang === 'en' ? category.nameEn : category.name) : a.product}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('fields.category')}>{category ? (lang === 'en' ? category.nameEn : category.name) : a.product}</Descriptions.Item>
       ) : null}
       {a.quantity !== null ? (
         <Descriptions.Item label={t('fields.quantity')}>
@@ -113,20 +109,13 @@ export function AgreementDetails({ agreement: a }: DetailsProps) {
       ),
     })),
     ...(a.signedAt ? [{ key: 'signed', color: 'blue', content: t('agreement.timelineAllSigned', { at: formatDateTime(a.signedAt) }) }] : []),
-    ...(a.confirmedAt
-      ? [{ key: 'confirmed', color: 'green', content: t('agreement.timelineConfirmed', { at: formatDateTime(a.confirmedAt) }) }]
-      : []),
+    ...(a.confirmedAt ? [{ key: 'confirmed', color: 'green', content: t('agreement.timelineConfirmed', { at: formatDateTime(a.confirmedAt) }) }] : []),
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <AgreementTerms agreement={a} />
       {a.voidedSignatures > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('agreement.voided', { count: a.voidedSignatures })}
-          data-testid="agreement-voided"
-        />
+        <Alert type="warning" showIcon title={t('agreement.voided', { count: a.voidedSignatures })} data-testid="agreement-voided" />
       ) : null}
       <div>
         <Typography.Title level={5}>

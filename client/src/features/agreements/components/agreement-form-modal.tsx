@@ -80,14 +80,7 @@ function termsOf(values: FormValues, goods: boolean): AgreementTermsInput {
 export function AgreementFormModal({ open, choices, agreement, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={open}
-      title={agreement ? t('agreement.editTitle') : t('agreement.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      width={820}
-    >
+    <Modal open={open} title={agreement ? t('agreement.editTitle') : t('agreement.createTitle')} footer={null} onCancel={onClose} destroyOnHidden width={820}>
       <AgreementForm choices={choices} agreement={agreement} onDone={onClose} />
     </Modal>
   );
@@ -230,14 +223,7 @@ function AgreementForm({ choices, agreement, onDone }: FormProps) {
   const signaturesSoFar = agreement ? agreement.parties.filter((p) => p.signature).length : 0;
 
   return (
-    <Form<FormValues>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onValuesChange={onValuesChange}
-      onFinish={onFinish}
-      scrollToFirstError
-    >
+    <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} onFinish={onFinish} scrollToFirstError>
       {agreement ? (
         <Alert
           type="warning"
@@ -264,29 +250,19 @@ function AgreementForm({ choices, agreement, onDone }: FormProps) {
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item name="kind" label={t('agreement.kind')} rules={[required]}>
-                  <Select
-                    data-testid="agreement-kind"
-                    options={kinds.map((k) => ({ value: k, label: labels.agreementKind(k) }))}
-                  />
+                  <Select data-testid="agreement-kind" options={kinds.map((k) => ({ value: k, label: labels.agreementKind(k) }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="myRole" label={t('agreement.myRole')} rules={[required]}>
-                  <Select
-                    data-testid="agreement-my-role"
-                    disabled={!kind}
-                    options={myRoles.map((r) => ({ value: r, label: labels.role(r) }))}
-                  />
+                  <Select data-testid="agreement-my-role" disabled={!kind} options={myRoles.map((r) => ({ value: r, label: labels.role(r) }))} />
                 </Form.Item>
               </Col>
             </Row>
           ) : null}
           {myCombos.length > 1 ? (
             <Form.Item name="combo" label={t('agreement.combo')} rules={[required]}>
-              <Select
-                data-testid="agreement-combo"
-                options={myCombos.map((c, i) => ({ value: i, label: c.map((r) => labels.partyRole(r)).join(' + ') }))}
-              />
+              <Select data-testid="agreement-combo" options={myCombos.map((c, i) => ({ value: i, label: c.map((r) => labels.partyRole(r)).join(' + ') }))} />
             </Form.Item>
           ) : null}
           {kind === 'intent' && myRole ? (
@@ -310,9 +286,7 @@ function AgreementForm({ choices, agreement, onDone }: FormProps) {
                       loading={participants.isPending}
                       showSearch={{ optionFilterProp: 'label' }}
                       notFoundContent={t('agreement.noCounterparty')}
-                      options={others
-                        .filter((p) => p.role === role)
-                        .map((p) => ({ value: p.organisationId, label: p.organisationName }))}
+                      options={others.filter((p) => p.role === role).map((p) => ({ value: p.organisationId, label: p.organisationName }))}
                     />
                   </Form.Item>
                 </Col>

@@ -28,9 +28,7 @@ export function AgreementsTable({ agreements, sessionTitle, actions, pageSize }:
     { title: t('agreement.kind'), dataIndex: 'kind', render: (_v, a) => <Tag>{labels.agreementKind(a.kind)}</Tag> },
     { title: t('agreement.amount'), dataIndex: 'amount', render: (_v, a) => <Money yuan={a.amount} /> },
     { title: t('agreement.parties'), key: 'parties', render: (_v, a) => <PartyList parties={a.parties} /> },
-    ...(sessionTitle
-      ? [{ title: t('fields.session'), dataIndex: 'sessionId', render: (_v: unknown, a: Agreement) => sessionTitle(a.sessionId) ?? '—' }]
-      : []),
+    ...(sessionTitle ? [{ title: t('fields.session'), dataIndex: 'sessionId', render: (_v: unknown, a: Agreement) => sessionTitle(a.sessionId) ?? '—' }] : []),
     { title: t('fields.status'), dataIndex: 'status', render: (_v, a) => <AgreementStatusTag status={a.status} /> },
     {
       title: t('fields.updatedAt'),

@@ -191,9 +191,7 @@ export function LedgerPanel({ agreement }: Props) {
         okText={t('ledger.reopen')}
         loading={reopen.isPending}
         onCancel={() => setReopening(false)}
-        onSubmit={(reason) =>
-          reopen.mutate({ reason }, { onSuccess: () => setReopening(false), onError: (error) => onFailure(error) })
-        }
+        onSubmit={(reason) => reopen.mutate({ reason }, { onSuccess: () => setReopening(false), onError: (error) => onFailure(error) })}
       />
     </div>
   );

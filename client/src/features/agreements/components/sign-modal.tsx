@@ -150,9 +150,7 @@ function SignDialog({ initial, onClose }: DialogProps) {
         destroyOnHidden
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {termsChanged ? (
-            <Alert type="warning" showIcon title={t('agreement.termsChanged')} data-testid="agreement-terms-changed" />
-          ) : null}
+          {termsChanged ? <Alert type="warning" showIcon title={t('agreement.termsChanged')} data-testid="agreement-terms-changed" /> : null}
           <Typography.Paragraph type="secondary">{t('agreement.signIntro')}</Typography.Paragraph>
           <AgreementTerms agreement={current} />
         </Space>
@@ -170,15 +168,9 @@ function SignDialog({ initial, onClose }: DialogProps) {
         }}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">
-          {t('agreement.stepUpBody', { minutes: SIGNING_GRANT_MINUTES })}
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('agreement.stepUpBody', { minutes: SIGNING_GRANT_MINUTES })}</Typography.Paragraph>
         <Form form={passwordForm} layout="vertical" onFinish={onStepUp}>
-          <Form.Item
-            name="password"
-            label={t('fields.password')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
+          <Form.Item name="password" label={t('fields.password')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password data-testid="stepup-password" autoComplete="current-password" autoFocus />
           </Form.Item>
         </Form>

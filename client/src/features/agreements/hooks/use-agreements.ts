@@ -49,8 +49,7 @@ export function useInvalidateAgreement() {
 export function useCreateAgreement() {
   const invalidate = useInvalidateAgreement();
   return useMutation({
-    mutationFn: ({ sessionId, input }: { sessionId: string; input: AgreementInput }) =>
-      api<Agreement>('POST', `/sessions/${sessionId}/agreements`, input),
+    mutationFn: ({ sessionId, input }: { sessionId: string; input: AgreementInput }) => api<Agreement>('POST', `/sessions/${sessionId}/agreements`, input),
     onSuccess: (created) => invalidate(created),
   });
 }

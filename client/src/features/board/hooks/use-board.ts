@@ -7,8 +7,7 @@ import { keys } from '../../../api/keys';
 export function useSessionListings(sessionId: string, query: ListingQuery) {
   return useQuery({
     queryKey: keys.listings(sessionId, query),
-    queryFn: ({ signal }) =>
-      api<Page<ListingView>>('GET', `/sessions/${sessionId}/listings`, undefined, { signal, query }),
+    queryFn: ({ signal }) => api<Page<ListingView>>('GET', `/sessions/${sessionId}/listings`, undefined, { signal, query }),
     enabled: sessionId !== '',
     placeholderData: keepPreviousData,
   });

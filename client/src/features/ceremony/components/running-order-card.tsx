@@ -44,7 +44,12 @@ export function RunningOrderCard({ eventId }: Props) {
       title={t('ceremony.runningOrder')}
       extra={
         <Space wrap>
-          <Button disabled={unbatched.length === 0} loading={change.isPending && change.variables.kind === 'generate'} onClick={() => run({ kind: 'generate', by: 'session' })} data-testid="ceremony-generate-session">
+          <Button
+            disabled={unbatched.length === 0}
+            loading={change.isPending && change.variables.kind === 'generate'}
+            onClick={() => run({ kind: 'generate', by: 'session' })}
+            data-testid="ceremony-generate-session"
+          >
             {t('ceremony.generateBySession')}
           </Button>
           <Button disabled={unbatched.length === 0} onClick={() => run({ kind: 'generate', by: 'chain' })} data-testid="ceremony-generate-chain">
@@ -79,13 +84,31 @@ export function RunningOrderCard({ eventId }: Props) {
               }
               extra={
                 <Space size="small" wrap>
-                  <Button size="small" type={batch.onStage ? 'default' : 'primary'} icon={<SoundOutlined />} disabled={batch.onStage} onClick={() => run({ kind: 'stage', batchId: batch.id }, t('ceremony.staged', { title: batch.title }))} data-testid="ceremony-stage">
+                  <Button
+                    size="small"
+                    type={batch.onStage ? 'default' : 'primary'}
+                    icon={<SoundOutlined />}
+                    disabled={batch.onStage}
+                    onClick={() => run({ kind: 'stage', batchId: batch.id }, t('ceremony.staged', { title: batch.title }))}
+                    data-testid="ceremony-stage"
+                  >
                     {t('ceremony.stage')}
                   </Button>
                   <Button size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('ceremony.moveUp')} />
-                  <Button size="small" icon={<ArrowDownOutlined />} disabled={index === batches.length - 1} onClick={() => move(index, 1)} aria-label={t('ceremony.moveDown')} />
+                  <Button
+                    size="small"
+                    icon={<ArrowDownOutlined />}
+                    disabled={index === batches.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={t('ceremony.moveDown')}
+                  />
                   <Button size="small" icon={<EditOutlined />} onClick={() => setNaming({ batch })} aria-label={t('common.edit')} />
-                  <Popconfirm title={t('ceremony.removeConfirm', { title: batch.title })} description={t('ceremony.removeHint')} onConfirm={() => run({ kind: 'remove', batchId: batch.id })} okButtonProps={{ danger: true }}>
+                  <Popconfirm
+                    title={t('ceremony.removeConfirm', { title: batch.title })}
+                    description={t('ceremony.removeHint')}
+                    onConfirm={() => run({ kind: 'remove', batchId: batch.id })}
+                    okButtonProps={{ danger: true }}
+                  >
                     <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="ceremony-remove" />
                   </Popconfirm>
                 </Space>
@@ -94,7 +117,11 @@ export function RunningOrderCard({ eventId }: Props) {
               <AgreementRows
                 agreements={batch.agreements}
                 onTakeOut={(agreementId) =>
-                  run({ kind: 'update', batchId: batch.id, input: { version: batch.version, agreementIds: batch.agreements.map((a) => a.agreementId).filter((id) => id !== agreementId) } })
+                  run({
+                    kind: 'update',
+                    batchId: batch.id,
+                    input: { version: batch.version, agreementIds: batch.agreements.map((a) => a.agreementId).filter((id) => id !== agreementId) },
+                  })
                 }
               />
             </Card>
@@ -104,7 +131,14 @@ export function RunningOrderCard({ eventId }: Props) {
             type="inner"
             title={t('ceremony.unbatched', { count: unbatched.length })}
             extra={
-              <Button size="small" type="primary" icon={<PlusOutlined />} disabled={selected.length === 0} onClick={() => setNaming({ batch: null })} data-testid="ceremony-new-batch">
+              <Button
+                size="small"
+                type="primary"
+                icon={<PlusOutlined />}
+                disabled={selected.length === 0}
+                onClick={() => setNaming({ batch: null })}
+                data-testid="ceremony-new-batch"
+              >
                 {t('ceremony.newBatch', { count: selected.length })}
               </Button>
             }
@@ -124,13 +158,18 @@ export function RunningOrderCard({ eventId }: Props) {
         onCancel={() => setNaming(null)}
         onSubmit={(title) => {
           const batch = naming?.batch;
-          change.mutate(batch ? { kind: 'update', batchId: batch.id, input: { version: batch.version, title } } : { kind: 'create', input: { title, agreementIds: selected } }, {
-            onSuccess: () => {
-              setNaming(null);
-              if (!batch) setSelected([]);
+          change.mutate(
+            batch
+              ? { kind: 'update', batchId: batch.id, input: { version: batch.version, title } }
+              : { kind: 'create', input: { title, agreementIds: selected } },
+            {
+              onSuccess: () => {
+                setNaming(null);
+                if (!batch) setSelected([]);
+              },
+              onError: (error) => onFailure(error, { onStale: () => void order.refetch() }),
             },
-            onError: (error) => onFailure(error, { onStale: () => void order.refetch() }),
-          });
+          );
         }}
       />
     </Card>
@@ -152,7 +191,17 @@ function AgreementRows({ agreements, selected, onSelect, onTakeOut }: RowsProps)
     { title: t('agreement.amount'), dataIndex: 'amount', render: (_v, a) => <Money yuan={a.amount} /> },
     { title: t('fields.status'), dataIndex: 'status', render: (_v, a) => <AgreementStatusTag status={a.status} /> },
     ...(onTakeOut
-      ? [{ title: '', key: 'out', render: (_v: unknown, a: CeremonyAgreement) => <Button size="small" type="link" onClick={() => onTakeOut(a.agreementId)}>{t('ceremony.takeOut')}</Button> }]
+      ? [
+          {
+            title: '',
+            key: 'out',
+            render: (_v: unknown, a: CeremonyAgreement) => (
+              <Button size="small" type="link" onClick={() => onTakeOut(a.agreementId)}>
+                {t('ceremony.takeOut')}
+              </Button>
+            ),
+          },
+        ]
       : []),
   ];
   return (
@@ -185,7 +234,11 @@ function BatchNameModal({ open, initial, busy, onCancel, onSubmit }: NameProps) 
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ title: initial }} onFinish={(v) => onSubmit(v.title.trim())} preserve={false}>
-        <Form.Item name="title" label={t('ceremony.batchTitle')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 120 }]}>
+        <Form.Item
+          name="title"
+          label={t('ceremony.batchTitle')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 120 }]}
+        >
           <Input placeholder={t('ceremony.batchTitlePlaceholder')} data-testid="ceremony-batch-title" />
         </Form.Item>
       </Form>

@@ -48,7 +48,13 @@ export function ScreenLinksCard({ eventId }: Props) {
             <CopyLink url={created.url} title={t('ceremony.screenLinkCreated', { label: created.label })} />
           </div>
         )}
-        <PageState loading={links.isPending} error={links.error} empty={links.data?.length === 0} emptyText={t('ceremony.noScreenLinks')} onRetry={() => void links.refetch()}>
+        <PageState
+          loading={links.isPending}
+          error={links.error}
+          empty={links.data?.length === 0}
+          emptyText={t('ceremony.noScreenLinks')}
+          onRetry={() => void links.refetch()}
+        >
           <Table<ScreenLink>
             size="small"
             rowKey="id"
@@ -64,7 +70,12 @@ export function ScreenLinksCard({ eventId }: Props) {
                 key: 'actions',
                 render: (_v, l) =>
                   l.revokedAt || expired(l) ? null : (
-                    <Popconfirm title={t('ceremony.revokeConfirm', { label: l.label })} description={t('ceremony.revokeHint')} okButtonProps={{ danger: true }} onConfirm={() => revoke.mutate(l.id, { onError: (error) => onFailure(error) })}>
+                    <Popconfirm
+                      title={t('ceremony.revokeConfirm', { label: l.label })}
+                      description={t('ceremony.revokeHint')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => revoke.mutate(l.id, { onError: (error) => onFailure(error) })}
+                    >
                       <Button size="small" danger>
                         {t('ceremony.revoke')}
                       </Button>

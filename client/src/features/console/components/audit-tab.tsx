@@ -76,9 +76,7 @@ export function AuditTab() {
           onRow={() => rowTestId('audit-row')}
           expandable={{
             rowExpandable: (e) => e.data !== null,
-            expandedRowRender: (e) => (
-              <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(e.data, null, 2)}</pre>
-            ),
+            expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(e.data, null, 2)}</pre>,
           }}
           pagination={{
             current: page,

@@ -103,19 +103,13 @@ export function EventsTab() {
           expandable={{
             expandedRowKeys: expanded,
             onExpandedRowsChange: (keys) => setExpanded(keys),
-            expandedRowRender: (e) => (
-              <EventSessions eventId={e.id} onEdit={(session) => setSessionDialog({ open: true, eventId: e.id, session })} />
-            ),
+            expandedRowRender: (e) => <EventSessions eventId={e.id} onEdit={(session) => setSessionDialog({ open: true, eventId: e.id, session })} />,
           }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
         />
       </PageState>
-      <EventFormModal
-        open={eventDialog.open}
-        event={eventDialog.open ? eventDialog.event : undefined}
-        onClose={() => setEventDialog({ open: false })}
-      />
+      <EventFormModal open={eventDialog.open} event={eventDialog.open ? eventDialog.event : undefined} onClose={() => setEventDialog({ open: false })} />
       <SessionFormModal
         open={sessionDialog.open}
         eventId={sessionDialog.open ? sessionDialog.eventId : ''}

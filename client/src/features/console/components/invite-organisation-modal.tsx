@@ -35,9 +35,7 @@ function InviteOrganisationForm({ session, onDone }: InviteOrganisationFormProps
   const organisationId = Form.useWatch('organisationId', form);
   const [picked, setPicked] = useState<Organisation | undefined>(undefined);
 
-  const roles: ParticipantRole[] = ROLES_BY_SESSION_KIND[session.kind].filter(
-    (role) => !picked || ORGANISATION_KINDS_BY_ROLE[role].includes(picked.kind),
-  );
+  const roles: ParticipantRole[] = ROLES_BY_SESSION_KIND[session.kind].filter((role) => !picked || ORGANISATION_KINDS_BY_ROLE[role].includes(picked.kind));
 
   return (
     <Form<SessionInvitationInput>

@@ -53,9 +53,7 @@ export function OrganisationsTab() {
   const onFailure = useFailureHandler();
 
   // Pending organisations first, then the newest.
-  const rows = [...(organisations.data?.items ?? [])].sort(
-    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt.localeCompare(a.createdAt),
-  );
+  const rows = [...(organisations.data?.items ?? [])].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt.localeCompare(a.createdAt));
 
   const columns: TableColumnsType<Organisation> = [
     { title: t('fields.orgName'), dataIndex: 'name' },
@@ -133,10 +131,7 @@ export function OrganisationsTab() {
               setStatus(next);
               setPage(1);
             }}
-            options={[
-              ...ORGANISATION_STATUSES.map((s) => ({ value: s, label: labels.orgStatus(s) })),
-              { value: 'all', label: t('board.allStatuses') },
-            ]}
+            options={[...ORGANISATION_STATUSES.map((s) => ({ value: s, label: labels.orgStatus(s) })), { value: 'all', label: t('board.allStatuses') }]}
           />
           <Select<OrganisationKind>
             allowClear
@@ -232,20 +227,10 @@ export function OrganisationsTab() {
         onCancel={() => setSuspending(null)}
         onSubmit={(reason) => {
           if (!suspending) return;
-          suspend.mutate(
-            { id: suspending.id, reason },
-            { onSuccess: () => setSuspending(null), onError: (error) => onFailure(error) },
-          );
+          suspend.mutate({ id: suspending.id, reason }, { onSuccess: () => setSuspending(null), onError: (error) => onFailure(error) });
         }}
       />
-      {invitingTo ? (
-        <InviteUserModal
-          open
-          organisationId={invitingTo.id}
-          organisationName={invitingTo.name}
-          onClose={() => setInvitingTo(null)}
-        />
-      ) : null}
+      {invitingTo ? <InviteUserModal open organisationId={invitingTo.id} organisationName={invitingTo.name} onClose={() => setInvitingTo(null)} /> : null}
     </Space>
   );
 }

@@ -47,7 +47,12 @@ export function SessionPicker({ eventId, sessionId, onChange }: Props) {
         disabled={eventId === undefined}
         loading={detail.isFetching}
         value={sessionId}
-        onChange={(id) => onChange(eventId, sessions.find((s) => s.id === id))}
+        onChange={(id) =>
+          onChange(
+            eventId,
+            sessions.find((s) => s.id === id),
+          )
+        }
         options={sessions.map((s) => ({
           value: s.id,
           label: `${s.title} · ${labels.sessionKind(s.kind)} · ${labels.sessionStatus(s.status)}`,

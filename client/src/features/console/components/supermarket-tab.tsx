@@ -70,9 +70,7 @@ export function SupermarketTab() {
           title={t('console.overdueTitle')}
           extra={
             event.data ? (
-              <Typography.Text type="secondary">
-                {t('console.answerHours', { hours: event.data.applicationAnswerHours ?? 72 })}
-              </Typography.Text>
+              <Typography.Text type="secondary">{t('console.answerHours', { hours: event.data.applicationAnswerHours ?? 72 })}</Typography.Text>
             ) : null
           }
         >
@@ -84,12 +82,7 @@ export function SupermarketTab() {
             onRetry={() => void overdue.refetch()}
           >
             {lateTotal > 0 ? (
-              <Alert
-                type="error"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title={t('console.overdueSummary', { orgs: late.length, count: lateTotal })}
-              />
+              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('console.overdueSummary', { orgs: late.length, count: lateTotal })} />
             ) : (
               <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('console.overdueNone')} />
             )}

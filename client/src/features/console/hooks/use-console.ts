@@ -1,11 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AuditEntry,
-  Page,
-  Participation,
-  ParticipationStatus,
-  SessionInvitationInput,
-} from '@duijie/shared';
+import type { AuditEntry, Page, Participation, ParticipationStatus, SessionInvitationInput } from '@duijie/shared';
 import { api } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { AuditQuery } from '../../../api/keys';
@@ -13,8 +7,7 @@ import type { AuditQuery } from '../../../api/keys';
 export function useParticipants(sessionId: string | undefined, status: ParticipationStatus | undefined) {
   return useQuery({
     queryKey: keys.participants(sessionId ?? '', status),
-    queryFn: ({ signal }) =>
-      api<Participation[]>('GET', `/sessions/${sessionId ?? ''}/participants`, undefined, { signal, query: { status } }),
+    queryFn: ({ signal }) => api<Participation[]>('GET', `/sessions/${sessionId ?? ''}/participants`, undefined, { signal, query: { status } }),
     enabled: sessionId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -29,8 +22,7 @@ function useInvalidateSession() {
 export function useApproveParticipant() {
   const invalidate = useInvalidateSession();
   return useMutation({
-    mutationFn: (participation: Participation) =>
-      api<Participation>('POST', `/participants/${participation.id}/approve`),
+    mutationFn: (participation: Participation) => api<Participation>('POST', `/participants/${participation.id}/approve`),
     onSuccess: (_p, participation) => invalidate(participation.sessionId),
   });
 }

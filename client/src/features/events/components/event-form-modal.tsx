@@ -44,14 +44,7 @@ type Props = {
 export function EventFormModal({ open, event, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={open}
-      title={event ? t('events.editTitle') : t('events.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      width={640}
-    >
+    <Modal open={open} title={event ? t('events.editTitle') : t('events.createTitle')} footer={null} onCancel={onClose} destroyOnHidden width={640}>
       <EventForm event={event} onDone={onClose} />
     </Modal>
   );
@@ -114,12 +107,7 @@ function EventForm({ event, onDone }: EventFormProps) {
       <Form.Item name="dates" label={t('fields.eventDates')} rules={[required]}>
         <DatePicker.RangePicker style={{ width: '100%' }} data-testid="event-dates" />
       </Form.Item>
-      <Form.Item
-        name="targetAmountWan"
-        label={t('fields.targetAmount')}
-        rules={[required]}
-        extra={t('fields.wanHint')}
-      >
+      <Form.Item name="targetAmountWan" label={t('fields.targetAmount')} rules={[required]} extra={t('fields.wanHint')}>
         <UnitInput unit={t('units.wan')} testId="event-target" />
       </Form.Item>
       <Row gutter={16}>
@@ -134,12 +122,7 @@ function EventForm({ event, onDone }: EventFormProps) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item
-            name="meetingAnswerHours"
-            label={t('fields.meetingAnswerHours')}
-            tooltip={t('fields.meetingAnswerHoursHint')}
-            rules={[required]}
-          >
+          <Form.Item name="meetingAnswerHours" label={t('fields.meetingAnswerHours')} tooltip={t('fields.meetingAnswerHoursHint')} rules={[required]}>
             <UnitInput unit={t('units.hours')} min={1} max={MAX_ANSWER_HOURS} precision={0} testId="event-meeting-hours" />
           </Form.Item>
         </Col>
@@ -147,12 +130,7 @@ function EventForm({ event, onDone }: EventFormProps) {
       <Form.Item name="description" label={t('fields.description')} rules={[{ max: 4000 }]}>
         <Input.TextArea rows={4} data-testid="event-description" />
       </Form.Item>
-      <FormFooter
-        submitText={event ? t('common.save') : t('common.create')}
-        loading={save.isPending}
-        onCancel={onDone}
-        submitTestId="event-submit"
-      />
+      <FormFooter submitText={event ? t('common.save') : t('common.create')} loading={save.isPending} onCancel={onDone} submitTestId="event-submit" />
     </Form>
   );
 }

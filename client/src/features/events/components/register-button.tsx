@@ -18,9 +18,7 @@ type Props = {
 
 /** Roles my organisation may take in a session of this kind. */
 export function fittingRoles(session: MatchSession, me: Me): ParticipantRole[] {
-  return ROLES_BY_SESSION_KIND[session.kind].filter((role) =>
-    ORGANISATION_KINDS_BY_ROLE[role].includes(me.organisation.kind),
-  );
+  return ROLES_BY_SESSION_KIND[session.kind].filter((role) => ORGANISATION_KINDS_BY_ROLE[role].includes(me.organisation.kind));
 }
 
 /**
@@ -77,9 +75,7 @@ export function RegisterButton({ session, me, participation }: Props) {
       { sessionId: session.id, role },
       {
         onSuccess: (created) => {
-          void message.success(
-            created.status === 'approved' ? t('register.doneApproved') : t('register.donePending'),
-          );
+          void message.success(created.status === 'approved' ? t('register.doneApproved') : t('register.donePending'));
         },
         onError: (error) => onFailure(error),
       },

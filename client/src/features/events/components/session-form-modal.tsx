@@ -41,14 +41,7 @@ type Props = {
 export function SessionFormModal({ open, eventId, session, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={open}
-      title={session ? t('sessions.editTitle') : t('sessions.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      width={720}
-    >
+    <Modal open={open} title={session ? t('sessions.editTitle') : t('sessions.createTitle')} footer={null} onCancel={onClose} destroyOnHidden width={720}>
       <SessionForm eventId={eventId} session={session} onDone={onClose} />
     </Modal>
   );
@@ -133,10 +126,7 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="registrationMode" label={t('fields.registrationMode')} rules={[required]}>
-            <Radio.Group
-              optionType="button"
-              options={REGISTRATION_MODES.map((mode) => ({ value: mode, label: labels.registrationMode(mode) }))}
-            />
+            <Radio.Group optionType="button" options={REGISTRATION_MODES.map((mode) => ({ value: mode, label: labels.registrationMode(mode) }))} />
           </Form.Item>
         </Col>
       </Row>
@@ -145,11 +135,7 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="leadDepartment"
-            label={t('fields.leadDepartment')}
-            rules={[{ ...required, whitespace: true }, { max: 200 }]}
-          >
+          <Form.Item name="leadDepartment" label={t('fields.leadDepartment')} rules={[{ ...required, whitespace: true }, { max: 200 }]}>
             <Input data-testid="session-lead" />
           </Form.Item>
         </Col>
@@ -175,9 +161,7 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
               ({ getFieldValue }) => ({
                 validator: (_rule, value: Dayjs | undefined) => {
                   const start = getFieldValue('startsAt') as Dayjs | undefined;
-                  return value && start && !value.isAfter(start)
-                    ? Promise.reject(new Error(t('validation.endAfterStart')))
-                    : Promise.resolve();
+                  return value && start && !value.isAfter(start) ? Promise.reject(new Error(t('validation.endAfterStart'))) : Promise.resolve();
                 },
               }),
             ]}

@@ -51,9 +51,7 @@ export function SessionsTable({ sessions, me, participations, onEdit }: Props) {
       key: 'actions',
       render: (_v, s) => (
         <Space wrap size="small">
-          {isOrganiser ? null : (
-            <RegisterButton session={s} me={me} participation={participations.find((p) => p.sessionId === s.id)} />
-          )}
+          {isOrganiser ? null : <RegisterButton session={s} me={me} participation={participations.find((p) => p.sessionId === s.id)} />}
           <Link to={`/sessions/${s.id}/board`}>
             <Button size="small" icon={<TableOutlined />} data-testid="session-board">
               {t('sessions.openBoard')}

@@ -65,8 +65,7 @@ export function useSaveEvent() {
 export function useCreateSession() {
   const invalidate = useInvalidateEvents();
   return useMutation({
-    mutationFn: ({ eventId, input }: { eventId: string; input: SessionInput }) =>
-      api<MatchSession>('POST', `/events/${eventId}/sessions`, input),
+    mutationFn: ({ eventId, input }: { eventId: string; input: SessionInput }) => api<MatchSession>('POST', `/events/${eventId}/sessions`, input),
     onSuccess: (session) => invalidate(session.id),
   });
 }
@@ -74,8 +73,7 @@ export function useCreateSession() {
 export function useUpdateSession() {
   const invalidate = useInvalidateEvents();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: SessionUpdateInput }) =>
-      api<MatchSession>('PATCH', `/sessions/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: SessionUpdateInput }) => api<MatchSession>('PATCH', `/sessions/${id}`, input),
     onSuccess: (session) => invalidate(session.id),
   });
 }

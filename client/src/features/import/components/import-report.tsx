@@ -34,9 +34,7 @@ type Props = { report: ImportReport };
 export function ImportReportView({ report }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const action = (value: 'create' | 'unchanged' | 'skip') => (
-    <Tag color={value === 'create' ? 'green' : 'default'}>{t(`import.actions.${value}`)}</Tag>
-  );
+  const action = (value: 'create' | 'unchanged' | 'skip') => <Tag color={value === 'create' ? 'green' : 'default'}>{t(`import.actions.${value}`)}</Tag>;
   const organisationColumns: TableColumnsType<ImportOrganisationRow> = [
     { title: t('import.row'), dataIndex: 'row', width: 70 },
     { title: t('fields.creditCode'), dataIndex: 'creditCode', width: 200 },
@@ -91,7 +89,13 @@ export function ImportReportView({ report }: Props) {
             key: 'listings',
             label: t('import.listingRows', { count: listings.rows.length }),
             children: (
-              <Table<ImportListingRow> size="small" rowKey="row" columns={listingColumns} dataSource={listings.rows} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+              <Table<ImportListingRow>
+                size="small"
+                rowKey="row"
+                columns={listingColumns}
+                dataSource={listings.rows}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              />
             ),
           },
           {

@@ -74,7 +74,8 @@ export function ImportTab() {
   const running = job.data;
   const percent = running && running.total > 0 ? Math.floor((running.processed / running.total) * 100) : running?.state === 'succeeded' ? 100 : 0;
   const sessions = new Map((running?.report?.listings.rows ?? []).filter((r) => r.action === 'create').map((r) => [r.sessionId, r.sessionTitle]));
-  const nothingToDo = report !== null && report.organisations.create + report.listings.create + report.participations.create + report.participations.approve === 0;
+  const nothingToDo =
+    report !== null && report.organisations.create + report.listings.create + report.participations.create + report.participations.approve === 0;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -109,27 +110,27 @@ export function ImportTab() {
       {eventId ? (
         <Card size="small" title={t('import.uploadTitle')}>
           <div data-testid="import-upload">
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            multiple
-            maxCount={2}
-            fileList={fileList}
-            beforeUpload={(file) => {
-              setPicked((before) => [...before, { uid: file.uid, file }].slice(-2));
-              reset();
-              return false;
-            }}
-            onRemove={(file) => {
-              setPicked((before) => before.filter((p) => p.uid !== file.uid));
-              reset();
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.uploadText')}</p>
-            <p className="ant-upload-hint">{t('import.uploadHint')}</p>
-          </Upload.Dragger>
+            <Upload.Dragger
+              accept=".xlsx,.csv"
+              multiple
+              maxCount={2}
+              fileList={fileList}
+              beforeUpload={(file) => {
+                setPicked((before) => [...before, { uid: file.uid, file }].slice(-2));
+                reset();
+                return false;
+              }}
+              onRemove={(file) => {
+                setPicked((before) => before.filter((p) => p.uid !== file.uid));
+                reset();
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('import.uploadText')}</p>
+              <p className="ant-upload-hint">{t('import.uploadHint')}</p>
+            </Upload.Dragger>
           </div>
           <Space style={{ marginTop: 12 }}>
             <Button onClick={check} disabled={files.length === 0 || jobId !== null} loading={dryRun.isPending} data-testid="import-check">
@@ -156,12 +157,18 @@ export function ImportTab() {
             status={running.state === 'failed' ? 'exception' : running.state === 'succeeded' ? 'success' : 'active'}
             data-testid="import-progress"
           />
-          <Typography.Text type="secondary" data-testid="import-progress-text">{t('import.progress', { processed: running.processed, total: running.total })}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="import-progress-text">
+            {t('import.progress', { processed: running.processed, total: running.total })}
+          </Typography.Text>
           {running.state === 'succeeded' && running.report ? (
             <Result
               status="success"
               title={t('import.done')}
-              subTitle={t('import.doneDetail', { organisations: running.report.organisations.create, listings: running.report.listings.create, skipped: running.report.listings.skip })}
+              subTitle={t('import.doneDetail', {
+                organisations: running.report.organisations.create,
+                listings: running.report.listings.create,
+                skipped: running.report.listings.skip,
+              })}
               extra={[...sessions].map(([id, title]) => (
                 <Link key={id} to={`/sessions/${id}/board`} data-testid="import-board-link">
                   {t('import.openBoard', { title })}

@@ -50,9 +50,7 @@ export function ListingKeyFields({ listing }: Props) {
         </span>
         <Typography.Text type="secondary">
           {price ? `${t('listing.price')} ${price} · ` : ''}
-          {goods.deliveryFrom || goods.deliveryTo
-            ? `${t('listing.delivery')} ${formatDateRange(goods.deliveryFrom, goods.deliveryTo)} · `
-            : ''}
+          {goods.deliveryFrom || goods.deliveryTo ? `${t('listing.delivery')} ${formatDateRange(goods.deliveryFrom, goods.deliveryTo)} · ` : ''}
           {regionLabel(goods.region, lang)}
         </Typography.Text>
       </Space>
@@ -80,9 +78,7 @@ export function ListingKeyFields({ listing }: Props) {
         </strong>
         <Typography.Text type="secondary">
           {t('listing.totalLine')} <Money yuan={credit.totalLine} /> · {months(credit.termMinMonths, credit.termMaxMonths, t)}
-          {credit.targetSizes.length > 0
-            ? ` · ${credit.targetSizes.map((size) => labels.orgSize(size)).join('、')}`
-            : ''}
+          {credit.targetSizes.length > 0 ? ` · ${credit.targetSizes.map((size) => labels.orgSize(size)).join('、')}` : ''}
           {` · ${labels.guaranteeRequirement(credit.guaranteeRequirement)}`}
         </Typography.Text>
       </Space>
@@ -109,8 +105,7 @@ export function ListingDetails({ listing }: Props) {
   const lang = useLanguage();
   const labels = useLabels();
   const { goods, financing, credit, guarantee, confidential } = listing;
-  const industries = (codes: string[]) =>
-    codes.length > 0 ? codes.map((code) => industryLabel(code, lang)).join('、') : t('listing.anyIndustry');
+  const industries = (codes: string[]) => (codes.length > 0 ? codes.map((code) => industryLabel(code, lang)).join('、') : t('listing.anyIndustry'));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -128,9 +123,7 @@ export function ListingDetails({ listing }: Props) {
               {formatQuantity(goods.quantity, lang)} {goods.unit}
             </Descriptions.Item>
             <Descriptions.Item label={t('listing.price')}>{priceRangeText(goods, lang) ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('listing.delivery')}>
-              {formatDateRange(goods.deliveryFrom, goods.deliveryTo)}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('listing.delivery')}>{formatDateRange(goods.deliveryFrom, goods.deliveryTo)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.goodsRegion')}>{regionLabel(goods.region, lang)}</Descriptions.Item>
           </>
         ) : null}
@@ -142,9 +135,7 @@ export function ListingDetails({ listing }: Props) {
             <Descriptions.Item label={t('fields.termMonths')}>{months(financing.termMonths, undefined, t)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.purpose')}>{labels.purpose(financing.purpose)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.collateral')}>{financing.collateral || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('fields.guaranteeNeeded')}>
-              {financing.guaranteeNeeded ? t('common.yes') : t('common.no')}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.guaranteeNeeded')}>{financing.guaranteeNeeded ? t('common.yes') : t('common.no')}</Descriptions.Item>
           </>
         ) : null}
         {credit ? (
@@ -155,18 +146,14 @@ export function ListingDetails({ listing }: Props) {
             <Descriptions.Item label={t('fields.totalLine')}>
               <Money yuan={credit.totalLine} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('listing.termRange')}>
-              {months(credit.termMinMonths, credit.termMaxMonths, t)}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('listing.termRange')}>{months(credit.termMinMonths, credit.termMaxMonths, t)}</Descriptions.Item>
             <Descriptions.Item label={t('listing.rateRange')}>
               <Rate bp={credit.rateMinBp} maxBp={credit.rateMaxBp} />
             </Descriptions.Item>
             <Descriptions.Item label={t('fields.targetSizes')}>
               {credit.targetSizes.length > 0 ? credit.targetSizes.map((s) => labels.orgSize(s)).join('、') : t('listing.anySize')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('fields.guaranteeRequirement')}>
-              {labels.guaranteeRequirement(credit.guaranteeRequirement)}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.guaranteeRequirement')}>{labels.guaranteeRequirement(credit.guaranteeRequirement)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.targetIndustries')} span="filled">
               {industries(credit.targetIndustries)}
             </Descriptions.Item>

@@ -10,14 +10,7 @@ import { useFailureHandler } from '../../../ui/use-failure';
 import { useCreateListing, useReloadListings, useUpdateListing } from '../hooks/use-listings';
 import { fromListing, toListingInput, toListingUpdate } from '../listing-values';
 import type { ListingFormInit, ListingFormValues } from '../listing-values';
-import {
-  ConfidentialFields,
-  CreditFields,
-  FinancingFields,
-  GoodsFields,
-  GuaranteeFields,
-  ListingTypeChoice,
-} from './listing-type-fields';
+import { ConfidentialFields, CreditFields, FinancingFields, GoodsFields, GuaranteeFields, ListingTypeChoice } from './listing-type-fields';
 
 /** A session my organisation takes part in, and the listing types its roles there allow. */
 export type SessionChoice = { session: MatchSession; types: ListingType[] };
@@ -35,14 +28,7 @@ type Props = {
 export function ListingFormModal({ open, choices, listing, initialSessionId, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={open}
-      title={listing ? t('listing.editTitle') : t('listing.createTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      width={860}
-    >
+    <Modal open={open} title={listing ? t('listing.editTitle') : t('listing.createTitle')} footer={null} onCancel={onClose} destroyOnHidden width={860}>
       <ListingForm choices={choices} listing={listing} initialSessionId={initialSessionId} onDone={onClose} />
     </Modal>
   );
@@ -147,14 +133,7 @@ function ListingForm({ choices, listing, initialSessionId, onDone }: ListingForm
   const effectiveType = listing?.type ?? type;
 
   return (
-    <Form<ListingFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onValuesChange={onValuesChange}
-      onFinish={onFinish}
-      scrollToFirstError
-    >
+    <Form<ListingFormValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} onFinish={onFinish} scrollToFirstError>
       <Form.Item name="sessionId" label={t('fields.session')} rules={[required]}>
         <Select
           data-testid="listing-session"
@@ -198,8 +177,7 @@ function ListingForm({ choices, listing, initialSessionId, onDone }: ListingForm
                 forceRender: true,
                 label: (
                   <>
-                    {t('listing.confidentialTitle')}{' '}
-                    <Typography.Text type="secondary">{t('listing.confidentialHint')}</Typography.Text>
+                    {t('listing.confidentialTitle')} <Typography.Text type="secondary">{t('listing.confidentialHint')}</Typography.Text>
                   </>
                 ),
                 children: <ConfidentialFields type={effectiveType} />,

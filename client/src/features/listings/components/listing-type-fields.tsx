@@ -19,9 +19,7 @@ function notBelow(other: (string | number)[], message: string) {
   return ({ getFieldValue }: { getFieldValue: (name: (string | number)[]) => unknown }) => ({
     validator: (_rule: unknown, value: number | null | undefined) => {
       const min = getFieldValue(other);
-      return typeof value === 'number' && typeof min === 'number' && value < min
-        ? Promise.reject(new Error(message))
-        : Promise.resolve();
+      return typeof value === 'number' && typeof min === 'number' && value < min ? Promise.reject(new Error(message)) : Promise.resolve();
     },
   });
 }
@@ -55,19 +53,11 @@ export function GoodsFields({ type }: GoodsProps) {
         </Col>
         <Col xs={12} md={4}>
           <Form.Item name={['goods', 'unit']} label={t('fields.unit')} rules={[required]}>
-            <Select
-              data-testid="listing-unit"
-              options={QUANTITY_UNITS.map((u) => ({ value: u, label: u }))}
-              showSearch
-            />
+            <Select data-testid="listing-unit" options={QUANTITY_UNITS.map((u) => ({ value: u, label: u }))} showSearch />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name={['goods', 'region']}
-            label={type === 'supply' ? t('fields.supplyRegion') : t('fields.demandRegion')}
-            rules={[required]}
-          >
+          <Form.Item name={['goods', 'region']} label={type === 'supply' ? t('fields.supplyRegion') : t('fields.demandRegion')} rules={[required]}>
             <RegionSelect testId="listing-region" />
           </Form.Item>
         </Col>
@@ -102,9 +92,7 @@ export function GoodsFields({ type }: GoodsProps) {
               ({ getFieldValue }) => ({
                 validator: (_rule, value: Dayjs | null | undefined) => {
                   const from = getFieldValue(['goods', 'deliveryFrom']) as Dayjs | null | undefined;
-                  return value && from && value.isBefore(from, 'day')
-                    ? Promise.reject(new Error(t('validation.endAfterStart')))
-                    : Promise.resolve();
+                  return value && from && value.isBefore(from, 'day') ? Promise.reject(new Error(t('validation.endAfterStart'))) : Promise.resolve();
                 },
               }),
             ]}
@@ -136,10 +124,7 @@ export function FinancingFields() {
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name={['financing', 'purpose']} label={t('fields.purpose')} rules={[required]}>
-            <Select
-              data-testid="listing-purpose"
-              options={FINANCING_PURPOSES.map((p) => ({ value: p, label: labels.purpose(p) }))}
-            />
+            <Select data-testid="listing-purpose" options={FINANCING_PURPOSES.map((p) => ({ value: p, label: labels.purpose(p) }))} />
           </Form.Item>
         </Col>
       </Row>
@@ -150,11 +135,7 @@ export function FinancingFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item
-            name={['financing', 'guaranteeNeeded']}
-            label={t('fields.guaranteeNeeded')}
-            valuePropName="checked"
-          >
+          <Form.Item name={['financing', 'guaranteeNeeded']} label={t('fields.guaranteeNeeded')} valuePropName="checked">
             <Switch />
           </Form.Item>
         </Col>
@@ -240,11 +221,7 @@ export function CreditFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name={['credit', 'guaranteeRequirement']}
-            label={t('fields.guaranteeRequirement')}
-            rules={[required]}
-          >
+          <Form.Item name={['credit', 'guaranteeRequirement']} label={t('fields.guaranteeRequirement')} rules={[required]}>
             <Select options={GUARANTEE_REQUIREMENTS.map((g) => ({ value: g, label: labels.guaranteeRequirement(g) }))} />
           </Form.Item>
         </Col>
@@ -331,13 +308,7 @@ type TypeChoiceProps = {
 export function ListingTypeChoice({ types, value, onChange, disabled }: TypeChoiceProps) {
   const labels = useLabels();
   return (
-    <Radio.Group
-      optionType="button"
-      buttonStyle="solid"
-      value={value}
-      disabled={disabled}
-      onChange={(e) => onChange?.(e.target.value as ListingType)}
-    >
+    <Radio.Group optionType="button" buttonStyle="solid" value={value} disabled={disabled} onChange={(e) => onChange?.(e.target.value as ListingType)}>
       {types.map((type) => (
         <Radio.Button key={type} value={type}>
           <span data-testid={`listing-type-${type}`}>{labels.listingType(type)}</span>

@@ -1,12 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ListingChange,
-  ListingInput,
-  ListingUpdateInput,
-  ListingView,
-  ListingWithdrawInput,
-  MatchSession,
-} from '@duijie/shared';
+import type { ListingChange, ListingInput, ListingUpdateInput, ListingView, ListingWithdrawInput, MatchSession } from '@duijie/shared';
 import { api } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
@@ -67,8 +60,7 @@ export function useCreateListing() {
 export function useUpdateListing() {
   const invalidate = useInvalidateListings();
   return useMutation({
-    mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingUpdateInput }) =>
-      api<ListingView>('PATCH', `/listings/${listing.id}`, input),
+    mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingUpdateInput }) => api<ListingView>('PATCH', `/listings/${listing.id}`, input),
     onSuccess: (_updated, { listing }) => invalidate(listing),
   });
 }

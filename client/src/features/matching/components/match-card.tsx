@@ -53,26 +53,13 @@ function AskButton({ listing, request, onAsk, size = 'middle' }: AskButtonProps)
   if (request) {
     const accepted = request.status === 'accepted';
     return (
-      <Button
-        size={size}
-        icon={<CheckOutlined />}
-        disabled
-        data-testid="match-ask"
-        data-state={request.status}
-      >
+      <Button size={size} icon={<CheckOutlined />} disabled data-testid="match-ask" data-state={request.status}>
         {accepted ? t('matching.meetingAccepted') : t('matching.asked')}
       </Button>
     );
   }
   return (
-    <Button
-      size={size}
-      type="primary"
-      icon={<TeamOutlined />}
-      onClick={() => onAsk(listing)}
-      data-testid="match-ask"
-      data-state="none"
-    >
+    <Button size={size} type="primary" icon={<TeamOutlined />} onClick={() => onAsk(listing)} data-testid="match-ask" data-state="none">
       {t('matching.ask')}
     </Button>
   );
@@ -122,19 +109,10 @@ export function MatchCard({ match, request, guarantorRequest, canAct, onAsk, onB
   const { listing, score, reasons, bookmarked, guarantor } = match;
   const confirmProps: ButtonProps & { 'data-testid': string } = { danger: true, loading: dismissing, 'data-testid': 'match-dismiss-confirm' };
   return (
-    <Card
-      size="small"
-      data-testid="match-card"
-      data-listing-id={listing.id}
-      data-score={score}
-      data-bookmarked={bookmarked}
-    >
+    <Card size="small" data-testid="match-card" data-listing-id={listing.id} data-score={score} data-bookmarked={bookmarked}>
       <Flex gap={16} align="flex-start">
         <ScoreRing score={score} />
-        <Counterpart
-          listing={listing}
-          extra={bookmarked ? <StarFilled style={{ color: '#faad14' }} aria-label={t('matching.bookmarked')} /> : null}
-        />
+        <Counterpart listing={listing} extra={bookmarked ? <StarFilled style={{ color: '#faad14' }} aria-label={t('matching.bookmarked')} /> : null} />
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', margin: '12px 0 6px', fontSize: 12 }}>
         {t('matching.whyTitle')}

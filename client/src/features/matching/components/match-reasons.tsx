@@ -40,13 +40,7 @@ export function MatchReasons({ reasons, compact = false }: Props) {
           >
             <Typography.Text className="match-reason-factor">{labels.matchFactor(reason.factor)}</Typography.Text>
             <Tooltip title={t('matching.pointsOf', { got: points(reason.contribution), of: points(reason.weight) })}>
-              <Progress
-                className="match-reason-bar"
-                percent={Math.round(fit * 100)}
-                showInfo={false}
-                size="small"
-                strokeColor={fitColour(fit)}
-              />
+              <Progress className="match-reason-bar" percent={Math.round(fit * 100)} showInfo={false} size="small" strokeColor={fitColour(fit)} />
             </Tooltip>
             <Typography.Text type="secondary" className="match-reason-points">
               {points(reason.contribution)}/{points(reason.weight)}

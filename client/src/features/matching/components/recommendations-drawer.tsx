@@ -112,18 +112,8 @@ function Recommendations({ listing }: ContentProps) {
               guarantorRequest={match.guarantor ? requestTo(match.guarantor.listing) : undefined}
               canAct={mine}
               onAsk={(counterpart) => setAsking({ counterpart, from: { id: listing.id, title: listing.title } })}
-              onBookmark={(on) =>
-                bookmark.mutate(
-                  { listingId: listing.id, counterpartId: match.listing.id, on },
-                  { onError: (error) => onFailure(error) },
-                )
-              }
-              onDismiss={() =>
-                dismiss.mutate(
-                  { listingId: listing.id, counterpartId: match.listing.id },
-                  { onError: (error) => onFailure(error) },
-                )
-              }
+              onBookmark={(on) => bookmark.mutate({ listingId: listing.id, counterpartId: match.listing.id, on }, { onError: (error) => onFailure(error) })}
+              onDismiss={() => dismiss.mutate({ listingId: listing.id, counterpartId: match.listing.id }, { onError: (error) => onFailure(error) })}
               dismissing={dismiss.isPending && dismiss.variables.counterpartId === match.listing.id}
             />
           ))}

@@ -11,8 +11,7 @@ export const MATCH_LIMIT = 10;
 export function useMatches(listingId: string | null, lang: Language) {
   return useQuery({
     queryKey: keys.matches(listingId ?? '', lang),
-    queryFn: ({ signal }) =>
-      api<Match[]>('GET', `/listings/${listingId ?? ''}/matches`, undefined, { signal, query: { limit: MATCH_LIMIT, lang } }),
+    queryFn: ({ signal }) => api<Match[]>('GET', `/listings/${listingId ?? ''}/matches`, undefined, { signal, query: { limit: MATCH_LIMIT, lang } }),
     enabled: listingId !== null,
     // Switching the language keeps the cards in place while the new texts load.
     placeholderData: keepPreviousData,
@@ -51,8 +50,7 @@ export function useDismissMatch() {
   const queryClient = useQueryClient();
   const edit = useEditMatches();
   return useMutation({
-    mutationFn: ({ listingId, counterpartId }: MarkInput) =>
-      api<void>('PUT', `/listings/${listingId}/matches/${counterpartId}/dismissed`),
+    mutationFn: ({ listingId, counterpartId }: MarkInput) => api<void>('PUT', `/listings/${listingId}/matches/${counterpartId}/dismissed`),
     onSuccess: async (_void, { listingId, counterpartId }) => {
       edit(listingId, (matches) => matches.filter((m) => m.listing.id !== counterpartId));
       await queryClient.invalidateQueries({ queryKey: keys.matchesOf(listingId) });

@@ -44,9 +44,7 @@ function AgendaEntry({ item }: ItemProps) {
             </Tag>
             <MeetingStatusTag status={item.status} published={item.published} />
           </Space>
-          <Typography.Text data-testid="agenda-counterpart">
-            {t('agenda.with', { name: item.counterpart.organisationName })}
-          </Typography.Text>
+          <Typography.Text data-testid="agenda-counterpart">{t('agenda.with', { name: item.counterpart.organisationName })}</Typography.Text>
           <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
             {item.topic}
           </Typography.Text>
@@ -105,13 +103,7 @@ export function AgendaList({ eventId, eventName }: Props) {
           >
             {t('agenda.exportIcs')}
           </Button>
-          <Button
-            icon={<PrinterOutlined />}
-            loading={busy === 'pdf'}
-            disabled={items.length === 0}
-            onClick={() => download('pdf')}
-            data-testid="agenda-print"
-          >
+          <Button icon={<PrinterOutlined />} loading={busy === 'pdf'} disabled={items.length === 0} onClick={() => download('pdf')} data-testid="agenda-print">
             {t('agenda.print')}
           </Button>
         </Space>

@@ -36,9 +36,7 @@ export function BookingModal({ meeting, counterpartName, onClose }: Props) {
       { meeting, slot: slot.slot },
       {
         onSuccess: (booked) => {
-          void message.success(
-            t('agenda.booked', { time: formatTimeRange(booked.startsAt, booked.endsAt), table: booked.table ?? '—' }),
-          );
+          void message.success(t('agenda.booked', { time: formatTimeRange(booked.startsAt, booked.endsAt), table: booked.table ?? '—' }));
           onClose();
         },
         onError: (error) => {

@@ -25,14 +25,7 @@ type Props = {
 export function MeetingRequestModal({ target, onClose, onSent }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={target !== null}
-      title={t('meetings.askTitle')}
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-      width={560}
-    >
+    <Modal open={target !== null} title={t('meetings.askTitle')} footer={null} onCancel={onClose} destroyOnHidden width={560}>
       {target ? <MeetingRequestForm target={target} onDone={onClose} onSent={onSent} /> : null}
     </Modal>
   );

@@ -105,14 +105,7 @@ export function MeetingRequestsTable({ requests, direction, onAccept, onDecline,
         if (received) {
           return (
             <Space size={4} wrap>
-              <Button
-                size="small"
-                type="primary"
-                icon={<CheckOutlined />}
-                loading={busy}
-                onClick={() => onAccept?.(r)}
-                data-testid="meeting-accept"
-              >
+              <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => onAccept?.(r)} data-testid="meeting-accept">
                 {t('meetings.accept')}
               </Button>
               <Button size="small" danger icon={<CloseOutlined />} disabled={busy} onClick={() => onDecline?.(r)} data-testid="meeting-decline">
@@ -144,9 +137,7 @@ export function MeetingRequestsTable({ requests, direction, onAccept, onDecline,
       rowKey="id"
       columns={columns}
       dataSource={requests}
-      onRow={(r) =>
-        rowTestId('meeting-request-row', { 'data-request-id': r.id, 'data-status': r.status, 'data-direction': direction })
-      }
+      onRow={(r) => rowTestId('meeting-request-row', { 'data-request-id': r.id, 'data-status': r.status, 'data-direction': direction })}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
     />

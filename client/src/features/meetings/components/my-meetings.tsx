@@ -47,8 +47,7 @@ function SessionMeetings({ session, onAvailability }: SessionProps) {
   const list = (meetings.data ?? []).filter((m) => m.status !== 'cancelled');
   const releaseConfirm: ButtonProps & { 'data-testid': string } = { danger: true, 'data-testid': 'meeting-release-confirm' };
 
-  const counterpart = (m: Meeting) =>
-    m.parties.find((p) => p.organisationId !== me.organisation.id)?.organisationName ?? m.parties[1].organisationName;
+  const counterpart = (m: Meeting) => m.parties.find((p) => p.organisationId !== me.organisation.id)?.organisationName ?? m.parties[1].organisationName;
 
   const columns: TableColumnsType<Meeting> = [
     { title: t('agenda.counterpart'), key: 'counterpart', render: (_v, m) => <Typography.Text strong>{counterpart(m)}</Typography.Text> },
@@ -92,18 +91,10 @@ function SessionMeetings({ session, onAvailability }: SessionProps) {
               okButtonProps={releaseConfirm}
               cancelText={t('common.cancel')}
               onConfirm={() =>
-                release.mutate(
-                  { meeting: m },
-                  { onSuccess: () => void message.success(t('agenda.released')), onError: (error) => onFailure(error) },
-                )
+                release.mutate({ meeting: m }, { onSuccess: () => void message.success(t('agenda.released')), onError: (error) => onFailure(error) })
               }
             >
-              <Button
-                size="small"
-                icon={<UndoOutlined />}
-                loading={release.isPending && release.variables.meeting.id === m.id}
-                data-testid="meeting-release"
-              >
+              <Button size="small" icon={<UndoOutlined />} loading={release.isPending && release.variables.meeting.id === m.id} data-testid="meeting-release">
                 {t('agenda.release')}
               </Button>
             </Popconfirm>

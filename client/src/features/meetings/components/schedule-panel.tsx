@@ -94,19 +94,19 @@ export function SchedulePanel({ session, stats }: Props) {
         <Flex gap={12} wrap align="center">
           {scheduler ? (
             <Checkbox checked={allowMoves} onChange={(e) => setAllowMoves(e.target.checked)} disabled={running} data-testid="schedule-allow-moves">
-            {t('meetingPlan.allowMoves')}
+              {t('meetingPlan.allowMoves')}
             </Checkbox>
           ) : null}
           {scheduler ? (
             <Button
-            type="primary"
-            icon={<PlayCircleOutlined />}
-            loading={start.isPending}
-            disabled={running}
-            onClick={onStart}
-            data-testid="schedule-run-start"
-          >
-            {running ? t('meetingPlan.running') : t('meetingPlan.runSchedule')}
+              type="primary"
+              icon={<PlayCircleOutlined />}
+              loading={start.isPending}
+              disabled={running}
+              onClick={onStart}
+              data-testid="schedule-run-start"
+            >
+              {running ? t('meetingPlan.running') : t('meetingPlan.runSchedule')}
             </Button>
           ) : null}
           <Popconfirm

@@ -68,10 +68,6 @@ export function liveRequestTo(
   listing: { organisationId: string; sessionId: string },
 ): MeetingRequest | undefined {
   return requests?.find(
-    (r) =>
-      isLive(r) &&
-      r.from.organisationId === myOrganisationId &&
-      r.to.organisationId === listing.organisationId &&
-      r.sessionId === listing.sessionId,
+    (r) => isLive(r) && r.from.organisationId === myOrganisationId && r.to.organisationId === listing.organisationId && r.sessionId === listing.sessionId,
   );
 }

@@ -1,15 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import type {
-  AgendaItem,
-  AttendanceStatus,
-  Availability,
-  AvailabilityInput,
-  FreeSlot,
-  Meeting,
-  MeetingStats,
-  ScheduleRun,
-} from '@duijie/shared';
+import type { AgendaItem, AttendanceStatus, Availability, AvailabilityInput, FreeSlot, Meeting, MeetingStats, ScheduleRun } from '@duijie/shared';
 import { api, downloadFile, isApiFailure, newIdempotencyKey } from '../../../api/client';
 import { keys } from '../../../api/keys';
 

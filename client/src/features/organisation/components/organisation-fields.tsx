@@ -43,9 +43,7 @@ export function OrganisationFields({ prefix = [], mode, kinds = ORGANISATION_KIN
                 {
                   validator: (_rule, value: string | undefined) => {
                     const problem = value ? creditCodeProblem(value) : null;
-                    return problem === null
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('validation.creditCode', { problem })));
+                    return problem === null ? Promise.resolve() : Promise.reject(new Error(t('validation.creditCode', { problem })));
                   },
                 },
               ]}
@@ -55,10 +53,7 @@ export function OrganisationFields({ prefix = [], mode, kinds = ORGANISATION_KIN
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name={name('kind')} label={t('fields.orgKind')} rules={[required]}>
-              <Select
-                data-testid="org-kind"
-                options={kinds.map((kind) => ({ value: kind, label: labels.orgKind(kind) }))}
-              />
+              <Select data-testid="org-kind" options={kinds.map((kind) => ({ value: kind, label: labels.orgKind(kind) }))} />
             </Form.Item>
           </Col>
         </Row>
@@ -80,20 +75,12 @@ export function OrganisationFields({ prefix = [], mode, kinds = ORGANISATION_KIN
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item
-            name={name('contactName')}
-            label={t('fields.contactName')}
-            rules={[{ ...required, whitespace: true }, { max: 100 }]}
-          >
+          <Form.Item name={name('contactName')} label={t('fields.contactName')} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
             <Input />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name={name('contactPhone')}
-            label={t('fields.contactPhone')}
-            rules={[required, { pattern: PHONE, message: t('validation.phone') }]}
-          >
+          <Form.Item name={name('contactPhone')} label={t('fields.contactPhone')} rules={[required, { pattern: PHONE, message: t('validation.phone') }]}>
             <Input />
           </Form.Item>
         </Col>

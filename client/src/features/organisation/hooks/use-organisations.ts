@@ -1,14 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  InvitationCreated,
-  InvitationInput,
-  Organisation,
-  OrganisationInput,
-  OrganisationUpdateInput,
-  Page,
-  User,
-  UserUpdateInput,
-} from '@duijie/shared';
+import type { InvitationCreated, InvitationInput, Organisation, OrganisationInput, OrganisationUpdateInput, Page, User, UserUpdateInput } from '@duijie/shared';
 import { api } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { OrganisationListQuery } from '../../../api/keys';
@@ -23,8 +14,7 @@ export function useOrganisation(id: string) {
 export function useOrganisations(query: OrganisationListQuery, enabled = true) {
   return useQuery({
     queryKey: keys.organisations(query),
-    queryFn: ({ signal }) =>
-      api<Page<Organisation>>('GET', '/organisations', undefined, { signal, query }),
+    queryFn: ({ signal }) => api<Page<Organisation>>('GET', '/organisations', undefined, { signal, query }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -58,8 +48,7 @@ export function useCreateOrganisation() {
 export function useUpdateOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: OrganisationUpdateInput }) =>
-      api<Organisation>('PATCH', `/organisations/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: OrganisationUpdateInput }) => api<Organisation>('PATCH', `/organisations/${id}`, input),
     onSuccess: () => invalidate(),
   });
 }
@@ -75,8 +64,7 @@ export function useApproveOrganisation() {
 export function useRejectOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api<Organisation>('POST', `/organisations/${id}/reject`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<Organisation>('POST', `/organisations/${id}/reject`, { reason }),
     onSuccess: () => invalidate(),
   });
 }
@@ -84,8 +72,7 @@ export function useRejectOrganisation() {
 export function useSuspendOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api<Organisation>('POST', `/organisations/${id}/suspend`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<Organisation>('POST', `/organisations/${id}/suspend`, { reason }),
     onSuccess: () => invalidate(),
   });
 }
@@ -108,8 +95,7 @@ export function useCreateInvitation() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, input }: { user: User; input: UserUpdateInput }) =>
-      api<User>('PATCH', `/users/${user.id}`, input),
+    mutationFn: ({ user, input }: { user: User; input: UserUpdateInput }) => api<User>('PATCH', `/users/${user.id}`, input),
     onSuccess: (_updated, { user }) => queryClient.invalidateQueries({ queryKey: keys.organisationUsers(user.organisationId) }),
   });
 }

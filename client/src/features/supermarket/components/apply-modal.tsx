@@ -26,9 +26,7 @@ export function ApplyModal({ product, needs, applied, answerHours, onClose }: Pr
   const { t } = useTranslation();
   return (
     <Modal open={product !== null} title={t('supermarket.applyTitle')} footer={null} onCancel={onClose} destroyOnHidden width={560}>
-      {product ? (
-        <ApplyForm product={product} needs={needs} applied={applied} answerHours={answerHours} onDone={onClose} />
-      ) : null}
+      {product ? <ApplyForm product={product} needs={needs} applied={applied} answerHours={answerHours} onDone={onClose} /> : null}
     </Modal>
   );
 }
@@ -66,21 +64,12 @@ function ApplyForm({ product, needs, applied, answerHours, onDone }: FormProps) 
   };
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={free.length === 1 ? { needListingId: free[0].id } : undefined}
-      onFinish={onFinish}
-    >
+    <Form<Values> form={form} layout="vertical" initialValues={free.length === 1 ? { needListingId: free[0].id } : undefined} onFinish={onFinish}>
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('supermarket.product')}>{product.title}</Descriptions.Item>
         <Descriptions.Item label={t('supermarket.provider')}>{product.organisationName}</Descriptions.Item>
       </Descriptions>
-      <Form.Item
-        name="needListingId"
-        label={t('supermarket.chooseNeed')}
-        rules={[{ required: true, message: t('supermarket.chooseNeedRequired') }]}
-      >
+      <Form.Item name="needListingId" label={t('supermarket.chooseNeed')} rules={[{ required: true, message: t('supermarket.chooseNeedRequired') }]}>
         <Select<string>
           placeholder={t('supermarket.chooseNeedPlaceholder')}
           data-testid="apply-need"

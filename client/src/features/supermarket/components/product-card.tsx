@@ -104,9 +104,7 @@ export function ProductCard({ product, apply, onApply, canAsk, request, onAsk }:
             <Descriptions.Item label={t('fields.totalLine')}>
               <Money yuan={credit.totalLine} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('fields.guaranteeRequirement')}>
-              {labels.guaranteeRequirement(credit.guaranteeRequirement)}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.guaranteeRequirement')}>{labels.guaranteeRequirement(credit.guaranteeRequirement)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.targetSizes')}>
               {credit.targetSizes.length > 0 ? credit.targetSizes.map((s) => labels.orgSize(s)).join('、') : t('listing.anySize')}
             </Descriptions.Item>

@@ -1,12 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ApplicationAnswerInput,
-  FinancingApplication,
-  ListingPublic,
-  OverdueByOrganisation,
-  Page,
-  SupermarketQuery,
-} from '@duijie/shared';
+import type { ApplicationAnswerInput, FinancingApplication, ListingPublic, OverdueByOrganisation, Page, SupermarketQuery } from '@duijie/shared';
 import { api } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
@@ -17,8 +10,7 @@ const REFRESH_MS = 30_000;
 export function useSupermarket(eventId: string | undefined, query: SupermarketQuery) {
   return useQuery({
     queryKey: keys.supermarket(eventId ?? '', query),
-    queryFn: ({ signal }) =>
-      api<Page<ListingPublic>>('GET', `/events/${eventId ?? ''}/supermarket`, undefined, { signal, query }),
+    queryFn: ({ signal }) => api<Page<ListingPublic>>('GET', `/events/${eventId ?? ''}/supermarket`, undefined, { signal, query }),
     enabled: eventId !== undefined && eventId !== '',
     placeholderData: keepPreviousData,
   });
@@ -38,9 +30,14 @@ export function useApply() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ offerId, needListingId, idempotencyKey }: { offerId: string; needListingId: string; idempotencyKey: string }) =>
-      api<FinancingApplication>('POST', `/listings/${offerId}/applications`, { needListingId }, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      api<FinancingApplication>(
+        'POST',
+        `/listings/${offerId}/applications`,
+        { needListingId },
+        {
+          headers: { 'Idempotency-Key': idempotencyKey },
+        },
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.myApplications }),
   });
 }
@@ -61,8 +58,7 @@ export function useAnswerApplication() {
 export function useOverdueApplications(eventId: string | undefined) {
   return useQuery({
     queryKey: keys.overdueApplications(eventId ?? ''),
-    queryFn: ({ signal }) =>
-      api<OverdueByOrganisation[]>('GET', `/events/${eventId ?? ''}/applications/overdue`, undefined, { signal }),
+    queryFn: ({ signal }) => api<OverdueByOrganisation[]>('GET', `/events/${eventId ?? ''}/applications/overdue`, undefined, { signal }),
     enabled: eventId !== undefined,
     refetchInterval: 60_000,
   });
