@@ -1,3 +1,4 @@
+import type { ErrorCode } from './error-codes';
 // Request and response shapes of the HTTP API under /api. The server's DTO classes
 // implement the *Input types, so a field cannot drift between client and server.
 //
@@ -31,7 +32,7 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 /** Every 4xx/5xx body. `fields` names each bad input field (dotted path for nested ones). */
 export type ApiError = {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   fields?: { field: string; messages: string[] }[];
 };

@@ -8,3 +8,4 @@ export * from './money';
 export * from './realtime';
 export * from './board-state';
 export * from './meetings';
+export * from './error-codes';

@@ -16,12 +16,19 @@ export type ApiOptions = {
   signal?: AbortSignal;
 };
 
+/**
+ * A failure's body: the server's ApiError, or one the client makes when no ApiError came back
+ * (`network`: no answer at all; `unexpected_answer`: an answer that is not an ApiError, e.g. a
+ * proxy's error page).
+ */
+export type FailureBody = Omit<ApiError, 'code'> & { code: ApiError['code'] | 'network' | 'unexpected_answer' };
+
 /** A failed call: the HTTP status and the server's ApiError body. */
 export class ApiFailure extends Error {
   readonly status: number;
-  readonly body: ApiError;
+  readonly body: FailureBody;
 
-  constructor(body: ApiError) {
+  constructor(body: FailureBody) {
     super(body.message);
     this.name = 'ApiFailure';
     this.status = body.statusCode;
@@ -115,7 +122,7 @@ export async function api<T>(method: HttpMethod, path: string, body?: unknown, o
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
+    throw new ApiFailure({ statusCode: 0, code: 'network', message: 'network' });
   }
 
   const parsed = await readBody(response);
@@ -124,11 +131,11 @@ export async function api<T>(method: HttpMethod, path: string, body?: unknown, o
   // A wrong password on a re-confirmation (step-up) is a 401 too, but the session is still good.
   const wrongPassword = isApiError(parsed) && parsed.code === 'wrong_password';
   if (response.status === 401 && token !== null && !wrongPassword) handleUnauthorized();
-  const error: ApiError = isApiError(parsed)
+  const error: FailureBody = isApiError(parsed)
     ? parsed
     : {
         statusCode: response.status,
-        code: 'HTTP_' + String(response.status),
+        code: 'unexpected_answer',
         message: typeof parsed === 'string' && parsed !== '' ? parsed : response.statusText,
       };
   throw new ApiFailure(error);
@@ -168,12 +175,12 @@ export async function upload<T>(path: string, field: string, files: readonly Fil
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
+    throw new ApiFailure({ statusCode: 0, code: 'network', message: 'network' });
   }
   const parsed = await readBody(response);
   if (response.ok) return parsed as T;
   if (response.status === 401 && token !== null) handleUnauthorized();
-  throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText });
+  throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: 'unexpected_answer', message: response.statusText });
 }
 
 /** Downloads a file the API serves to signed-in users (e.g. a PDF certificate) under `filename`. */
@@ -183,12 +190,12 @@ export async function downloadFile(path: string, filename: string): Promise<void
   try {
     response = await fetch(buildUrl(path, undefined), { credentials: 'same-origin' });
   } catch {
-    throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
+    throw new ApiFailure({ statusCode: 0, code: 'network', message: 'network' });
   }
   if (!response.ok) {
     const parsed = await readBody(response);
     if (response.status === 401 && token !== null) handleUnauthorized();
-    throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText });
+    throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: 'unexpected_answer', message: response.statusText });
   }
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

@@ -25,7 +25,7 @@ function sameName(a: FieldPath, b: FieldPath): boolean {
  * Puts the server's field errors onto the form's fields. Returns the messages of fields the
  * form does not have, so the caller can show them elsewhere.
  */
-export function applyFieldErrors<T>(form: FormInstance<T>, error: ApiError, aliases: FieldAliases = {}): string[] {
+export function applyFieldErrors<T>(form: FormInstance<T>, error: Pick<ApiError, 'fields'>, aliases: FieldAliases = {}): string[] {
   const registered = form.getFieldsError().map((entry) => entry.name);
   const unmapped: string[] = [];
   const byPath = new Map<string, { name: FieldPath; errors: string[] }>();

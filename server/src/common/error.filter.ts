@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { ApiError } from '@duijie/shared';
+import type { ApiError, ErrorCode } from '@duijie/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DatabaseUnavailable, DomainError, TooManyRequests } from './errors';
@@ -59,10 +59,8 @@ function isConnectionLoss(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message);
 }
 
-function httpCode(status: number): string {
+function httpCode(status: number): ErrorCode {
   switch (status) {
-    case 400:
-      return 'bad_request';
     case 401:
       return 'unauthorized';
     case 403:
@@ -71,7 +69,9 @@ function httpCode(status: number): string {
       return 'not_found';
     case 413:
       return 'payload_too_large';
+    case 429:
+      return 'too_many_requests';
     default:
-      return `http_${status}`;
+      return status >= 500 ? 'internal' : 'bad_request';
   }
 }

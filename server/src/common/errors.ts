@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@duijie/shared';
 /**
  * Domain errors: small classes with a stable code. The ErrorFilter maps them to an HTTP
  * status and an ApiError body the user can act on.
@@ -5,7 +6,7 @@
 export class DomainError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: { field: string; messages: string[] }[],
     /** More of the body, for errors that carry a report (an import's problems). */
@@ -42,7 +43,7 @@ export class Unauthorized extends DomainError {
 
 /** A write based on an old version, or one that conflicts with existing data. */
 export class Conflict extends DomainError {
-  constructor(code: string, message: string, fields?: { field: string; messages: string[] }[]) {
+  constructor(code: ErrorCode, message: string, fields?: { field: string; messages: string[] }[]) {
     super(409, code, message, fields);
   }
 }
@@ -58,7 +59,7 @@ export class TooManyRequests extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
-    code = 'too_many_requests',
+    code: ErrorCode = 'too_many_requests',
   ) {
     super(429, code, message);
   }

@@ -37,7 +37,7 @@ const FLASH_MS = 2500;
 const COUNTS_DEBOUNCE_MS = 1500;
 const NO_CHANGES: Record<string, number> = {};
 /** Shown when there is no board yet and no connection to get one. */
-const OFFLINE = new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'network' });
+const OFFLINE = new ApiFailure({ statusCode: 0, code: 'network', message: 'network' });
 
 /** Listing types the session's roles post, plus any type that has listings anyway. */
 function boardTypes(session: MatchSession, totals: BoardTotals | undefined): ListingType[] {

@@ -1,0 +1,85 @@
+/**
+ * Every `code` the API answers an error with (ApiError.code, and socket acknowledgements that
+ * refuse). The server can only construct these; the client has a message for each in every
+ * locale (client/src/locales.spec.ts).
+ */
+export const ERROR_CODES = [
+  // generic, by HTTP status
+  'bad_request',
+  'invalid',
+  'invalid_input',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  'too_many_requests',
+  'internal',
+  'database_unavailable',
+  'duplicate',
+  'stale_version',
+  'invalid_state',
+  // accounts and organisations
+  'organisation_not_approved',
+  'login_protected',
+  'wrong_password',
+  'step_up_required',
+  'email_taken',
+  'credit_code_taken',
+  'last_admin',
+  'last_organiser',
+  'invitation_used',
+  'invitation_expired',
+  // retries
+  'idempotency_key_reused',
+  'request_in_progress',
+  'request_superseded',
+  // events, sessions, participation, listings
+  'session_not_open',
+  'session_closed',
+  'registration_closed',
+  'registration_rejected',
+  'kind_locked',
+  'invalid_transition',
+  'meetings_placed',
+  'listing_withdrawn',
+  // agreements, ledger, ceremony
+  'terms_changed',
+  'already_signed',
+  'agreement_signed',
+  'not_signed',
+  'ledger_closed',
+  'ledger_open',
+  'already_in_batch',
+  'nothing_to_batch',
+  // import
+  'import_problems',
+  'file_too_large',
+  'workbook_too_large',
+  // meeting requests and the supermarket
+  'already_requested',
+  'already_applied',
+  'already_answered',
+  'request_expired',
+  // meetings and the scheduler
+  'slot_taken',
+  'table_taken',
+  'no_table',
+  'pinned',
+  'party_unavailable',
+  'wrong_half',
+  'half_conflict',
+  'meeting_closed',
+  'meeting_cancelled',
+  'not_scheduled',
+  'not_published',
+  'slot_not_started',
+  'slot_has_meeting',
+  'self_booking_session',
+  'not_self_booking',
+  'schedule_running',
+  'run_in_progress',
+  'plan_outdated',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
