@@ -1,28 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BoardEventsService } from '../realtime/board-events.service';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { isOrganiser, type Principal } from '../access/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { OrganisationEntity } from '../organisations/organisation.entity';
-import { MeetingEntity } from '../meetings/meeting.entity';
 import { changedFields } from '../common/changes';
 import type { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, SessionUpdateDto } from './dto/event.dto';
 import { EventEntity } from './event.entity';
 import { toEvent, toSession } from './events.mapper';
 import { SessionEntity } from './session.entity';
 
+/**
+ * A rule another capability holds over a session's edit, checked in its transaction before the
+ * change is written; it refuses by throwing (meetings: placed meetings keep the slot times).
+ */
+export type SessionEditVeto = (manager: EntityManager, session: SessionEntity, changes: Record<string, unknown>) => Promise<void>;
+
 @Injectable()
 export class EventsService {
+  private readonly sessionEditVetoes: SessionEditVeto[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly board: BoardEventsService,
     private readonly uow: UnitOfWork,
   ) {}
+
+  /** Registers a veto over session edits (see SessionEditVeto). */
+  addSessionEditVeto(veto: SessionEditVeto): void {
+    this.sessionEditVetoes.push(veto);
+  }
 
   async list(principal: Principal): Promise<MatchEvent[]> {
     const rows = await this.dataSource
@@ -139,15 +151,7 @@ export class EventsService {
         ...(breakEndsAt !== undefined ? { breakEndsAt: toDate(breakEndsAt) } : {}),
       };
       const changes = changedFields(session, next);
-      // Meetings are kept by slot number: once some are placed, the slots must stay what they are.
-      const reslotting = SLOT_FIELDS.find((f) => f in changes);
-      if (reslotting && (await manager.exists(MeetingEntity, { where: { sessionId: id, slot: Not(IsNull()) } }))) {
-        throw new Conflict(
-          'meetings_placed',
-          'Meetings are already placed in this session’s time slots; release or unpin them before changing its times, slot length or break',
-          [{ field: reslotting, messages: ['locked while meetings are placed'] }],
-        );
-      }
+      for (const veto of this.sessionEditVetoes) await veto(manager, session, changes);
       Object.assign(session, next);
       assertSessionTimes(session);
       session.version += 1;
@@ -215,7 +219,6 @@ function assertDates(start: string, end: string): void {
 }
 
 /** What decides a session's slots (see sessionSlots in shared). */
-const SLOT_FIELDS = ['startsAt', 'endsAt', 'slotMinutes', 'breakStartsAt', 'breakEndsAt'] as const;
 
 function toDate(iso: string | null | undefined): Date | null {
   return iso ? new Date(iso) : null;

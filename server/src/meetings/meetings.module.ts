@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
+import { EventsModule } from '../events/events.module';
 import { AgendaPdfService } from './agenda-pdf.service';
 import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
@@ -13,7 +14,7 @@ import { ScheduleRunsService } from './schedule-runs.service';
 
 /** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins, scheduler runs, agendas (JSON, .ics, PDF), attendance and figures. */
 @Module({
-  imports: [UnitOfWorkModule],
+  imports: [UnitOfWorkModule, EventsModule],
   controllers: [MeetingRequestsController, MeetingsController, AgendaController, MeetingAttendanceController],
   providers: [MeetingRequestsService, MeetingsService, ScheduleRunsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
   exports: [MeetingsService],

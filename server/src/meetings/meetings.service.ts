@@ -10,12 +10,13 @@ import {
   type MeetingSlot,
   type MeetingStats,
 } from '@duijie/shared';
-import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import type { MeetingParties } from '../common/unit-of-work/domain-events';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
+import { EventsService } from '../events/events.service';
 import { SessionEntity } from '../events/session.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
@@ -34,6 +35,9 @@ const PG_UNIQUE_VIOLATION = '23505';
 type Wish = { unavailableSlots: number[]; half: HalfWish };
 const NO_WISH: Wish = { unavailableSlots: [], half: 'any' };
 
+/** The session fields its slots are computed from. */
+const SLOT_FIELDS = ['startsAt', 'endsAt', 'slotMinutes', 'breakStartsAt', 'breakEndsAt'] as const;
+
 /**
  * Negotiation meetings: made from accepted requests, then placed in a slot and at a table by
  * the participants themselves (self-booking), by an organiser's pin or by the scheduler.
@@ -50,8 +54,20 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly publisher: BoardPublisher,
     private readonly uow: UnitOfWork,
+    events: EventsService,
   ) {
     uow.on('meetings.changed', (changes) => changes.forEach(({ sessionId, meetings }) => this.announce(sessionId, meetings)));
+    // Meetings are kept by slot number: once some are placed, the session's slots must stay what they are.
+    events.addSessionEditVeto(async (manager, session, changes) => {
+      const reslotting = SLOT_FIELDS.find((f) => f in changes);
+      if (reslotting && (await manager.exists(MeetingEntity, { where: { sessionId: session.id, slot: Not(IsNull()) } }))) {
+        throw new Conflict(
+          'meetings_placed',
+          'Meetings are already placed in this session’s time slots; release or unpin them before changing its times, slot length or break',
+          [{ field: reslotting, messages: ['locked while meetings are placed'] }],
+        );
+      }
+    });
   }
 
   /** Inside the accepting transaction: the request becomes an unscheduled meeting (the asker is party A). */
