@@ -5,13 +5,11 @@ import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { CertificateService } from './certificate.service';
 import { LedgerService } from './ledger.service';
-import { CeremonyGateway } from './ceremony.gateway';
-import { CeremonyService } from './ceremony.service';
 
 @Module({
   imports: [UnitOfWorkModule, EventsModule],
   controllers: [AgreementsController],
-  providers: [AgreementsService, LedgerService, CertificateService, CeremonyService, CeremonyGateway],
-  exports: [AgreementsService, CeremonyService],
+  providers: [AgreementsService, LedgerService, CertificateService],
+  exports: [AgreementsService],
 })
 export class AgreementsModule {}

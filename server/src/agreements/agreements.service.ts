@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AGREEMENT_ROLES, GOODS_AGREEMENT_KINDS, type Agreement, type AgreementKind, type AgreementPartyRole } from '@duijie/shared';
+import { AGREEMENT_ROLES, GOODS_AGREEMENT_KINDS, type Agreement, type AgreementKind, type AgreementPartyRole, type SessionKind } from '@duijie/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/audit-chain';
@@ -13,8 +13,6 @@ import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
-import { Coalescer } from '../realtime/coalescer';
-import { CeremonyService } from './ceremony.service';
 import type { AgreementDto, AgreementPartyDto, AgreementUpdateDto } from './dto/agreement.dto';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from './agreement.entity';
 
@@ -41,6 +39,11 @@ export function contentHashOf(terms: Terms, parties: { organisationId: string; r
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+/** A signed agreement as the ceremony counts it (amount as text: bigint). */
+export type SignedForCeremony = { id: string; title: string; amount: string; product: string | null; signedAt: Date; kind: SessionKind; parties: string[] };
+/** An agreement of the batch on stage. */
+export type StagedAgreement = { agreementId: string; title: string; amount: string; status: string; parties: string[] };
+
 @Injectable()
 export class AgreementsService {
   constructor(
@@ -48,15 +51,10 @@ export class AgreementsService {
     private readonly audit: AuditService,
     private readonly events: EventsService,
     private readonly publisher: BoardPublisher,
-    private readonly ceremony: CeremonyService,
     private readonly uow: UnitOfWork,
   ) {
     uow.on('agreement.changed', (changes) => changes.forEach(({ agreement }) => this.announce(agreement)));
   }
-
-  /** Ceremony figures are recomputed at most four times a second per event. */
-  private readonly ceremonyPushes = new Coalescer(250, (error) => this.logger.warn(`Ceremony figures not pushed: ${String(error)}`));
-  private readonly logger = new Logger('Agreements');
 
   /**
    * Runs an agreement change, its answer to an Idempotency-Key committing with it; once it
@@ -70,7 +68,7 @@ export class AgreementsService {
     });
   }
 
-  /** Once an agreement's change has committed, its parties and the organisers hear of it, and the ceremony's figures follow. */
+  /** Once an agreement's change has committed, its parties and the organisers hear of it. */
   private announce(agreement: Agreement): void {
     this.publisher.publishAgreement({
       organisationIds: agreement.parties.map((p) => p.organisationId),
@@ -83,11 +81,6 @@ export class AgreementsService {
         pendingOrganisationIds: agreement.parties.filter((p) => p.signature === null).map((p) => p.organisationId),
       },
     });
-    if (agreement.status !== 'drafting') {
-      this.ceremonyPushes.request(agreement.eventId, async () => {
-        this.publisher.publishCeremony(await this.ceremony.totals(agreement.eventId));
-      });
-    }
   }
 
   /** Drafts are edited and signed in the same window they are drafted in (live or signing). */
@@ -279,6 +272,32 @@ export class AgreementsService {
   }
 
   /** Every agreement of a session, for organisers. */
+  /** An event's signed and confirmed agreements in signing order, for the ceremony's figures. */
+  signedForCeremony(eventId: string): Promise<SignedForCeremony[]> {
+    return this.dataSource.query(
+      `SELECT a.id, a.title, a.amount::text AS amount, a.product, a."signedAt", s.kind,
+              ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId"
+                     WHERE p."agreementId" = a.id ORDER BY o.name) AS parties
+         FROM agreement a JOIN match_session s ON s.id = a."sessionId"
+        WHERE a."eventId" = $1 AND a.status IN ('signed', 'confirmed')
+        ORDER BY a."signedAt", a.id`,
+      [eventId],
+    );
+  }
+
+  /** Agreements by id, in the order given, with their parties' names: a ceremony batch on stage. */
+  async forStage(ids: string[]): Promise<StagedAgreement[]> {
+    if (ids.length === 0) return [];
+    const rows: StagedAgreement[] = await this.dataSource.query(
+      `SELECT a.id AS "agreementId", a.title, a.amount::text AS amount, a.status,
+              ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId" WHERE p."agreementId" = a.id ORDER BY p.role, o.name) AS parties
+         FROM agreement a WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.agreementId, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async forSession(sessionId: string): Promise<Agreement[]> {
     const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { sessionId }, order: { createdAt: 'DESC' } });
     return this.views(this.dataSource.manager, rows);

@@ -3,8 +3,14 @@ import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { EventsModule } from '../events/events.module';
 import { RunningOrderController } from './running-order.controller';
+import { CeremonyGateway } from './ceremony.gateway';
+import { CeremonyService } from './ceremony.service';
 import { RunningOrderService } from './running-order.service';
 
-/** The signing ceremony's running order (batches on stage). */
-@Module({ imports: [UnitOfWorkModule, EventsModule, AgreementsModule], controllers: [RunningOrderController], providers: [RunningOrderService] })
+/** The signing ceremony: its running order (batches on stage), its live figures and the sockets that follow them. */
+@Module({
+  imports: [UnitOfWorkModule, EventsModule, AgreementsModule],
+  controllers: [RunningOrderController],
+  providers: [RunningOrderService, CeremonyService, CeremonyGateway],
+})
 export class CeremonyModule {}

@@ -1,5 +1,5 @@
 import type { Agreement, RunningOrder } from '@duijie/shared';
-import { CeremonyService } from '../agreements/ceremony.service';
+import { CeremonyService } from './ceremony.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 
 describe('ceremony running order (integration)', () => {

@@ -4,13 +4,11 @@ import { chainOfProduct, INDUSTRY_CHAINS, type CeremonyAgreement, type CeremonyB
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
-import { CeremonyService } from '../agreements/ceremony.service';
 import { AuditService, type AuditInput } from '../audit/audit.service';
 import type { Principal } from '../access/principal';
 import { assertVersion, Conflict, InvalidInput, NotFound } from '../common/errors';
 import { SessionEntity } from '../events/session.entity';
 import { EventsService } from '../events/events.service';
-import { BoardPublisher } from '../realtime/board-publisher';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from './ceremony-batch.entity';
 import type { CeremonyBatchDto, CeremonyBatchUpdateDto } from './dto/running-order.dto';
 
@@ -25,14 +23,8 @@ export class RunningOrderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly audit: AuditService,
-    private readonly ceremony: CeremonyService,
-    private readonly publisher: BoardPublisher,
     private readonly uow: UnitOfWork,
-  ) {
-    uow.on('ceremony.order_changed', async (changes) => {
-      for (const eventId of new Set(changes.map((c) => c.eventId))) await this.pushFigures(eventId);
-    });
-  }
+  ) {}
 
   async get(eventId: string): Promise<RunningOrder> {
     await this.events.findEvent(this.dataSource.manager, eventId);
@@ -160,11 +152,6 @@ export class RunningOrderService {
       tx.emit({ type: 'ceremony.order_changed', eventId });
       return this.view(manager, eventId);
     });
-  }
-
-  /** Once the running order has changed, the big screens get the ceremony's figures (with the batch on stage) again. */
-  private async pushFigures(eventId: string): Promise<void> {
-    this.publisher.publishCeremony(await this.ceremony.totals(eventId));
   }
 
   /** Puts agreements of this event, in no other batch, into the batch in the given order. */

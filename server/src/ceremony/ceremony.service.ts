@@ -1,32 +1,43 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chainOfProduct, type CeremonyTotals, type SessionKind } from '@duijie/shared';
 import { DataSource } from 'typeorm';
-import { NotFound } from '../common/errors';
-import { EventEntity } from '../events/event.entity';
+import { AgreementsService } from '../agreements/agreements.service';
+import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
+import { EventsService } from '../events/events.service';
+import { BoardPublisher } from '../realtime/board-publisher';
+import { Coalescer } from '../realtime/coalescer';
 
-type SignedRow = { id: string; title: string; amount: string; product: string | null; signedAt: Date; kind: SessionKind; parties: string[] };
+/** Ceremony figures are recomputed at most four times a second per event, however fast people sign. */
+const PUSH_INTERVAL_MS = 250;
 
 /**
- * The ceremony's figures, always computed from the database (signed and confirmed
- * agreements), so the big screen equals the database whenever it has settled.
+ * The signing ceremony's figures, always computed from the database (signed and confirmed
+ * agreements, the batch on stage), so the big screen equals the database whenever it has
+ * settled. They are pushed to the event's room whenever an agreement is signed or the running
+ * order changes.
  */
 @Injectable()
 export class CeremonyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger('Ceremony');
+  private readonly pushes = new Coalescer(PUSH_INTERVAL_MS, (error) => this.logger.warn(`Ceremony figures not pushed: ${String(error)}`));
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agreements: AgreementsService,
+    private readonly events: EventsService,
+    private readonly publisher: BoardPublisher,
+    uow: UnitOfWork,
+  ) {
+    uow.on('agreement.changed', (changes) => {
+      for (const { agreement } of changes) if (agreement.status !== 'drafting') this.push(agreement.eventId);
+    });
+    uow.on('ceremony.order_changed', (changes) => changes.forEach(({ eventId }) => this.push(eventId)));
+  }
 
   async totals(eventId: string): Promise<CeremonyTotals> {
-    const event = await this.dataSource.getRepository(EventEntity).findOne({ where: { id: eventId } });
-    if (!event) throw new NotFound('Event');
-    const rows: SignedRow[] = await this.dataSource.query(
-      `SELECT a.id, a.title, a.amount::text AS amount, a.product, a."signedAt", s.kind,
-              ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId"
-                     WHERE p."agreementId" = a.id ORDER BY o.name) AS parties
-         FROM agreement a JOIN match_session s ON s.id = a."sessionId"
-        WHERE a."eventId" = $1 AND a.status IN ('signed', 'confirmed')
-        ORDER BY a."signedAt", a.id`,
-      [eventId],
-    );
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    const rows = await this.agreements.signedForCeremony(eventId);
     const bySession = new Map<SessionKind, { count: number; amount: number }>();
     const byChain = new Map<string, { count: number; amount: number }>();
     const add = <K>(map: Map<K, { count: number; amount: number }>, key: K, amount: number) => {
@@ -60,6 +71,10 @@ export class CeremonyService {
     };
   }
 
+  private push(eventId: string): void {
+    this.pushes.request(eventId, async () => this.publisher.publishCeremony(await this.totals(eventId)));
+  }
+
   /** The batch on stage with its agreements in running order, each marked signed or not yet. */
   private async onStage(eventId: string): Promise<CeremonyTotals['onStage']> {
     const [batch]: { id: string; title: string; position: number; batchCount: number }[] = await this.dataSource.query(
@@ -68,13 +83,11 @@ export class CeremonyService {
       [eventId],
     );
     if (!batch) return null;
-    const agreements: { agreementId: string; title: string; amount: string; status: string; parties: string[] }[] = await this.dataSource.query(
-      `SELECT a.id AS "agreementId", a.title, a.amount::text AS amount, a.status,
-              ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId" WHERE p."agreementId" = a.id ORDER BY p.role, o.name) AS parties
-         FROM ceremony_batch_agreement ba JOIN agreement a ON a.id = ba."agreementId"
-        WHERE ba."batchId" = $1 ORDER BY ba.position`,
+    const order: { agreementId: string }[] = await this.dataSource.query(
+      `SELECT "agreementId" FROM ceremony_batch_agreement WHERE "batchId" = $1 ORDER BY position`,
       [batch.id],
     );
+    const agreements = await this.agreements.forStage(order.map((o) => o.agreementId));
     return {
       batchId: batch.id,
       title: batch.title,
