@@ -19,7 +19,7 @@ import { FormFooter } from '../../../ui/form-footer';
 import { useLabels } from '../../../ui/labels';
 import { UnitInput } from '../../../ui/unit-input';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { useParticipants } from '../../console/hooks/use-console';
+import { useParticipants } from '../../participation/hooks/use-participation';
 import { useCreateAgreement, useInvalidateAgreement, useUpdateAgreement } from '../hooks/use-agreements';
 
 /** A session where agreements can be drafted, and my organisation's approved roles in it. */

@@ -13,10 +13,10 @@ import { formatDateRange } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
-import { EventFormModal } from '../../events/components/event-form-modal';
-import { SessionFormModal } from '../../events/components/session-form-modal';
-import { SessionsTable } from '../../events/components/sessions-table';
-import { useEventDetail, useEvents } from '../../events/hooks/use-events';
+import { EventFormModal } from './event-form-modal';
+import { SessionFormModal } from './session-form-modal';
+import { SessionsTable } from './sessions-table';
+import { useEventDetail, useEvents } from '../hooks/use-events';
 
 type EventDialog = { open: false } | { open: true; event?: MatchEvent };
 type SessionDialog = { open: false } | { open: true; eventId: string; session?: MatchSession };

@@ -13,9 +13,9 @@ import { ParticipationStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { AvailabilityModal } from '../../meetings/components/availability-modal';
-import { useApproveParticipant, useParticipants, useRejectParticipant } from '../hooks/use-console';
+import { useApproveParticipant, useParticipants, useRejectParticipant } from '../hooks/use-participation';
 import { InviteOrganisationModal } from './invite-organisation-modal';
-import { SessionPicker, usePickedSession } from './session-picker';
+import { SessionPicker, usePickedSession } from '../../events/components/session-picker';
 
 type StatusFilter = ParticipationStatus | 'all';
 

@@ -7,7 +7,7 @@ import { FormFooter } from '../../../ui/form-footer';
 import { useLabels } from '../../../ui/labels';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useOrganisations } from '../../organisation/hooks/use-organisations';
-import { useInviteToSession } from '../hooks/use-console';
+import { useInviteToSession } from '../hooks/use-participation';
 
 type Props = { open: boolean; session: MatchSession; onClose: () => void };
 

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Agreement } from '@duijie/shared';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { AgreementsTable } from '../../agreements/components/agreements-table';
-import { useConfirmAgreement, useSessionAgreements } from '../../agreements/hooks/use-agreements';
-import { SessionPicker, usePickedSession } from './session-picker';
-import { useLiveAgreements } from '../../agreements/hooks/use-live-agreements';
+import { AgreementsTable } from './agreements-table';
+import { useConfirmAgreement, useSessionAgreements } from '../hooks/use-agreements';
+import { SessionPicker, usePickedSession } from '../../events/components/session-picker';
+import { useLiveAgreements } from '../hooks/use-live-agreements';
 
 /** A session's agreements; the organiser confirms the fully signed ones. */
 export function AgreementsTab() {

@@ -5,12 +5,12 @@ import { sessionSlots } from '@duijie/shared';
 import type { MatchSession, Meeting } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
-import { PlanMeetingModal } from '../../meetings/components/plan-meeting-modal';
-import { SchedulePanel } from '../../meetings/components/schedule-panel';
-import { TablePlan } from '../../meetings/components/table-plan';
-import { useLiveMeetings } from '../../meetings/hooks/use-live-meetings';
-import { useLatestScheduleRun, useMeetingStats, useSessionMeetings } from '../../meetings/hooks/use-meetings';
-import { SessionPicker, usePickedSession } from './session-picker';
+import { PlanMeetingModal } from './plan-meeting-modal';
+import { SchedulePanel } from './schedule-panel';
+import { TablePlan } from './table-plan';
+import { useLiveMeetings } from '../hooks/use-live-meetings';
+import { useLatestScheduleRun, useMeetingStats, useSessionMeetings } from '../hooks/use-meetings';
+import { SessionPicker, usePickedSession } from '../../events/components/session-picker';
 
 /** 洽谈排程: a session's meetings, the scheduler, publishing, and the table plan. */
 export function MeetingsTab() {

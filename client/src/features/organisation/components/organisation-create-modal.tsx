@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrganisationInput } from '@duijie/shared';
 import { FormFooter } from '../../../ui/form-footer';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { OrganisationFields } from '../../organisation/components/organisation-fields';
-import { useCreateOrganisation } from '../../organisation/hooks/use-organisations';
+import { OrganisationFields } from './organisation-fields';
+import { useCreateOrganisation } from '../hooks/use-organisations';
 
 type Props = { open: boolean; onClose: () => void };
 

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
 import { useEventDetail, useEvents } from '../../events/hooks/use-events';
-import { useOverdueApplications } from '../../supermarket/hooks/use-supermarket';
+import { useOverdueApplications } from '../hooks/use-supermarket';
 
 /** The organiser's view of the supermarket: per bank, applications waiting and those past their deadline. */
 export function SupermarketTab() {

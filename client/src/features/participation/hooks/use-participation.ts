@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditEntry, Page, Participation, ParticipationStatus, SessionInvitationInput } from '@duijie/shared';
+import type { Participation, ParticipationStatus, SessionInvitationInput } from '@duijie/shared';
 import { api } from '../../../api/client';
 import { keys } from '../../../api/keys';
-import type { AuditQuery } from '../../../api/keys';
 
 export function useParticipants(sessionId: string | undefined, status: ParticipationStatus | undefined) {
   return useQuery({
@@ -42,13 +41,5 @@ export function useInviteToSession() {
     mutationFn: ({ sessionId, input }: { sessionId: string; input: SessionInvitationInput }) =>
       api<Participation>('POST', `/sessions/${sessionId}/invitations`, input),
     onSuccess: (_p, { sessionId }) => invalidate(sessionId),
-  });
-}
-
-export function useAudit(query: AuditQuery) {
-  return useQuery({
-    queryKey: keys.audit(query),
-    queryFn: ({ signal }) => api<Page<AuditEntry>>('GET', '/audit', undefined, { signal, query }),
-    placeholderData: keepPreviousData,
   });
 }

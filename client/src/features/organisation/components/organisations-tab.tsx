@@ -14,16 +14,10 @@ import { ReasonModal } from '../../../ui/reason-modal';
 import { OrganisationStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { InviteUserModal } from '../../organisation/components/invite-user-modal';
-import { OrganisationDetails } from '../../organisation/components/organisation-details';
-import { OrganisationUsers } from '../../organisation/components/organisation-users';
-import {
-  useApproveOrganisation,
-  useOrganisations,
-  useRejectOrganisation,
-  useReinstateOrganisation,
-  useSuspendOrganisation,
-} from '../../organisation/hooks/use-organisations';
+import { InviteUserModal } from './invite-user-modal';
+import { OrganisationDetails } from './organisation-details';
+import { OrganisationUsers } from './organisation-users';
+import { useApproveOrganisation, useOrganisations, useRejectOrganisation, useReinstateOrganisation, useSuspendOrganisation } from '../hooks/use-organisations';
 import { OrganisationCreateModal } from './organisation-create-modal';
 
 type StatusFilter = OrganisationStatus | 'all';

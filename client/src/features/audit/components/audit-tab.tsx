@@ -6,7 +6,7 @@ import type { AuditEntry } from '@duijie/shared';
 import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
-import { useAudit } from '../hooks/use-console';
+import { useAudit } from '../hooks/use-audit';
 
 export function AuditTab() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchSession } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
-import { useEventDetail, useEvents } from '../../events/hooks/use-events';
+import { useEventDetail, useEvents } from '../hooks/use-events';
 
 type Props = {
   eventId: string | undefined;
