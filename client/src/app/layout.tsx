@@ -1,5 +1,5 @@
 import { DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Dropdown, Layout, Menu, Space, theme, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +60,7 @@ export function LanguageSwitch({ dark = false }: LanguageSwitchProps) {
 function RequestsNavLabel() {
   const { t } = useTranslation();
   const pending = usePendingCounts();
+  const { token } = theme.useToken();
   return (
     <Link to="/my/requests" data-testid="nav-requests">
       {t('nav.myRequests')}
@@ -67,7 +68,7 @@ function RequestsNavLabel() {
         <Badge
           count={pending.total}
           size="small"
-          color={pending.overdueApplications > 0 ? '#ff4d4f' : '#fa8c16'}
+          color={pending.overdueApplications > 0 ? token.colorError : token.colorWarning}
           style={{ marginInlineStart: 6, boxShadow: 'none' }}
           data-testid="nav-requests-badge"
           data-count={pending.total}
@@ -78,6 +79,7 @@ function RequestsNavLabel() {
 }
 
 export function AppLayout() {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const me = useMe();
   const { signOut } = useAuth();
@@ -117,14 +119,14 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       {approved ? <MatchNotices /> : null}
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
-        <Link to="/events" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+        <Link to="/events" style={{ color: token.colorTextLightSolid, fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
         <Menu theme="dark" mode="horizontal" selectedKeys={selectedNav(location.pathname)} items={items} style={{ flex: 1, minWidth: 0 }} />
         <Space size="middle">
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-            <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
+            <Button type="text" style={{ color: token.colorTextLightSolid }} data-testid="user-menu">
               <UserOutlined />
               {me.displayName}
               <DownOutlined />

@@ -1,4 +1,4 @@
-import { Card, Flex, Typography } from 'antd';
+import { Card, Flex, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../app/layout';
@@ -7,9 +7,10 @@ type Props = { title: string; width?: number; children: ReactNode };
 
 /** The centred card the signed-out screens (login, register, invitation) sit in. */
 export function AuthCard({ title, width = 420, children }: Props) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   return (
-    <Flex vertical align="center" style={{ minHeight: '100vh', padding: '48px 16px', background: '#f5f5f5' }}>
+    <Flex vertical align="center" style={{ minHeight: '100vh', padding: '48px 16px', background: token.colorBgLayout }}>
       <Flex justify="space-between" align="center" style={{ width: '100%', maxWidth: width, marginBottom: 16 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('app.name')}

@@ -1,6 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Breadcrumb, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Breadcrumb, Button, Card, Descriptions, Flex, Space, Tabs, Tag, theme, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -61,6 +61,7 @@ function newerSession(live: MatchSession | undefined, fetched: MatchSession | un
 }
 
 export function BoardPage() {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const labels = useLabels();
   const me = useMe();
@@ -203,7 +204,7 @@ export function BoardPage() {
                     label: (
                       <Flex gap={6} align="center" data-testid={`board-tab-${type}`}>
                         {labels.listingType(type)}
-                        <Badge count={totals?.byType[type] ?? 0} showZero color="#8c8c8c" size="small" />
+                        <Badge count={totals?.byType[type] ?? 0} showZero color={token.colorTextSecondary} size="small" />
                       </Flex>
                     ),
                   }))}

@@ -1,4 +1,4 @@
-import { Alert, App, Badge, Flex, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Flex, Tabs, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -44,10 +44,11 @@ type Declining = { kind: 'meeting'; request: MeetingRequest } | { kind: 'applica
 type TabLabelProps = { text: string; count: number; danger?: boolean; testId: string };
 
 function TabLabel({ text, count, danger = false, testId }: TabLabelProps) {
+  const { token } = theme.useToken();
   return (
     <Flex gap={6} align="center" data-testid={testId}>
       {text}
-      {count > 0 ? <Badge count={count} size="small" color={danger ? '#ff4d4f' : '#fa8c16'} /> : null}
+      {count > 0 ? <Badge count={count} size="small" color={danger ? token.colorError : token.colorWarning} /> : null}
     </Flex>
   );
 }

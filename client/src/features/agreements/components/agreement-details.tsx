@@ -1,5 +1,5 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Space, Tag, theme, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { findCategory } from '@duijie/shared';
 import type { Agreement, AgreementParty } from '@duijie/shared';
@@ -26,6 +26,7 @@ type PartiesProps = { parties: AgreementParty[] };
 
 /** Each party with a signed / pending mark. */
 export function PartyList({ parties }: PartiesProps) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const labels = useLabels();
   return (
@@ -33,9 +34,9 @@ export function PartyList({ parties }: PartiesProps) {
       {parties.map((p) => (
         <span key={p.organisationId} data-testid="agreement-party" data-signed={p.signature ? 'true' : 'false'}>
           {p.signature ? (
-            <CheckCircleFilled style={{ color: '#52c41a' }} aria-label={t('agreement.signed')} />
+            <CheckCircleFilled style={{ color: token.colorSuccess }} aria-label={t('agreement.signed')} />
           ) : (
-            <ClockCircleOutlined style={{ color: '#faad14' }} aria-label={t('agreement.pending')} />
+            <ClockCircleOutlined style={{ color: token.colorWarning }} aria-label={t('agreement.pending')} />
           )}{' '}
           {p.organisationName} <Typography.Text type="secondary">({labels.partyRole(p.role)})</Typography.Text>
         </span>

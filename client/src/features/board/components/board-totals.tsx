@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Card, Col, Row, Statistic, Table, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel, formatCny } from '@duijie/shared';
@@ -12,6 +12,7 @@ type Props = { totals: BoardTotals };
 
 /** The session's headline numbers and the goods supply/demand balance. */
 export function BoardTotalsView({ totals }: Props) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const lang = useLanguage();
 
@@ -37,7 +38,7 @@ export function BoardTotalsView({ totals }: Props) {
       render: (_v, row) => {
         const gap = row.supplyQuantity - row.demandQuantity;
         return (
-          <span style={{ color: gap < 0 ? '#cf1322' : undefined }}>
+          <span style={{ color: gap < 0 ? token.colorError : undefined }}>
             {gap > 0 ? '+' : ''}
             {formatQuantity(gap, lang)}
           </span>

@@ -1,5 +1,5 @@
 import { BulbOutlined } from '@ant-design/icons';
-import { Badge, Button, Table, Tooltip, Typography } from 'antd';
+import { Badge, Button, Table, theme, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { regionLabel } from '@duijie/shared';
@@ -43,6 +43,7 @@ export function ListingsTable({
   onShowMatches,
   myOrganisationId,
 }: Props) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const lang = useLanguage();
   const labels = useLabels();
@@ -75,7 +76,7 @@ export function ListingsTable({
                 <Badge
                   count={count ?? '…'}
                   showZero
-                  color={count === undefined || count === 0 ? '#bfbfbf' : '#1f5fae'}
+                  color={count === undefined || count === 0 ? token.colorTextQuaternary : token.colorPrimary}
                   data-testid="listing-match-count"
                   data-count={count}
                 />

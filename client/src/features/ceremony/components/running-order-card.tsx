@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SoundOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, theme, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ type Props = { eventId: string };
 
 /** Batches in running order; one of them is on stage and shows on the big screens. */
 export function RunningOrderCard({ eventId }: Props) {
+  const { token } = theme.useToken();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const order = useRunningOrder(eventId);
@@ -71,7 +72,7 @@ export function RunningOrderCard({ eventId }: Props) {
               type="inner"
               data-testid="ceremony-batch"
               data-on-stage={batch.onStage}
-              style={batch.onStage ? { borderColor: '#fa541c', boxShadow: '0 0 0 1px #fa541c' } : undefined}
+              style={batch.onStage ? { borderColor: token.volcano, boxShadow: `0 0 0 1px ${token.volcano}` } : undefined}
               title={
                 <Space>
                   <span>{t('ceremony.batchNo', { n: batch.position })}</span>

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, StarFilled, StarOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Popconfirm, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Popconfirm, Progress, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,14 @@ import type { ListingPublic, Match, MeetingRequest } from '@duijie/shared';
 import { useLanguage } from '../../../app/use-language';
 import { useLabels } from '../../../ui/labels';
 import { ListingKeyFields } from '../../listings/components/listing-fields';
+import { useGrades, type Grades } from '../../../ui/colours';
 import { MatchReasons } from './match-reasons';
 
 /** Green from a strong match (80) up, blue from a good one (60), else amber. */
-export function scoreColour(score: number): string {
-  if (score >= 80) return '#52c41a';
-  if (score >= 60) return '#1f5fae';
-  return '#faad14';
+export function scoreColour(score: number, grades: Grades): string {
+  if (score >= 80) return grades.strong;
+  if (score >= 60) return grades.good;
+  return grades.weak;
 }
 
 type ScoreProps = { score: number; size?: number };
@@ -22,6 +23,7 @@ type ScoreProps = { score: number; size?: number };
 /** The 0–100 score as a ring. */
 export function ScoreRing({ score, size = 68 }: ScoreProps) {
   const { t } = useTranslation();
+  const grades = useGrades();
   const rounded = Math.round(score);
   return (
     <Tooltip title={t('matching.scoreHint')}>
@@ -29,7 +31,7 @@ export function ScoreRing({ score, size = 68 }: ScoreProps) {
         type="circle"
         percent={rounded}
         size={size}
-        strokeColor={scoreColour(score)}
+        strokeColor={scoreColour(score, grades)}
         format={() => (
           <span data-testid="match-score" data-score={rounded} style={{ fontSize: size / 3.6, fontWeight: 600 }}>
             {rounded}
@@ -106,13 +108,14 @@ type Props = {
 /** One recommendation: the counterpart, its score and the reasons, the guarantor of a three-party deal, and what to do. */
 export function MatchCard({ match, request, guarantorRequest, canAct, onAsk, onBookmark, onDismiss, dismissing }: Props) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const { listing, score, reasons, bookmarked, guarantor } = match;
   const confirmProps: ButtonProps & { 'data-testid': string } = { danger: true, loading: dismissing, 'data-testid': 'match-dismiss-confirm' };
   return (
     <Card size="small" data-testid="match-card" data-listing-id={listing.id} data-score={score} data-bookmarked={bookmarked}>
       <Flex gap={16} align="flex-start">
         <ScoreRing score={score} />
-        <Counterpart listing={listing} extra={bookmarked ? <StarFilled style={{ color: '#faad14' }} aria-label={t('matching.bookmarked')} /> : null} />
+        <Counterpart listing={listing} extra={bookmarked ? <StarFilled style={{ color: token.colorWarning }} aria-label={t('matching.bookmarked')} /> : null} />
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', margin: '12px 0 6px', fontSize: 12 }}>
         {t('matching.whyTitle')}
@@ -161,7 +164,7 @@ export function MatchCard({ match, request, guarantorRequest, canAct, onAsk, onB
             </Button>
           </Popconfirm>
           <Button
-            icon={bookmarked ? <StarFilled style={{ color: '#faad14' }} /> : <StarOutlined />}
+            icon={bookmarked ? <StarFilled style={{ color: token.colorWarning }} /> : <StarOutlined />}
             onClick={() => onBookmark(!bookmarked)}
             data-testid="match-bookmark"
             aria-pressed={bookmarked}

@@ -1,6 +1,7 @@
 import { Progress, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MatchReason } from '@duijie/shared';
+import { useGrades, type Grades } from '../../../ui/colours';
 import { useLabels } from '../../../ui/labels';
 
 type Props = { reasons: MatchReason[]; compact?: boolean };
@@ -11,11 +12,11 @@ function points(value: number): string {
 }
 
 /** Colour of a factor's bar by how much of its weight it earned. */
-function fitColour(fit: number): string {
-  if (fit >= 0.8) return '#52c41a';
-  if (fit >= 0.4) return '#1f5fae';
-  if (fit > 0) return '#faad14';
-  return '#ff4d4f';
+function fitColour(fit: number, grades: Grades): string {
+  if (fit >= 0.8) return grades.strong;
+  if (fit >= 0.4) return grades.good;
+  if (fit > 0) return grades.weak;
+  return grades.none;
 }
 
 /**
@@ -25,6 +26,7 @@ function fitColour(fit: number): string {
 export function MatchReasons({ reasons, compact = false }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const grades = useGrades();
   return (
     <div className={compact ? 'match-reasons match-reasons-compact' : 'match-reasons'} data-testid="match-reasons">
       {reasons.map((reason) => {
@@ -40,7 +42,7 @@ export function MatchReasons({ reasons, compact = false }: Props) {
           >
             <Typography.Text className="match-reason-factor">{labels.matchFactor(reason.factor)}</Typography.Text>
             <Tooltip title={t('matching.pointsOf', { got: points(reason.contribution), of: points(reason.weight) })}>
-              <Progress className="match-reason-bar" percent={Math.round(fit * 100)} showInfo={false} size="small" strokeColor={fitColour(fit)} />
+              <Progress className="match-reason-bar" percent={Math.round(fit * 100)} showInfo={false} size="small" strokeColor={fitColour(fit, grades)} />
             </Tooltip>
             <Typography.Text type="secondary" className="match-reason-points">
               {points(reason.contribution)}/{points(reason.weight)}

@@ -1,6 +1,7 @@
 import { PushpinFilled } from '@ant-design/icons';
-import { Typography } from 'antd';
-import { Fragment, type CSSProperties } from 'react';
+import { theme, Typography } from 'antd';
+import type { GlobalToken } from 'antd';
+import { Fragment, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingSlot, Meeting } from '@duijie/shared';
 import { formatTime } from '../../../ui/dates';
@@ -18,38 +19,61 @@ export function cellKey(slot: number, table: number): string {
   return `${slot}:${table}`;
 }
 
-const BORDER = '1px solid #f0f0f0';
-const headCell: CSSProperties = {
-  position: 'sticky',
-  top: 0,
-  zIndex: 2,
-  background: '#fafafa',
-  border: BORDER,
-  padding: '6px 8px',
-  fontWeight: 600,
-  whiteSpace: 'nowrap',
-  minWidth: 150,
+type PlanStyles = {
+  border: string;
+  headCell: CSSProperties;
+  timeCell: CSSProperties;
+  corner: CSSProperties;
+  bodyCell: CSSProperties;
+  breakCell: CSSProperties;
+  quiet: string;
+  pin: string;
+  statusBackground: Record<Meeting['status'], string>;
 };
-const timeCell: CSSProperties = {
-  position: 'sticky',
-  left: 0,
-  zIndex: 1,
-  background: '#fafafa',
-  border: BORDER,
-  padding: '6px 8px',
-  whiteSpace: 'nowrap',
-  fontWeight: 500,
-};
-const corner: CSSProperties = { ...headCell, left: 0, zIndex: 3, minWidth: 110 };
-const bodyCell: CSSProperties = { border: BORDER, padding: 4, verticalAlign: 'top', height: 56 };
 
-const STATUS_BACKGROUND: Record<Meeting['status'], string> = {
-  unscheduled: '#fff7e6',
-  scheduled: '#e6f4ff',
-  held: '#f6ffed',
-  no_show: '#fff1f0',
-  cancelled: '#fafafa',
-};
+/** The plan's cell styles, in the theme's colours. */
+function planStyles(token: GlobalToken): PlanStyles {
+  const border = `1px solid ${token.colorBorderSecondary}`;
+  const headCell: CSSProperties = {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    background: token.colorFillAlter,
+    border,
+    padding: '6px 8px',
+    fontWeight: 600,
+    whiteSpace: 'nowrap',
+    minWidth: 150,
+  };
+  const timeCell: CSSProperties = {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    background: token.colorFillAlter,
+    border,
+    padding: '6px 8px',
+    whiteSpace: 'nowrap',
+    fontWeight: 500,
+  };
+  const bodyCell: CSSProperties = { border, padding: 4, verticalAlign: 'top', height: 56 };
+  return {
+    border,
+    headCell,
+    timeCell,
+    corner: { ...headCell, left: 0, zIndex: 3, minWidth: 110 },
+    bodyCell,
+    breakCell: { ...bodyCell, height: 28, background: token.colorFillAlter },
+    quiet: token.colorTextTertiary,
+    pin: token.colorPrimary,
+    statusBackground: {
+      unscheduled: token.colorWarningBg,
+      scheduled: token.colorPrimaryBg,
+      held: token.colorSuccessBg,
+      no_show: token.colorErrorBg,
+      cancelled: token.colorFillAlter,
+    },
+  };
+}
 
 /**
  * The table plan: a row per slot, a column per table, each seat showing the two parties of its
@@ -57,12 +81,14 @@ const STATUS_BACKGROUND: Record<Meeting['status'], string> = {
  */
 export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const { border, headCell, timeCell, corner, bodyCell, breakCell, quiet, pin, statusBackground } = useMemo(() => planStyles(token), [token]);
   const bySeat = new Map<string, Meeting>();
   for (const m of meetings) if (m.slot !== null && m.table !== null) bySeat.set(cellKey(m.slot, m.table), m);
   const tables = Array.from({ length: tableCount }, (_v, i) => i + 1);
 
   return (
-    <div style={{ overflow: 'auto', maxHeight: '70vh', border: BORDER, borderRadius: 6 }} data-testid="table-plan">
+    <div style={{ overflow: 'auto', maxHeight: '70vh', border, borderRadius: 6 }} data-testid="table-plan">
       <table style={{ borderCollapse: 'separate', borderSpacing: 0, width: 'max-content', minWidth: '100%' }}>
         <thead>
           <tr>
@@ -79,10 +105,10 @@ export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
             <Fragment key={s.slot}>
               {i > 0 && slots[i - 1].endsAt !== s.startsAt ? (
                 <tr data-testid="plan-break">
-                  <th style={{ ...timeCell, color: 'rgba(0,0,0,0.45)' }} scope="row">
+                  <th style={{ ...timeCell, color: quiet }} scope="row">
                     {t('meetingPlan.break')} {formatTime(slots[i - 1].endsAt)}–{formatTime(s.startsAt)}
                   </th>
-                  <td colSpan={tableCount} style={{ ...bodyCell, height: 28, background: '#fafafa' }} />
+                  <td colSpan={tableCount} style={breakCell} />
                 </tr>
               ) : null}
               <tr>
@@ -94,7 +120,7 @@ export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
                   return (
                     <td
                       key={table}
-                      style={{ ...bodyCell, background: m ? STATUS_BACKGROUND[m.status] : undefined }}
+                      style={{ ...bodyCell, background: m ? statusBackground[m.status] : undefined }}
                       data-testid="plan-cell"
                       data-slot={s.slot}
                       data-table={table}
@@ -112,7 +138,7 @@ export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
                           title={m.topic}
                         >
                           <Typography.Text ellipsis style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
-                            {m.pinned ? <PushpinFilled style={{ color: '#1677ff', marginInlineEnd: 4 }} /> : null}
+                            {m.pinned ? <PushpinFilled style={{ color: pin, marginInlineEnd: 4 }} /> : null}
                             {m.parties[0].organisationName}
                           </Typography.Text>
                           <Typography.Text ellipsis type="secondary" style={{ display: 'block', maxWidth: 160, fontSize: 12 }}>
