@@ -56,7 +56,12 @@ export class UnitOfWork {
   private dispatch(events: DomainEvent[]): void {
     if (events.length === 0) return;
     const byType = new Map<DomainEventType, DomainEvent[]>();
-    for (const event of events) byType.set(event.type, [...(byType.get(event.type) ?? []), event]);
+    for (const event of events) {
+      // Appended in place: a bulk import emits tens of thousands of board events in one change.
+      const list = byType.get(event.type);
+      if (list) list.push(event);
+      else byType.set(event.type, [event]);
+    }
     for (const [type, list] of byType) {
       for (const subscriber of this.subscribers.get(type) ?? []) {
         try {
