@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
@@ -59,16 +59,7 @@ export async function createApp(
   await sockets.connect();
   app.useWebSocketAdapter(sockets);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Duijie API')
-      .setDescription('对接 — matchmaking events: organisations, events and sessions, participation, listings. Amounts are integer yuan.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, apiDocument(), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   if (config.clientDist && existsSync(join(config.clientDist, 'index.html'))) {
     const index = join(config.clientDist, 'index.html');
@@ -81,4 +72,9 @@ export async function createApp(
     });
   }
   return app;
+}
+
+/** The API document generated from the route table (shared/openapi.json, kept current by `npm run check`). */
+export function apiDocument(): OpenAPIObject {
+  return JSON.parse(readFileSync(require.resolve('@duijie/shared/openapi.json'), 'utf8')) as OpenAPIObject;
 }

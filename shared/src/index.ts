@@ -9,3 +9,4 @@ export * from './realtime';
 export * from './board-state';
 export * from './meetings';
 export * from './error-codes';
+export * from './contract';

@@ -1,4 +1,4 @@
-import type { ApiError } from '@duijie/shared';
+import { fillPath, type ApiError, type FileAnswer, type PathParamNames, type PathParams, type Route, type RouteOutput } from '@duijie/shared';
 
 /**
  * The session token lives in an httpOnly cookie the page cannot read. Beside it the server sets
@@ -206,4 +206,39 @@ export async function downloadFile(path: string, filename: string): Promise<void
   link.remove();
   // Let the browser start the download before the blob goes.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// ---- typed calls: every request goes through a route of the contract (shared/src/contract) ----
+
+type RouteTypesOf<R> = R extends Route<HttpMethod, string, infer T> ? T : never;
+type ParamsArg<P extends string> = [PathParamNames<P>] extends [never] ? { params?: undefined } : { params: PathParams<P> };
+type BodyArg<T> = T extends { body: infer B } ? { body: B } : { body?: undefined };
+type QueryArg<T> = T extends { query: infer Q } ? { query?: Q } : { query?: undefined };
+
+/** What a call of the route takes: its path parameters, its body and its query, each only where the route has one. */
+export type CallArgs<R> = R extends Route<HttpMethod, infer P, infer T> ? ParamsArg<P> & BodyArg<T> & QueryArg<T> : never;
+
+/** Per call: abort signal and extra headers (e.g. Idempotency-Key). */
+export type CallOptions = Pick<ApiOptions, 'signal' | 'headers'>;
+
+function target<R extends Route>(route: R, args: { params?: Record<string, string> }): string {
+  return fillPath(route.path, args.params ?? {});
+}
+
+/** Calls a route: `call(routes.listings.get, { params: { id } })` answers the route's output type. */
+export function call<R extends Route>(route: R, args: CallArgs<R>, opts: CallOptions = {}): Promise<RouteOutput<R>> {
+  const { body, query } = args as { body?: unknown; query?: ApiOptions['query'] };
+  return api<RouteOutput<R>>(route.method, target(route, args as { params?: Record<string, string> }), body, { ...opts, query });
+}
+
+/** Downloads the file a route answers (PDF, workbook, calendar) under `filename`. */
+export function download<R extends Route>(route: R & { types?: RouteTypesOf<R> & { output: FileAnswer } }, args: CallArgs<R>, filename: string): Promise<void> {
+  const { query } = args as { query?: ApiOptions['query'] };
+  return downloadFile(buildUrl(target(route, args as { params?: Record<string, string> }), query).slice('/api'.length), filename);
+}
+
+/** Sends files to a multipart route, each under the field `file`. */
+export function uploadTo<R extends Route>(route: R, args: CallArgs<R>, files: readonly File[], opts: CallOptions = {}): Promise<RouteOutput<R>> {
+  const { query } = args as { query?: ApiOptions['query'] };
+  return upload<RouteOutput<R>>(target(route, args as { params?: Record<string, string> }), 'file', files, { ...opts, query });
 }

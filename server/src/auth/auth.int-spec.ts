@@ -141,7 +141,8 @@ describe('auth (integration)', () => {
 
   it('serves the OpenAPI document', async () => {
     const res = await t.http.get('/api/docs/openapi.json').expect(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/sessions/{id}/listings']));
+    expect(res.body.servers).toEqual([{ url: '/api' }]);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/sessions/{id}/listings']));
   });
 
   it('gives a user of an unapproved organisation only its own registration (403 organisation_not_approved elsewhere)', async () => {

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { ListingView } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type ListingView } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { useMe } from '../../../app/auth';
 import { ListingDetails } from '../../listings/components/listing-fields';
 
@@ -16,7 +16,7 @@ export function BoardListingDetails({ listing }: Props) {
   const maySeeConfidential = me.role === 'organiser' || me.organisation.id === listing.organisationId;
   const full = useQuery({
     queryKey: ['listing', listing.id, listing.version],
-    queryFn: ({ signal }) => api<ListingView>('GET', `/listings/${listing.id}`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.listings.get, { params: { id: listing.id } }, { signal }),
     enabled: maySeeConfidential,
   });
   if (maySeeConfidential && full.isPending) return <Spin size="small" />;

@@ -1,19 +1,19 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListingChange, ListingInput, ListingUpdateInput, ListingView, ListingWithdrawInput, MatchSession } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type ListingInput, type ListingUpdateInput, type ListingView, type ListingWithdrawInput, type MatchSession } from '@duijie/shared';
+import { api, call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 export function useMyListings() {
   return useQuery({
     queryKey: keys.myListings,
-    queryFn: ({ signal }) => api<ListingView[]>('GET', '/me/listings', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.listings.mine, {}, { signal }),
   });
 }
 
 export function useListingHistory(id: string | null) {
   return useQuery({
     queryKey: keys.listingHistory(id ?? ''),
-    queryFn: ({ signal }) => api<ListingChange[]>('GET', `/listings/${id ?? ''}/history`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.listings.history, { params: { id: id ?? '' } }, { signal }),
     enabled: id !== null,
   });
 }
@@ -50,9 +50,7 @@ export function useCreateListing() {
   const invalidate = useInvalidateListings();
   return useMutation({
     mutationFn: ({ sessionId, input, idempotencyKey }: { sessionId: string; input: ListingInput; idempotencyKey: string }) =>
-      api<ListingView>('POST', `/sessions/${sessionId}/listings`, input, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      call(routes.listings.create, { params: { id: sessionId }, body: input }, { headers: { 'Idempotency-Key': idempotencyKey } }),
     onSuccess: (created, { sessionId }) => invalidate({ id: created.id, sessionId }),
   });
 }
@@ -60,7 +58,7 @@ export function useCreateListing() {
 export function useUpdateListing() {
   const invalidate = useInvalidateListings();
   return useMutation({
-    mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingUpdateInput }) => api<ListingView>('PATCH', `/listings/${listing.id}`, input),
+    mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingUpdateInput }) => call(routes.listings.update, { params: { id: listing.id }, body: input }),
     onSuccess: (_updated, { listing }) => invalidate(listing),
   });
 }
@@ -69,7 +67,7 @@ export function useWithdrawListing() {
   const invalidate = useInvalidateListings();
   return useMutation({
     mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingWithdrawInput }) =>
-      api<ListingView>('POST', `/listings/${listing.id}/withdraw`, input),
+      call(routes.listings.withdraw, { params: { id: listing.id }, body: input }),
     onSuccess: (_withdrawn, { listing }) => invalidate(listing),
   });
 }

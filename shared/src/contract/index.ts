@@ -1,0 +1,36 @@
+import { agreements } from './agreements';
+import { audit } from './audit';
+import { auth } from './auth';
+import { ceremony } from './ceremony';
+import { events } from './events';
+import { health } from './health';
+import { imports } from './imports';
+import { listings } from './listings';
+import { matching } from './matching';
+import { meetings } from './meetings';
+import { organisations } from './organisations';
+import { participation } from './participation';
+import { screenLinks } from './screen-links';
+import { supermarket } from './supermarket';
+import { users } from './users';
+
+export * from './route';
+
+/** Every route of the HTTP API, by area (the server's capability that answers it). */
+export const routes = {
+  auth,
+  users,
+  organisations,
+  events,
+  participation,
+  listings,
+  screenLinks,
+  matching,
+  supermarket,
+  meetings,
+  agreements,
+  ceremony,
+  audit,
+  imports,
+  health,
+};
