@@ -89,7 +89,13 @@ function operation(key, route, entry, all) {
     }
   }
   if (route.idempotent) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry with the same key answers the first answer' });
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', maxLength: 200 },
+      description: 'A retry with the same key answers the first answer',
+    });
   }
   const op = { operationId: key, summary: route.summary, tags: [key.split('.')[0]] };
   if (parameters.length > 0) op.parameters = parameters;
@@ -106,6 +112,7 @@ function operation(key, route, entry, all) {
   const codes = route.errors?.length ? ` Codes of this route: ${route.errors.join(', ')}.` : '';
   op.responses = {
     [route.status]: success,
+    ...Object.fromEntries(Object.entries(route.alsoAnswers ?? {}).map(([status, description]) => [status, { ...success, description }])),
     default: { description: `An ApiError.${codes}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } } },
   };
   return op;

@@ -54,6 +54,9 @@ export type OrganisationInput = {
 
 export type OrganisationUpdateInput = Partial<Omit<OrganisationInput, 'creditCode' | 'kind'>>;
 
+/** Filters of the organisations list (organisers filter by status; others see approved ones and their own). */
+export type OrganisationQuery = { status?: OrganisationStatus; kind?: OrganisationKind; q?: string; page?: number; pageSize?: number };
+
 export type Organisation = OrganisationInput & {
   id: string;
   status: OrganisationStatus;
@@ -65,6 +68,9 @@ export type SelfRegistrationInput = {
   organisation: OrganisationInput;
   admin: { email: string; displayName: string; password: string };
 };
+
+/** A self-registration's answer: the pending organisation and its admin account. */
+export type SelfRegistrationResult = { organisation: Organisation; user: User };
 
 export type LoginInput = { email: string; password: string };
 
@@ -89,6 +95,9 @@ export type User = {
 };
 
 export type UserUpdateInput = { role?: UserRole; active?: boolean; displayName?: string };
+
+/** An organiser's unlock of an account's logins: whether it was protected. */
+export type LoginUnlockResult = { wasProtected: boolean };
 
 export type InvitationInput = { email: string; role: UserRole };
 export type InvitationCreated = { token: string; url: string; email: string; role: UserRole; expiresAt: string };
@@ -115,6 +124,8 @@ export type EventInput = {
   /** Hours a participant has to answer a meeting request before it expires (default 48). */
   meetingAnswerHours?: number;
 };
+
+export type EventUpdateInput = Partial<EventInput>;
 
 export type MatchEvent = EventInput & {
   id: string;
@@ -162,6 +173,7 @@ export type SessionTransitionInput = { to: SessionStatus; version: number };
 
 export type ParticipationInput = { role: ParticipantRole };
 export type SessionInvitationInput = { organisationId: string; role: ParticipantRole };
+export type ParticipationQuery = { status?: ParticipationStatus };
 
 export type Participation = {
   id: string;
@@ -316,6 +328,22 @@ export type AuditEntry = {
   entityType: string;
   entityId: string;
   data: Record<string, unknown> | null;
+};
+
+/** Filters of the audit log (organisers). */
+export type AuditQuery = { entityType?: string; entityId?: string; action?: string; page?: number; pageSize?: number };
+
+/** A recomputation of the whole audit chain: the first record that does not match, if any. */
+export type AuditVerification = {
+  ok: boolean;
+  /** Chain records recomputed. */
+  checked: number;
+  /** Signed heads whose signature and place in the chain were checked. */
+  signedHeads: number;
+  /** Rows of other modules (agreements) whose content was recomputed against what the chain recorded. */
+  contentChecked: number;
+  /** `id` is the audit record's id, or the entity's when `entityType` is set. */
+  firstBroken: { id: string; reason: string; entityType?: string } | null;
 };
 
 export type Health = { status: 'ok'; database: 'embedded' | 'external'; version: string };
@@ -486,6 +514,9 @@ export type AuditHeadInfo = { algorithm: 'Ed25519'; publicKeyPem: string; keyFin
 /** Why a certificate check found the platform's records changed since signing. */
 export type TamperFinding = 'terms_changed' | 'hash_changed' | 'signatures_changed' | 'audit_record_changed' | 'not_signed_in_audit';
 
+/** The public certificate check: the content hash printed on the certificate. */
+export type AgreementVerifyQuery = { hash: string };
+
 /** What anyone holding a certificate can check: that these terms were signed by these parties. */
 export type AgreementVerification = {
   /** 'tampered': the stored agreement no longer matches what was signed; the figures below are not to be trusted. */
@@ -531,6 +562,15 @@ export type Match = {
   /** For a financing need and a bank that asks for security the enterprise lacks: the guarantor that completes a three-party deal. */
   guarantor: { listing: ListingPublic; score: number; reasons: MatchReason[] } | null;
 };
+
+/** Recommendations of a listing: how many (1–50, default 10) and the language of their reasons (default zh-CN). */
+export type MatchesQuery = { limit?: number; lang?: 'zh-CN' | 'en' };
+
+/** A board page's listings, by id: at most 100, comma-separated. */
+export type MatchCountsQuery = { ids: string };
+
+/** Per listing id: how many strong-enough counterparts (top 10, score ≥ 60) it has. */
+export type MatchCounts = Record<string, number>;
 
 // ---- the matchmaking supermarket (对接超市) ----
 
@@ -582,6 +622,9 @@ export type MeetingRequestInput = {
 };
 
 export type MeetingRequestAnswerInput = { accept: boolean; reason?: string };
+
+/** Whose agenda of which event: organisers may name another organisation (default: the caller's). */
+export type AgendaQuery = { eventId: string; organisationId?: string };
 
 export type MeetingRequest = {
   id: string;
@@ -659,6 +702,9 @@ export type ImportReport = {
 
 /** At most this many problems, warnings and rows per sheet are listed in an import report. */
 export const IMPORT_REPORT_LIMIT = 500;
+
+/** An import is a dry run unless `dryRun=false`. */
+export type ImportQuery = { dryRun?: 'true' | 'false' };
 
 export type ImportJobState = 'running' | 'succeeded' | 'failed';
 

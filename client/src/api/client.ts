@@ -103,10 +103,11 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /**
- * Calls the Duijie HTTP API. Paths are relative to /api. Sends the session cookie (and the CSRF header on writes),
- * parses JSON and throws ApiFailure for any non-2xx answer (or a network failure, as status 0).
+ * Sends a request to the Duijie HTTP API; paths are relative to /api. Not exported: every call goes through
+ * `call` and names a route of the contract. Sends the session cookie (and the CSRF header on writes), parses
+ * JSON and throws ApiFailure for any non-2xx answer (or a network failure, as status 0).
  */
-export async function api<T>(method: HttpMethod, path: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
+async function request<T>(method: HttpMethod, path: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
   const token = getSessionToken();
   const headers: Record<string, string> = { Accept: 'application/json', ...sessionHeaders(method), ...opts.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -159,7 +160,7 @@ export function newIdempotencyKey(): string {
  * Sends files as multipart/form-data (each under `field`), with the session cookie, and answers
  * like api(): the parsed body, or an ApiFailure carrying the server's ApiError body.
  */
-export async function upload<T>(path: string, field: string, files: readonly File[], opts: ApiOptions = {}): Promise<T> {
+async function upload<T>(path: string, field: string, files: readonly File[], opts: ApiOptions = {}): Promise<T> {
   const token = getSessionToken();
   const form = new FormData();
   for (const file of files) form.append(field, file, file.name);
@@ -184,7 +185,7 @@ export async function upload<T>(path: string, field: string, files: readonly Fil
 }
 
 /** Downloads a file the API serves to signed-in users (e.g. a PDF certificate) under `filename`. */
-export async function downloadFile(path: string, filename: string): Promise<void> {
+async function downloadFile(path: string, filename: string): Promise<void> {
   const token = getSessionToken();
   let response: Response;
   try {
@@ -228,7 +229,7 @@ function target<R extends Route>(route: R, args: { params?: Record<string, strin
 /** Calls a route: `call(routes.listings.get, { params: { id } })` answers the route's output type. */
 export function call<R extends Route>(route: R, args: CallArgs<R>, opts: CallOptions = {}): Promise<RouteOutput<R>> {
   const { body, query } = args as { body?: unknown; query?: ApiOptions['query'] };
-  return api<RouteOutput<R>>(route.method, target(route, args as { params?: Record<string, string> }), body, { ...opts, query });
+  return request<RouteOutput<R>>(route.method, target(route, args as { params?: Record<string, string> }), body, { ...opts, query });
 }
 
 /** Downloads the file a route answers (PDF, workbook, calendar) under `filename`. */

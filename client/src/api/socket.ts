@@ -4,8 +4,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Me, ServerToClientEvents } from '@duijie/shared';
-import { api, getSessionToken, isApiFailure } from './client';
+import { routes, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
+import { call, getSessionToken, isApiFailure } from './client';
 
 export type DuijieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -54,7 +54,7 @@ function afterRefusal(socket: DuijieSocket, retry: { timer?: ReturnType<typeof s
       if (current?.socket === socket && !socket.active) socket.connect();
     }, REFUSED_RETRY_MS);
   };
-  api<Me>('GET', '/auth/me').then(reconnectLater, (error: unknown) => {
+  call(routes.auth.me, {}).then(reconnectLater, (error: unknown) => {
     // A 401 has already cleared the token and sent the user to the login page.
     if (isApiFailure(error) && error.status === 401) return;
     reconnectLater();

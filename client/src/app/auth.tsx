@@ -2,8 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import type { LoginResult, Me } from '@duijie/shared';
-import { api, forgetSession, getSessionToken, setUnauthorizedHandler } from '../api/client';
+import { routes, type LoginResult, type Me } from '@duijie/shared';
+import { call, forgetSession, getSessionToken, setUnauthorizedHandler } from '../api/client';
 import { keys } from '../api/keys';
 import { closeSocket } from '../api/socket';
 
@@ -31,7 +31,7 @@ export function AuthProvider({ children }: Props) {
 
   const meQuery = useQuery({
     queryKey: keys.me,
-    queryFn: ({ signal }) => api<Me>('GET', '/auth/me', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.auth.me, {}, { signal }),
     enabled: token !== null,
     staleTime: 60_000,
     refetchOnWindowFocus: true,
@@ -71,7 +71,7 @@ export function AuthProvider({ children }: Props) {
 
   const signOut = useCallback(() => {
     // Revokes the session on the server (its token and sockets), which also clears the cookies.
-    void api('POST', '/auth/logout')
+    void call(routes.auth.logout, {})
       .catch(() => undefined)
       .finally(forgetSession);
     closeSocket();

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Agreement, AgreementVerification, EventAgreementFigures, LedgerEntry } from '@duijie/shared';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { routes, type Agreement, type AgreementVerification, type EventAgreementFigures, type LedgerEntry } from '@duijie/shared';
 import type { Response } from 'express';
 import { CurrentUser, OrganisationMembersOnly, Public, Roles } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
+import { Endpoint } from '../common/endpoint';
 import { ID } from '../common/validation';
 import { AgreementsService } from './agreements.service';
 import { CertificateService } from './certificate.service';
@@ -11,8 +11,6 @@ import { AgreementDto, AgreementUpdateDto, SignDto, VerifyQueryDto } from './dto
 import { LedgerEntryDto, LedgerReopenDto } from './dto/ledger.dto';
 import { LedgerService } from './ledger.service';
 
-@ApiTags('agreements')
-@ApiBearerAuth()
 @Controller()
 export class AgreementsController {
   constructor(
@@ -21,36 +19,35 @@ export class AgreementsController {
     private readonly certificates: CertificateService,
   ) {}
 
-  @Post('sessions/:id/agreements')
+  @Endpoint(routes.agreements.create)
   @OrganisationMembersOnly()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   create(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: AgreementDto): Promise<Agreement> {
     return this.agreements.create(principal, id, dto);
   }
 
-  @Get('sessions/:id/agreements')
+  @Endpoint(routes.agreements.forSession)
   @Roles('organiser')
   forSession(@Param('id', ID) id: string): Promise<Agreement[]> {
     return this.agreements.forSession(id);
   }
 
-  @Get('me/agreements')
+  @Endpoint(routes.agreements.mine)
   mine(@CurrentUser() principal: Principal): Promise<Agreement[]> {
     return this.agreements.mine(principal);
   }
 
-  @Get('agreements/:id')
+  @Endpoint(routes.agreements.get)
   get(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Agreement> {
     return this.agreements.get(principal, id);
   }
 
-  @Patch('agreements/:id')
+  @Endpoint(routes.agreements.update)
   update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: AgreementUpdateDto): Promise<Agreement> {
     return this.agreements.update(principal, id, dto);
   }
 
   /** The printable certificate (PDF) of a signed agreement, for its parties and organisers. */
-  @Get('agreements/:id/certificate.pdf')
+  @Endpoint(routes.agreements.certificate)
   async certificate(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Res() res: Response): Promise<void> {
     const { filename, pdf } = await this.certificates.render(principal, id);
     res.set({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${filename}"`, 'cache-control': 'no-store' }).send(pdf);
@@ -58,49 +55,44 @@ export class AgreementsController {
 
   /** Public check of a certificate: the agreement's id and content hash must both match. */
   @Public()
-  @Get('verify/agreements/:id')
+  @Endpoint(routes.agreements.verify)
   verify(@Param('id', ID) id: string, @Query() query: VerifyQueryDto): Promise<AgreementVerification> {
     return this.certificates.verify(id, query.hash);
   }
 
   /** Retry with the same Idempotency-Key: the first answer; another body: 422; while the first runs: 409. */
-  @Post('agreements/:id/sign')
+  @Endpoint(routes.agreements.sign)
   @OrganisationMembersOnly()
-  @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   sign(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SignDto): Promise<Agreement> {
     return this.agreements.sign(principal, id, dto.contentHash);
   }
 
   /** Follow-up after signing: approved, disbursed or delivered (partial), performed or terminated. */
-  @Post('agreements/:id/ledger')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Endpoint(routes.agreements.recordLedger)
   recordLedger(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: LedgerEntryDto): Promise<LedgerEntry> {
     return this.ledger.record(principal, id, dto);
   }
 
   /** Organisers only: withdraws the performed/terminated entry, with a reason (audited); the ledger is open again. */
-  @Post('agreements/:id/ledger/reopen')
+  @Endpoint(routes.agreements.reopenLedger)
   @Roles('organiser')
-  @HttpCode(200)
   reopenLedger(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: LedgerReopenDto): Promise<LedgerEntry> {
     return this.ledger.reopen(principal, id, dto);
   }
 
-  @Get('agreements/:id/ledger')
+  @Endpoint(routes.agreements.ledger)
   ledgerOf(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<LedgerEntry[]> {
     return this.ledger.list(principal, id);
   }
 
-  @Get('events/:id/agreement-figures')
+  @Endpoint(routes.agreements.figures)
   @Roles('organiser')
   figures(@Param('id', ID) id: string): Promise<EventAgreementFigures> {
     return this.ledger.eventFigures(id);
   }
 
-  @Post('agreements/:id/confirm')
+  @Endpoint(routes.agreements.confirm)
   @Roles('organiser')
-  @HttpCode(200)
   confirm(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<Agreement> {
     return this.agreements.confirm(principal, id);
   }

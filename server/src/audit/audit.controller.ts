@@ -1,14 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuditEntry, AuditHeadInfo, Page } from '@duijie/shared';
+import { Controller, Query } from '@nestjs/common';
+import { routes, type AuditEntry, type AuditHeadInfo, type AuditVerification, type Page } from '@duijie/shared';
 import { Public, Roles } from '../access/access.decorators';
+import { Endpoint } from '../common/endpoint';
 import { AuditHeadsService } from './audit-heads.service';
-import { AuditService, type AuditVerification } from './audit.service';
+import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit-query.dto';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('audit')
+@Controller()
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
@@ -20,19 +18,19 @@ export class AuditController {
    * anyone to keep and check later without trusting the database.
    */
   @Public()
-  @Get('head')
+  @Endpoint(routes.audit.head)
   head(): Promise<AuditHeadInfo> {
     return this.heads.info();
   }
 
   /** Recomputes the whole hash chain; names the first record that does not match. */
-  @Get('verify')
+  @Endpoint(routes.audit.verify)
   @Roles('organiser')
   verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }
 
-  @Get()
+  @Endpoint(routes.audit.list)
   @Roles('organiser')
   list(@Query() query: AuditQuery): Promise<Page<AuditEntry>> {
     return this.audit.list(query);

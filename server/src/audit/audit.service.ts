@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntry, Page } from '@duijie/shared';
+import type { AuditEntry, AuditVerification, Page } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pageOf, skipTake } from '../common/pagination';
 import { GENESIS_HASH, chainHash } from './audit-chain';
@@ -10,18 +10,6 @@ import type { AuditQuery } from './dto/audit-query.dto';
 
 /** Rows per INSERT when recording many: well below PostgreSQL's limit of 65,535 parameters. */
 const AUDIT_BATCH = 1000;
-
-export type AuditVerification = {
-  ok: boolean;
-  /** Chain records recomputed. */
-  checked: number;
-  /** Signed heads whose signature and place in the chain were checked. */
-  signedHeads: number;
-  /** Rows of other modules (agreements) whose content was recomputed against what the chain recorded. */
-  contentChecked: number;
-  /** `id` is the audit record's id, or the entity's when `entityType` is set. */
-  firstBroken: { id: string; reason: string; entityType?: string } | null;
-};
 
 /**
  * A module's check that its rows still hold what the audit chain recorded about them

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Req, Res } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ID } from '../common/validation';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { InvitationInfo, LoginResult, Me, Organisation, SigningGrant, User } from '@duijie/shared';
+import { routes, type InvitationInfo, type LoginResult, type LoginUnlockResult, type Me, type SelfRegistrationResult, type SigningGrant } from '@duijie/shared';
 import type { Request, Response } from 'express';
+import { Endpoint } from '../common/endpoint';
 import { InvitationAcceptDto, LoginDto, SelfRegistrationDto, StepUpDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { AllowPending, CurrentUser, Public, Roles } from '../access/access.decorators';
@@ -17,7 +17,6 @@ function clientOf(req: Request): ClientInfo {
   return { ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null };
 }
 
-@ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
@@ -27,62 +26,53 @@ export class AuthController {
   ) {}
 
   @Public()
-  @Post('auth/login')
-  @HttpCode(200)
+  @Endpoint(routes.auth.login)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: LoginDto): Promise<LoginResult> {
     assertSameOrigin(req);
     return this.signedIn(req, res, await this.auth.login(clientOf(req), dto, isKnownDevice(req, this.config.jwtSecret, dto.email)));
   }
 
   /** Revokes this login (token and sockets) and clears the browser's cookies. */
-  @ApiBearerAuth()
   @AllowPending()
-  @Post('auth/logout')
-  @HttpCode(204)
+  @Endpoint(routes.auth.logout)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentUser() principal: Principal): Promise<void> {
     await this.auth.logout(principal);
     clearSessionCookies(req, res);
   }
 
   @Public()
-  @Post('auth/register')
-  register(@Req() req: Request, @Body() dto: SelfRegistrationDto): Promise<{ organisation: Organisation; user: User }> {
+  @Endpoint(routes.auth.register)
+  register(@Req() req: Request, @Body() dto: SelfRegistrationDto): Promise<SelfRegistrationResult> {
     return this.auth.register(req.ip ?? 'unknown', dto);
   }
 
   /** An account protected after many failed logins from elsewhere takes logins from any browser again. */
-  @ApiBearerAuth()
   @Roles('organiser')
-  @Post('users/:id/login-unlock')
-  @HttpCode(200)
-  unlockLogin(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<{ wasProtected: boolean }> {
+  @Endpoint(routes.auth.unlockLogin)
+  unlockLogin(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<LoginUnlockResult> {
     return this.auth.unlockLogin(principal, id);
   }
 
   /** Confirms the password again before signing; grants a short signing window. */
-  @ApiBearerAuth()
-  @Post('auth/step-up')
-  @HttpCode(200)
+  @Endpoint(routes.auth.stepUp)
   stepUp(@Req() req: Request, @CurrentUser() principal: Principal, @Body() dto: StepUpDto): Promise<SigningGrant> {
     return this.auth.stepUp(req.ip ?? 'unknown', principal, dto.password);
   }
 
-  @ApiBearerAuth()
   @AllowPending()
-  @Get('auth/me')
+  @Endpoint(routes.auth.me)
   me(@CurrentUser() principal: Principal): Promise<Me> {
     return this.auth.me(principal);
   }
 
   @Public()
-  @Get('invitations/:token')
+  @Endpoint(routes.auth.invitation)
   invitation(@Param('token') token: string): Promise<InvitationInfo> {
     return this.users.invitationInfo(token);
   }
 
   @Public()
-  @Post('invitations/:token/accept')
-  @HttpCode(200)
+  @Endpoint(routes.auth.acceptInvitation)
   async accept(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,

@@ -36,8 +36,7 @@ const schemas = document.components.schemas;
 const contract: { key: string; route: Route }[] = Object.entries(routes).flatMap(([area, table]) =>
   Object.entries(table as Record<string, Route>).map(([name, route]) => ({ key: `${area}.${name}`, route })),
 );
-const operationOf = (route: Route): Operation | undefined =>
-  document.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+const operationOf = (route: Route): Operation | undefined => document.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
 
 function deref(schema: Schema): Schema {
   let current = schema;
@@ -59,7 +58,13 @@ function propertyNames(schema: Schema): string[] {
 
 /** The DTO's validated properties: what the ValidationPipe lets through. */
 const dtoProperties = (dto: NonNullable<RouteInfo['body']>) =>
-  [...new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName))].sort();
+  [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .map((m) => m.propertyName),
+    ),
+  ].sort();
 
 describe('the HTTP contract', () => {
   let t: TestApp;
@@ -92,10 +97,14 @@ describe('the HTTP contract', () => {
         const validated = dtoProperties(info.body);
         if (JSON.stringify(declared) !== JSON.stringify(validated)) mismatches.push(`${entry.key}: body ${declared.join(',')} ≠ DTO ${validated.join(',')}`);
       }
-      const queryNames = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+      const queryNames = (op.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
       if (info.query) {
         const validated = dtoProperties(info.query);
-        if (JSON.stringify(queryNames) !== JSON.stringify(validated)) mismatches.push(`${entry.key}: query ${queryNames.join(',')} ≠ DTO ${validated.join(',')}`);
+        if (JSON.stringify(queryNames) !== JSON.stringify(validated))
+          mismatches.push(`${entry.key}: query ${queryNames.join(',')} ≠ DTO ${validated.join(',')}`);
       } else if (queryNames.length > 0) mismatches.push(`${entry.key}: the contract declares a query the handler does not validate`);
     }
     expect(mismatches).toEqual([]);
@@ -119,7 +128,8 @@ describe('the HTTP contract', () => {
     // No schema is an object that says nothing about its fields.
     for (const [name, schema] of Object.entries(schemas)) {
       const { type, properties, additionalProperties, allOf, anyOf, oneOf } = schema;
-      if (type === 'object' && !properties && additionalProperties === undefined && !allOf && !anyOf && !oneOf) problems.push(`schema ${name} is an empty object`);
+      if (type === 'object' && !properties && additionalProperties === undefined && !allOf && !anyOf && !oneOf)
+        problems.push(`schema ${name} is an empty object`);
     }
     // Every reference resolves.
     for (const ref of JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)) {

@@ -10,7 +10,11 @@ type Answer<R> = RouteOutput<R> extends FileAnswer ? void : RouteOutput<R>;
  */
 export function Endpoint<R extends Route>(route: R) {
   const mapping = applyDecorators(RequestMapping({ path: route.path, method: RequestMethod[route.method] }), HttpCode(route.status));
-  return <F extends (...args: never[]) => Answer<R> | Promise<Answer<R>>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
+  return <F extends (...args: never[]) => Answer<R> | Promise<Answer<R>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): void => {
     mapping(target, key, descriptor);
   };
 }

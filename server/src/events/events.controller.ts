@@ -1,60 +1,57 @@
 import { ID } from '../common/validation';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { EventDetail, MatchEvent, MatchSession } from '@duijie/shared';
+import { Body, Controller, Param } from '@nestjs/common';
+import { routes, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
+import { Endpoint } from '../common/endpoint';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
 import { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, SessionUpdateDto } from './dto/event.dto';
 import { EventsService } from './events.service';
 
-@ApiTags('events')
-@ApiBearerAuth()
 @Controller()
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
-  @Get('events')
+  @Endpoint(routes.events.list)
   list(@CurrentUser() principal: Principal): Promise<MatchEvent[]> {
     return this.events.list(principal);
   }
 
-  @Post('events')
+  @Endpoint(routes.events.create)
   @Roles('organiser')
   create(@CurrentUser() principal: Principal, @Body() dto: EventDto): Promise<MatchEvent> {
     return this.events.create(principal, dto);
   }
 
-  @Get('events/:id')
+  @Endpoint(routes.events.get)
   get(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<EventDetail> {
     return this.events.get(principal, id);
   }
 
-  @Patch('events/:id')
+  @Endpoint(routes.events.update)
   @Roles('organiser')
   update(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: EventUpdateDto): Promise<MatchEvent> {
     return this.events.update(principal, id, dto);
   }
 
-  @Post('events/:id/sessions')
+  @Endpoint(routes.events.createSession)
   @Roles('organiser')
   createSession(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SessionDto): Promise<MatchSession> {
     return this.events.createSession(principal, id, dto);
   }
 
-  @Get('sessions/:id')
+  @Endpoint(routes.events.getSession)
   getSession(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<MatchSession> {
     return this.events.getSession(principal, id);
   }
 
-  @Patch('sessions/:id')
+  @Endpoint(routes.events.updateSession)
   @Roles('organiser')
   updateSession(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SessionUpdateDto): Promise<MatchSession> {
     return this.events.updateSession(principal, id, dto);
   }
 
-  @Post('sessions/:id/transition')
+  @Endpoint(routes.events.transition)
   @Roles('organiser')
-  @HttpCode(200)
   transition(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Body() dto: SessionTransitionDto): Promise<MatchSession> {
     return this.events.transition(principal, id, dto);
   }

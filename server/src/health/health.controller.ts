@@ -1,18 +1,17 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Inject } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Health } from '@duijie/shared';
+import { routes, type Health } from '@duijie/shared';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/access.decorators';
+import { Endpoint } from '../common/endpoint';
 import { DatabaseUnavailable } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /** Longer than this for SELECT 1 counts as down: a load balancer must not wait on a dead database. */
 const HEALTH_QUERY_TIMEOUT_MS = 2000;
 
-@ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -22,7 +21,7 @@ export class HealthController {
   /** For load balancers: 200 while the database answers, 503 while it does not (the server reconnects by itself). */
   @Public()
   @SkipThrottle({ requests: true })
-  @Get()
+  @Endpoint(routes.health.health)
   async health(): Promise<Health> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

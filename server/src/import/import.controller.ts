@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ImportJob, ImportReport } from '@duijie/shared';
+import { Controller, Param, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { routes, type ImportJob, type ImportReport } from '@duijie/shared';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
+import { Endpoint } from '../common/endpoint';
 import { InvalidInput } from '../common/errors';
 import { ID } from '../common/validation';
 import { ImportQuery } from './dto/import.dto';
@@ -23,14 +23,12 @@ function sendFile(res: Response, body: Buffer, type: string, asciiName: string, 
 }
 
 /** Organisers load organisations and listings from a workbook: dry run, then the import as a job. */
-@ApiTags('import')
-@ApiBearerAuth()
 @Roles('organiser')
 @Controller()
 export class ImportController {
   constructor(private readonly imports: ImportService) {}
 
-  @Get('import/template.xlsx')
+  @Endpoint(routes.imports.template)
   async template(@Res() res: Response): Promise<void> {
     sendFile(
       res,
@@ -41,12 +39,12 @@ export class ImportController {
     );
   }
 
-  @Get('import/template-organisations.csv')
+  @Endpoint(routes.imports.organisationsCsv)
   organisationsCsv(@Res() res: Response): void {
     sendFile(res, templateCsv('organisations'), 'text/csv; charset=utf-8', 'duijie-import-organisations.csv', TEMPLATE_FILE_NAMES.organisations);
   }
 
-  @Get('import/template-listings.csv')
+  @Endpoint(routes.imports.listingsCsv)
   listingsCsv(@Res() res: Response): void {
     sendFile(res, templateCsv('listings'), 'text/csv; charset=utf-8', 'duijie-import-listings.csv', TEMPLATE_FILE_NAMES.listings);
   }
@@ -55,12 +53,8 @@ export class ImportController {
    * A dry run (the default) answers 200 with the report. `dryRun=false` answers 202 with the
    * running job, or 422 with the report when the files have problems (nothing is imported).
    */
-  @Post('events/:id/import')
+  @Endpoint(routes.imports.import)
   @UseInterceptors(ImportUploadInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
-  @HttpCode(200)
   async import(
     @CurrentUser() principal: Principal,
     @Param('id', ID) id: string,
@@ -77,7 +71,7 @@ export class ImportController {
     return this.imports.dryRun(id, files);
   }
 
-  @Get('import-jobs/:id')
+  @Endpoint(routes.imports.job)
   job(@Param('id', ID) id: string): Promise<ImportJob> {
     return this.imports.job(id);
   }

@@ -1,6 +1,6 @@
 import { ID } from '../common/validation';
 import { Body, Controller, Param, Query } from '@nestjs/common';
-import { routes, type BoardTotals, type ListingChange, type ListingView, type Page } from '@duijie/shared';
+import { routes, type ListingChange, type ListingView, type Page } from '@duijie/shared';
 import { Endpoint } from '../common/endpoint';
 import { CurrentUser, OrganisationMembersOnly } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
@@ -14,11 +14,6 @@ export class ListingsController {
   @Endpoint(routes.listings.list)
   list(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Query() query: ListingQueryDto): Promise<Page<ListingView>> {
     return this.listings.list(principal, id, query);
-  }
-
-  @Endpoint(routes.listings.board)
-  board(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<BoardTotals> {
-    return this.listings.totals(principal, id);
   }
 
   @Endpoint(routes.listings.create)

@@ -1,8 +1,8 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AgendaItem } from '@duijie/shared';
+import { Controller, Query, Res } from '@nestjs/common';
+import { routes, type AgendaItem } from '@duijie/shared';
 import type { Response } from 'express';
 import { CurrentUser } from '../access/access.decorators';
+import { Endpoint } from '../common/endpoint';
 import type { Principal } from '../access/principal';
 import { AgendaPdfService } from './agenda-pdf.service';
 import { buildAgendaCalendar } from './agenda.ics';
@@ -15,9 +15,7 @@ function disposition(kind: 'attachment' | 'inline', ascii: string, readable: str
 }
 const fileStem = (agenda: Agenda) => `洽谈日程-${agenda.organisationName}-${agenda.eventName}`.replace(/[\\/:*?"<>|\s]+/g, '_');
 
-@ApiTags('meetings')
-@ApiBearerAuth()
-@Controller('me')
+@Controller()
 export class AgendaController {
   constructor(
     private readonly agendas: AgendaService,
@@ -25,14 +23,13 @@ export class AgendaController {
   ) {}
 
   /** My organisation's published meetings in the event, in time order. */
-  @Get('agenda')
+  @Endpoint(routes.meetings.agenda)
   async agenda(@CurrentUser() principal: Principal, @Query() query: AgendaQueryDto): Promise<AgendaItem[]> {
     return (await this.agendas.agenda(principal, query.eventId, query.organisationId)).items;
   }
 
   /** The same as an iCalendar file to import into a calendar app. */
-  @Get('agenda.ics')
-  @ApiProduces('text/calendar')
+  @Endpoint(routes.meetings.agendaIcs)
   async ics(@CurrentUser() principal: Principal, @Query() query: AgendaQueryDto, @Res() res: Response): Promise<void> {
     const agenda = await this.agendas.agenda(principal, query.eventId, query.organisationId);
     const body = buildAgendaCalendar(agenda.items, { now: new Date(), name: `${agenda.eventName} · ${agenda.organisationName}` });
@@ -46,8 +43,7 @@ export class AgendaController {
   }
 
   /** The same printed on A4 in Chinese. */
-  @Get('agenda.pdf')
-  @ApiProduces('application/pdf')
+  @Endpoint(routes.meetings.agendaPdf)
   async pdf(@CurrentUser() principal: Principal, @Query() query: AgendaQueryDto, @Res() res: Response): Promise<void> {
     const agenda = await this.agendas.agenda(principal, query.eventId, query.organisationId);
     const pdf = await this.pdfs.render(agenda);

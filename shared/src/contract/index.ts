@@ -1,6 +1,7 @@
 import { agreements } from './agreements';
 import { audit } from './audit';
 import { auth } from './auth';
+import { board } from './board';
 import { ceremony } from './ceremony';
 import { events } from './events';
 import { health } from './health';
@@ -24,6 +25,7 @@ export const routes = {
   events,
   participation,
   listings,
+  board,
   screenLinks,
   matching,
   supermarket,

@@ -1,11 +1,10 @@
-import type { BoardTotals, ListingChange, ListingInput, ListingQuery, ListingUpdateInput, ListingView, ListingWithdrawInput, Page } from '../api';
+import type { ListingChange, ListingInput, ListingQuery, ListingUpdateInput, ListingView, ListingWithdrawInput, Page } from '../api';
 import { route } from './route';
 
 export const listings = {
   list: route<{ query: ListingQuery; output: Page<ListingView> }>()('GET', '/sessions/:id/listings', {
     summary: "A page of a session's listings (confidential fields only for their owner and organisers)",
   }),
-  board: route<{ output: BoardTotals }>()('GET', '/sessions/:id/board', { summary: "The session board's totals" }),
   create: route<{ body: ListingInput; output: ListingView }>()('POST', '/sessions/:id/listings', {
     summary: 'Posts a supply, demand, credit or guarantee listing for the caller’s organisation',
     idempotent: true,

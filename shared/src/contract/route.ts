@@ -16,6 +16,8 @@ export type RouteMeta = {
   summary: string;
   /** The success status, when not the method's default (200; 201 for POST). */
   status?: number;
+  /** Other success statuses the route answers with the same output type, and when. */
+  alsoAnswers?: Readonly<Record<number, string>>;
   /** The domain error codes this route answers with, beyond the generic ones every route may answer. */
   errors?: readonly ErrorCode[];
   /** The content type of a file answer. */

@@ -1,1 +1,24 @@
-export const supermarket = {};
+import type { ApplicationAnswerInput, ApplicationInput, FinancingApplication, ListingPublic, OverdueByOrganisation, Page, SupermarketQuery } from '../api';
+import { route } from './route';
+
+export const supermarket = {
+  shelf: route<{ query: SupermarketQuery; output: Page<ListingPublic> }>()('GET', '/events/:id/supermarket', {
+    summary: "The supermarket's shelf: the event's open credit and guarantee products that fit the filters",
+  }),
+  apply: route<{ body: ApplicationInput; output: FinancingApplication }>()('POST', '/listings/:id/applications', {
+    summary: "Applies to a credit or guarantee product with one of the caller's financing needs",
+    idempotent: true,
+    errors: ['listing_withdrawn', 'already_applied'],
+  }),
+  answer: route<{ body: ApplicationAnswerInput; output: FinancingApplication }>()('POST', '/applications/:id/answer', {
+    summary: 'The bank (or guarantor) accepts an application into negotiation or declines it (repeating an answer is harmless)',
+    status: 200,
+    errors: ['already_answered'],
+  }),
+  mine: route<{ output: FinancingApplication[] }>()('GET', '/me/applications', {
+    summary: "Applications the caller's organisation sent or must answer, newest first",
+  }),
+  overdue: route<{ output: OverdueByOrganisation[] }>()('GET', '/events/:id/applications/overdue', {
+    summary: 'Organisers: per bank, unanswered applications and those past their deadline',
+  }),
+};

@@ -6,6 +6,7 @@ import {
   type AgreementPartyInput,
   type AgreementPartyRole,
   type AgreementUpdateInput,
+  type AgreementVerifyQuery,
   type SignInput,
 } from '@duijie/shared';
 import { Type } from 'class-transformer';
@@ -90,6 +91,6 @@ export class SignDto implements SignInput {
   @Matches(/^[0-9a-f]{64}$/, { message: 'contentHash must be the 64-character hex hash of the terms you reviewed' }) contentHash: string;
 }
 
-export class VerifyQueryDto {
+export class VerifyQueryDto implements AgreementVerifyQuery {
   @Matches(/^[0-9a-f]{64}$/, { message: 'hash must be the 64-character content hash printed on the certificate' }) hash: string;
 }
