@@ -4,14 +4,15 @@
 // The protocol: board:join with the last sequence number applied answers with a snapshot or a
 // replay of what was missed; board:event pushes carry consecutive sequence numbers, applied
 // through orderBoardEvents; a gap, or any reconnection, joins again from the last one applied.
+// What each answer and push does to the board is decided in board-catch-up.ts.
 import type { QueryClient } from '@tanstack/react-query';
-import { orderBoardEvents } from '@duijie/shared';
 import type { BoardEvent, BoardJoinResult, BoardTotalsUpdate, ListingConfidentialUpdate, ListingView, MatchSession } from '@duijie/shared';
 import { ApiFailure } from '../../api/client';
 import { keys } from '../../api/keys';
 import { getSocket, onSocketChange, reconnectSocket } from '../../api/socket';
 import type { DuijieSocket } from '../../api/socket';
-import { applyLiveEvents, liveFromSnapshot, withLiveTotals } from './live-board';
+import { applyHeldBack, applyPushed, applyReplay, newerTotals } from './board-catch-up';
+import { liveFromSnapshot, withLiveTotals } from './live-board';
 import type { LiveBoard } from './live-board';
 
 /** How long to wait for a board:join answer before asking again. */
@@ -183,30 +184,24 @@ class BoardFollower {
         this.join(true);
         return;
       }
-      const replayed = orderBoardEvents(held.seq, result.events);
-      board = applyLiveEvents(held, replayed.apply, now);
-      if (replayed.gap || board.seq !== result.seq) {
+      const replayed = applyReplay(held, result, now);
+      if (!replayed.complete) {
         // The replay does not line up with what we hold: start again from a snapshot.
-        this.write(board);
+        this.write(replayed.board);
         this.join(true);
         return;
       }
-      board = withLiveTotals(board, result.seq, result.totals);
+      board = replayed.board;
     }
 
     const buffered = this.buffer;
     this.buffer = [];
-    const ordered = orderBoardEvents(board.seq, buffered);
-    board = applyLiveEvents(board, ordered.apply, now);
-    if (this.pendingTotals) {
-      board = withLiveTotals(board, this.pendingTotals.seq, this.pendingTotals.totals);
-      this.pendingTotals = null;
-    }
-    this.write(board);
+    const caughtUp = applyHeldBack(board, buffered, this.pendingTotals, now);
+    this.pendingTotals = null;
+    this.write(caughtUp.board);
     setSync(this.sessionId, { joining: false, stale: false, error: null });
-    if (ordered.gap) {
-      const appliedSeq = board.seq;
-      this.buffer = buffered.filter((event) => event.seq > appliedSeq);
+    if (caughtUp.gap) {
+      this.buffer = caughtUp.keep;
       this.join(false);
     }
   }
@@ -223,9 +218,9 @@ class BoardFollower {
       this.join(true);
       return;
     }
-    const ordered = orderBoardEvents(board.seq, [event]);
-    if (ordered.apply.length > 0) this.write(applyLiveEvents(board, ordered.apply, Date.now()));
-    if (ordered.gap) {
+    const pushed = applyPushed(board, event, Date.now());
+    if (pushed.board !== board) this.write(pushed.board);
+    if (pushed.gap) {
       // Missed something: the server replays it, and this event is kept for after the answer.
       this.buffer.push(event);
       this.join(false);
@@ -235,7 +230,7 @@ class BoardFollower {
   private receiveTotals(update: BoardTotalsUpdate): void {
     const board = this.read();
     if (this.joining || !board) {
-      if (!this.pendingTotals || update.seq >= this.pendingTotals.seq) this.pendingTotals = update;
+      this.pendingTotals = newerTotals(this.pendingTotals, update);
       return;
     }
     const next = withLiveTotals(board, update.seq, update.totals);

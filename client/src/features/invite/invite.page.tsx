@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { InvitationAcceptInput, InvitationInfo, LoginResult } from '@duijie/shared';
-import { api } from '../../api/client';
+import { routes, type InvitationAcceptInput } from '@duijie/shared';
+import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useAuth } from '../../app/auth';
 import { AuthCard } from '../../ui/auth-card';
@@ -24,7 +24,7 @@ export function InvitePage() {
   const [form] = Form.useForm<Values>();
 
   const accept = useMutation({
-    mutationFn: (input: InvitationAcceptInput) => api<LoginResult>('POST', `/invitations/${encodeURIComponent(token)}/accept`, input),
+    mutationFn: (input: InvitationAcceptInput) => call(routes.auth.acceptInvitation, { params: { token }, body: input }),
     onSuccess: (result) => {
       signIn(result);
       void navigate('/events', { replace: true });
@@ -34,7 +34,7 @@ export function InvitePage() {
 
   const info = useQuery({
     queryKey: keys.invitation(token),
-    queryFn: ({ signal }) => api<InvitationInfo>('GET', `/invitations/${encodeURIComponent(token)}`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.auth.invitation, { params: { token } }, { signal }),
     // Once accepted the link is used up; do not ask for it again.
     enabled: token !== '' && !accept.isSuccess,
   });

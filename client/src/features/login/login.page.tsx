@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { LoginInput, LoginResult } from '@duijie/shared';
-import { api, isApiFailure } from '../../api/client';
+import { routes, type LoginInput } from '@duijie/shared';
+import { call, isApiFailure } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { redirectTarget } from '../../app/guards';
 import { AuthCard } from '../../ui/auth-card';
@@ -18,7 +18,7 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginInput>();
 
   const login = useMutation({
-    mutationFn: (input: LoginInput) => api<LoginResult>('POST', '/auth/login', input),
+    mutationFn: (input: LoginInput) => call(routes.auth.login, { body: input }),
     onSuccess: (result) => {
       signIn(result);
       void navigate(redirectTarget(location.state), { replace: true });

@@ -3,9 +3,9 @@ import { Button, Divider, Form, Input, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ORGANISATION_KINDS } from '@duijie/shared';
-import type { LoginResult, Organisation, SelfRegistrationInput, User } from '@duijie/shared';
-import { api } from '../../api/client';
+import { ORGANISATION_KINDS, routes } from '@duijie/shared';
+import type { Organisation, SelfRegistrationInput } from '@duijie/shared';
+import { call } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { AuthCard } from '../../ui/auth-card';
 import { useFailureHandler } from '../../ui/use-failure';
@@ -25,11 +25,10 @@ export function RegisterPage() {
 
   const register = useMutation({
     mutationFn: async (input: SelfRegistrationInput) => {
-      const created = await api<{ organisation: Organisation; user: User }>('POST', '/auth/register', input);
+      const created = await call(routes.auth.register, { body: input });
       // The new admin may sign in at once; the organisation waits for approval meanwhile.
-      const login = await api<LoginResult>('POST', '/auth/login', {
-        email: input.admin.email,
-        password: input.admin.password,
+      const login = await call(routes.auth.login, {
+        body: { email: input.admin.email, password: input.admin.password },
       }).catch(() => null);
       return { created, login };
     },

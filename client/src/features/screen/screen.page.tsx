@@ -5,9 +5,9 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { formatCny, INDUSTRY_CHAINS, SESSION_KINDS } from '@duijie/shared';
-import type { AuditHeadInfo, CeremonyTotals } from '@duijie/shared';
-import { api } from '../../api/client';
+import { formatCny, INDUSTRY_CHAINS, routes, SESSION_KINDS } from '@duijie/shared';
+import type { CeremonyTotals } from '@duijie/shared';
+import { call } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
 import { useCeremony } from './use-ceremony';
 import type { ScreenConnection, ScreenError } from './use-ceremony';
@@ -67,7 +67,7 @@ function AuditSeal() {
   const { t } = useTranslation();
   const seal = useQuery({
     queryKey: ['audit-head'],
-    queryFn: ({ signal }) => api<AuditHeadInfo>('GET', '/audit/head', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.audit.head, {}, { signal }),
     refetchInterval: SEAL_REFRESH_MS,
   });
   const head = seal.data?.head;

@@ -5,8 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import type { AgreementVerification } from '@duijie/shared';
-import { api, isApiFailure } from '../../api/client';
+import { routes } from '@duijie/shared';
+import { call, isApiFailure } from '../../api/client';
 import { AuthCard } from '../../ui/auth-card';
 import { formatDateTime } from '../../ui/dates';
 import { useLabels } from '../../ui/labels';
@@ -21,7 +21,7 @@ export function VerifyPage() {
   const hash = params.get('hash') ?? '';
   const verification = useQuery({
     queryKey: ['verify', id, hash],
-    queryFn: ({ signal }) => api<AgreementVerification>('GET', `/verify/agreements/${encodeURIComponent(id)}`, undefined, { query: { hash }, signal }),
+    queryFn: ({ signal }) => call(routes.agreements.verify, { params: { id }, query: { hash } }, { signal }),
     retry: (count, error) => !(isApiFailure(error) && error.status < 500) && count < 2,
   });
   const notFound = isApiFailure(verification.error) && verification.error.status < 500;

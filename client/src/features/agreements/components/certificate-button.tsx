@@ -2,8 +2,8 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agreement } from '@duijie/shared';
-import { downloadFile } from '../../../api/client';
+import { routes, type Agreement } from '@duijie/shared';
+import { download } from '../../../api/client';
 import { useFailureHandler } from '../../../ui/use-failure';
 
 type Props = { agreement: Pick<Agreement, 'id' | 'title' | 'status'> };
@@ -22,7 +22,7 @@ export function CertificateButton({ agreement }: Props) {
       data-testid="agreement-certificate"
       onClick={() => {
         setBusy(true);
-        downloadFile(`/agreements/${agreement.id}/certificate.pdf`, `${t('agreement.certificateFile', { title: agreement.title })}.pdf`)
+        download(routes.agreements.certificate, { params: { id: agreement.id } }, `${t('agreement.certificateFile', { title: agreement.title })}.pdf`)
           .catch((error: unknown) => onFailure(error))
           .finally(() => setBusy(false));
       }}

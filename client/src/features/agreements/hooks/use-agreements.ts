@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Agreement, AgreementInput, AgreementUpdateInput, SigningGrant } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type Agreement, type AgreementInput, type AgreementUpdateInput } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 /** A slow safety net under the live updates (useLiveAgreements), e.g. while offline. */
@@ -9,7 +9,7 @@ const LIST_REFRESH_MS = 60_000;
 export function useMyAgreements() {
   return useQuery({
     queryKey: keys.myAgreements,
-    queryFn: ({ signal }) => api<Agreement[]>('GET', '/me/agreements', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.agreements.mine, {}, { signal }),
     refetchInterval: LIST_REFRESH_MS,
   });
 }
@@ -17,7 +17,7 @@ export function useMyAgreements() {
 export function useAgreement(id: string | null) {
   return useQuery({
     queryKey: keys.agreement(id ?? ''),
-    queryFn: ({ signal }) => api<Agreement>('GET', `/agreements/${id ?? ''}`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.agreements.get, { params: { id: id ?? '' } }, { signal }),
     enabled: id !== null,
   });
 }
@@ -25,7 +25,7 @@ export function useAgreement(id: string | null) {
 export function useSessionAgreements(sessionId: string | undefined) {
   return useQuery({
     queryKey: keys.sessionAgreements(sessionId ?? ''),
-    queryFn: ({ signal }) => api<Agreement[]>('GET', `/sessions/${sessionId ?? ''}/agreements`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.agreements.forSession, { params: { id: sessionId ?? '' } }, { signal }),
     enabled: sessionId !== undefined,
     placeholderData: keepPreviousData,
     refetchInterval: LIST_REFRESH_MS,
@@ -49,7 +49,8 @@ export function useInvalidateAgreement() {
 export function useCreateAgreement() {
   const invalidate = useInvalidateAgreement();
   return useMutation({
-    mutationFn: ({ sessionId, input }: { sessionId: string; input: AgreementInput }) => api<Agreement>('POST', `/sessions/${sessionId}/agreements`, input),
+    mutationFn: ({ sessionId, input }: { sessionId: string; input: AgreementInput }) =>
+      call(routes.agreements.create, { params: { id: sessionId }, body: input }),
     onSuccess: (created) => invalidate(created),
   });
 }
@@ -58,7 +59,7 @@ export function useUpdateAgreement() {
   const invalidate = useInvalidateAgreement();
   return useMutation({
     mutationFn: ({ agreement, input }: { agreement: AgreementRef; input: AgreementUpdateInput }) =>
-      api<Agreement>('PATCH', `/agreements/${agreement.id}`, input),
+      call(routes.agreements.update, { params: { id: agreement.id }, body: input }),
     onSuccess: (_updated, { agreement }) => invalidate(agreement),
   });
 }
@@ -67,21 +68,21 @@ export function useSignAgreement() {
   const invalidate = useInvalidateAgreement();
   return useMutation({
     mutationFn: ({ agreement, contentHash, idempotencyKey }: { agreement: AgreementRef; contentHash: string; idempotencyKey: string }) =>
-      api<Agreement>('POST', `/agreements/${agreement.id}/sign`, { contentHash }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+      call(routes.agreements.sign, { params: { id: agreement.id }, body: { contentHash } }, { headers: { 'Idempotency-Key': idempotencyKey } }),
     onSuccess: (_signed, { agreement }) => invalidate(agreement),
   });
 }
 
 export function useStepUp() {
   return useMutation({
-    mutationFn: (password: string) => api<SigningGrant>('POST', '/auth/step-up', { password }),
+    mutationFn: (password: string) => call(routes.auth.stepUp, { body: { password } }),
   });
 }
 
 export function useConfirmAgreement() {
   const invalidate = useInvalidateAgreement();
   return useMutation({
-    mutationFn: (agreement: AgreementRef) => api<Agreement>('POST', `/agreements/${agreement.id}/confirm`),
+    mutationFn: (agreement: AgreementRef) => call(routes.agreements.confirm, { params: { id: agreement.id } }),
     onSuccess: (_confirmed, agreement) => invalidate(agreement),
   });
 }

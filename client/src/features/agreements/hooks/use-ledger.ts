@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LedgerEntry, LedgerEntryInput, LedgerReopenInput } from '@duijie/shared';
-import { api, newIdempotencyKey } from '../../../api/client';
+import { routes, type LedgerEntryInput, type LedgerReopenInput } from '@duijie/shared';
+import { call, newIdempotencyKey } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 /** The follow-up ledger of a signed agreement (approvals, disbursements, deliveries, the outcome). */
 export function useLedger(agreementId: string, enabled: boolean) {
   return useQuery({
     queryKey: keys.ledger(agreementId),
-    queryFn: ({ signal }) => api<LedgerEntry[]>('GET', `/agreements/${agreementId}/ledger`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.agreements.ledger, { params: { id: agreementId } }, { signal }),
     enabled,
   });
 }
@@ -16,7 +16,7 @@ export function useRecordLedgerEntry(agreementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: LedgerEntryInput) =>
-      api<LedgerEntry>('POST', `/agreements/${agreementId}/ledger`, input, { headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+      call(routes.agreements.recordLedger, { params: { id: agreementId }, body: input }, { headers: { 'Idempotency-Key': newIdempotencyKey() } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.ledger(agreementId) }),
   });
 }
@@ -25,7 +25,7 @@ export function useRecordLedgerEntry(agreementId: string) {
 export function useReopenLedger(agreementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LedgerReopenInput) => api<LedgerEntry>('POST', `/agreements/${agreementId}/ledger/reopen`, input),
+    mutationFn: (input: LedgerReopenInput) => call(routes.agreements.reopenLedger, { params: { id: agreementId }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.ledger(agreementId) }),
   });
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CeremonyBatchInput, CeremonyBatchUpdate, RunningOrder, ScreenLink, ScreenLinkCreated } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type CeremonyBatchInput, type CeremonyBatchUpdate } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 export function useRunningOrder(eventId: string | undefined) {
   return useQuery({
     queryKey: keys.runningOrder(eventId ?? ''),
-    queryFn: ({ signal }) => api<RunningOrder>('GET', `/events/${eventId ?? ''}/running-order`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.ceremony.get, { params: { id: eventId ?? '' } }, { signal }),
     enabled: eventId !== undefined,
     // Signatures arrive during the ceremony; a gentle refresh keeps the statuses current.
     refetchInterval: 15_000,
@@ -28,17 +28,17 @@ export function useChangeRunningOrder(eventId: string) {
     mutationFn: (change: Change) => {
       switch (change.kind) {
         case 'create':
-          return api<RunningOrder>('POST', `/events/${eventId}/running-order/batches`, change.input);
+          return call(routes.ceremony.create, { params: { id: eventId }, body: change.input });
         case 'generate':
-          return api<RunningOrder>('POST', `/events/${eventId}/running-order/generate`, { by: change.by });
+          return call(routes.ceremony.generate, { params: { id: eventId }, body: { by: change.by } });
         case 'update':
-          return api<RunningOrder>('PATCH', `/ceremony-batches/${change.batchId}`, change.input);
+          return call(routes.ceremony.update, { params: { id: change.batchId }, body: change.input });
         case 'remove':
-          return api<RunningOrder>('DELETE', `/ceremony-batches/${change.batchId}`);
+          return call(routes.ceremony.remove, { params: { id: change.batchId } });
         case 'sequence':
-          return api<RunningOrder>('PUT', `/events/${eventId}/running-order/sequence`, { batchIds: change.batchIds });
+          return call(routes.ceremony.sequence, { params: { id: eventId }, body: { batchIds: change.batchIds } });
         case 'stage':
-          return api<RunningOrder>('PUT', `/events/${eventId}/running-order/stage`, { batchId: change.batchId });
+          return call(routes.ceremony.stage, { params: { id: eventId }, body: { batchId: change.batchId } });
       }
     },
     onSuccess: (order) => queryClient.setQueryData(keys.runningOrder(eventId), order),
@@ -48,7 +48,7 @@ export function useChangeRunningOrder(eventId: string) {
 export function useScreenLinks(eventId: string | undefined) {
   return useQuery({
     queryKey: keys.screenLinks(eventId ?? ''),
-    queryFn: ({ signal }) => api<ScreenLink[]>('GET', `/events/${eventId ?? ''}/screen-links`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.screenLinks.list, { params: { id: eventId ?? '' } }, { signal }),
     enabled: eventId !== undefined,
   });
 }
@@ -56,7 +56,7 @@ export function useScreenLinks(eventId: string | undefined) {
 export function useCreateScreenLink(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (label: string) => api<ScreenLinkCreated>('POST', `/events/${eventId}/screen-links`, { label }),
+    mutationFn: (label: string) => call(routes.screenLinks.create, { params: { id: eventId }, body: { label } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.screenLinks(eventId) }),
   });
 }
@@ -64,7 +64,7 @@ export function useCreateScreenLink(eventId: string) {
 export function useRevokeScreenLink(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<ScreenLink>('POST', `/screen-links/${id}/revoke`),
+    mutationFn: (id: string) => call(routes.screenLinks.revoke, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.screenLinks(eventId) }),
   });
 }

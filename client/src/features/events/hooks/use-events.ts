@@ -1,29 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  EventDetail,
-  EventInput,
-  MatchEvent,
-  MatchSession,
-  Participation,
-  ParticipantRole,
-  SessionInput,
-  SessionStatus,
-  SessionUpdateInput,
+import {
+  routes,
+  type EventInput,
+  type MatchSession,
+  type ParticipantRole,
+  type SessionInput,
+  type SessionStatus,
+  type SessionUpdateInput,
 } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 export function useEvents() {
   return useQuery({
     queryKey: keys.events,
-    queryFn: ({ signal }) => api<MatchEvent[]>('GET', '/events', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.events.list, {}, { signal }),
   });
 }
 
 export function useEventDetail(id: string | undefined) {
   return useQuery({
     queryKey: keys.event(id ?? ''),
-    queryFn: ({ signal }) => api<EventDetail>('GET', `/events/${id ?? ''}`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.events.get, { params: { id: id ?? '' } }, { signal }),
     enabled: id !== undefined && id !== '',
   });
 }
@@ -31,7 +29,7 @@ export function useEventDetail(id: string | undefined) {
 export function useSession(id: string | undefined) {
   return useQuery({
     queryKey: keys.session(id ?? ''),
-    queryFn: ({ signal }) => api<MatchSession>('GET', `/sessions/${id ?? ''}`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.events.getSession, { params: { id: id ?? '' } }, { signal }),
     enabled: id !== undefined && id !== '',
   });
 }
@@ -39,7 +37,7 @@ export function useSession(id: string | undefined) {
 export function useMyParticipations(enabled = true) {
   return useQuery({
     queryKey: keys.myParticipations,
-    queryFn: ({ signal }) => api<Participation[]>('GET', '/me/participations', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.participation.mine, {}, { signal }),
     enabled,
   });
 }
@@ -57,7 +55,7 @@ export function useSaveEvent() {
   const invalidate = useInvalidateEvents();
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: EventInput }) =>
-      id ? api<MatchEvent>('PATCH', `/events/${id}`, input) : api<MatchEvent>('POST', '/events', input),
+      id ? call(routes.events.update, { params: { id }, body: input }) : call(routes.events.create, { body: input }),
     onSuccess: () => invalidate(),
   });
 }
@@ -65,7 +63,7 @@ export function useSaveEvent() {
 export function useCreateSession() {
   const invalidate = useInvalidateEvents();
   return useMutation({
-    mutationFn: ({ eventId, input }: { eventId: string; input: SessionInput }) => api<MatchSession>('POST', `/events/${eventId}/sessions`, input),
+    mutationFn: ({ eventId, input }: { eventId: string; input: SessionInput }) => call(routes.events.createSession, { params: { id: eventId }, body: input }),
     onSuccess: (session) => invalidate(session.id),
   });
 }
@@ -73,7 +71,7 @@ export function useCreateSession() {
 export function useUpdateSession() {
   const invalidate = useInvalidateEvents();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: SessionUpdateInput }) => api<MatchSession>('PATCH', `/sessions/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: SessionUpdateInput }) => call(routes.events.updateSession, { params: { id }, body: input }),
     onSuccess: (session) => invalidate(session.id),
   });
 }
@@ -82,7 +80,7 @@ export function useTransitionSession() {
   const invalidate = useInvalidateEvents();
   return useMutation({
     mutationFn: ({ session, to }: { session: MatchSession; to: SessionStatus }) =>
-      api<MatchSession>('POST', `/sessions/${session.id}/transition`, { to, version: session.version }),
+      call(routes.events.transition, { params: { id: session.id }, body: { to, version: session.version } }),
     onSuccess: (session) => invalidate(session.id),
   });
 }
@@ -91,7 +89,7 @@ export function useRegisterForSession() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ sessionId, role }: { sessionId: string; role: ParticipantRole }) =>
-      api<Participation>('POST', `/sessions/${sessionId}/participants`, { role }),
+      call(routes.participation.register, { params: { id: sessionId }, body: { role } }),
     onSuccess: async (participation) => {
       await queryClient.invalidateQueries({ queryKey: keys.myParticipations });
       await queryClient.invalidateQueries({ queryKey: keys.session(participation.sessionId) });

@@ -1,14 +1,11 @@
-import { App, Collapse, Divider, Form, Input, Modal, Select, Typography } from 'antd';
-import { useRef } from 'react';
+import { Collapse, Divider, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { findCategory, LISTING_OPEN_STATUSES } from '@duijie/shared';
+import { LISTING_OPEN_STATUSES } from '@duijie/shared';
 import type { ListingType, ListingView, MatchSession } from '@duijie/shared';
-import { isApiFailure, newIdempotencyKey } from '../../../api/client';
 import { FormFooter } from '../../../ui/form-footer';
 import { useLabels } from '../../../ui/labels';
-import { useFailureHandler } from '../../../ui/use-failure';
-import { useCreateListing, useReloadListings, useUpdateListing } from '../hooks/use-listings';
-import { fromListing, toListingInput, toListingUpdate } from '../listing-values';
+import { useListingForm } from '../hooks/use-listing-form';
+import { fromListing } from '../listing-values';
 import type { ListingFormInit, ListingFormValues } from '../listing-values';
 import { ConfidentialFields, CreditFields, FinancingFields, GoodsFields, GuaranteeFields, ListingTypeChoice } from './listing-type-fields';
 
@@ -43,97 +40,39 @@ const CREATE_DEFAULTS: ListingFormInit = {
   guarantee: { targetIndustries: [] },
 };
 
+/** The listing to edit, or a new one in the preselected session (if open) with its only type. */
+function initialValuesOf(choices: SessionChoice[], listing: ListingView | undefined, initialSessionId: string | undefined): ListingFormInit {
+  if (listing) return fromListing(listing);
+  const preset = choices.find((c) => c.session.id === initialSessionId && LISTING_OPEN_STATUSES.includes(c.session.status));
+  return {
+    ...CREATE_DEFAULTS,
+    sessionId: preset?.session.id,
+    type: preset && preset.types.length === 1 ? preset.types[0] : undefined,
+  };
+}
+
 function ListingForm({ choices, listing, initialSessionId, onDone }: ListingFormProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ListingFormValues>();
-  const create = useCreateListing();
-  const update = useUpdateListing();
-  const reload = useReloadListings();
-  const onFailure = useFailureHandler();
-  // One key per submission: a retry after a lost answer reuses it, so the server creates one listing.
-  const idempotencyKey = useRef<string | null>(null);
+  const { form, onValuesChange, onFinish, saving } = useListingForm({ choices, listing, onDone });
 
   const sessionId = Form.useWatch('sessionId', form);
   const type = Form.useWatch('type', form);
   const choice = choices.find((c) => c.session.id === (listing?.sessionId ?? sessionId));
   const types = listing ? [listing.type] : (choice?.types ?? []);
 
-  const initialValues: ListingFormInit = listing
-    ? fromListing(listing)
-    : (() => {
-        const preset = choices.find((c) => c.session.id === initialSessionId && LISTING_OPEN_STATUSES.includes(c.session.status));
-        return {
-          ...CREATE_DEFAULTS,
-          sessionId: preset?.session.id,
-          type: preset && preset.types.length === 1 ? preset.types[0] : undefined,
-        };
-      })();
-
-  const onValuesChange = (changed: Partial<ListingFormValues>) => {
-    if (changed.sessionId !== undefined) {
-      const next = choices.find((c) => c.session.id === changed.sessionId);
-      const current = form.getFieldValue('type') as ListingType | undefined;
-      if (!next || !current || !next.types.includes(current)) {
-        form.setFieldValue('type', next && next.types.length === 1 ? next.types[0] : undefined);
-      }
-    }
-    const category = changed.goods?.category;
-    if (category !== undefined && !form.getFieldValue(['goods', 'unit'])) {
-      const unit = findCategory(category)?.defaultUnit;
-      if (unit) form.setFieldValue(['goods', 'unit'], unit);
-    }
-  };
-
-  const onFinish = (values: ListingFormValues) => {
-    if (listing) {
-      update.mutate(
-        { listing, input: toListingUpdate(listing, values) },
-        {
-          onSuccess: () => {
-            void message.success(t('common.saved'));
-            onDone();
-          },
-          onError: (error) =>
-            onFailure(error, {
-              form,
-              onStale: () => {
-                void reload(listing);
-                onDone();
-              },
-            }),
-        },
-      );
-      return;
-    }
-    const chosenType = values.type;
-    const chosenSession = values.sessionId;
-    if (!chosenType || !chosenSession) return;
-    idempotencyKey.current ??= newIdempotencyKey();
-    create.mutate(
-      { sessionId: chosenSession, input: toListingInput(chosenType, values), idempotencyKey: idempotencyKey.current },
-      {
-        onSuccess: () => {
-          idempotencyKey.current = null;
-          void message.success(t('listing.created'));
-          onDone();
-        },
-        onError: (error) => {
-          // Keep the key only when the request may have reached the server without an answer.
-          const uncertain = isApiFailure(error) && (error.status === 0 || error.status >= 500);
-          if (!uncertain) idempotencyKey.current = null;
-          onFailure(error, { form });
-        },
-      },
-    );
-  };
-
   const required = { required: true, message: t('validation.required') };
   const effectiveType = listing?.type ?? type;
 
   return (
-    <Form<ListingFormValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} onFinish={onFinish} scrollToFirstError>
+    <Form<ListingFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValuesOf(choices, listing, initialSessionId)}
+      onValuesChange={onValuesChange}
+      onFinish={onFinish}
+      scrollToFirstError
+    >
       <Form.Item name="sessionId" label={t('fields.session')} rules={[required]}>
         <Select
           data-testid="listing-session"
@@ -168,30 +107,35 @@ function ListingForm({ choices, listing, initialSessionId, onDone }: ListingForm
           <Form.Item name="description" label={t('fields.description')} rules={[{ max: 4000 }]}>
             <Input.TextArea rows={3} data-testid="listing-description" />
           </Form.Item>
-          <Collapse
-            size="small"
-            style={{ marginBottom: 16 }}
-            items={[
-              {
-                key: 'confidential',
-                forceRender: true,
-                label: (
-                  <>
-                    {t('listing.confidentialTitle')} <Typography.Text type="secondary">{t('listing.confidentialHint')}</Typography.Text>
-                  </>
-                ),
-                children: <ConfidentialFields type={effectiveType} />,
-              },
-            ]}
-          />
+          <ConfidentialSection type={effectiveType} />
         </>
       ) : null}
-      <FormFooter
-        submitText={listing ? t('common.save') : t('listing.submit')}
-        loading={create.isPending || update.isPending}
-        onCancel={onDone}
-        submitTestId="listing-submit"
-      />
+      <FormFooter submitText={listing ? t('common.save') : t('listing.submit')} loading={saving} onCancel={onDone} submitTestId="listing-submit" />
     </Form>
+  );
+}
+
+type ConfidentialProps = { type: ListingType };
+
+/** What only my organisation and the organisers see, folded away under the public fields. */
+function ConfidentialSection({ type }: ConfidentialProps) {
+  const { t } = useTranslation();
+  return (
+    <Collapse
+      size="small"
+      style={{ marginBottom: 16 }}
+      items={[
+        {
+          key: 'confidential',
+          forceRender: true,
+          label: (
+            <>
+              {t('listing.confidentialTitle')} <Typography.Text type="secondary">{t('listing.confidentialHint')}</Typography.Text>
+            </>
+          ),
+          children: <ConfidentialFields type={type} />,
+        },
+      ]}
+    />
   );
 }

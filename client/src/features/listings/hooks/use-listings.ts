@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes, type ListingInput, type ListingUpdateInput, type ListingView, type ListingWithdrawInput, type MatchSession } from '@duijie/shared';
-import { api, call } from '../../../api/client';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 export function useMyListings() {
@@ -24,7 +24,7 @@ export function useSessionsById(ids: string[]): Map<string, MatchSession> {
   const results = useQueries({
     queries: unique.map((id) => ({
       queryKey: keys.session(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<MatchSession>('GET', `/sessions/${id}`, undefined, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(routes.events.getSession, { params: { id } }, { signal }),
       staleTime: 60_000,
     })),
   });
@@ -58,7 +58,8 @@ export function useCreateListing() {
 export function useUpdateListing() {
   const invalidate = useInvalidateListings();
   return useMutation({
-    mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingUpdateInput }) => call(routes.listings.update, { params: { id: listing.id }, body: input }),
+    mutationFn: ({ listing, input }: { listing: ListingRef; input: ListingUpdateInput }) =>
+      call(routes.listings.update, { params: { id: listing.id }, body: input }),
     onSuccess: (_updated, { listing }) => invalidate(listing),
   });
 }

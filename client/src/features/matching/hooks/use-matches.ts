@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Match } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type Match } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { Language } from '../../../app/i18n';
 
@@ -11,7 +11,7 @@ export const MATCH_LIMIT = 10;
 export function useMatches(listingId: string | null, lang: Language) {
   return useQuery({
     queryKey: keys.matches(listingId ?? '', lang),
-    queryFn: ({ signal }) => api<Match[]>('GET', `/listings/${listingId ?? ''}/matches`, undefined, { signal, query: { limit: MATCH_LIMIT, lang } }),
+    queryFn: ({ signal }) => call(routes.matching.matches, { params: { id: listingId ?? '' }, query: { limit: MATCH_LIMIT, lang } }, { signal }),
     enabled: listingId !== null,
     // Switching the language keeps the cards in place while the new texts load.
     placeholderData: keepPreviousData,
@@ -36,7 +36,7 @@ export function useBookmarkMatch() {
     edit(listingId, (matches) => matches.map((m) => (m.listing.id === counterpartId ? { ...m, bookmarked: on } : m)));
   return useMutation({
     mutationFn: ({ listingId, counterpartId, on }: MarkInput & { on: boolean }) =>
-      api<void>(on ? 'PUT' : 'DELETE', `/listings/${listingId}/matches/${counterpartId}/bookmarked`),
+      call(on ? routes.matching.bookmark : routes.matching.unbookmark, { params: { id: listingId, counterpartId } }),
     onMutate: async ({ listingId, counterpartId, on }) => {
       await queryClient.cancelQueries({ queryKey: keys.matchesOf(listingId) });
       setFlag(listingId, counterpartId, on);
@@ -50,7 +50,7 @@ export function useDismissMatch() {
   const queryClient = useQueryClient();
   const edit = useEditMatches();
   return useMutation({
-    mutationFn: ({ listingId, counterpartId }: MarkInput) => api<void>('PUT', `/listings/${listingId}/matches/${counterpartId}/dismissed`),
+    mutationFn: ({ listingId, counterpartId }: MarkInput) => call(routes.matching.dismiss, { params: { id: listingId, counterpartId } }),
     onSuccess: async (_void, { listingId, counterpartId }) => {
       edit(listingId, (matches) => matches.filter((m) => m.listing.id !== counterpartId));
       await queryClient.invalidateQueries({ queryKey: keys.matchesOf(listingId) });
@@ -69,11 +69,7 @@ export function useMatchCounts(sessionId: string, ids: readonly string[], boardS
   const page = [...ids].slice(0, MAX_COUNT_IDS).sort();
   return useQuery({
     queryKey: keys.matchCounts(sessionId, page, boardSeq),
-    queryFn: ({ signal }) =>
-      api<Record<string, number>>('GET', `/sessions/${sessionId}/match-counts`, undefined, {
-        signal,
-        query: { ids: page.join(',') },
-      }),
+    queryFn: ({ signal }) => call(routes.matching.counts, { params: { id: sessionId }, query: { ids: page.join(',') } }, { signal }),
     enabled: enabled && sessionId !== '' && page.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MeetingRequest, MeetingRequestAnswerInput, MeetingRequestInput } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type MeetingRequest, type MeetingRequestAnswerInput, type MeetingRequestInput } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 /** Requests carry no live push: a slow refresh lets answers and new requests show up unprompted. */
@@ -10,7 +10,7 @@ const REFRESH_MS = 30_000;
 export function useMyMeetingRequests(enabled = true) {
   return useQuery({
     queryKey: keys.myMeetingRequests,
-    queryFn: ({ signal }) => api<MeetingRequest[]>('GET', '/me/meeting-requests', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.meetings.requestsMine, {}, { signal }),
     enabled,
     refetchInterval: REFRESH_MS,
   });
@@ -25,7 +25,7 @@ export function useCreateMeetingRequest() {
   const invalidate = useInvalidateRequests();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: MeetingRequestInput; idempotencyKey: string }) =>
-      api<MeetingRequest>('POST', '/meeting-requests', input, { headers: { 'Idempotency-Key': idempotencyKey } }),
+      call(routes.meetings.requestCreate, { body: input }, { headers: { 'Idempotency-Key': idempotencyKey } }),
     // A refusal (already asked) also means the list has a request this screen has not seen.
     onSettled: () => invalidate(),
   });
@@ -36,7 +36,7 @@ export function useAnswerMeetingRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ request, input }: { request: MeetingRequest; input: MeetingRequestAnswerInput }) =>
-      api<MeetingRequest>('POST', `/meeting-requests/${request.id}/answer`, input),
+      call(routes.meetings.requestAnswer, { params: { id: request.id }, body: input }),
     onSettled: async (_r, _e, { request }) => {
       await invalidate();
       // An accepted request becomes a meeting of its session.
@@ -48,7 +48,7 @@ export function useAnswerMeetingRequest() {
 export function useCancelMeetingRequest() {
   const invalidate = useInvalidateRequests();
   return useMutation({
-    mutationFn: (request: MeetingRequest) => api<MeetingRequest>('POST', `/meeting-requests/${request.id}/cancel`),
+    mutationFn: (request: MeetingRequest) => call(routes.meetings.requestCancel, { params: { id: request.id } }),
     onSettled: () => invalidate(),
   });
 }

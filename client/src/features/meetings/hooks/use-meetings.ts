@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import type { AgendaItem, AttendanceStatus, Availability, AvailabilityInput, FreeSlot, Meeting, MeetingStats, ScheduleRun } from '@duijie/shared';
-import { api, downloadFile, isApiFailure, newIdempotencyKey } from '../../../api/client';
+import { routes, type AttendanceStatus, type AvailabilityInput, type Meeting } from '@duijie/shared';
+import { call, download, isApiFailure, newIdempotencyKey } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 /** A slow safety net under the live pushes (useLiveMeetings), e.g. while the socket is down. */
@@ -12,7 +12,7 @@ const RUN_POLL_MS = 1_000;
 export function useSessionMeetings(sessionId: string | undefined) {
   return useQuery({
     queryKey: keys.sessionMeetings(sessionId ?? ''),
-    queryFn: ({ signal }) => api<Meeting[]>('GET', `/sessions/${sessionId ?? ''}/meetings`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.meetings.list, { params: { id: sessionId ?? '' } }, { signal }),
     enabled: sessionId !== undefined,
     placeholderData: keepPreviousData,
     refetchInterval: SAFETY_REFRESH_MS,
@@ -24,7 +24,7 @@ export function useMeetingsOfSessions(sessionIds: readonly string[]) {
   const results = useQueries({
     queries: sessionIds.map((id) => ({
       queryKey: keys.sessionMeetings(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<Meeting[]>('GET', `/sessions/${id}/meetings`, undefined, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(routes.meetings.list, { params: { id } }, { signal }),
       refetchInterval: SAFETY_REFRESH_MS,
     })),
   });
@@ -39,19 +39,28 @@ export function useMeetingsOfSessions(sessionIds: readonly string[]) {
 export function useMeetingStats(sessionId: string | undefined) {
   return useQuery({
     queryKey: keys.meetingStats(sessionId ?? ''),
-    queryFn: ({ signal }) => api<MeetingStats>('GET', `/sessions/${sessionId ?? ''}/meeting-stats`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.meetings.stats, { params: { id: sessionId ?? '' } }, { signal }),
     enabled: sessionId !== undefined,
     placeholderData: keepPreviousData,
   });
 }
 
-const availabilityPath = (sessionId: string, organisationId?: string) => `/sessions/${sessionId}/availability${organisationId ? `/${organisationId}` : ''}`;
+/** Reads (or writes) one's own availability, or with `organisationId` (organisers) a participant's. */
+const readAvailability = (sessionId: string, organisationId: string | undefined, signal: AbortSignal) =>
+  organisationId
+    ? call(routes.meetings.availabilityOf, { params: { id: sessionId, organisationId } }, { signal })
+    : call(routes.meetings.availability, { params: { id: sessionId } }, { signal });
+
+const saveAvailability = (sessionId: string, organisationId: string | undefined, input: AvailabilityInput) =>
+  organisationId
+    ? call(routes.meetings.availabilitySetOf, { params: { id: sessionId, organisationId }, body: input })
+    : call(routes.meetings.availabilitySet, { params: { id: sessionId }, body: input });
 
 /** One's own availability, or with `organisationId` (organisers) a participant's. */
 export function useAvailability(sessionId: string | undefined, organisationId?: string) {
   return useQuery({
     queryKey: keys.availability(sessionId ?? '', organisationId),
-    queryFn: ({ signal }) => api<Availability>('GET', availabilityPath(sessionId ?? '', organisationId), undefined, { signal }),
+    queryFn: ({ signal }) => readAvailability(sessionId ?? '', organisationId, signal),
     enabled: sessionId !== undefined,
   });
 }
@@ -60,7 +69,7 @@ export function useSaveAvailability() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ sessionId, organisationId, input }: { sessionId: string; organisationId?: string; input: AvailabilityInput }) =>
-      api<Availability>('PUT', availabilityPath(sessionId, organisationId), input),
+      saveAvailability(sessionId, organisationId, input),
     onSuccess: (saved, { organisationId }) => {
       queryClient.setQueryData(keys.availability(saved.sessionId, organisationId), saved);
       // Free slots depend on both parties' availability; another view of the same row may be cached.
@@ -75,7 +84,7 @@ export function useSaveAvailability() {
 export function useFreeSlots(meetingId: string | null) {
   return useQuery({
     queryKey: keys.freeSlots(meetingId ?? ''),
-    queryFn: ({ signal }) => api<FreeSlot[]>('GET', `/meetings/${meetingId ?? ''}/free-slots`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.meetings.freeSlots, { params: { id: meetingId ?? '' } }, { signal }),
     enabled: meetingId !== null,
   });
 }
@@ -109,34 +118,34 @@ function useMeetingAction<V extends { meeting: MeetingRef }>(run: (variables: V)
 export function useBookMeeting() {
   return useMeetingAction(({ meeting, slot }: { meeting: MeetingRef; slot: number }) =>
     // A fresh key per attempt: a retry of a lost answer returns the same booking.
-    api<Meeting>('POST', `/meetings/${meeting.id}/book`, { slot }, { headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+    call(routes.meetings.book, { params: { id: meeting.id }, body: { slot } }, { headers: { 'Idempotency-Key': newIdempotencyKey() } }),
   );
 }
 
 export function useReleaseMeeting() {
-  return useMeetingAction(({ meeting }: { meeting: MeetingRef }) => api<Meeting>('POST', `/meetings/${meeting.id}/release`));
+  return useMeetingAction(({ meeting }: { meeting: MeetingRef }) => call(routes.meetings.release, { params: { id: meeting.id } }));
 }
 
 export function usePinMeeting() {
   return useMeetingAction(({ meeting, slot, table }: { meeting: MeetingRef; slot: number; table: number | null }) =>
-    api<Meeting>('POST', `/meetings/${meeting.id}/pin`, { slot, table }),
+    call(routes.meetings.pin, { params: { id: meeting.id }, body: { slot, table } }),
   );
 }
 
 export function useUnpinMeeting() {
-  return useMeetingAction(({ meeting }: { meeting: MeetingRef }) => api<Meeting>('POST', `/meetings/${meeting.id}/unpin`));
+  return useMeetingAction(({ meeting }: { meeting: MeetingRef }) => call(routes.meetings.unpin, { params: { id: meeting.id } }));
 }
 
 export function useMarkAttendance() {
   return useMeetingAction(({ meeting, status }: { meeting: MeetingRef; status: AttendanceStatus }) =>
-    api<Meeting>('POST', `/meetings/${meeting.id}/attendance`, { status }),
+    call(routes.meetings.attendance, { params: { id: meeting.id }, body: { status } }),
   );
 }
 
 export function usePublishMeetings() {
   const invalidate = useInvalidateMeetings();
   return useMutation({
-    mutationFn: (sessionId: string) => api<unknown>('POST', `/sessions/${sessionId}/meetings/publish`),
+    mutationFn: (sessionId: string) => call(routes.meetings.publish, { params: { id: sessionId } }),
     onSettled: (_r, _e, sessionId) => invalidate(sessionId),
   });
 }
@@ -147,7 +156,7 @@ export function useLatestScheduleRun(sessionId: string | undefined) {
     queryKey: keys.scheduleRun(sessionId ?? ''),
     queryFn: async ({ signal }) => {
       try {
-        return (await api<ScheduleRun | null>('GET', `/sessions/${sessionId ?? ''}/schedule-runs/latest`, undefined, { signal })) ?? null;
+        return await call(routes.meetings.scheduleRunLatest, { params: { id: sessionId ?? '' } }, { signal });
       } catch (error) {
         if (isApiFailure(error) && error.status === 404) return null;
         throw error;
@@ -162,7 +171,7 @@ export function useStartScheduleRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ sessionId, allowMoves }: { sessionId: string; allowMoves: boolean }) =>
-      api<ScheduleRun>('POST', `/sessions/${sessionId}/schedule-runs`, { allowMoves }),
+      call(routes.meetings.scheduleRunStart, { params: { id: sessionId }, body: { allowMoves } }),
     onSuccess: (run) => {
       queryClient.setQueryData(keys.scheduleRun(run.sessionId), run);
     },
@@ -174,7 +183,7 @@ export function useStartScheduleRun() {
 export function useMyAgenda(eventId: string | undefined) {
   return useQuery({
     queryKey: keys.myAgenda(eventId ?? ''),
-    queryFn: ({ signal }) => api<AgendaItem[]>('GET', '/me/agenda', undefined, { signal, query: { eventId } }),
+    queryFn: ({ signal }) => call(routes.meetings.agenda, { query: { eventId: eventId ?? '' } }, { signal }),
     enabled: eventId !== undefined,
     refetchInterval: SAFETY_REFRESH_MS,
   });
@@ -182,5 +191,5 @@ export function useMyAgenda(eventId: string | undefined) {
 
 /** Downloads my organisation's agenda of an event as a calendar file or a printable PDF. */
 export function downloadAgenda(eventId: string, format: 'ics' | 'pdf', filename: string): Promise<void> {
-  return downloadFile(`/me/agenda.${format}?eventId=${encodeURIComponent(eventId)}`, `${filename}.${format}`);
+  return download(format === 'ics' ? routes.meetings.agendaIcs : routes.meetings.agendaPdf, { query: { eventId } }, `${filename}.${format}`);
 }

@@ -1,20 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InvitationCreated, InvitationInput, Organisation, OrganisationInput, OrganisationUpdateInput, Page, User, UserUpdateInput } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type InvitationInput, type OrganisationInput, type OrganisationUpdateInput, type User, type UserUpdateInput } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { OrganisationListQuery } from '../../../api/keys';
 
 export function useOrganisation(id: string) {
   return useQuery({
     queryKey: keys.organisation(id),
-    queryFn: ({ signal }) => api<Organisation>('GET', `/organisations/${id}`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.organisations.get, { params: { id } }, { signal }),
   });
 }
 
 export function useOrganisations(query: OrganisationListQuery, enabled = true) {
   return useQuery({
     queryKey: keys.organisations(query),
-    queryFn: ({ signal }) => api<Page<Organisation>>('GET', '/organisations', undefined, { signal, query }),
+    queryFn: ({ signal }) => call(routes.organisations.list, { query }, { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -23,7 +23,7 @@ export function useOrganisations(query: OrganisationListQuery, enabled = true) {
 export function useOrganisationUsers(id: string, enabled: boolean) {
   return useQuery({
     queryKey: keys.organisationUsers(id),
-    queryFn: ({ signal }) => api<User[]>('GET', `/organisations/${id}/users`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.users.list, { params: { id } }, { signal }),
     enabled,
   });
 }
@@ -40,7 +40,7 @@ function useInvalidateOrganisations() {
 export function useCreateOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: (input: OrganisationInput) => api<Organisation>('POST', '/organisations', input),
+    mutationFn: (input: OrganisationInput) => call(routes.organisations.create, { body: input }),
     onSuccess: () => invalidate(),
   });
 }
@@ -48,7 +48,7 @@ export function useCreateOrganisation() {
 export function useUpdateOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: OrganisationUpdateInput }) => api<Organisation>('PATCH', `/organisations/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: OrganisationUpdateInput }) => call(routes.organisations.update, { params: { id }, body: input }),
     onSuccess: () => invalidate(),
   });
 }
@@ -56,7 +56,7 @@ export function useUpdateOrganisation() {
 export function useApproveOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: (id: string) => api<Organisation>('POST', `/organisations/${id}/approve`),
+    mutationFn: (id: string) => call(routes.organisations.approve, { params: { id } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -64,7 +64,7 @@ export function useApproveOrganisation() {
 export function useRejectOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<Organisation>('POST', `/organisations/${id}/reject`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => call(routes.organisations.reject, { params: { id }, body: { reason } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -72,7 +72,7 @@ export function useRejectOrganisation() {
 export function useSuspendOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<Organisation>('POST', `/organisations/${id}/suspend`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => call(routes.organisations.suspend, { params: { id }, body: { reason } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -80,7 +80,7 @@ export function useSuspendOrganisation() {
 export function useReinstateOrganisation() {
   const invalidate = useInvalidateOrganisations();
   return useMutation({
-    mutationFn: (id: string) => api<Organisation>('POST', `/organisations/${id}/reinstate`),
+    mutationFn: (id: string) => call(routes.organisations.reinstate, { params: { id } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -88,14 +88,14 @@ export function useReinstateOrganisation() {
 export function useCreateInvitation() {
   return useMutation({
     mutationFn: ({ organisationId, input }: { organisationId: string; input: InvitationInput }) =>
-      api<InvitationCreated>('POST', `/organisations/${organisationId}/invitations`, input),
+      call(routes.users.invite, { params: { id: organisationId }, body: input }),
   });
 }
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, input }: { user: User; input: UserUpdateInput }) => api<User>('PATCH', `/users/${user.id}`, input),
+    mutationFn: ({ user, input }: { user: User; input: UserUpdateInput }) => call(routes.users.update, { params: { id: user.id }, body: input }),
     onSuccess: (_updated, { user }) => queryClient.invalidateQueries({ queryKey: keys.organisationUsers(user.organisationId) }),
   });
 }
@@ -103,6 +103,6 @@ export function useUpdateUser() {
 /** An organiser lets logins to an account protected after many failed logins through again. */
 export function useUnlockLogin() {
   return useMutation({
-    mutationFn: (user: User) => api<{ wasProtected: boolean }>('POST', `/users/${user.id}/login-unlock`),
+    mutationFn: (user: User) => call(routes.auth.unlockLogin, { params: { id: user.id } }),
   });
 }

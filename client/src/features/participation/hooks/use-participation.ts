@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Participation, ParticipationStatus, SessionInvitationInput } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type Participation, type ParticipationStatus, type SessionInvitationInput } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 export function useParticipants(sessionId: string | undefined, status: ParticipationStatus | undefined) {
   return useQuery({
     queryKey: keys.participants(sessionId ?? '', status),
-    queryFn: ({ signal }) => api<Participation[]>('GET', `/sessions/${sessionId ?? ''}/participants`, undefined, { signal, query: { status } }),
+    queryFn: ({ signal }) => call(routes.participation.list, { params: { id: sessionId ?? '' }, query: { status } }, { signal }),
     enabled: sessionId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -21,7 +21,7 @@ function useInvalidateSession() {
 export function useApproveParticipant() {
   const invalidate = useInvalidateSession();
   return useMutation({
-    mutationFn: (participation: Participation) => api<Participation>('POST', `/participants/${participation.id}/approve`),
+    mutationFn: (participation: Participation) => call(routes.participation.approve, { params: { id: participation.id } }),
     onSuccess: (_p, participation) => invalidate(participation.sessionId),
   });
 }
@@ -30,7 +30,7 @@ export function useRejectParticipant() {
   const invalidate = useInvalidateSession();
   return useMutation({
     mutationFn: ({ participation, reason }: { participation: Participation; reason: string }) =>
-      api<Participation>('POST', `/participants/${participation.id}/reject`, { reason }),
+      call(routes.participation.reject, { params: { id: participation.id }, body: { reason } }),
     onSuccess: (_p, { participation }) => invalidate(participation.sessionId),
   });
 }
@@ -39,7 +39,7 @@ export function useInviteToSession() {
   const invalidate = useInvalidateSession();
   return useMutation({
     mutationFn: ({ sessionId, input }: { sessionId: string; input: SessionInvitationInput }) =>
-      api<Participation>('POST', `/sessions/${sessionId}/invitations`, input),
+      call(routes.participation.invite, { params: { id: sessionId }, body: input }),
     onSuccess: (_p, { sessionId }) => invalidate(sessionId),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationAnswerInput, FinancingApplication, ListingPublic, OverdueByOrganisation, Page, SupermarketQuery } from '@duijie/shared';
-import { api } from '../../../api/client';
+import { routes, type ApplicationAnswerInput, type FinancingApplication, type SupermarketQuery } from '@duijie/shared';
+import { call } from '../../../api/client';
 import { keys } from '../../../api/keys';
 
 /** Applications carry no live push: a slow refresh shows answers and new applications unprompted. */
@@ -10,7 +10,7 @@ const REFRESH_MS = 30_000;
 export function useSupermarket(eventId: string | undefined, query: SupermarketQuery) {
   return useQuery({
     queryKey: keys.supermarket(eventId ?? '', query),
-    queryFn: ({ signal }) => api<Page<ListingPublic>>('GET', `/events/${eventId ?? ''}/supermarket`, undefined, { signal, query }),
+    queryFn: ({ signal }) => call(routes.supermarket.shelf, { params: { id: eventId ?? '' }, query }, { signal }),
     enabled: eventId !== undefined && eventId !== '',
     placeholderData: keepPreviousData,
   });
@@ -20,7 +20,7 @@ export function useSupermarket(eventId: string | undefined, query: SupermarketQu
 export function useMyApplications(enabled = true) {
   return useQuery({
     queryKey: keys.myApplications,
-    queryFn: ({ signal }) => api<FinancingApplication[]>('GET', '/me/applications', undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.supermarket.mine, {}, { signal }),
     enabled,
     refetchInterval: REFRESH_MS,
   });
@@ -30,14 +30,7 @@ export function useApply() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ offerId, needListingId, idempotencyKey }: { offerId: string; needListingId: string; idempotencyKey: string }) =>
-      api<FinancingApplication>(
-        'POST',
-        `/listings/${offerId}/applications`,
-        { needListingId },
-        {
-          headers: { 'Idempotency-Key': idempotencyKey },
-        },
-      ),
+      call(routes.supermarket.apply, { params: { id: offerId }, body: { needListingId } }, { headers: { 'Idempotency-Key': idempotencyKey } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.myApplications }),
   });
 }
@@ -46,7 +39,7 @@ export function useAnswerApplication() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ application, input }: { application: FinancingApplication; input: ApplicationAnswerInput }) =>
-      api<FinancingApplication>('POST', `/applications/${application.id}/answer`, input),
+      call(routes.supermarket.answer, { params: { id: application.id }, body: input }),
     onSettled: async (_answered, _error, { application }) => {
       await queryClient.invalidateQueries({ queryKey: keys.myApplications });
       await queryClient.invalidateQueries({ queryKey: keys.overdueApplications(application.eventId) });
@@ -58,7 +51,7 @@ export function useAnswerApplication() {
 export function useOverdueApplications(eventId: string | undefined) {
   return useQuery({
     queryKey: keys.overdueApplications(eventId ?? ''),
-    queryFn: ({ signal }) => api<OverdueByOrganisation[]>('GET', `/events/${eventId ?? ''}/applications/overdue`, undefined, { signal }),
+    queryFn: ({ signal }) => call(routes.supermarket.overdue, { params: { id: eventId ?? '' } }, { signal }),
     enabled: eventId !== undefined,
     refetchInterval: 60_000,
   });
