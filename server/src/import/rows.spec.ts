@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLUMNS } from './columns';
-import { readListingRow, readOrganisationRow } from './rows';
+import { finishListingRow, readListingRow, readOrganisationRow } from './rows';
 
 const row = (values: Record<string, string | number | boolean | Date | null>) => ({ row: 2, values });
 
@@ -90,6 +90,46 @@ describe('reading import rows', () => {
     );
     expect(org.input).toBeNull();
     expect(org.problems.map((p) => p.column)).toEqual(['统一社会信用代码', '联系电话']);
+  });
+
+  it('puts every problem of the listing rules on its column', async () => {
+    const goods = readListingRow(
+      row({
+        creditCode: '91630100MA7XQ3RD0H',
+        session: 's',
+        type: '供应',
+        title: 't',
+        category: '钢材',
+        quantity: 1,
+        priceMin: 4000,
+        priceMax: 3000,
+        deliveryFrom: '2027-06-30',
+        deliveryTo: '2027-01-01',
+      }),
+    );
+    expect(await finishListingRow(goods, '630100')).toBeNull();
+    expect(goods.problems.list).toEqual([
+      { sheet: 'listings', row: 2, column: '最高单价（元）', message: 'must not be below priceMin' },
+      { sheet: 'listings', row: 2, column: '交货截止日期', message: 'must not be before deliveryFrom' },
+    ]);
+    const credit = readListingRow(
+      row({
+        creditCode: '91630100MA7XQ3RD0H',
+        session: 's',
+        type: '信贷产品',
+        title: 't',
+        amountMin: 100,
+        amountMax: 300,
+        totalLine: 5000,
+        termMinMonths: 6,
+        termMaxMonths: 36,
+        rateMin: 4.2,
+        rateMax: 3.45,
+        guaranteeRequirement: '无',
+      }),
+    );
+    expect(await finishListingRow(credit, null)).toBeNull();
+    expect(credit.problems.list).toEqual([{ sheet: 'listings', row: 2, column: '最高年利率（%）', message: 'must not be below rateMinBp' }]);
   });
 
   it('notes cells of another listing type’s columns, which are ignored', () => {

@@ -16,10 +16,9 @@ import {
 } from '@duijie/shared';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError } from '../common/errors';
 import { flattenValidationErrors } from '../common/validation';
 import { ListingDto } from '../listings/dto/listing.dto';
-import { assertRanges, PART_OF_TYPE } from '../listings/listings.service';
+import { listingProblems, PART_OF_TYPE, type ListingPart } from '../listings/listing-rules';
 import { OrganisationDto } from '../organisations/dto/organisation.dto';
 import { headerOf, LISTING_COLUMNS, normaliseLabel } from './columns';
 import { VOCABULARIES, readBoolean, type Vocabulary } from './vocabulary';
@@ -194,7 +193,7 @@ export async function readOrganisationRow(record: RowRecord): Promise<Organisati
 }
 
 /** Columns that belong to one typed part; a filled one on a row of another type is ignored. */
-const PART_COLUMNS: Record<'goods' | 'financing' | 'credit' | 'guarantee', readonly string[]> = {
+const PART_COLUMNS: Record<ListingPart, readonly string[]> = {
   goods: ['category', 'specification', 'quantity', 'unit', 'priceMin', 'priceMax', 'deliveryFrom', 'deliveryTo', 'goodsRegion'],
   financing: ['amount', 'termMonths', 'purpose', 'collateral', 'guaranteeNeeded'],
   credit: [
@@ -349,8 +348,9 @@ export function readListingRow(record: RowRecord): ListingRow {
 
 /**
  * Completes a listing row once its organisation is known (the goods region defaults to the
- * organisation's) and runs the API's rules on it. Returns the input, or null with the row's
- * problems recorded.
+ * organisation's) and runs the API's rules on it: its DTO's checks, then the listing rules
+ * (listing-rules.ts), each of their problems on its column. Returns the input, or null with the
+ * row's problems recorded.
  */
 export async function finishListingRow(row: ListingRow, organisationRegion: string | null): Promise<ListingInput | null> {
   const draft = row.draft;
@@ -362,13 +362,7 @@ export async function finishListingRow(row: ListingRow, organisationRegion: stri
   const dto = plainToInstance(ListingDto, draft);
   await validateDto(dto, row.problems, listingColumnOf);
   if (row.problems.empty) {
-    try {
-      assertRanges(dto);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const field = error.fields?.[0];
-      row.problems.add(field ? listingColumnOf(field.field) : null, field ? field.messages.join('; ') : error.message);
-    }
+    for (const problem of listingProblems(dto.type, dto)) row.problems.add(listingColumnOf(problem.field), problem.message);
   }
   return row.problems.empty ? draft : null;
 }

@@ -9,6 +9,7 @@ import { changedFields, escapeLike } from '../common/changes';
 import { pageOf, skipTake } from '../common/pagination';
 import type { OrganisationDto, OrganisationQuery, OrganisationUpdateDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
+import { newOrganisationRow, organisationCreatedAudit } from './organisation.rows';
 import { toOrganisation } from './organisations.mapper';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 
@@ -34,14 +35,8 @@ export class OrganisationsService {
         { field: `${fieldPrefix}creditCode`, messages: ['already registered'] },
       ]);
     }
-    const organisation = await manager.save(manager.create(OrganisationEntity, { ...input, status }));
-    await this.audit.record(manager, {
-      actorUserId,
-      action: status === 'approved' ? 'organisation.created' : 'organisation.registered',
-      entityType: 'organisation',
-      entityId: organisation.id,
-      data: { name: organisation.name, creditCode: organisation.creditCode, kind: organisation.kind },
-    });
+    const organisation = await manager.save(manager.create(OrganisationEntity, newOrganisationRow(input, status)));
+    await this.audit.record(manager, organisationCreatedAudit(organisation, actorUserId));
     return organisation;
   }
 
