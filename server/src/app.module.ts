@@ -19,6 +19,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { BoardModule } from './board/board.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -44,6 +45,7 @@ export class AppModule {
         SupermarketModule,
         MeetingsModule,
         ImportModule,
+        BoardModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, ServerPresence, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

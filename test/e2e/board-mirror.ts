@@ -109,8 +109,8 @@ export async function boardTruth(databaseUrl: string, sessionId: string): Promis
     const listings = await client.query<{ id: string; version: number }>(`SELECT id, version FROM listing WHERE "sessionId" = $1 AND status = 'open'`, [
       sessionId,
     ]);
-    const session = await client.query<{ boardSeq: number }>(`SELECT "boardSeq" FROM match_session WHERE id = $1`, [sessionId]);
-    return { seq: session.rows[0].boardSeq, versions: new Map(listings.rows.map((r) => [r.id, r.version])) };
+    const session = await client.query<{ seq: number }>(`SELECT COALESCE(MAX(seq), 0) AS seq FROM board_sequence WHERE "sessionId" = $1`, [sessionId]);
+    return { seq: session.rows[0].seq, versions: new Map(listings.rows.map((r) => [r.id, r.version])) };
   } finally {
     await client.end();
   }

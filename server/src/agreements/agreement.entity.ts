@@ -1,6 +1,6 @@
 import type { AgreementKind, AgreementPartyRole, AgreementStatus } from '@duijie/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { bigintNumber } from '../database/columns';
+import { bigintNumber } from '../common/columns';
 import { SessionEntity } from '../events/session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';

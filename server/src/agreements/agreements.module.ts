@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { AgreementsController } from './agreements.controller';
@@ -7,7 +9,7 @@ import { CertificateService } from './certificate.service';
 import { LedgerService } from './ledger.service';
 
 @Module({
-  imports: [UnitOfWorkModule, EventsModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule],
   controllers: [AgreementsController],
   providers: [AgreementsService, LedgerService, CertificateService],
   exports: [AgreementsService],

@@ -98,8 +98,7 @@ export class AgreementsService {
     }
     assertGoods(dto.kind, dto);
     return this.change(async (manager) => {
-      const session = await this.events.findSession(manager, sessionId);
-      if (session.status === 'draft') throw new NotFound('Session');
+      const session = await this.events.visibleSession(manager, principal, sessionId);
       if (!AGREEMENT_OPEN_STATUSES.includes(session.status)) {
         throw new Conflict('session_not_open', `Agreements are drafted while a session is live or signing, not ${session.status}`);
       }

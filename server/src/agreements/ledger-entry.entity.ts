@@ -1,6 +1,6 @@
 import type { LedgerEntryKind } from '@duijie/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from '../database/columns';
+import { bigintNumber } from '../common/columns';
 import { AgreementEntity } from './agreement.entity';
 
 /** One step after signing: an approval, a partial disbursement or delivery, or the outcome. */

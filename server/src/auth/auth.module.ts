@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { Module } from '@nestjs/common';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,9 +14,9 @@ import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { TokenService } from './token.service';
 
-@Global()
 @Module({
   imports: [
+    AuditModule,
     UnitOfWorkModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

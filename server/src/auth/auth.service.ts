@@ -16,7 +16,7 @@ import { RateCounters } from '../rate-limits/rate-counters';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { deviceToken } from './device-cookie';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { DUMMY_HASH, verifyPassword } from './passwords';
+import { DUMMY_HASH, verifyPassword } from '../users/passwords';
 import type { Principal } from '../access/principal';
 import { TokenService, type ClientInfo } from './token.service';
 

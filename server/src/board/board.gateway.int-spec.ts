@@ -93,7 +93,7 @@ describe('board gateway (integration)', () => {
     const result = await client.join(sessionId, null);
     if (!result.ok || result.mode !== 'snapshot') throw new Error(`expected a snapshot, got ${JSON.stringify(result)}`);
     const [{ n, seq }] = await t.dataSource.query(
-      `SELECT (SELECT COUNT(*)::int FROM listing WHERE "sessionId" = $1 AND status = 'open') AS n, (SELECT "boardSeq" FROM match_session WHERE id = $1) AS seq`,
+      `SELECT (SELECT COUNT(*)::int FROM listing WHERE "sessionId" = $1 AND status = 'open') AS n, (SELECT COALESCE(MAX(seq), 0) FROM board_sequence WHERE "sessionId" = $1) AS seq`,
       [sessionId],
     );
     expect(result.snapshot.listings).toHaveLength(n);

@@ -8,10 +8,8 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { rooms, type BoardJoinRequest, type BoardJoinResult, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import type { Server, Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal';
 import { UUID_PATTERN } from '../common/validation';
 import { WsErrorFilter } from '../common/ws-error.filter';
@@ -19,11 +17,12 @@ import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainError } from '../common/errors';
-import { SessionEntity } from '../events/session.entity';
-import { BoardPublisher, type InterServerEvents } from './board-publisher';
+import { EventsService } from '../events/events.service';
+import { seesSession, type SessionViewer } from '../events/session-visibility';
+import { BoardPublisher, type InterServerEvents } from '../realtime/board-publisher';
 import { BoardQueryService } from './board-query.service';
 import { ScreenLinksService } from './screen-links.service';
-import { SocketRevocations } from './socket-revocations';
+import { SocketRevocations } from '../realtime/socket-revocations';
 import { readCookies, SESSION_COOKIE } from '../auth/session-cookies';
 
 /** setTimeout's limit; a later expiry is checked again when the first timer fires. */
@@ -46,7 +45,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly screens: ScreenLinksService,
     private readonly publisher: BoardPublisher,
     private readonly query: BoardQueryService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly revocations: SocketRevocations,
     private readonly uow: UnitOfWork,
@@ -98,15 +97,9 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     if (principal && principal.organisationStatus !== 'approved') {
       return { ok: false, code: 'forbidden', message: 'Your organisation is not approved; an organiser must approve it first' };
     }
-    const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { id: sessionId } });
-    const visible =
-      session !== null &&
-      (principal
-        ? session.status !== 'draft' || principal.role === 'organiser'
-        : screen
-          ? session.eventId === screen.eventId && session.status !== 'draft'
-          : false);
-    if (!session || !visible) return { ok: false, code: 'not_found', message: 'Session not found' };
+    const session = await this.events.sessionById(sessionId);
+    const viewer: SessionViewer | null = principal ? { principal } : screen ? { screenEventId: screen.eventId } : null;
+    if (!session || !viewer || !seesSession(viewer, session)) return { ok: false, code: 'not_found', message: 'Session not found' };
 
     // Join first: anything committed from now on is pushed live, and the reply covers the rest.
     await socket.join(rooms.session(sessionId));

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { EventsModule } from '../events/events.module';
@@ -9,7 +11,7 @@ import { RunningOrderService } from './running-order.service';
 
 /** The signing ceremony: its running order (batches on stage), its live figures and the sockets that follow them. */
 @Module({
-  imports: [UnitOfWorkModule, EventsModule, AgreementsModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, AgreementsModule],
   controllers: [RunningOrderController],
   providers: [RunningOrderService, CeremonyService, CeremonyGateway],
 })

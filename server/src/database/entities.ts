@@ -11,7 +11,8 @@ import { ParticipationEntity } from '../participation/participation.entity';
 import { InvitationEntity } from '../users/invitation.entity';
 import { UserEntity } from '../users/user.entity';
 import { BoardEventEntity } from '../realtime/board-event.entity';
-import { ScreenLinkEntity } from '../realtime/screen-link.entity';
+import { BoardSequenceEntity } from '../realtime/board-sequence.entity';
+import { ScreenLinkEntity } from '../board/screen-link.entity';
 import { ImportJobEntity } from '../import/import-job.entity';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from '../ceremony/ceremony-batch.entity';
 import { MatchMarkEntity } from '../matching/match-mark.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ParticipationEntity,
   ListingEntity,
   BoardEventEntity,
+  BoardSequenceEntity,
   ScreenLinkEntity,
   AgreementEntity,
   AgreementPartyEntity,

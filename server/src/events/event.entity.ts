@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { bigintNumber } from '../database/columns';
+import { bigintNumber } from '../common/columns';
 
 /** A matchmaking event (对接活动) with its sessions. */
 @Entity('match_event')

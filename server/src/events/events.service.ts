@@ -13,6 +13,7 @@ import type { EventDto, EventUpdateDto, SessionDto, SessionTransitionDto, Sessio
 import { EventEntity } from './event.entity';
 import { toEvent, toSession } from './events.mapper';
 import { SessionEntity } from './session.entity';
+import { seesSession } from './session-visibility';
 
 /**
  * A rule another capability holds over a session's edit, checked in its transaction before the
@@ -82,7 +83,7 @@ export class EventsService {
   async get(principal: Principal, id: string): Promise<EventDetail> {
     const event = await this.findEvent(this.dataSource.manager, id);
     const sessions = await this.dataSource.getRepository(SessionEntity).find({ where: { eventId: id }, order: { startsAt: 'ASC' } });
-    const visible = sessions.filter((s) => isOrganiser(principal) || s.status !== 'draft');
+    const visible = sessions.filter((s) => seesSession({ principal }, s));
     return { ...(await this.toEvent(this.dataSource.manager, event, visible.length)), sessions: visible.map(toSession) };
   }
 
@@ -126,8 +127,7 @@ export class EventsService {
   }
 
   async getSession(principal: Principal, id: string): Promise<MatchSession> {
-    const session = await this.findSession(this.dataSource.manager, id);
-    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    const session = await this.visibleSession(this.dataSource.manager, principal, id);
     return toSession(session);
   }
 
@@ -193,6 +193,18 @@ export class EventsService {
       await board.append(id, { type: 'session.changed', session: toSession(session) });
       return toSession(session);
     });
+  }
+
+  /** A session the caller may see (seesSession), else 404 naming `what` (the row the caller asked for). */
+  async visibleSession(manager: EntityManager, principal: Principal, id: string, opts: { lock?: boolean; what?: string } = {}): Promise<SessionEntity> {
+    const session = await this.findSession(manager, id, opts.lock);
+    if (!seesSession({ principal }, session)) throw new NotFound(opts.what ?? 'Session');
+    return session;
+  }
+
+  /** A session by id, or null: for callers that answer a missing one themselves (the socket gateway). */
+  sessionById(id: string): Promise<SessionEntity | null> {
+    return this.dataSource.manager.findOne(SessionEntity, { where: { id } });
   }
 
   async findSession(manager: EntityManager, id: string, lock = false): Promise<SessionEntity> {

@@ -63,13 +63,6 @@ export class SessionEntity {
   @Column({ type: 'int', default: 1 })
   version: number;
 
-  /**
-   * The last board sequence number handed out. Only BoardEventsService.append changes it,
-   * with an atomic UPDATE; saving a session entity never writes it back.
-   */
-  @Column({ type: 'int', default: 0, insert: false, update: false })
-  boardSeq: number;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { ParticipationModule } from '../participation/participation.module';
@@ -6,7 +8,7 @@ import { ListingsController } from './listings.controller';
 import { ListingsService } from './listings.service';
 
 @Module({
-  imports: [UnitOfWorkModule, EventsModule, ParticipationModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, ParticipationModule],
   controllers: [ListingsController],
   providers: [ListingsService],
   exports: [ListingsService],

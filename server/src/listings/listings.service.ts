@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LISTING_OPEN_STATUSES, type BoardTotals, type ListingChange, type ListingType, type ListingView, type Page } from '@duijie/shared';
+import { LISTING_OPEN_STATUSES, type ListingChange, type ListingView, type Page } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { AuditService } from '../audit/audit.service';
@@ -10,23 +10,16 @@ import { pageOf, skipTake } from '../common/pagination';
 import { EventsService } from '../events/events.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { changedFields, escapeLike } from '../common/changes';
+import { assertNoProblems } from '../common/problems';
 import { ParticipationService } from '../participation/participation.service';
 import { BoardEventsService, type BoardWriter } from '../realtime/board-events.service';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
-import { BoardQueryService } from '../realtime/board-query.service';
 import type { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
 import { ListingEntity } from './listing.entity';
-import { toListingView, type ListingOrganisation } from './listings.mapper';
-
-/** The one typed part each listing type carries. */
-export const PART_OF_TYPE: Record<ListingType, 'goods' | 'financing' | 'credit' | 'guarantee'> = {
-  supply: 'goods',
-  demand: 'goods',
-  financing_need: 'financing',
-  credit_offer: 'credit',
-  guarantee_offer: 'guarantee',
-};
-const PARTS = ['goods', 'financing', 'credit', 'guarantee'] as const;
+import { listingProblems } from './listing-rules';
+import { listingCreatedAudit, newListingRow } from './listing.rows';
+import { listingOrganisation, toListingView, toPublicListingView, type ListingOrganisation } from './listings.mapper';
+import { listingsWithOrganisation } from './listings.repository';
 
 @Injectable()
 export class ListingsService {
@@ -37,50 +30,26 @@ export class ListingsService {
     private readonly participation: ParticipationService,
     private readonly board: BoardEventsService,
     private readonly uow: UnitOfWork,
-    private readonly boardQuery: BoardQueryService,
   ) {}
 
   async create(principal: Principal, sessionId: string, dto: ListingDto): Promise<ListingView> {
-    assertPartsFit(dto.type, dto);
-    assertRanges(dto);
+    assertNoProblems(listingProblems(dto.type, dto));
     return this.uow.run(async (tx) => {
       const { manager } = tx;
       const board = this.board.writer(tx);
-      const session = await this.events.findSession(manager, sessionId);
-      if (session.status === 'draft') throw new NotFound('Session');
+      const session = await this.events.visibleSession(manager, principal, sessionId);
       if (!LISTING_OPEN_STATUSES.includes(session.status)) {
         throw new Conflict('session_not_open', `Listings cannot be posted while the session is ${session.status}`);
       }
       if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation is not approved yet');
       await this.participation.assertMayPost(manager, sessionId, principal.organisationId, dto.type);
-      const part = PART_OF_TYPE[dto.type];
       const listing = await manager.save(
-        manager.create(ListingEntity, {
-          sessionId,
-          eventId: session.eventId,
-          organisationId: principal.organisationId,
-          type: dto.type,
-          title: dto.title,
-          description: dto.description ?? '',
-          status: 'open',
-          version: 1,
-          goods: null,
-          financing: null,
-          credit: null,
-          guarantee: null,
-          [part]: { ...dto[part] },
-          confidential: dto.confidential ? { ...dto.confidential } : null,
-          createdByUserId: principal.userId,
-          updatedByUserId: principal.userId,
-        }),
+        manager.create(
+          ListingEntity,
+          newListingRow(dto, { sessionId, eventId: session.eventId, organisationId: principal.organisationId, userId: principal.userId }),
+        ),
       );
-      await this.audit.record(manager, {
-        actorUserId: principal.userId,
-        action: 'listing.created',
-        entityType: 'listing',
-        entityId: listing.id,
-        data: { version: 1, sessionId, type: listing.type, title: listing.title, [part]: listing[part] },
-      });
+      await this.audit.record(manager, listingCreatedAudit(listing));
       return this.announce(manager, board, principal, listing, 'listing.created');
     });
   }
@@ -94,8 +63,7 @@ export class ListingsService {
       if (listing.status === 'withdrawn') throw new Conflict('listing_withdrawn', 'This listing was withdrawn and can no longer be edited');
       assertVersion(listing.version, dto.version, 'The listing');
       const { version: _version, ...patch } = dto;
-      assertPartsFit(listing.type, patch, true);
-      assertRanges({ ...listing, ...patch });
+      assertNoProblems(listingProblems(listing.type, patch, { partial: true, current: listing }));
       const session = await this.events.findSession(manager, listing.sessionId);
       if (!LISTING_OPEN_STATUSES.includes(session.status)) {
         throw new Conflict('session_not_open', `Listings cannot be edited while the session is ${session.status}`);
@@ -147,14 +115,12 @@ export class ListingsService {
 
   async get(principal: Principal, id: string): Promise<ListingView> {
     const listing = await this.find(this.dataSource.manager, id);
-    const session = await this.events.findSession(this.dataSource.manager, listing.sessionId);
-    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Listing');
+    await this.events.visibleSession(this.dataSource.manager, principal, listing.sessionId, { what: 'Listing' });
     return this.view(this.dataSource.manager, principal, listing);
   }
 
   async list(principal: Principal, sessionId: string, query: ListingQueryDto): Promise<Page<ListingView>> {
-    const session = await this.events.findSession(this.dataSource.manager, sessionId);
-    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    await this.events.visibleSession(this.dataSource.manager, principal, sessionId);
     const qb = this.withOrganisation()
       .where('l.sessionId = :sessionId', { sessionId })
       .andWhere('l.status = :status', { status: query.status ?? 'open' });
@@ -206,13 +172,6 @@ export class ListingsService {
     }));
   }
 
-  /** The board's totals, computed by the database over open listings. */
-  async totals(principal: Principal, sessionId: string): Promise<BoardTotals> {
-    const session = await this.events.findSession(this.dataSource.manager, sessionId);
-    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
-    return this.boardQuery.totals(sessionId);
-  }
-
   /**
    * Records a created or changed listing on the board: the public projection for the
    * session room, the confidential part only for the owner and organisers.
@@ -225,8 +184,7 @@ export class ListingsService {
     type: 'listing.created' | 'listing.updated',
   ): Promise<ListingView> {
     const view = await this.view(manager, principal, listing);
-    const { confidential: _confidential, ...publicView } = toListingView(listing, await this.owner(manager, listing), false);
-    await board.append(listing.sessionId, { type, listing: publicView });
+    await board.append(listing.sessionId, { type, listing: toPublicListingView(listing, await this.owner(manager, listing)) });
     board.confidential({
       organisationId: listing.organisationId,
       update: { sessionId: listing.sessionId, listingId: listing.id, version: listing.version, confidential: listing.confidential },
@@ -239,11 +197,7 @@ export class ListingsService {
   }
 
   private withOrganisation() {
-    return this.dataSource
-      .getRepository(ListingEntity)
-      .createQueryBuilder('l')
-      .innerJoin(OrganisationEntity, 'o', 'o.id = l.organisationId')
-      .addSelect(['o.name AS "orgName"', 'o.kind AS "orgKind"', 'o.region AS "orgRegion"', 'o.size AS "orgSize"', 'o.industry AS "orgIndustry"']);
+    return listingsWithOrganisation(this.dataSource.manager);
   }
 
   private async find(manager: EntityManager, id: string, lock = false): Promise<ListingEntity> {
@@ -257,31 +211,6 @@ export class ListingsService {
   }
 
   private async owner(manager: EntityManager, listing: ListingEntity): Promise<ListingOrganisation> {
-    const o = await manager.findOneOrFail(OrganisationEntity, { where: { id: listing.organisationId } });
-    return { orgName: o.name, orgKind: o.kind, orgRegion: o.region, orgSize: o.size, orgIndustry: o.industry };
-  }
-}
-
-/** A listing carries only the typed part of its own type; anything else names the stray field. */
-function assertPartsFit(type: ListingType, input: Partial<Record<(typeof PARTS)[number], unknown>>, partial = false): void {
-  for (const part of PARTS) {
-    if (part !== PART_OF_TYPE[type] && input[part] !== undefined) {
-      throw new InvalidInput(part, `does not apply to a ${type} listing (use ${PART_OF_TYPE[type]})`);
-    }
-  }
-  if (!partial && input[PART_OF_TYPE[type]] === undefined) throw new InvalidInput(PART_OF_TYPE[type], `is required for a ${type} listing`);
-}
-
-/** Ranges must be the right way round (the import checks its rows with this too). */
-export function assertRanges(input: { goods?: ListingDto['goods'] | null; credit?: ListingDto['credit'] | null }): void {
-  const g = input.goods;
-  if (g && g.priceMin != null && g.priceMax != null && g.priceMax < g.priceMin) throw new InvalidInput('goods.priceMax', 'must not be below priceMin');
-  if (g && g.deliveryFrom && g.deliveryTo && g.deliveryTo < g.deliveryFrom) throw new InvalidInput('goods.deliveryTo', 'must not be before deliveryFrom');
-  const c = input.credit;
-  if (c) {
-    if (c.amountMax < c.amountMin) throw new InvalidInput('credit.amountMax', 'must not be below amountMin');
-    if (c.totalLine < c.amountMax) throw new InvalidInput('credit.totalLine', 'must be at least amountMax');
-    if (c.termMaxMonths < c.termMinMonths) throw new InvalidInput('credit.termMaxMonths', 'must not be below termMinMonths');
-    if (c.rateMaxBp < c.rateMinBp) throw new InvalidInput('credit.rateMaxBp', 'must not be below rateMinBp');
+    return listingOrganisation(await manager.findOneOrFail(OrganisationEntity, { where: { id: listing.organisationId } }));
   }
 }

@@ -245,8 +245,11 @@ export class MatchingService implements OnModuleInit {
   }
 
   private async sequences(eventId: string): Promise<Map<string, number>> {
-    const rows: { id: string; boardSeq: number }[] = await this.dataSource.query(`SELECT id, "boardSeq" FROM match_session WHERE "eventId" = $1`, [eventId]);
-    return new Map(rows.map((r) => [r.id, Number(r.boardSeq)]));
+    const rows: { id: string; seq: number }[] = await this.dataSource.query(
+      `SELECT s.id, COALESCE(b.seq, 0) AS seq FROM match_session s LEFT JOIN board_sequence b ON b."sessionId" = s.id WHERE s."eventId" = $1`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.id, Number(r.seq)]));
   }
 
   /** Whether the bank's security requirement is met only through a guarantor. */

@@ -1,7 +1,7 @@
 import type { BoardTotalsUpdate, ClientToServerEvents, Meeting, MeetingChanged, MeetingStats, ServerToClientEvents } from '@duijie/shared';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { BoardQueryService } from '../realtime/board-query.service';
+import { BoardQueryService } from '../board/board-query.service';
 import { placeMeeting } from '../testing/meetings';
 import { supplyListing, TestApp, type Actor } from '../testing/test-app';
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { AgendaPdfService } from './agenda-pdf.service';
@@ -14,7 +16,7 @@ import { ScheduleRunsService } from './schedule-runs.service';
 
 /** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins, scheduler runs, agendas (JSON, .ics, PDF), attendance and figures. */
 @Module({
-  imports: [UnitOfWorkModule, EventsModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule],
   controllers: [MeetingRequestsController, MeetingsController, AgendaController, MeetingAttendanceController],
   providers: [MeetingRequestsService, MeetingsService, ScheduleRunsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
   exports: [MeetingsService],

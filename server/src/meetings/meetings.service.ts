@@ -54,7 +54,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly publisher: BoardPublisher,
     private readonly uow: UnitOfWork,
-    events: EventsService,
+    private readonly events: EventsService,
   ) {
     uow.on('meetings.changed', (changes) => changes.forEach(({ sessionId, meetings }) => this.announce(sessionId, meetings)));
     // Meetings are kept by slot number: once some are placed, the session's slots must stay what they are.
@@ -457,10 +457,8 @@ export class MeetingsService {
   }
 
   /** A session the caller may see: organisers see drafts too. */
-  async visibleSession(manager: EntityManager, principal: Principal, sessionId: string): Promise<SessionEntity> {
-    const session = await manager.findOne(SessionEntity, { where: { id: sessionId } });
-    if (!session || (session.status === 'draft' && !isOrganiser(principal))) throw new NotFound('Session');
-    return session;
+  visibleSession(manager: EntityManager, principal: Principal, sessionId: string): Promise<SessionEntity> {
+    return this.events.visibleSession(manager, principal, sessionId);
   }
 
   // ---- internals ----

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
-@Module({ imports: [UnitOfWorkModule], controllers: [OrganisationsController], providers: [OrganisationsService], exports: [OrganisationsService] })
+@Module({
+  imports: [AuditModule, UnitOfWorkModule],
+  controllers: [OrganisationsController],
+  providers: [OrganisationsService],
+  exports: [OrganisationsService],
+})
 export class OrganisationsModule {}

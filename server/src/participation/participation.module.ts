@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -6,7 +8,7 @@ import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 
 @Module({
-  imports: [UnitOfWorkModule, EventsModule, OrganisationsModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, OrganisationsModule],
   controllers: [ParticipationController],
   providers: [ParticipationService],
   exports: [ParticipationService],

@@ -1,21 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  LISTING_TYPES_BY_ROLE,
-  ORGANISATION_KINDS_BY_ROLE,
-  REGISTRATION_OPEN_STATUSES,
-  ROLES_BY_SESSION_KIND,
-  type ListingType,
-  type ParticipantRole,
-  type Participation,
-  type ParticipationStatus,
-} from '@duijie/shared';
+import { REGISTRATION_OPEN_STATUSES, type ListingType, type Participation, type ParticipationStatus } from '@duijie/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
+import { assertNoProblems } from '../common/problems';
 import { EventsService } from '../events/events.service';
-import type { SessionEntity } from '../events/session.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { BoardEventsService } from '../realtime/board-events.service';
@@ -23,6 +14,9 @@ import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { BoardPublisher } from '../realtime/board-publisher';
 import type { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
 import { ParticipationEntity } from './participation.entity';
+import { toParticipation } from './participation.mapper';
+import { roleMayPost, roleProblems } from './participation-rules';
+import { newParticipationRow, participationDecidedAudit, participationDecision } from './participation.rows';
 
 @Injectable()
 export class ParticipationService {
@@ -46,13 +40,12 @@ export class ParticipationService {
     return this.uow.run(async (tx) => {
       const { manager } = tx;
       const board = this.board.writer(tx);
-      const session = await this.events.findSession(manager, sessionId);
-      if (session.status === 'draft') throw new NotFound('Session');
+      const session = await this.events.visibleSession(manager, principal, sessionId);
       if (!REGISTRATION_OPEN_STATUSES.includes(session.status)) {
         throw new Conflict('registration_closed', `Registration is closed: the session is ${session.status}`);
       }
       const organisation = await this.organisations.find(principal.organisationId, manager);
-      assertRoleFits(session, organisation, dto.role);
+      assertNoProblems(roleProblems(session.kind, organisation.kind, dto.role));
       const existing = await manager.findOne(ParticipationEntity, {
         where: { sessionId, organisationId: organisation.id, role: dto.role },
         lock: { mode: 'pessimistic_write' },
@@ -64,7 +57,9 @@ export class ParticipationService {
       if (!existing && session.registrationMode === 'invitation') {
         throw new Forbidden('This session is by invitation only; ask the organiser for an invitation');
       }
-      const participation = existing ?? manager.create(ParticipationEntity, { sessionId, organisationId: organisation.id, role: dto.role });
+      const participation =
+        existing ??
+        manager.create(ParticipationEntity, newParticipationRow({ sessionId, organisationId: organisation.id, role: dto.role }, { status: 'pending' }));
       const accepted = existing?.status === 'invited';
       participation.status = accepted ? 'approved' : 'pending';
       participation.reason = null;
@@ -91,10 +86,12 @@ export class ParticipationService {
       }
       const organisation = await this.organisations.find(dto.organisationId, manager);
       if (organisation.status !== 'approved') throw new InvalidInput('organisationId', 'the organisation is not approved yet');
-      assertRoleFits(session, organisation, dto.role);
+      assertNoProblems(roleProblems(session.kind, organisation.kind, dto.role));
       const existing = await manager.findOne(ParticipationEntity, { where: { sessionId, organisationId: organisation.id, role: dto.role } });
       if (existing && existing.status !== 'withdrawn' && existing.status !== 'rejected') return this.view(manager, existing);
-      const participation = existing ?? manager.create(ParticipationEntity, { sessionId, organisationId: organisation.id, role: dto.role });
+      const participation =
+        existing ??
+        manager.create(ParticipationEntity, newParticipationRow({ sessionId, organisationId: organisation.id, role: dto.role }, { status: 'invited' }));
       participation.status = 'invited';
       participation.reason = null;
       await manager.save(participation);
@@ -119,8 +116,7 @@ export class ParticipationService {
 
   /** Organisers see everyone; others see approved participants and their own rows. */
   async list(principal: Principal, sessionId: string, query: ParticipationQuery): Promise<Participation[]> {
-    const session = await this.events.findSession(this.dataSource.manager, sessionId);
-    if (session.status === 'draft' && !isOrganiser(principal)) throw new NotFound('Session');
+    await this.events.visibleSession(this.dataSource.manager, principal, sessionId);
     const qb = this.dataSource.getRepository(ParticipationEntity).createQueryBuilder('p').where('p.sessionId = :sessionId', { sessionId });
     if (!isOrganiser(principal)) qb.andWhere("(p.status = 'approved' OR p.organisationId = :own)", { own: principal.organisationId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
@@ -139,7 +135,7 @@ export class ParticipationService {
   async assertMayPost(manager: EntityManager, sessionId: string, organisationId: string, type: ListingType): Promise<void> {
     const approved = await manager.find(ParticipationEntity, { where: { sessionId, organisationId, status: 'approved' } });
     if (approved.length === 0) throw new Forbidden('Only approved participants of this session may post listings');
-    if (!approved.some((p) => LISTING_TYPES_BY_ROLE[p.role].includes(type))) {
+    if (!approved.some((p) => roleMayPost(p.role, type))) {
       const roles = approved.map((p) => p.role).join(', ');
       throw new Forbidden(`As ${roles} in this session your organisation cannot post a ${type} listing`);
     }
@@ -155,18 +151,9 @@ export class ParticipationService {
       if (participation.status === 'withdrawn') throw new Conflict('invalid_state', 'The organisation withdrew this registration');
       // Re-approving after a rejection is allowed (organisers correct mistakes); it is audited.
       const wasApproved = participation.status === 'approved';
-      participation.status = status;
-      participation.reason = reason;
-      participation.decidedByUserId = principal.userId;
-      participation.decidedAt = new Date();
+      Object.assign(participation, participationDecision(status, reason, { userId: principal.userId, at: new Date() }));
       await manager.save(participation);
-      await this.audit.record(manager, {
-        actorUserId: principal.userId,
-        action: status === 'approved' ? 'participation.approved' : 'participation.rejected',
-        entityType: 'participation',
-        entityId: id,
-        data: { sessionId: participation.sessionId, organisationId: participation.organisationId, role: participation.role, ...(reason ? { reason } : {}) },
-      });
+      await this.audit.record(manager, participationDecidedAudit(participation));
       const view = await this.view(manager, participation);
       // Only a change in who is approved changes a board.
       // The board event goes out without the reason (board-events.service strips it).
@@ -186,26 +173,6 @@ export class ParticipationService {
     const ids = [...new Set(rows.map((p) => p.organisationId))];
     const organisations = ids.length ? await manager.find(OrganisationEntity, { where: { id: In(ids) } }) : [];
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    return rows.map((p) => ({
-      id: p.id,
-      sessionId: p.sessionId,
-      organisationId: p.organisationId,
-      organisationName: byId.get(p.organisationId)?.name ?? '',
-      organisationKind: byId.get(p.organisationId)?.kind ?? 'enterprise',
-      role: p.role,
-      status: p.status,
-      reason: p.reason,
-      createdAt: p.createdAt.toISOString(),
-      decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
-    }));
-  }
-}
-
-function assertRoleFits(session: SessionEntity, organisation: OrganisationEntity, role: ParticipantRole): void {
-  if (!ROLES_BY_SESSION_KIND[session.kind].includes(role)) {
-    throw new InvalidInput('role', `a ${session.kind} session has the roles ${ROLES_BY_SESSION_KIND[session.kind].join(', ')}`);
-  }
-  if (!ORGANISATION_KINDS_BY_ROLE[role].includes(organisation.kind)) {
-    throw new InvalidInput('role', `a ${organisation.kind} organisation cannot take the role ${role}`);
+    return rows.map((p) => toParticipation(p, byId.get(p.organisationId)));
   }
 }

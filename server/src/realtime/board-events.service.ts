@@ -56,26 +56,20 @@ export class BoardEventsService {
   }
 
   /**
-   * Numbers the event with the session's next sequence number. The UPDATE takes the
-   * session row's lock, so concurrent changes to one board commit in sequence order.
+   * Numbers the event with the session's next sequence number. The upsert takes the
+   * sequence row's lock, so concurrent changes to one board commit in sequence order.
    */
   async append(manager: EntityManager, sessionId: string, body: BoardEventBody): Promise<BoardEvent> {
-    const [[row]]: [[{ boardSeq: number }]] = await manager.query(`UPDATE match_session SET "boardSeq" = "boardSeq" + 1 WHERE id = $1 RETURNING "boardSeq"`, [
-      sessionId,
-    ]);
+    const seq = await takeSequence(manager, sessionId, 1);
     const { type, ...payload } = publicBody(body);
-    const saved = await manager.save(manager.create(BoardEventEntity, { sessionId, seq: row.boardSeq, type, payload }));
+    const saved = await manager.save(manager.create(BoardEventEntity, { sessionId, seq, type, payload }));
     return toBoardEvent(saved);
   }
 
   /** Takes n sequence numbers in one UPDATE and writes the events in batches. */
   async appendMany(manager: EntityManager, sessionId: string, bodies: readonly BoardEventBody[]): Promise<BoardEvent[]> {
     if (bodies.length === 0) return [];
-    const [[row]]: [[{ boardSeq: number }]] = await manager.query(`UPDATE match_session SET "boardSeq" = "boardSeq" + $2 WHERE id = $1 RETURNING "boardSeq"`, [
-      sessionId,
-      bodies.length,
-    ]);
-    const first = row.boardSeq - bodies.length + 1;
+    const first = (await takeSequence(manager, sessionId, bodies.length)) - bodies.length + 1;
     const at = new Date();
     const rows = bodies.map(publicBody).map(({ type, ...payload }, i) => manager.create(BoardEventEntity, { sessionId, seq: first + i, type, payload, at }));
     for (let i = 0; i < rows.length; i += BOARD_EVENT_BATCH) {
@@ -83,6 +77,22 @@ export class BoardEventsService {
     }
     return rows.map(toBoardEvent);
   }
+}
+
+/** Takes n sequence numbers for a session's board; answers the last. */
+async function takeSequence(manager: EntityManager, sessionId: string, n: number): Promise<number> {
+  const [row]: { seq: number }[] = await manager.query(
+    `INSERT INTO board_sequence ("sessionId", seq) VALUES ($1, $2)
+     ON CONFLICT ("sessionId") DO UPDATE SET seq = board_sequence.seq + EXCLUDED.seq RETURNING seq`,
+    [sessionId, n],
+  );
+  return row.seq;
+}
+
+/** The board's sequence number: how many events the session's board has had (0 before the first). */
+export async function boardSequence(manager: EntityManager, sessionId: string): Promise<number> {
+  const [row]: { seq: number }[] = await manager.query(`SELECT seq FROM board_sequence WHERE "sessionId" = $1`, [sessionId]);
+  return row?.seq ?? 0;
 }
 
 /**

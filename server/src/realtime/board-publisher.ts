@@ -3,6 +3,7 @@ import {
   rooms,
   type AgreementChanged,
   type BoardEvent,
+  type BoardTotals,
   type CeremonyTotals,
   type ClientToServerEvents,
   type MatchNotice,
@@ -13,7 +14,6 @@ import {
 } from '@duijie/shared';
 import type { Server } from 'socket.io';
 import type { ConfidentialPush } from '../common/unit-of-work/domain-events';
-import { BoardQueryService } from './board-query.service';
 import { Coalescer } from './coalescer';
 
 /** What one server process tells the others through the socket.io adapter. */
@@ -27,6 +27,8 @@ export type InterServerEvents = {
   'totals:relay': (sessionId: string) => void;
 };
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+/** A session's totals and the board sequence number they reflect. */
+export type TotalsSource = (sessionId: string) => Promise<{ seq: number; totals: BoardTotals }>;
 
 /**
  * Aggregates go out at most once per this interval per session, whatever the write rate.
@@ -48,8 +50,12 @@ export class BoardPublisher implements OnModuleDestroy {
   private readonly logger = new Logger('BoardPublisher');
   private server: BoardServer | null = null;
   private readonly totals = new Coalescer(TOTALS_INTERVAL_MS);
+  private totalsSource: TotalsSource | null = null;
 
-  constructor(private readonly query: BoardQueryService) {}
+  /** The board feature says how a session's totals are read (delivery does not read the capabilities' tables). */
+  readTotalsWith(source: TotalsSource): void {
+    this.totalsSource = source;
+  }
 
   attach(server: BoardServer): void {
     this.server = server;
@@ -151,7 +157,8 @@ export class BoardPublisher implements OnModuleDestroy {
 
   private async pushTotals(sessionId: string): Promise<void> {
     try {
-      const { seq, totals } = await this.query.totalsWithSeq(sessionId);
+      if (!this.totalsSource) return;
+      const { seq, totals } = await this.totalsSource(sessionId);
       this.server?.local.to(rooms.session(sessionId)).emit('board:totals', { sessionId, seq, totals });
     } catch (error) {
       this.logger.warn(`Could not push totals for session ${sessionId}: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@duijie/shared';
 import { rooms } from '@duijie/shared';
-import { BoardGateway } from '../realtime/board.gateway';
+import { BoardGateway } from '../board/board.gateway';
 import { placeMeeting } from '../testing/meetings';
 import { routeTable, type Route } from '../testing/route-table';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';

@@ -4,7 +4,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { TestApp } from '../testing/test-app';
 import { UsersService } from '../users/users.service';
 import { ensureAdmin } from './admin';
-import { verifyPassword } from '../auth/passwords';
+import { verifyPassword } from '../users/passwords';
 
 describe('first-start organiser account (integration)', () => {
   let t: TestApp;

@@ -4,7 +4,7 @@ import type { InvitationCreated, InvitationInfo, OrganisationKind, OrganiserDepa
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from './passwords';
 import { isOrganiser, type Principal } from '../access/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';

@@ -16,6 +16,7 @@ import { LedgerReopen1796417628756 } from './1796417628756-LedgerReopen';
 import { AuditSignedHeads1796417904452 } from './1796417904452-AuditSignedHeads';
 import { AccessHardening1796418165515 } from './1796418165515-AccessHardening';
 import { RateCounters1796500000000 } from './1796500000000-RateCounters';
+import { BoardSequence1796600000000 } from './1796600000000-BoardSequence';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AuditSignedHeads1796417904452,
   AccessHardening1796418165515,
   RateCounters1796500000000,
+  BoardSequence1796600000000,
 ];
