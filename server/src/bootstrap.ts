@@ -41,6 +41,13 @@ function securityHeaders() {
   return (req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next);
 }
 
+const socketAdapters = new WeakMap<INestApplication, ClusterIoAdapter>();
+
+/** Closes the sockets of an app built by createApp, as a lost transport: their clients reconnect. */
+export function closeSockets(app: INestApplication): void {
+  socketAdapters.get(app)?.closeSockets();
+}
+
 /** Builds the Nest application: API under /api, its OpenAPI document at /api/docs, the client at /. */
 export async function createApp(
   config: AppConfig,
@@ -54,10 +61,11 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGINT/SIGTERM and closes the app in its own order.
   const sockets = new ClusterIoAdapter(app, { databaseUrl, redisUrl: config.redisUrl, socketMessagesPerSecond: config.socketMessagesPerSecond });
   await sockets.connect();
   app.useWebSocketAdapter(sockets);
+  socketAdapters.set(app, sockets);
 
   SwaggerModule.setup('api/docs', app, apiDocument(), { jsonDocumentUrl: 'api/docs/openapi.json' });
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { createApp } from './bootstrap';
+import { closeSockets, createApp } from './bootstrap';
 import { loadConfig } from './config/config';
 import { openDatabase } from './database/database';
 import { runMigrations } from './database/migrate';
@@ -14,11 +14,25 @@ import { ParticipationService } from './participation/participation.service';
 import { ListingsService } from './listings/listings.service';
 import { MeetingRequestsService } from './meetings/meeting-requests.service';
 import { MeetingsService } from './meetings/meetings.service';
+import { HttpDrain, onShutdownSignals, shutDown, type ShutdownSteps } from './shutdown';
 
 async function main(): Promise<void> {
   const logger = { log: (line: string) => console.log(line) };
   const config = loadConfig();
-  const db = await openDatabase(config, (line) => logger.log(line));
+  // The shutdown stops the embedded PostgreSQL itself, last.
+  const db = await openDatabase(config, (line) => logger.log(line), { stopOnSignal: false });
+  // A signal during the start is kept: the shutdown runs once the server is up (a second one exits at once).
+  let serve: (steps: ShutdownSteps) => void = () => undefined;
+  const serving = new Promise<ShutdownSteps>((resolve) => (serve = resolve));
+  let up = false;
+  const warn = (line: string) => console.warn(line);
+  onShutdownSignals(
+    async (signal) => {
+      if (!up) logger.log(`${signal}: shutting down once the start is done ...`);
+      return shutDown(signal, await serving);
+    },
+    { warn, abandon: db.abandon },
+  );
   const app = await createApp(config, db.url, process.env.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn']);
   const dataSource = app.get(DataSource);
   const applied = await runMigrations(dataSource);
@@ -41,14 +55,20 @@ async function main(): Promise<void> {
     logger.log(loaded ? 'Demo event loaded' : 'Demo event already present');
   }
 
+  // The drain stands in front of the request and upgrade listeners that init attaches (Express, socket.io).
+  await app.init();
+  const http = new HttpDrain(app.getHttpServer(), (req) => req.url?.startsWith('/socket.io/') === true);
   await app.listen(config.port, config.host);
-  const shutdown = async () => {
-    await app.close();
-    await db.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  up = true;
+  serve({
+    drainMs: config.shutdownDrainMs,
+    http,
+    closeSockets: () => closeSockets(app),
+    closeApp: () => app.close(),
+    stopDatabase: db.stop,
+    log: logger.log,
+    warn,
+  });
 
   const lines = [
     '',

@@ -229,6 +229,8 @@ export type GuaranteeOfferFields = {
   capacity: number;
   feeRateBp: number;
   targetIndustries: string[];
+  /** Enterprise sizes the guarantee product serves (面向企业规模); empty or absent: every size. */
+  targetSizes?: OrganisationSize[];
 };
 
 /** Seen only by the owning organisation and organisers. */
@@ -561,10 +563,27 @@ export type Match = {
   bookmarked: boolean;
   /** For a financing need and a bank that asks for security the enterprise lacks: the guarantor that completes a three-party deal. */
   guarantor: { listing: ListingPublic; score: number; reasons: MatchReason[] } | null;
+  /** How the counterpart relates to the listing (goods along a chain are labelled so; financing is always direct). */
+  relation: MatchRelation;
+  /** False only for the near misses an organiser asks for (includeIneligible=true): they come after the eligible ones. */
+  eligible: boolean;
+  /** Why a near miss is ineligible, one sentence per broken rule, in the requested language; empty when eligible. Near misses score 0 and carry no factors. */
+  ineligible: string[];
 };
 
-/** Recommendations of a listing: how many (1–50, default 10) and the language of their reasons (default zh-CN). */
-export type MatchesQuery = { limit?: number; lang?: 'zh-CN' | 'en' };
+/**
+ * direct: the same product bought and sold, or a financing counterpart. prospective_buyer: the
+ * counterpart makes the next product down the chain from the listing's product (both supply).
+ * prospective_supplier: the counterpart makes the listing's product's input (both supply).
+ * chain_cooperation: a demand of a chain-cooperation session and a supply of its product's input.
+ */
+export type MatchRelation = 'direct' | 'prospective_buyer' | 'prospective_supplier' | 'chain_cooperation';
+
+/**
+ * Recommendations of a listing: how many (1–50, default 10), the language of their reasons
+ * (default zh-CN), and, for organisers only (others get 403), the near misses after them.
+ */
+export type MatchesQuery = { limit?: number; lang?: 'zh-CN' | 'en'; includeIneligible?: 'true' | 'false' };
 
 /** A board page's listings, by id: at most 100, comma-separated. */
 export type MatchCountsQuery = { ids: string };

@@ -49,17 +49,42 @@ export const ROLES_BY_SESSION_KIND: Record<SessionKind, readonly ParticipantRole
   building_materials: ['producer', 'builder'],
 };
 
-/** Which kinds of organisation may take a role. */
-export const ORGANISATION_KINDS_BY_ROLE: Record<ParticipantRole, readonly OrganisationKind[]> = {
-  borrower: ['enterprise', 'distributor', 'construction_unit'],
-  lender: ['bank', 'microlender'],
-  guarantor: ['guarantor'],
-  supplier: ['enterprise'],
-  buyer: ['enterprise', 'distributor', 'construction_unit'],
-  producer: ['enterprise'],
-  distributor: ['distributor'],
-  builder: ['construction_unit'],
+/**
+ * Which kinds of organisation may take each role of a session kind. The same role name can
+ * admit different kinds per session: traders and distributors (商贸流通企业) sell as well as
+ * buy, so they may supply in chain sessions and in bulk building-material sessions, while the
+ * producer–distributor session keeps its roles as the seed defines them (生产企业 produce,
+ * 流通企业 distribute). A role a session kind lacks is absent.
+ */
+export const ORGANISATION_KINDS_BY_SESSION_ROLE: Record<SessionKind, Partial<Record<ParticipantRole, readonly OrganisationKind[]>>> = {
+  bank_enterprise: {
+    borrower: ['enterprise', 'distributor', 'construction_unit'],
+    lender: ['bank', 'microlender'],
+    guarantor: ['guarantor'],
+  },
+  upstream_downstream: {
+    supplier: ['enterprise', 'distributor'],
+    buyer: ['enterprise', 'distributor', 'construction_unit'],
+  },
+  producer_distributor: {
+    producer: ['enterprise'],
+    distributor: ['distributor'],
+  },
+  building_materials: {
+    producer: ['enterprise', 'distributor'],
+    builder: ['construction_unit'],
+  },
 };
+
+/** The kinds of organisation that may take a role in a session of this kind (none when the session lacks the role). */
+export function organisationKindsFor(sessionKind: SessionKind, role: ParticipantRole): readonly OrganisationKind[] {
+  return ORGANISATION_KINDS_BY_SESSION_ROLE[sessionKind][role] ?? [];
+}
+
+/** The roles an organisation of this kind may take in a session of this kind, in the session's order. */
+export function rolesFor(sessionKind: SessionKind, organisationKind: OrganisationKind): ParticipantRole[] {
+  return ROLES_BY_SESSION_KIND[sessionKind].filter((role) => organisationKindsFor(sessionKind, role).includes(organisationKind));
+}
 
 export const PARTICIPATION_STATUSES = ['invited', 'pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
@@ -90,7 +115,7 @@ export type FinancingPurpose = (typeof FINANCING_PURPOSES)[number];
 export const GUARANTEE_REQUIREMENTS = ['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const;
 export type GuaranteeRequirement = (typeof GUARANTEE_REQUIREMENTS)[number];
 
-export const QUANTITY_UNITS = ['吨', '万吨', '立方米', '平方米', '米', '件', '台', '套', '兆瓦', '千瓦时', '千克'] as const;
+export const QUANTITY_UNITS = ['吨', '万吨', '立方米', '平方米', '米', '件', '台', '套', '兆瓦', '千瓦时', '千克', '头'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
 export const AGREEMENT_KINDS = ['loan', 'credit_line', 'guarantee', 'supply_contract', 'distribution', 'intent', 'target_responsibility'] as const;

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'too_many_requests',
   'internal',
   'database_unavailable',
+  'server_stopping',
   'duplicate',
   'stale_version',
   'invalid_state',

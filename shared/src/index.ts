@@ -5,6 +5,7 @@ export * from './regions';
 export * from './industries';
 export * from './taxonomy';
 export * from './money';
+export * from './collateral';
 export * from './realtime';
 export * from './board-state';
 export * from './meetings';

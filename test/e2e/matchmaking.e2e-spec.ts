@@ -27,6 +27,11 @@ const PRODUCT = '重点工业企业流动资金贷款及承兑汇票'; // its pr
 const SECOND_BANK_NAME = '中国工商银行股份有限公司青海省分行';
 const SECOND_PRODUCT = '工业企业技术改造专项贷款';
 const MICROLENDER_NAME = '西宁市城东区鑫源小额贷款有限公司';
+const GUARANTOR_NAME = '青海省信用担保集团有限责任公司'; // a guarantee product the secured need does not need
+const HERDER = 'admin@jhy.demo.duijie.cn'; // 青海江河源农牧, a borrower without collateral that asks for a guarantee
+const HERDER_NEED = '牦牛、藏羊收购旺季流动资金'; // 1,500万元 for 9 months, no collateral, 需要担保
+const HERDER_GUARANTOR = '青海三江源融资担保有限公司';
+const HERDER_BANKS = ['青海银行股份有限公司', '中国农业银行股份有限公司青海省分行']; // both ask for a guarantee
 const NEWCOMER = 'admin@hhxy.demo.duijie.cn'; // 青海黄河鑫业, another borrower
 const NEWCOMER_NAME = '青海黄河鑫业有限公司';
 const EVENT_NAME = '2026青海省重大产业对接活动';
@@ -79,7 +84,7 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
         await boc.waitFor();
         // Best first: the scores never rise down the list.
         const scores = await enterprise.getByTestId('match-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-score'))));
-        expect(scores.length).toBeGreaterThanOrEqual(5);
+        expect(scores.length).toBeGreaterThanOrEqual(3);
         expect([...scores].sort((a, b) => b - a)).toEqual(scores);
         // The bank's product fits on every count, and each factor says why, in Chinese.
         expect(await boc.getAttribute('data-score')).toBe('100');
@@ -97,11 +102,8 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
         expect(await security.getAttribute('data-contribution')).toBe('20');
         expect(await security.getAttribute('data-weight')).toBe('20');
         expect(await security.innerText()).toContain('增信方式');
-        // A weaker match explains what is missing, and a bank that wants a guarantee comes with its guarantor.
-        const weak = card(enterprise, '中国农业银行股份有限公司青海省分行');
-        expect(await weak.locator('[data-testid="match-reason"][data-factor="size"]').getAttribute('data-contribution')).toBe('0');
-        await expect(weak.getByTestId('match-guarantor').innerText()).resolves.toContain('青海省信用担保集团有限责任公司');
-        await expect(weak.getByTestId('match-guarantor').innerText()).resolves.toContain('三方组合');
+        // Products whose limits the need breaks are not recommended at all (the microlender lends far less).
+        expect(await card(enterprise, MICROLENDER_NAME).count()).toBe(0);
         await shot(enterprise, 'recommendations-drawer');
 
         // The same reasons in English when the language switch says so, and back.
@@ -120,12 +122,12 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
         // Bookmark one; dismiss another (after confirming), which goes for good.
         await boc.getByTestId('match-bookmark').click();
         await enterprise.locator(`[data-testid="match-card"][data-bookmarked="true"]`).filter({ hasText: BANK_NAME }).waitFor();
-        const micro = card(enterprise, MICROLENDER_NAME);
-        await micro.getByTestId('match-dismiss').click();
+        const dismissed = card(enterprise, GUARANTOR_NAME);
+        await dismissed.getByTestId('match-dismiss').click();
         await clickSettled(enterprise.getByTestId('match-dismiss-confirm'));
-        await micro.waitFor({ state: 'detached' });
+        await dismissed.waitFor({ state: 'detached' });
         const after = await api.call<Match[]>('GET', `/listings/${need.id}/matches`, undefined, me.token);
-        expect(after.map((m) => m.listing.organisationName)).not.toContain(MICROLENDER_NAME);
+        expect(after.map((m) => m.listing.organisationName)).not.toContain(GUARANTOR_NAME);
         expect(after.find((m) => m.listing.organisationName === BANK_NAME)?.bookmarked).toBe(true);
 
         // Ask the bank for a meeting: the topic comes prefilled; the button then says it was asked.
@@ -264,5 +266,37 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
         expect(pageErrors).toEqual([]);
       },
     );
+  });
+
+  it('proposes the three-party deal to a need without collateral that asks for a guarantee, naming the guarantor, with consistent reasons', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    const herder = await context.newPage();
+    herder.on('pageerror', (e) => pageErrors.push(e.message));
+    await withScreenshots(
+      'three-party',
+      () => ({ herder }),
+      async () => {
+        await login(herder, server.url, HERDER, DEMO_PASSWORD);
+        await herder.goto(`${server.url}/my/listings`);
+        await herder.getByTestId('my-listing-row').filter({ hasText: HERDER_NEED }).getByTestId('listing-matches').click();
+        await expect(herder.getByTestId('matches-for').innerText()).resolves.toBe(HERDER_NEED);
+        for (const bankName of HERDER_BANKS) {
+          const bankCard = card(herder, bankName);
+          await bankCard.waitFor();
+          const guarantor = await bankCard.getByTestId('match-guarantor').innerText();
+          expect(guarantor).toContain(HERDER_GUARANTOR);
+          expect(guarantor).toContain('三方组合');
+          const security = await bankCard.locator('[data-testid="match-reason"][data-factor="security"]').getByTestId('match-reason-text').innerText();
+          expect(security).toBe('银行要求担保，企业未提供抵押物，需要担保，由担保机构增信（三方组合）');
+        }
+        // The guarantee product itself is recommended too, and no card reads the need as having collateral.
+        await expect(herder.getByTestId('match-card').first().getByTestId('match-org').first().innerText()).resolves.toBe(HERDER_GUARANTOR);
+        const texts = await herder.getByTestId('match-reason-text').allInnerTexts();
+        expect(texts.length).toBeGreaterThan(5);
+        expect(texts.filter((t) => t.includes('抵押物')).every((t) => t.includes('企业未提供抵押物'))).toBe(true);
+        await shot(herder, 'three-party');
+      },
+    );
+    await context.close();
   });
 });

@@ -28,6 +28,10 @@ export type RunningServer = {
   stop: () => Promise<void>;
   /** SIGKILL, as a crash or the out-of-memory killer would: no shutdown at all. Keeps the data folder. */
   kill: () => Promise<void>;
+  /** What the server wrote to stderr alone. */
+  stderr: () => string;
+  /** Settles when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 /** Every process of a cluster signs the audit chain's head with one key (Ed25519, PKCS#8 DER base64). */
@@ -40,7 +44,15 @@ const E2E_AUDIT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIAgICAgICAgICAgICAgICAgICAgIC
  */
 const HARNESS_BUDGETS = { RATE_LIMIT_PER_MINUTE: '10000000', REGISTRATIONS_PER_HOUR: '1000000' };
 
-export type ServerOptions = { env?: Record<string, string>; args?: string[]; port?: number; dataDir?: string; keepData?: boolean };
+export type ServerOptions = {
+  env?: Record<string, string>;
+  args?: string[];
+  port?: number;
+  dataDir?: string;
+  keepData?: boolean;
+  /** In a process group of its own (with its PostgreSQL), to signal the group as a terminal's Ctrl-C does. */
+  detached?: boolean;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -77,10 +89,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...extraEnv,
   };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [main, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let output = '';
+  let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+    stderr += d.toString();
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -102,6 +121,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     databaseUrl,
     pid: child.pid ?? 0,
     output: () => output,
+    stderr: () => stderr,
+    exited,
     kill: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

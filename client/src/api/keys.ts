@@ -25,7 +25,8 @@ export const keys = {
   listingHistory: (id: string) => ['listings', id, 'history'] as const,
   /** Every language's recommendations for a listing: the prefix to invalidate. */
   matchesOf: (listingId: string) => ['listings', listingId, 'matches'] as const,
-  matches: (listingId: string, lang: string) => ['listings', listingId, 'matches', lang] as const,
+  matches: (listingId: string, lang: string, includeIneligible = false) =>
+    ['listings', listingId, 'matches', lang, includeIneligible ? 'all' : 'eligible'] as const,
   /** Good-match counts for the listings of a board page (under the session: a resync refreshes them). */
   matchCounts: (sessionId: string, ids: readonly string[], boardSeq: number) => ['sessions', sessionId, 'match-counts', ids, boardSeq] as const,
   myListings: ['me', 'listings'] as const,

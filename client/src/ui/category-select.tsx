@@ -30,7 +30,7 @@ export function CategorySelect({ value, onChange, id, allowClear = false, placeh
         options: PRODUCT_CATEGORIES.filter((c) => c.sector === sector.code).map((c) => ({
           value: c.code,
           label: lang === 'en' ? c.nameEn : c.name,
-          search: `${c.code} ${c.name} ${c.nameEn} ${sector.name} ${sector.nameEn}`.toLowerCase(),
+          search: `${c.code} ${c.name} ${c.nameEn} ${c.aliases.join(' ')} ${sector.name} ${sector.nameEn}`.toLowerCase(),
         })),
       })).filter((group) => group.options.length > 0),
     [lang],

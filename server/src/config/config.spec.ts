@@ -30,4 +30,15 @@ describe('configuration', () => {
     process.env.TRUST_PROXY = 'loopback, 10.0.0.0/8';
     expect(loadConfig([]).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
+
+  it('gives running requests 10 s to finish at a shutdown unless SHUTDOWN_DRAIN_MS says otherwise', () => {
+    delete process.env.SHUTDOWN_DRAIN_MS;
+    expect(loadConfig([]).shutdownDrainMs).toBe(10_000);
+    process.env.SHUTDOWN_DRAIN_MS = '0';
+    expect(loadConfig([]).shutdownDrainMs).toBe(0);
+    process.env.SHUTDOWN_DRAIN_MS = '25000';
+    expect(loadConfig([]).shutdownDrainMs).toBe(25_000);
+    process.env.SHUTDOWN_DRAIN_MS = '10s';
+    expect(() => loadConfig([])).toThrow(/SHUTDOWN_DRAIN_MS must be an integer from 0 to 600000/);
+  });
 });

@@ -42,6 +42,8 @@ export type AppConfig = {
   auditSigningKey: string | null;
   /** How often, at most, the chain's head is signed while it grows. */
   auditHeadIntervalSeconds: number;
+  /** After SIGTERM/SIGINT: how long running requests and background jobs get to finish before they are cut short. */
+  shutdownDrainMs: number;
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
@@ -127,6 +129,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     socketMessagesPerSecond: int('SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     auditSigningKey: env.AUDIT_SIGNING_KEY || null,
     auditHeadIntervalSeconds: int('AUDIT_HEAD_INTERVAL_SECONDS', 10, 1, 3600),
+    shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
   };
 }
 

@@ -1,11 +1,14 @@
 import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
 
-export type DatabaseHandle = { url: string; embedded: boolean; stop: () => Promise<void> };
+export type DatabaseHandle = EmbeddedDatabase & { embedded: boolean };
 
-/** DATABASE_URL when set; otherwise the embedded PostgreSQL under the data folder. */
-export async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL under the data folder.
+ * `stopOnSignal: false`: the caller stops it on SIGINT/SIGTERM, after its own shutdown.
+ */
+export async function openDatabase(config: AppConfig, log: (line: string) => void, opts: { stopOnSignal?: boolean } = {}): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined, abandon: () => undefined };
   log(`Starting embedded PostgreSQL (data in ${config.dataDir}/pg, port ${config.embeddedPgPort}) ...`);
   const db: EmbeddedDatabase = await startEmbeddedPostgres({
     dataDir: config.dataDir,
@@ -13,6 +16,7 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
     database: 'duijie',
     log: process.env.DEBUG_PG ? log : undefined,
     notice: log,
+    stopOnSignal: opts.stopOnSignal,
   });
-  return { url: db.url, embedded: true, stop: db.stop };
+  return { ...db, embedded: true };
 }

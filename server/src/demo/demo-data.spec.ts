@@ -2,7 +2,6 @@ import {
   GUARANTEE_REQUIREMENTS,
   FINANCING_PURPOSES,
   LISTING_TYPES_BY_ROLE,
-  ORGANISATION_KINDS_BY_ROLE,
   ORGANISATION_SIZES,
   QUANTITY_UNITS,
   ROLES_BY_SESSION_KIND,
@@ -12,6 +11,7 @@ import {
   isValidCategory,
   isValidIndustryCode,
   isValidRegionCode,
+  organisationKindsFor,
   sessionSlots,
 } from '@duijie/shared';
 import {
@@ -144,7 +144,7 @@ describe('demo event and sessions', () => {
         if (!o) continue;
         expect(o.kind).not.toBe('organiser');
         expect(ROLES_BY_SESSION_KIND[s.kind]).toContain(p.role);
-        expect({ org: p.org, role: p.role, fits: ORGANISATION_KINDS_BY_ROLE[p.role].includes(o.kind) }).toEqual({
+        expect({ org: p.org, role: p.role, fits: organisationKindsFor(s.kind, p.role).includes(o.kind) }).toEqual({
           org: p.org,
           role: p.role,
           fits: true,
@@ -273,7 +273,12 @@ describe('demo listings', () => {
       expect(Number.isSafeInteger(g.capacity) && g.capacity > 0).toBe(true);
       expect(Number.isInteger(g.feeRateBp) && g.feeRateBp >= 0 && g.feeRateBp <= 2000).toBe(true);
       for (const code of g.targetIndustries) expect(isValidIndustryCode(code)).toBe(true);
+      for (const size of g.targetSizes ?? []) expect(ORGANISATION_SIZES).toContain(size);
+      expect(new Set(g.targetSizes ?? []).size).toBe((g.targetSizes ?? []).length);
     }
+    // Both ways of stating sizes served are shown: a list, and none (every size).
+    expect(offers.some((l) => (l.guarantee?.targetSizes ?? []).length > 0)).toBe(true);
+    expect(offers.some((l) => (l.guarantee?.targetSizes ?? []).length === 0)).toBe(true);
   });
 
   it('keeps confidential figures whole and plausible', () => {

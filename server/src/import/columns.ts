@@ -75,8 +75,8 @@ export const LISTING_COLUMNS: readonly ImportColumn[] = [
   { header: '最低年利率（%）', key: 'rateMin', kind: 'percent', required: 'credit', example: '' },
   { header: '最高年利率（%）', key: 'rateMax', kind: 'percent', required: 'credit', example: '' },
   { header: '担保要求', key: 'guaranteeRequirement', kind: 'enum', required: 'credit', example: '' },
-  { header: '面向企业规模', key: 'targetSizes', kind: 'list', required: false, example: '' },
   // Credit and guarantee offers.
+  { header: '面向企业规模', key: 'targetSizes', kind: 'list', required: false, example: '' },
   { header: '面向行业', key: 'targetIndustries', kind: 'list', required: false, example: '' },
   // Guarantee offers.
   { header: '担保能力（万元）', key: 'capacity', kind: 'wan', required: 'guarantee', example: '' },

@@ -308,8 +308,8 @@ function listingTarget(row: ListingRow, ctx: ListingsContext, byTitle: Map<strin
   }
   const session = sessionOf(row, ctx.sessions, byTitle);
   let role = session && row.type ? roleOf(row, session, row.type) : null;
-  if (ref && role && !roleFitsOrganisation(ref.kind, role)) {
-    problem('role', `${ref.name} is ${VOCABULARIES.kind.label(ref.kind)}, which cannot take the role ${VOCABULARIES.role.label(role)}`);
+  if (ref && session && role && !roleFitsOrganisation(session.kind, ref.kind, role)) {
+    problem('role', `${ref.name} is ${VOCABULARIES.kind.label(ref.kind)}, which cannot take the role ${VOCABULARIES.role.label(role)} in this session`);
     role = null;
   }
   if (!ref || !session || !role) return { ref, session, role: role ?? undefined };

@@ -282,6 +282,69 @@ describe('import (integration)', () => {
     }).toEqual(counts);
   });
 
+  it('accepts a 商贸流通企业 posting 螺纹钢 supply as 供应方 in an upstream–downstream session, not as 生产企业 in 产销对接', async () => {
+    const trader = randomCreditCode();
+    const distribution = await t.session(organiser, eventId, 'producer_distributor', 'live');
+    const rebar = { ...supplyRow(trader, chain.title, '螺纹钢现货供应'), 产品类别: '螺纹钢' };
+    const refused = (
+      await upload(
+        await workbook({
+          organisations: [organisationRow(trader, '青海鑫达钢材贸易有限公司', '商贸流通企业')],
+          listings: [rebar, { ...supplyRow(trader, distribution.title, '流通企业不能作为生产企业'), 产品类别: '电解铜' }],
+        }),
+        true,
+      ).expect(200)
+    ).body as ImportReport;
+    // Only the 产销对接 row is refused: there the roles stay as the seed defines them.
+    expect(refused.problems).toEqual([
+      { sheet: 'listings', row: 3, column: '参与角色', message: expect.stringMatching(/商贸流通企业, which cannot take the role 生产企业 in this session/) },
+    ]);
+
+    const file = await workbook({ organisations: [organisationRow(trader, '青海鑫达钢材贸易有限公司', '商贸流通企业')], listings: [rebar] });
+    const job = await finish((await upload(file, false).expect(202)).body);
+    expect(job).toMatchObject({ state: 'succeeded', report: { problems: [], participations: { create: 1 }, listings: { create: 1 } } });
+    const supply = (await t.http.get(`/api/sessions/${chain.id}/listings?type=supply`).auth(organiser.token, { type: 'bearer' }).expect(200)).body.items.find(
+      (l: { title: string }) => l.title === '螺纹钢现货供应',
+    );
+    expect(supply).toMatchObject({ organisationKind: 'distributor', goods: { category: 'rebar' } });
+    const roles = await t.dataSource.query(
+      `SELECT p.role, p.status FROM participation p JOIN organisation o ON o.id = p."organisationId" WHERE o."creditCode" = $1 AND p."sessionId" = $2`,
+      [trader, chain.id],
+    );
+    expect(roles).toEqual([{ role: 'supplier', status: 'approved' }]);
+  });
+
+  it('imports a guarantee product with 面向企业规模 and shows it through the API', async () => {
+    const guarantor = randomCreditCode();
+    const file = await workbook({
+      organisations: [{ ...organisationRow(guarantor, '青海省信用担保集团', '担保机构'), 行业代码: 'J69' }],
+      listings: [
+        {
+          统一社会信用代码: guarantor,
+          专场: bankSession.title,
+          发布类型: '担保产品',
+          标题: '小微企业融资担保',
+          '担保能力（万元）': 20000,
+          '担保费率（%）': 1.5,
+          面向企业规模: '小型、微型',
+          面向行业: 'C31',
+        },
+      ],
+    });
+    const dry = (await upload(file, true).expect(200)).body as ImportReport;
+    expect(dry.problems).toEqual([]);
+    expect(dry.warnings).toEqual([]);
+    expect((await finish((await upload(file, false).expect(202)).body)).state).toBe('succeeded');
+    const items = (await t.http.get(`/api/sessions/${bankSession.id}/listings?type=guarantee_offer`).auth(organiser.token, { type: 'bearer' }).expect(200)).body
+      .items;
+    expect(items.find((l: { title: string }) => l.title === '小微企业融资担保').guarantee).toEqual({
+      capacity: 200_000_000,
+      feeRateBp: 150,
+      targetIndustries: ['C31'],
+      targetSizes: ['small', 'micro'],
+    });
+  });
+
   it('reads CSV files in GB18030 (as Excel in China saves them) and UTF-8, one per sheet', async () => {
     const code = randomCreditCode();
     const csv = (sheet: 'organisations' | 'listings', row: Rows[number]) =>

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type ImportJob, type ImportReport } from '@duijie/shared';
 import { randomUUID } from 'node:crypto';
@@ -33,8 +33,10 @@ export class ImportRefused extends DomainError {
 }
 
 @Injectable()
-export class ImportService {
+export class ImportService implements OnModuleDestroy {
   private readonly logger = new Logger('Import');
+  /** Jobs of this process, awaited at shutdown (before the database pool closes under them). */
+  private readonly active = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,8 +70,13 @@ export class ImportService {
       error: null,
       finishedAt: null,
     });
-    void this.run(job.id, principal, eventId, names(files), workbook);
+    const run = this.run(job.id, principal, eventId, names(files), workbook).finally(() => this.active.delete(run));
+    this.active.add(run);
     return toJob(job);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.active]);
   }
 
   async job(id: string): Promise<ImportJob> {

@@ -132,6 +132,19 @@ describe('reading import rows', () => {
     expect(credit.problems.list).toEqual([{ sheet: 'listings', row: 2, column: '最高年利率（%）', message: 'must not be below rateMinBp' }]);
   });
 
+  it('reads a guarantee product’s 面向企业规模 like a credit product’s: labels or codes, each once; blank serves every size', async () => {
+    const base = { creditCode: '91630100MA7XQ3RD0H', session: 's', type: '担保产品', title: '小微企业融资担保', capacity: 20000, feeRate: 1.5 };
+    const sized = readListingRow(row({ ...base, targetSizes: '小型、微型，small', targetIndustries: 'C31' }));
+    expect(sized.problems.list).toEqual([]);
+    expect(sized.warnings).toEqual([]);
+    expect(sized.draft?.guarantee).toEqual({ capacity: 200_000_000, feeRateBp: 150, targetIndustries: ['C31'], targetSizes: ['small', 'micro'] });
+    expect(await finishListingRow(sized, null)).toMatchObject({ guarantee: { targetSizes: ['small', 'micro'] } });
+    expect(readListingRow(row(base)).draft?.guarantee?.targetSizes).toEqual([]);
+    const bad = readListingRow(row({ ...base, targetSizes: '小型、巨型' }));
+    expect(bad.draft).toBeNull();
+    expect(bad.problems.list).toEqual([{ sheet: 'listings', row: 2, column: '面向企业规模', message: expect.stringMatching(/^must list sizes from: 大型/) }]);
+  });
+
   it('notes cells of another listing type’s columns, which are ignored', () => {
     const r = readListingRow(row({ creditCode: '91630100MA7XQ3RD0H', session: 's', type: '供应', title: 't', category: 'steel', quantity: 1, amount: 500 }));
     expect(r.warnings).toEqual([{ sheet: 'listings', row: 2, column: '融资金额（万元）', message: 'ignored: it does not apply to a 供应 listing' }]);

@@ -3,8 +3,8 @@
 // result, so an import can never store what the API would refuse. Every problem names its
 // sheet, row and column.
 import {
-  PRODUCT_CATEGORIES,
   findCategory,
+  findCategoryByWord,
   wanToYuan,
   type ImportProblem,
   type ImportSheet,
@@ -20,7 +20,7 @@ import { flattenValidationErrors } from '../common/validation';
 import { ListingDto } from '../listings/dto/listing.dto';
 import { listingProblems, PART_OF_TYPE, type ListingPart } from '../listings/listing-rules';
 import { OrganisationDto } from '../organisations/dto/organisation.dto';
-import { headerOf, LISTING_COLUMNS, normaliseLabel } from './columns';
+import { headerOf, LISTING_COLUMNS } from './columns';
 import { VOCABULARIES, readBoolean, type Vocabulary } from './vocabulary';
 import { isBlank, type Cell, type RowRecord } from './workbook';
 
@@ -95,6 +95,13 @@ function readList(cell: Cell): string[] {
     .filter((part) => part !== '');
 }
 
+/** 面向企业规模 of a credit or guarantee product: sizes by label or code, each once; an unknown word fails the cell. */
+function readSizes(cell: Cell): Read<OrganisationSize[]> {
+  const words = readList(cell);
+  const sizes = words.flatMap((word) => VOCABULARIES.targetSizes.lookup(word) ?? []);
+  return sizes.length === words.length ? ok([...new Set(sizes)]) : fail(`must list sizes from: ${VOCABULARIES.targetSizes.labels}`);
+}
+
 /** Codes typed by people: full-width characters and spaces removed, upper case. */
 function readCode(cell: Cell): string {
   return cellText(cell).normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -107,14 +114,6 @@ function leadingCode(text: string, pattern: RegExp): string {
 }
 const INDUSTRY_AT_START = /^([A-T]\d{2})/;
 const REGION_AT_START = /^(\d{6})/;
-
-const CATEGORY_BY_LABEL = new Map<string, string>(
-  PRODUCT_CATEGORIES.flatMap((c) => [
-    [normaliseLabel(c.code), c.code],
-    [normaliseLabel(c.name), c.code],
-    [normaliseLabel(c.nameEn), c.code],
-  ]),
-);
 
 /** Collects the problems of one row, at most one per column. */
 export class RowProblems {
@@ -208,7 +207,7 @@ const PART_COLUMNS: Record<ListingPart, readonly string[]> = {
     'targetSizes',
     'targetIndustries',
   ],
-  guarantee: ['capacity', 'feeRate', 'targetIndustries'],
+  guarantee: ['capacity', 'feeRate', 'targetIndustries', 'targetSizes'],
 };
 
 /** DTO field → column key where their names differ. */
@@ -278,7 +277,8 @@ export function readListingRow(record: RowRecord): ListingRow {
     switch (part) {
       case 'goods': {
         const category = read('category', (c): Read<string> => {
-          const code = CATEGORY_BY_LABEL.get(normaliseLabel(cellText(c)));
+          // Names, parts of names (钾肥 for 氯化钾（钾肥）) and trade names (电解铜, 商混) as organisers type them.
+          const code = findCategoryByWord(cellText(c))?.code;
           return code ? ok(code) : fail('is not a product category of the taxonomy (use its Chinese name, e.g. 钢材, or its code)');
         });
         const region = read('goodsRegion', (c) => ok(leadingCode(readCode(c), REGION_AT_START)));
@@ -323,13 +323,7 @@ export function readListingRow(record: RowRecord): ListingRow {
           rateMaxBp: read('rateMax', readPercent) ?? Number.NaN,
           targetIndustries:
             read('targetIndustries', (c) => ok(readList(c).map((code) => leadingCode(code.normalize('NFKC').toUpperCase(), INDUSTRY_AT_START)))) ?? [],
-          targetSizes:
-            read('targetSizes', (c): Read<OrganisationSize[]> => {
-              const sizes = readList(c).map((word) => VOCABULARIES.targetSizes.lookup(word));
-              return sizes.every((s) => s !== undefined)
-                ? ok([...new Set(sizes as OrganisationSize[])])
-                : fail(`must list sizes from: ${VOCABULARIES.targetSizes.labels}`);
-            }) ?? [],
+          targetSizes: read('targetSizes', readSizes) ?? [],
           guaranteeRequirement: read('guaranteeRequirement', (c) => readEnum(c, VOCABULARIES.guaranteeRequirement)) ?? 'none',
         };
         break;
@@ -339,6 +333,7 @@ export function readListingRow(record: RowRecord): ListingRow {
           feeRateBp: read('feeRate', readPercent) ?? Number.NaN,
           targetIndustries:
             read('targetIndustries', (c) => ok(readList(c).map((code) => leadingCode(code.normalize('NFKC').toUpperCase(), INDUSTRY_AT_START)))) ?? [],
+          targetSizes: read('targetSizes', readSizes) ?? [],
         };
         break;
     }

@@ -61,6 +61,38 @@ describe('listings (integration)', () => {
     expect(range.body.fields[0].field).toBe('goods.priceMax');
   });
 
+  it('keeps a guarantee product’s sizes served (面向企业规模): validated, stored, edited, and absent meaning every size', async () => {
+    const guarantor = await t.organisation('guarantor');
+    await t.participate(guarantor, organiser, bankSessionId, 'guarantor');
+    // Bodies a client may send, valid or not: plain objects, posted as they are.
+    const guarantee = (targetSizes?: unknown) => ({
+      type: 'guarantee_offer',
+      title: '小微企业融资担保',
+      guarantee: { capacity: 200_000_000, feeRateBp: 150, targetIndustries: [], ...(targetSizes === undefined ? {} : { targetSizes }) },
+    });
+    const postRaw = (body: object) => t.http.post(`/api/sessions/${bankSessionId}/listings`).auth(guarantor.token, { type: 'bearer' }).send(body);
+    const badSize = await postRaw(guarantee(['small', 'huge'])).expect(400);
+    expect(badSize.body.fields.map((f: { field: string }) => f.field)).toEqual(['guarantee.targetSizes']);
+    expect(badSize.body.fields[0].messages.join(' ')).toMatch(/large, medium, small, micro/);
+    const repeated = await postRaw(guarantee(['small', 'small'])).expect(400);
+    expect(repeated.body.fields).toEqual([{ field: 'guarantee.targetSizes', messages: ['targetSizes must not repeat a size'] }]);
+    const notAList = await postRaw(guarantee('small')).expect(400);
+    expect(notAList.body.fields[0].field).toBe('guarantee.targetSizes');
+
+    const created = await postRaw(guarantee(['small', 'micro'])).expect(201);
+    expect(created.body.guarantee).toEqual({ capacity: 200_000_000, feeRateBp: 150, targetIndustries: [], targetSizes: ['small', 'micro'] });
+    const read = await t.http.get(`/api/listings/${created.body.id}`).auth(borrower.token, { type: 'bearer' }).expect(200);
+    expect(read.body.guarantee.targetSizes).toEqual(['small', 'micro']);
+    const edited = await t.http
+      .patch(`/api/listings/${created.body.id}`)
+      .auth(guarantor.token, { type: 'bearer' })
+      .send({ version: 1, guarantee: { capacity: 200_000_000, feeRateBp: 150, targetIndustries: [], targetSizes: ['medium'] } })
+      .expect(200);
+    expect(edited.body.guarantee.targetSizes).toEqual(['medium']);
+    const everySize = await postRaw({ ...guarantee(), title: '不限规模的担保' }).expect(201);
+    expect(everySize.body.guarantee.targetSizes).toBeUndefined();
+  });
+
   it('does not let another enterprise edit or withdraw a listing (403)', async () => {
     const res = await post(supplier, supplyListing()).expect(201);
     await t.http.patch(`/api/listings/${res.body.id}`).auth(outsider.token, { type: 'bearer' }).send({ version: 1, title: '改掉' }).expect(403);

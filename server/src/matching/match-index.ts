@@ -1,7 +1,20 @@
-import { downstreamOf, upstreamOf } from '@duijie/shared';
-import { COUNTERPART_TYPES, guarantorFits, pairScore, type MatchItem, type MatchOptions } from './scoring';
+import {
+  chainBound,
+  COUNTERPART_TYPES,
+  guarantorFits,
+  ineligibilityOf,
+  inputsOf,
+  outputsOf,
+  pairScore,
+  type MatchItem,
+  type MatchOptions,
+  type Text,
+} from './scoring';
 
 export type Ranked = { item: MatchItem; score: number };
+
+/** A counterpart that breaks an eligibility rule, with the rules it breaks. */
+export type NearMiss = { item: MatchItem; reasons: Text[] };
 
 /** Best first; equal scores in id order, so every ranking of the same data is the same. */
 export function better(a: Ranked, b: Ranked): boolean {
@@ -74,7 +87,7 @@ export class MatchIndex {
     if (!this.guarantors.has(need.id)) {
       const best = new TopK(1);
       for (const g of this.financing.get('guarantee_offer') ?? []) {
-        if (g.organisationId !== need.organisationId && guarantorFits(need, g)) best.offer({ item: g, score: pairScore(need, g, this.options, () => false) });
+        if (guarantorFits(need, g)) best.offer({ item: g, score: pairScore(need, g, this.options, () => false) });
       }
       this.guarantors.set(need.id, best.ranked[0]?.item ?? null);
     }
@@ -99,25 +112,58 @@ export class MatchIndex {
   }
 
   /**
+   * Up to k counterparts that break an eligibility rule (for organisers looking for near misses):
+   * fewest broken rules first, then in id order. Goods have no eligibility rules, so only
+   * financing listings have near misses.
+   */
+  nearMisses(item: MatchItem, k: number, exclude?: ReadonlySet<string>): NearMiss[] {
+    if (item.goods) return [];
+    const hasGuarantor = (need: MatchItem) => this.guarantorFor(need) !== null;
+    const misses: NearMiss[] = [];
+    for (const { bucket } of this.buckets(item)) {
+      for (const candidate of bucket) {
+        if (exclude?.has(candidate.id)) continue;
+        const reasons = ineligibilityOf(item, candidate, hasGuarantor);
+        if (reasons && reasons.length > 0) misses.push({ item: candidate, reasons });
+      }
+    }
+    misses.sort((a, b) => a.reasons.length - b.reasons.length || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+    return misses.slice(0, k);
+  }
+
+  /**
    * Where a listing's counterparts can be, most promising first, each with an upper bound of
-   * the score anything in it can reach: goods of the same category, then of categories one
-   * step along a chain (product fit at most 0.5: 17.5 points fewer before the local bonus).
+   * the score anything in it can reach. A supply of X: demands of X (direct trade), then along
+   * the chains (at most chainBound): supplies of what is made from X (prospective buyers),
+   * supplies of X's inputs (prospective suppliers) and demands of what is made from X (chain
+   * cooperation, which only demands of an upstream–downstream session accept). A demand of Y:
+   * supplies of Y, and only in an upstream–downstream session the supplies of Y's inputs.
+   * Each bucket is yielded once, so no candidate is offered twice.
    */
   private *buckets(item: MatchItem): Iterable<{ bucket: Set<MatchItem>; bound: number }> {
-    for (const type of COUNTERPART_TYPES[item.type]) {
-      if (item.goods) {
-        const category = item.goods.category;
-        const same = this.goods.get(`${type}:${category}`);
-        if (same) yield { bucket: same, bound: 100 };
-        const neighbourBound = (100 - this.options.localBonus) * (1 - 0.35 * 0.5) + this.options.localBonus;
-        for (const neighbour of new Set([...downstreamOf(category), ...upstreamOf(category)])) {
-          const bucket = neighbour === category ? undefined : this.goods.get(`${type}:${neighbour}`);
-          if (bucket) yield { bucket, bound: neighbourBound };
-        }
-      } else {
+    if (!item.goods) {
+      for (const type of COUNTERPART_TYPES[item.type]) {
         const bucket = this.financing.get(type);
         if (bucket) yield { bucket, bound: 100 };
       }
+      return;
+    }
+    const category = item.goods.category;
+    const direct = `${item.type === 'supply' ? 'demand' : 'supply'}:${category}`;
+    const same = this.goods.get(direct);
+    if (same) yield { bucket: same, bound: 100 };
+    const along = new Set<string>();
+    if (item.type === 'supply') {
+      for (const output of outputsOf(category)) along.add(`supply:${output}`).add(`demand:${output}`);
+      for (const input of inputsOf(category)) along.add(`supply:${input}`);
+    } else if (item.sessionKind === 'upstream_downstream') {
+      for (const input of inputsOf(category)) along.add(`supply:${input}`);
+    }
+    along.delete(direct);
+    const bound = chainBound(this.options);
+    for (const key of along) {
+      const bucket = this.goods.get(key);
+      if (bucket) yield { bucket, bound };
     }
   }
 
@@ -134,7 +180,7 @@ export class MatchIndex {
 /** The reference ranking: scores every listing of the event, no index. Used to check the index. */
 export function bruteForceTop(all: MatchItem[], item: MatchItem, k: number, options: MatchOptions): Ranked[] {
   const guarantees = all.filter((g) => g.type === 'guarantee_offer');
-  const hasGuarantor = (need: MatchItem) => guarantees.some((g) => g.organisationId !== need.organisationId && guarantorFits(need, g));
+  const hasGuarantor = (need: MatchItem) => guarantees.some((g) => guarantorFits(need, g));
   const best = new TopK(k);
   for (const candidate of all) {
     const score = pairScore(item, candidate, options, hasGuarantor);

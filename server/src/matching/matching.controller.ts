@@ -11,10 +11,10 @@ import { MatchingService } from './matching.service';
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}
 
-  /** The best counterparts of the listing, each with its score and the reasons behind it. */
+  /** The best eligible counterparts of the listing, each with its score and the reasons behind it; near misses for organisers who ask. */
   @Endpoint(routes.matching.matches)
   matches(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Query() query: MatchesQueryDto): Promise<Match[]> {
-    return this.matching.matches(principal, id, query.limit ?? 10, query.lang ?? 'zh-CN');
+    return this.matching.matches(principal, id, query.limit ?? 10, query.lang ?? 'zh-CN', query.includeIneligible === 'true');
   }
 
   /** Dismisses a recommendation for good (idempotent). */

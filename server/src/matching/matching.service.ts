@@ -1,9 +1,17 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInProvince, STRONG_MATCH_SCORE, type ListingPublic, type Match, type OrganisationSize, type SessionKind } from '@duijie/shared';
+import {
+  isInProvince,
+  STRONG_MATCH_SCORE,
+  type ListingPublic,
+  type Match,
+  type OrganisationKind,
+  type OrganisationSize,
+  type SessionKind,
+} from '@duijie/shared';
 import { DataSource, In } from 'typeorm';
 import { isOrganiser, type Principal } from '../access/principal';
-import { Conflict, NotFound } from '../common/errors';
+import { Conflict, Forbidden, NotFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ListingEntity } from '../listings/listing.entity';
 import { toPublicListing } from '../listings/listings.mapper';
@@ -12,7 +20,7 @@ import { BoardPublisher } from '../realtime/board-publisher';
 import { seatOf } from './geo';
 import { MatchIndex, type Ranked } from './match-index';
 import { MatchMarkEntity } from './match-mark.entity';
-import { factorsOf, pairScore, reasonsOf, type Lang, type MatchItem } from './scoring';
+import { factorsOf, pairScore, reasonsOf, relationOf, securityFor, withGuarantor, textOf, type Lang, type MatchItem } from './scoring';
 
 type Row = {
   id: string;
@@ -25,6 +33,7 @@ type Row = {
   credit: MatchItem['credit'];
   guarantee: MatchItem['guarantee'];
   sessionKind: SessionKind;
+  orgKind: OrganisationKind;
   industry: string;
   size: OrganisationSize;
   region: string;
@@ -39,7 +48,7 @@ const MAX_ANNOUNCED_PER_COMMIT = 50;
 
 const ITEM_SQL = `
   SELECT l.id, l."eventId", l."organisationId", l.type, l.status, l.goods, l.financing, l.credit, l.guarantee,
-         s.kind AS "sessionKind", o.industry, o.size, o.region, e.province
+         s.kind AS "sessionKind", o.kind AS "orgKind", o.industry, o.size, o.region, e.province
     FROM listing l
     JOIN match_session s ON s.id = l."sessionId"
     JOIN organisation o ON o.id = l."organisationId"
@@ -119,7 +128,12 @@ export class MatchingService implements OnModuleInit {
     return counts;
   }
 
-  async matches(principal: Principal, listingId: string, limit: number, lang: Lang): Promise<Match[]> {
+  /**
+   * The best eligible counterparts of a listing; with `includeIneligible` (organisers only) up to
+   * `limit` near misses after them, each with the eligibility rules it breaks.
+   */
+  async matches(principal: Principal, listingId: string, limit: number, lang: Lang, includeIneligible = false): Promise<Match[]> {
+    if (includeIneligible && !isOrganiser(principal)) throw new Forbidden('Only organisers may see ineligible counterparts (includeIneligible)');
     // The hot path finds the listing's event in an index already in memory; otherwise it asks.
     const eventId = (await this.knownEventOf(listingId)) ?? (await this.dataSource.getRepository(ListingEntity).findOne({ where: { id: listingId } }))?.eventId;
     if (!eventId) throw new NotFound('Listing');
@@ -137,15 +151,19 @@ export class MatchingService implements OnModuleInit {
     const dismissed = new Set(marks.filter((m) => m.kind === 'dismissed').map((m) => m.counterpartId));
     const bookmarked = new Set(marks.filter((m) => m.kind === 'bookmarked').map((m) => m.counterpartId));
     const ranked = index.top(item, limit, dismissed);
+    const misses = includeIneligible ? index.nearMisses(item, limit, dismissed) : [];
+    const hasGuarantor = (n: MatchItem) => index.guarantorFor(n) !== null;
+    // A bank match whose security only a guarantor can give comes with that guarantor (the best that fits the need).
     const guarantors = new Map<string, MatchItem>();
     for (const r of ranked) {
-      const need = item.type === 'financing_need' ? item : r.item.type === 'financing_need' ? r.item : null;
-      const guarantor = need && (item.type === 'credit_offer' || r.item.type === 'credit_offer') ? index.guarantorFor(need) : null;
-      if (guarantor && this.needsGuarantor(item, r.item, index)) guarantors.set(r.item.id, guarantor);
+      const [need, bank] = item.type === 'financing_need' ? [item, r.item] : [r.item, item];
+      if (need.type !== 'financing_need' || bank.type !== 'credit_offer' || !withGuarantor(securityFor(need, bank, hasGuarantor))) continue;
+      const guarantor = index.guarantorFor(need);
+      if (guarantor) guarantors.set(r.item.id, guarantor);
     }
-    const views = await this.publicViews([...ranked.map((r) => r.item.id), ...[...guarantors.values()].map((g) => g.id)]);
-    const explain = (a: MatchItem, b: MatchItem) => reasonsOf(factorsOf(a, b, index.options, (n) => index.guarantorFor(n) !== null) ?? [], lang);
-    return ranked.flatMap((r: Ranked): Match[] => {
+    const views = await this.publicViews([...ranked.map((r) => r.item.id), ...misses.map((m) => m.item.id), ...[...guarantors.values()].map((g) => g.id)]);
+    const explain = (a: MatchItem, b: MatchItem) => reasonsOf(factorsOf(a, b, index.options, hasGuarantor) ?? [], lang);
+    const eligible = ranked.flatMap((r: Ranked): Match[] => {
       const view = views.get(r.item.id);
       if (!view) return [];
       const g = guarantors.get(r.item.id);
@@ -158,9 +176,29 @@ export class MatchingService implements OnModuleInit {
           reasons: explain(item, r.item),
           bookmarked: bookmarked.has(r.item.id),
           guarantor: g && gView ? { listing: gView, score: pairScore(need, g, index.options, () => false), reasons: explain(need, g) } : null,
+          relation: relationOf(item, r.item) ?? 'direct',
+          eligible: true,
+          ineligible: [],
         },
       ];
     });
+    const ineligible = misses.flatMap((m): Match[] => {
+      const view = views.get(m.item.id);
+      if (!view) return [];
+      return [
+        {
+          listing: view,
+          score: 0,
+          reasons: [],
+          bookmarked: bookmarked.has(m.item.id),
+          guarantor: null,
+          relation: relationOf(item, m.item) ?? 'direct',
+          eligible: false,
+          ineligible: m.reasons.map((text) => textOf(text, lang)),
+        },
+      ];
+    });
+    return [...eligible, ...ineligible];
   }
 
   /** Dismissed recommendations do not come back; bookmarks are kept for later. Both are idempotent. */
@@ -252,12 +290,6 @@ export class MatchingService implements OnModuleInit {
     return new Map(rows.map((r) => [r.id, Number(r.seq)]));
   }
 
-  /** Whether the bank's security requirement is met only through a guarantor. */
-  private needsGuarantor(item: MatchItem, other: MatchItem, index: MatchIndex): boolean {
-    const fits = factorsOf(item, other, index.options, (n) => index.guarantorFor(n) !== null);
-    return fits?.some((f) => f.factor === 'security' && f.fit === 0.8) ?? false;
-  }
-
   private async publicViews(ids: string[]): Promise<Map<string, ListingPublic>> {
     if (ids.length === 0) return new Map();
     const listings = await this.dataSource.getRepository(ListingEntity).find({ where: { id: In(ids) }, relations: { organisation: true } });
@@ -275,6 +307,8 @@ function toItem(row: Row): MatchItem {
     orgIndustry: row.industry,
     orgSize: row.size,
     inProvince: isInProvince(row.region, row.province),
+    // Traders and distributors buy and sell but make nothing along a chain.
+    maker: row.orgKind !== 'distributor',
     type: row.type,
     goods: g
       ? {

@@ -1,99 +1,32 @@
 import { bruteForceTop, MatchIndex } from './match-index';
-import { factorsOf, pairScore, productFit, reasonsOf, scoreOf, type MatchItem, type MatchOptions } from './scoring';
-import { distanceKm, seatOf } from './geo';
+import { factorsOf, ineligibilityOf, pairScore, reasonsOf, relationOf, scoreOf, type MatchItem } from './scoring';
+import { distanceKm } from './geo';
+import { credit, day, goods, guarantee, id, need, noGuarantor, OPTIONS } from '../testing/match-items';
 
-const OPTIONS: MatchOptions = { localBonus: 5 };
-const noGuarantor = () => false;
-let seq = 0;
-const id = () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
-
-const base = (over: Partial<MatchItem>): MatchItem => ({
-  id: id(),
-  eventId: 'event',
-  sessionKind: 'producer_distributor',
-  organisationId: id(),
-  orgIndustry: 'C31',
-  orgSize: 'medium',
-  inProvince: false,
-  type: 'supply',
-  goods: null,
-  financing: null,
-  credit: null,
-  guarantee: null,
-  ...over,
-});
-const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const goods = (type: 'supply' | 'demand', over: Partial<NonNullable<MatchItem['goods']>> = {}, item: Partial<MatchItem> = {}) =>
-  base({
-    type,
-    goods: withSeat({
-      category: 'steel',
-      quantity: 5000,
-      unit: '吨',
-      priceMin: 3600,
-      priceMax: 3900,
-      from: day('2027-01-01'),
-      to: day('2027-06-30'),
-      region: '630100',
-      ...over,
-    }),
-    ...item,
-  });
-function withSeat(g: Omit<NonNullable<MatchItem['goods']>, 'seat'> & { seat?: unknown }): NonNullable<MatchItem['goods']> {
-  return { ...g, seat: seatOf(g.region) ?? null };
-}
-const need = (over: Partial<NonNullable<MatchItem['financing']>> = {}, item: Partial<MatchItem> = {}) =>
-  base({
-    type: 'financing_need',
-    financing: { amount: 50_000_000, termMonths: 36, purpose: 'technical_upgrade', collateral: '厂房设备', guaranteeNeeded: false, ...over },
-    ...item,
-  });
-const credit = (over: Partial<NonNullable<MatchItem['credit']>> = {}) =>
-  base({
-    type: 'credit_offer',
-    orgIndustry: 'J66',
-    credit: {
-      amountMin: 10_000_000,
-      amountMax: 100_000_000,
-      totalLine: 1_000_000_000,
-      termMinMonths: 12,
-      termMaxMonths: 60,
-      rateMinBp: 350,
-      rateMaxBp: 450,
-      targetIndustries: [],
-      targetSizes: [],
-      guaranteeRequirement: 'none',
-      ...over,
-    },
-  });
-const guarantee = (over: Partial<NonNullable<MatchItem['guarantee']>> = {}) =>
-  base({ type: 'guarantee_offer', orgIndustry: 'J69', guarantee: { capacity: 80_000_000, feeRateBp: 150, targetIndustries: [], ...over } });
 const fit = (a: MatchItem, b: MatchItem, factor: string, guarantor = noGuarantor) => factorsOf(a, b, OPTIONS, guarantor)!.find((f) => f.factor === factor)!;
 
-describe('product fit and the chain graph', () => {
-  it('is full for the same category and half one step along a chain, only where chains count', () => {
-    expect(productFit('steel', 'steel', false)).toBe(1);
-    expect(productFit('iron_ore_concentrate', 'steel', true)).toBe(0.5);
-    expect(productFit('steel', 'construction', true)).toBe(0.5);
-    expect(productFit('steel', 'iron_ore_concentrate', true)).toBe(0.5);
-    expect(productFit('iron_ore_concentrate', 'steel', false)).toBe(0);
-    // Two steps away is not a neighbour.
-    expect(productFit('iron_ore_concentrate', 'construction', true)).toBe(0);
-  });
-
-  it('does not pair unrelated products, the same organisation, or listings of other events', () => {
+describe('who meets whom', () => {
+  it('does not pair unrelated products, the same organisation, listings of other events, or two supplies of one product', () => {
     const supply = goods('supply');
     expect(factorsOf(supply, goods('demand', { category: 'wheat' }), OPTIONS, noGuarantor)).toBeNull();
     expect(factorsOf(supply, goods('demand', {}, { organisationId: supply.organisationId }), OPTIONS, noGuarantor)).toBeNull();
     expect(factorsOf(supply, goods('demand', {}, { eventId: 'other' }), OPTIONS, noGuarantor)).toBeNull();
     expect(factorsOf(supply, goods('supply'), OPTIONS, noGuarantor)).toBeNull();
+    expect(factorsOf(goods('demand'), goods('demand'), OPTIONS, noGuarantor)).toBeNull();
+    expect(relationOf(supply, goods('demand'))).toBe('direct');
+    expect(relationOf(need(), credit())).toBe('direct');
   });
 
-  it('matches upstream and downstream in the upstream–downstream session, with the chain named', () => {
-    const ore = goods('supply', { category: 'iron_ore_concentrate' }, { sessionKind: 'upstream_downstream' });
-    const f = fit(ore, goods('demand', { category: 'steel' }), 'product');
-    expect(f.fit).toBe(0.5);
-    expect(f.zh).toContain('产业链上下游相邻');
+  it('names the chain relation (see chain-direction.spec.ts for every edge)', () => {
+    const ore = goods('supply', { category: 'iron_ore_concentrate' });
+    const mill = goods('supply', { category: 'steel' });
+    expect(fit(ore, mill, 'product')).toMatchObject({
+      fit: 0.5,
+      zh: '潜在买方：以铁精粉为原料生产钢材',
+      en: 'Prospective buyer: makes Steel products from Iron ore concentrate',
+    });
+    const chainDemand = goods('demand', { category: 'steel' }, { sessionKind: 'upstream_downstream' });
+    expect(fit(chainDemand, ore, 'product').zh).toBe('产业链协作：铁精粉是钢材的上游原料');
   });
 });
 
@@ -146,24 +79,25 @@ describe('goods factors', () => {
 });
 
 describe('financing factors', () => {
-  it('checks the amount against the per-loan range and the line, and the term', () => {
-    expect(fit(need({ amount: 50_000_000 }), credit(), 'amount').fit).toBe(1);
-    expect(fit(need({ amount: 200_000_000 }), credit(), 'amount').fit).toBe(0.5);
-    expect(fit(need({ amount: 50_000_000 }), credit({ totalLine: 25_000_000 }), 'amount').fit).toBe(0.5);
-    expect(fit(need({ termMonths: 120 }), credit(), 'term').fit).toBe(0.5);
-  });
-
-  it('checks the industry (exact, same section, other) and the enterprise size', () => {
-    expect(fit(need(), credit({ targetIndustries: ['C31'] }), 'industry').fit).toBe(1);
-    expect(fit(need(), credit({ targetIndustries: ['C26'] }), 'industry').fit).toBe(0.5);
-    expect(fit(need(), credit({ targetIndustries: ['A01'] }), 'industry').fit).toBe(0);
-    expect(fit(need(), credit({ targetSizes: ['small', 'micro'] }), 'size').fit).toBe(0);
+  it('explains an eligible credit product: within the amount and term, industry and size served', () => {
+    const fits = factorsOf(need({ amount: 50_000_000 }), credit({ targetIndustries: ['C31'] }), OPTIONS, noGuarantor)!;
+    expect(fits.map((f) => [f.factor, f.fit])).toEqual([
+      ['amount', 1],
+      ['term', 1],
+      ['industry', 1],
+      ['size', 1],
+      ['security', 1],
+    ]);
+    expect(fits[0].zh).toBe('融资 5000万元 在单笔 1000万元–10000万元 之内');
+    expect(fits[2].zh).toBe('支持本企业所在行业（C31）');
+    expect(scoreOf(fits)).toBe(100);
   });
 
   it('recommends a guarantor when the enterprise lacks the collateral the bank asks for', () => {
     const n = need({ collateral: '', guaranteeNeeded: true });
     const bank = credit({ guaranteeRequirement: 'collateral' });
-    expect(fit(n, bank, 'security').fit).toBe(0);
+    // Without a guarantor that fits, the bank cannot lend: not a recommendation.
+    expect(factorsOf(n, bank, OPTIONS, noGuarantor)).toBeNull();
     const withGuarantor = fit(n, bank, 'security', () => true);
     expect(withGuarantor.fit).toBe(0.8);
     expect(withGuarantor.zh).toContain('三方组合');
@@ -175,8 +109,10 @@ describe('financing factors', () => {
         .map((r) => r.item.type)
         .sort(),
     ).toEqual(['credit_offer', 'guarantee_offer']);
-    // A guarantor too small for the amount does not fit.
-    expect(new MatchIndex(OPTIONS, [n, bank, guarantee({ capacity: 10_000_000 })]).guarantorFor(n)).toBeNull();
+    // A guarantor too small for the amount does not fit, and the bank drops out.
+    const small = new MatchIndex(OPTIONS, [n, bank, guarantee({ capacity: 10_000_000 })]);
+    expect(small.guarantorFor(n)).toBeNull();
+    expect(small.top(n, 10)).toEqual([]);
   });
 
   it('explains every factor with its weight and contribution, in Chinese by default or English', () => {
@@ -190,7 +126,9 @@ describe('financing factors', () => {
 });
 
 describe('the index', () => {
-  // A random event: goods of a few related categories, needs, offers and guarantees.
+  // A random event: goods of related categories (chain steps, building materials, unrelated
+  // farm produce) in every goods session kind, needs, credit products and guarantees.
+  const CATEGORIES = ['iron_ore_concentrate', 'steel', 'construction', 'rebar', 'cement', 'ready_mix_concrete', 'aluminium_ingot', 'rolled_aluminium', 'wheat'];
   const random = (n: number, seed: number): MatchItem[] => {
     let x = seed;
     const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -200,45 +138,63 @@ describe('the index', () => {
       inProvince: rnd() < 0.6,
       orgIndustry: pick(['C31', 'C26', 'C32', 'A01']),
       orgSize: pick(['large', 'medium', 'small', 'micro'] as const),
+      maker: rnd() < 0.8,
     }));
     return Array.from({ length: n }, () => {
       const org = pick(orgs);
-      const sessionKind = pick(['upstream_downstream', 'producer_distributor', 'bank_enterprise'] as const);
       const kind = rnd();
-      const item = { ...org, sessionKind };
+      const goodsItem = { ...org, sessionKind: pick(['upstream_downstream', 'producer_distributor', 'building_materials'] as const) };
+      const bankItem = { ...org, sessionKind: 'bank_enterprise' as const };
       if (kind < 0.35)
         return goods(
           'supply',
           {
-            category: pick(['iron_ore_concentrate', 'steel', 'construction', 'wheat']),
+            category: pick(CATEGORIES),
             quantity: Math.round(rnd() * 9000) + 100,
             region: pick(['630100', '632800', '620100', '440100']),
             priceMin: rnd() < 0.2 ? null : 3000 + Math.round(rnd() * 1000),
             priceMax: null,
           },
-          item,
+          goodsItem,
         );
       if (kind < 0.7)
         return goods(
           'demand',
           {
-            category: pick(['iron_ore_concentrate', 'steel', 'construction', 'wheat']),
+            category: pick(CATEGORIES),
             quantity: Math.round(rnd() * 9000) + 100,
             unit: rnd() < 0.1 ? '件' : '吨',
           },
-          item,
+          goodsItem,
         );
-      if (kind < 0.85) return need({ amount: Math.round(rnd() * 2e8), collateral: rnd() < 0.5 ? '' : '设备', termMonths: 6 + Math.round(rnd() * 80) }, item);
+      if (kind < 0.85)
+        return need(
+          {
+            amount: Math.round(rnd() * 2e8),
+            collateral: pick(['', '设备', '无', '厂房抵押', 'none', '-']),
+            guaranteeNeeded: rnd() < 0.4,
+            termMonths: 6 + Math.round(rnd() * 80),
+          },
+          bankItem,
+        );
       if (kind < 0.95)
-        return {
-          ...credit({
+        return credit(
+          {
+            amountMin: pick([1_000_000, 10_000_000, 50_000_000]),
             guaranteeRequirement: pick(['none', 'collateral', 'guarantee', 'collateral_or_guarantee'] as const),
-            targetIndustries: rnd() < 0.5 ? [] : ['C31'],
-          }),
-          ...item,
-          type: 'credit_offer' as const,
-        };
-      return { ...guarantee({ capacity: Math.round(rnd() * 2e8) }), ...item, type: 'guarantee_offer' as const };
+            targetIndustries: pick([[], ['C31'], ['C'], ['C26', 'A01']]),
+            targetSizes: pick([[], ['small', 'micro'], ['large', 'medium']] as const).slice(),
+          },
+          bankItem,
+        );
+      return guarantee(
+        {
+          capacity: Math.round(rnd() * 2e8),
+          targetIndustries: pick([[], ['C31'], ['A01']]),
+          targetSizes: pick([undefined, [], ['small', 'micro']] as const)?.slice(),
+        },
+        bankItem,
+      );
     });
   };
 
@@ -248,7 +204,8 @@ describe('the index', () => {
     const check = () => {
       const all = [...index.all()];
       for (const item of all)
-        expect(index.top(item, 10).map((r) => [r.item.id, r.score])).toEqual(bruteForceTop(all, item, 10, OPTIONS).map((r) => [r.item.id, r.score]));
+        for (const k of [10, 3])
+          expect(index.top(item, k).map((r) => [r.item.id, r.score])).toEqual(bruteForceTop(all, item, k, OPTIONS).map((r) => [r.item.id, r.score]));
     };
     check();
     for (const item of items.slice(0, 60)) index.remove(item.id);
@@ -258,18 +215,27 @@ describe('the index', () => {
     check();
   });
 
-  it('computes the fast score and the explained score identically', () => {
+  it('computes the fast score, the explained score and eligibility identically, for every relation', () => {
     const items = random(400, 3);
     const index = new MatchIndex(OPTIONS, items);
     const hasGuarantor = (n: MatchItem) => index.guarantorFor(n) !== null;
-    let pairs = 0;
-    for (const a of items.slice(0, 80)) {
+    const seen = new Map<string, number>();
+    const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (const a of items.slice(0, 120)) {
       for (const b of items) {
         const fits = factorsOf(a, b, OPTIONS, hasGuarantor);
         expect(pairScore(a, b, OPTIONS, hasGuarantor)).toBe(fits ? scoreOf(fits) : -1);
-        if (fits) pairs += 1;
+        const relation = relationOf(a, b);
+        const ineligible = ineligibilityOf(a, b, hasGuarantor);
+        // Counterparts are eligible (scored) or ineligible with reasons; others are neither.
+        expect(ineligible === null).toBe(relation === null);
+        if (relation) expect(fits !== null).toBe(ineligible!.length === 0);
+        if (relation) count(`${a.goods ? relation : 'financing'}:${fits ? 'eligible' : 'ineligible'}`);
       }
     }
-    expect(pairs).toBeGreaterThan(1000);
+    for (const key of ['direct', 'prospective_buyer', 'prospective_supplier', 'chain_cooperation'])
+      expect(seen.get(`${key}:eligible`) ?? 0).toBeGreaterThan(20);
+    expect(seen.get('financing:eligible') ?? 0).toBeGreaterThan(20);
+    expect(seen.get('financing:ineligible') ?? 0).toBeGreaterThan(20);
   });
 });

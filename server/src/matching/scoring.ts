@@ -1,16 +1,22 @@
 // The matching score: pure functions over listings prepared for matching (MatchItem).
-// A score is the weighted sum of factor fits (each 0..1, weights summing to 100) plus the
-// local-priority bonus, capped at 100. The same functions rank candidates and explain the
-// ranking, so the reasons a user reads are exactly what produced the number.
+// A pair is first eligible or not by hard rules (a bank product's stated limits, a guarantee's
+// capacity and the enterprises it serves, the security the bank needs); only eligible pairs are
+// scored. A score is the weighted sum of factor fits (each 0..1) plus the local-priority bonus,
+// capped at 100. The same functions rank candidates and explain the ranking, so the reasons a
+// user reads are exactly what produced the number.
 import {
   categoryLabel,
+  collateralOffered,
   downstreamOf,
+  findIndustry,
   regionLabel,
   upstreamOf,
   type CreditOfferFields,
   type FinancingNeedFields,
   type GuaranteeOfferFields,
+  type GuaranteeRequirement,
   type ListingType,
+  type MatchRelation,
   type OrganisationSize,
   type SessionKind,
 } from '@duijie/shared';
@@ -25,6 +31,8 @@ export type MatchItem = {
   orgSize: OrganisationSize;
   /** The organisation is registered in the event's province (同质同价同服务的本地优先). */
   inProvince: boolean;
+  /** The organisation makes goods (not a trader or distributor): only makers are proposed along a chain as buyers of an input or makers of one. */
+  maker: boolean;
   type: ListingType;
   goods: {
     category: string;
@@ -47,41 +55,175 @@ export type Factor =
   'product' | 'quantity' | 'price' | 'delivery' | 'distance' | 'local' | 'amount' | 'term' | 'industry' | 'size' | 'security' | 'capacity' | 'wants_guarantee';
 export type Lang = 'zh-CN' | 'en';
 
+/** A sentence in both languages. */
+export type Text = { zh: string; en: string };
+
 /** One factor's part in a score: how well it fits (0..1) and why, in both languages. */
-export type FactorFit = { factor: Factor; weight: number; fit: number; zh: string; en: string };
+export type FactorFit = { factor: Factor; weight: number; fit: number } & Text;
 
 export type MatchOptions = {
   /** Points an in-province supplier gains over an otherwise equal one. */
   localBonus: number;
 };
 
+/** Whether some guarantee offer of the event fits a need (the three-party combination). */
+export type GuarantorFor = (need: MatchItem) => boolean;
+
+/**
+ * The listing types a listing's counterparts can have. A supply meets demands (direct trade and
+ * chain cooperation) and other supplies one chain step away (prospective buyers and suppliers);
+ * a demand meets supplies only.
+ */
 export const COUNTERPART_TYPES: Record<ListingType, readonly ListingType[]> = {
-  supply: ['demand'],
+  supply: ['demand', 'supply'],
   demand: ['supply'],
   financing_need: ['credit_offer', 'guarantee_offer'],
   credit_offer: ['financing_need'],
   guarantee_offer: ['financing_need'],
 };
 
+/** The product fit of a relation along a chain: what such a pair can score for its product at most. */
+export const CHAIN_PRODUCT_FIT = 0.5;
+
 const DAY = 86_400_000;
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const wan = (yuan: number) => `${Math.round(yuan / 1000) / 10}万元`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Each category's neighbours one step up or down a chain, computed once (scoring runs millions of times). */
-const NEIGHBOURS = new Map<string, Set<string>>();
-function neighboursOf(category: string): Set<string> {
-  let set = NEIGHBOURS.get(category);
-  if (!set) NEIGHBOURS.set(category, (set = new Set([...downstreamOf(category), ...upstreamOf(category)])));
+// ---- the chain graph, directed: an edge [X, Y] of CHAIN_EDGES says X is an input of Y ----
+
+const OUTPUTS = new Map<string, ReadonlySet<string>>();
+const INPUTS = new Map<string, readonly string[]>();
+
+/** The categories made from `input` (one step down its chains), computed once: this runs for every pair. */
+export function outputsOf(input: string): ReadonlySet<string> {
+  let set = OUTPUTS.get(input);
+  if (!set) OUTPUTS.set(input, (set = new Set(downstreamOf(input).filter((c) => c !== input))));
   return set;
 }
 
-/** How a goods category relates to another: the same (1), one step along a chain (0.5), or not at all (0). */
-export function productFit(a: string, b: string, alongChains: boolean): number {
-  if (a === b) return 1;
-  if (alongChains && neighboursOf(a).has(b)) return 0.5;
-  return 0;
+/** The categories `output` is made from (one step up its chains). */
+export function inputsOf(output: string): readonly string[] {
+  let list = INPUTS.get(output);
+  if (!list) INPUTS.set(output, (list = upstreamOf(output).filter((c) => c !== output)));
+  return list;
 }
+
+/**
+ * How a goods listing `b` relates to `a`, from a's side, or null when they are not counterparts:
+ * - direct: a supply and a demand of the same product, in any session;
+ * - prospective_buyer / prospective_supplier: two supplies, b's product made from a's (b may buy
+ *   a's product) or a's made from b's (b may supply a's input);
+ * - chain_cooperation: a demand of a chain-cooperation (upstream_downstream) session and a supply
+ *   of its product's input. Never a demand offered the product made from it, and never because of
+ *   the supply's session.
+ */
+export function goodsRelation(a: MatchItem, b: MatchItem): MatchRelation | null {
+  const x = a.goods!.category;
+  const y = b.goods!.category;
+  if (a.type !== b.type) {
+    if (x === y) return 'direct';
+    const supplyIsA = a.type === 'supply';
+    const demand = supplyIsA ? b : a;
+    const supply = supplyIsA ? a : b;
+    return demand.sessionKind === 'upstream_downstream' && supply.maker && outputsOf(supply.goods!.category).has(demand.goods!.category)
+      ? 'chain_cooperation'
+      : null;
+  }
+  // Along a chain only makers count: a trader of Y does not consume X, nor does a trader of X make it.
+  if (a.type !== 'supply') return null;
+  if (b.maker && outputsOf(x).has(y)) return 'prospective_buyer';
+  if (a.maker && outputsOf(y).has(x)) return 'prospective_supplier';
+  return null;
+}
+
+/** How `b` relates to `a` (financing counterparts are always direct), or null when they are not counterparts at all. */
+export function relationOf(a: MatchItem, b: MatchItem): MatchRelation | null {
+  if (a.organisationId === b.organisationId || a.eventId !== b.eventId || !COUNTERPART_TYPES[a.type].includes(b.type)) return null;
+  return a.goods && b.goods ? goodsRelation(a, b) : 'direct';
+}
+
+/** The supplier of a goods pair: the supply of a trade, the maker of the input along a chain. */
+function supplierOf(a: MatchItem, b: MatchItem, relation: MatchRelation): MatchItem {
+  if (relation === 'prospective_buyer') return a;
+  if (relation === 'prospective_supplier') return b;
+  return a.type === 'supply' ? a : b;
+}
+
+// ---- financing: what a need offers, what a product serves ----
+
+const COLLATERAL = new WeakMap<FinancingNeedFields, boolean>();
+
+/** Whether the need offers collateral, by the one parser every reader uses (remembered per need). */
+export function offersCollateral(n: FinancingNeedFields): boolean {
+  let offered = COLLATERAL.get(n);
+  if (offered === undefined) COLLATERAL.set(n, (offered = collateralOffered(n.collateral)));
+  return offered;
+}
+
+/**
+ * How a product's target industries serve an enterprise: 1 when its division is named, 0.8 when
+ * its section letter is named or the product is open to every industry, 0 when not served.
+ */
+function industryServed(targets: readonly string[], industry: string): number {
+  if (targets.length === 0) return 0.8;
+  let section = false;
+  for (const t of targets) {
+    if (t === industry) return 1;
+    if (t.length === 1 && t === industry[0]) section = true;
+  }
+  return section ? 0.8 : 0;
+}
+
+function sizeServed(sizes: readonly OrganisationSize[] | undefined, size: OrganisationSize): boolean {
+  return !sizes || sizes.length === 0 || sizes.includes(size);
+}
+
+/**
+ * How the bank's security requirement is met: without security, by collateral, through a
+ * guarantor, by collateral with the guarantor the enterprise asked for beside it, or not at all.
+ */
+export type Security = 'unsecured' | 'collateral' | 'collateral_and_guarantor' | 'guarantor' | 'unmet';
+
+/**
+ * Collateral the bank takes meets its requirement; an enterprise that also says it needs a
+ * guarantee (需要担保) is offered the guarantor that fits beside it. Without such collateral
+ * (or when the bank asks for a guarantee) only a fitting guarantor meets it: three-party.
+ */
+function securityOf(n: FinancingNeedFields, requirement: GuaranteeRequirement, need: MatchItem, guarantorFor: GuarantorFor): Security {
+  if (requirement === 'none') return 'unsecured';
+  if (requirement !== 'guarantee' && offersCollateral(n)) return n.guaranteeNeeded && guarantorFor(need) ? 'collateral_and_guarantor' : 'collateral';
+  return guarantorFor(need) ? 'guarantor' : 'unmet';
+}
+
+/** Whether the match proposes a guarantor beside the bank. */
+export const withGuarantor = (security: Security): boolean => security === 'guarantor' || security === 'collateral_and_guarantor';
+
+const SECURITY_FIT: Record<Exclude<Security, 'unmet'>, number> = { unsecured: 1, collateral: 1, collateral_and_guarantor: 1, guarantor: 0.8 };
+
+/** The limits a credit product states, met by the need (amount range and line, term, sizes and industries served). */
+function creditTermsMet(n: FinancingNeedFields, c: CreditOfferFields, need: MatchItem): boolean {
+  return (
+    n.amount >= c.amountMin &&
+    n.amount <= Math.min(c.amountMax, c.totalLine) &&
+    n.termMonths >= c.termMinMonths &&
+    n.termMonths <= c.termMaxMonths &&
+    sizeServed(c.targetSizes, need.orgSize) &&
+    industryServed(c.targetIndustries, need.orgIndustry) > 0
+  );
+}
+
+/** A guarantee offer can back the need: its capacity covers the amount and it serves the enterprise's size and industry. */
+function guaranteeTermsMet(n: FinancingNeedFields, g: GuaranteeOfferFields, need: MatchItem): boolean {
+  return n.amount <= g.capacity && sizeServed(g.targetSizes, need.orgSize) && industryServed(g.targetIndustries, need.orgIndustry) > 0;
+}
+
+/** Whether the need wants a guarantee: it says so, or it offers no collateral. */
+const wantsGuarantee = (n: FinancingNeedFields) => n.guaranteeNeeded || !offersCollateral(n);
+
+// ---- goods: each factor's fit as a number, shared by the fast path and the explained one ----
+
+type Goods = NonNullable<MatchItem['goods']>;
 
 /** The gap between two ranges (0 when they overlap). */
 function rangeGap(aMin: number, aMax: number, bMin: number, bMax: number): number {
@@ -94,8 +236,6 @@ function rangeFit(aMin: number, aMax: number, bMin: number, bMax: number, span: 
   return gap === 0 ? 1 : clamp01(1 - gap / span);
 }
 
-// Each factor's fit as a number, shared by the fast ranking path (pairScore) and the
-// explained one (factorsOf), so the two cannot disagree.
 const fitOf = {
   quantity: (s: Goods, d: Goods) => (s.unit === d.unit ? Math.min(s.quantity, d.quantity) / Math.max(s.quantity, d.quantity) : 0),
   /** -1 when a price is missing. Scalars only: this runs for every candidate pair. */
@@ -111,76 +251,7 @@ const fitOf = {
   delivery: (s: Goods, d: Goods) =>
     s.from !== null && s.to !== null && d.from !== null && d.to !== null ? rangeFit(s.from, s.to, d.from, d.to, 90 * DAY) : -1,
   distance: (km: number | undefined) => (km === undefined ? 0.5 : clamp01(1 - km / 1500)),
-  amount: (n: FinancingNeedFields, c: CreditOfferFields) => {
-    const top = Math.min(c.amountMax, c.totalLine);
-    return n.amount < c.amountMin ? n.amount / c.amountMin : n.amount > top ? top / n.amount : 1;
-  },
-  term: (n: FinancingNeedFields, c: CreditOfferFields) =>
-    n.termMonths < c.termMinMonths ? n.termMonths / c.termMinMonths : n.termMonths > c.termMaxMonths ? c.termMaxMonths / n.termMonths : 1,
-  industry: (targets: string[], industry: string) =>
-    targets.length === 0 || targets.includes(industry) ? 1 : targets.some((t) => t[0] === industry[0]) ? 0.5 : 0,
-  size: (c: CreditOfferFields, size: OrganisationSize) => (c.targetSizes.length === 0 || c.targetSizes.includes(size) ? 1 : 0),
-  security: (n: FinancingNeedFields, c: CreditOfferFields, guarantor: boolean) => {
-    const collateral = hasCollateral(n);
-    switch (c.guaranteeRequirement) {
-      case 'none':
-        return 1;
-      case 'collateral':
-        return collateral ? 1 : guarantor ? 0.8 : 0;
-      case 'guarantee':
-        return guarantor ? 0.8 : collateral ? 0.3 : 0;
-      case 'collateral_or_guarantee':
-        return collateral ? 1 : guarantor ? 0.8 : 0;
-    }
-  },
-  capacity: (n: FinancingNeedFields, g: GuaranteeOfferFields) => (n.amount <= g.capacity ? 1 : g.capacity / n.amount),
-  wants: (n: FinancingNeedFields) => (n.guaranteeNeeded || !hasCollateral(n) ? 1 : 0.3),
 };
-
-type Goods = NonNullable<MatchItem['goods']>;
-
-/**
- * The score of a pair without its explanation (the ranking's hot path; no strings built),
- * or -1 when the two cannot be counterparts. Equal to scoreOf(factorsOf(a, b)).
- */
-export function pairScore(a: MatchItem, b: MatchItem, options: MatchOptions, guarantorFor: (need: MatchItem) => boolean): number {
-  if (a.organisationId === b.organisationId || a.eventId !== b.eventId || !COUNTERPART_TYPES[a.type].includes(b.type)) return -1;
-  let sum: number;
-  if (a.type === 'supply' || a.type === 'demand') {
-    const supplier = a.type === 'supply' ? a : b;
-    const s = supplier.goods!;
-    const d = (supplier === a ? b : a).goods!;
-    const product = productFit(s.category, d.category, a.sessionKind === 'upstream_downstream' || b.sessionKind === 'upstream_downstream');
-    if (product === 0) return -1;
-    // Summed in the order and form scoreOf sums the explained factors, so both round alike.
-    const scale = goodsScale(options);
-    sum = 35 * scale * product;
-    sum += 20 * scale * fitOf.quantity(s, d);
-    const price = fitOf.price(s, d);
-    sum += 15 * scale * (price < 0 ? 0.5 : price);
-    const delivery = fitOf.delivery(s, d);
-    sum += 15 * scale * (delivery < 0 ? 0.5 : delivery);
-    sum += 15 * scale * fitOf.distance(kmBetween(s.seat, d.seat));
-    if (supplier.inProvince && options.localBonus > 0) sum += options.localBonus;
-  } else {
-    const need = a.type === 'financing_need' ? a : b;
-    const offer = need === a ? b : a;
-    const n = need.financing!;
-    if (offer.type === 'credit_offer') {
-      const c = offer.credit!;
-      sum =
-        30 * fitOf.amount(n, c) +
-        15 * fitOf.term(n, c) +
-        20 * fitOf.industry(c.targetIndustries, need.orgIndustry) +
-        15 * fitOf.size(c, need.orgSize) +
-        20 * fitOf.security(n, c, guarantorFor(need));
-    } else {
-      const g = offer.guarantee!;
-      sum = 50 * fitOf.capacity(n, g) + 30 * fitOf.industry(g.targetIndustries, need.orgIndustry) + 20 * fitOf.wants(n);
-    }
-  }
-  return Math.min(100, round1(sum));
-}
 
 /**
  * Goods factors share 100 − bonus points, so a perfect in-province supplier scores 100 and a
@@ -190,67 +261,72 @@ function goodsScale(options: MatchOptions): number {
   return (100 - options.localBonus) / 100;
 }
 
-function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null {
-  const s = supply.goods!;
-  const d = demand.goods!;
-  const alongChains = supply.sessionKind === 'upstream_downstream' || demand.sessionKind === 'upstream_downstream';
-  const product = productFit(s.category, d.category, alongChains);
-  if (product === 0) return null;
-  const fits: FactorFit[] = [];
-  const sName = categoryLabel(s.category, 'zh-CN');
-  const dName = categoryLabel(d.category, 'zh-CN');
-  fits.push(
-    product === 1
-      ? { factor: 'product', weight: 35, fit: 1, zh: `产品同类：${sName}`, en: `Same product: ${categoryLabel(s.category, 'en')}` }
-      : {
-          factor: 'product',
-          weight: 35,
-          fit: 0.5,
-          zh: `产业链上下游相邻：${sName} 与 ${dName}`,
-          en: `Next to each other along an industry chain: ${categoryLabel(s.category, 'en')} and ${categoryLabel(d.category, 'en')}`,
-        },
-  );
-  if (s.unit === d.unit) {
-    const fit = fitOf.quantity(s, d);
-    fits.push({
-      factor: 'quantity',
-      weight: 20,
-      fit,
-      zh: `数量匹配 ${Math.round(fit * 100)}%（供 ${s.quantity}${s.unit}，需 ${d.quantity}${d.unit}）`,
-      en: `Quantities match ${Math.round(fit * 100)}% (${s.quantity} vs ${d.quantity} ${s.unit})`,
-    });
+/**
+ * The highest score a pair related along a chain can reach: only the relation (at half the
+ * product weight), the distance and the local bonus count, so such a pair ranks below a good
+ * direct trade. The index skips chain buckets that cannot beat its tenth best.
+ */
+export function chainBound(options: MatchOptions): number {
+  const scale = goodsScale(options);
+  return 35 * scale * CHAIN_PRODUCT_FIT + 15 * scale + options.localBonus;
+}
+
+/**
+ * The score of a pair without its explanation (the ranking's hot path; no strings built),
+ * or -1 when the two are not counterparts or not eligible. Equal to scoreOf(factorsOf(a, b)).
+ */
+export function pairScore(a: MatchItem, b: MatchItem, options: MatchOptions, guarantorFor: GuarantorFor): number {
+  if (a.organisationId === b.organisationId || a.eventId !== b.eventId || !COUNTERPART_TYPES[a.type].includes(b.type)) return -1;
+  let sum: number;
+  if (a.goods) {
+    const relation = goodsRelation(a, b);
+    if (relation === null) return -1;
+    const supplier = supplierOf(a, b, relation);
+    const s = supplier.goods!;
+    const d = (supplier === a ? b : a).goods!;
+    // Summed in the order and form scoreOf sums the explained factors, so both round alike.
+    const scale = goodsScale(options);
+    if (relation === 'direct') {
+      sum = 35 * scale * 1;
+      sum += 20 * scale * fitOf.quantity(s, d);
+      const price = fitOf.price(s, d);
+      sum += 15 * scale * (price < 0 ? 0.5 : price);
+      const delivery = fitOf.delivery(s, d);
+      sum += 15 * scale * (delivery < 0 ? 0.5 : delivery);
+    } else {
+      // Quantities, prices and delivery of two different products are not comparable.
+      sum = 35 * scale * CHAIN_PRODUCT_FIT;
+    }
+    sum += 15 * scale * fitOf.distance(kmBetween(s.seat, d.seat));
+    if (supplier.inProvince && options.localBonus > 0) sum += options.localBonus;
   } else {
-    fits.push({
-      factor: 'quantity',
-      weight: 20,
-      fit: 0,
-      zh: `计量单位不同（${s.unit} / ${d.unit}），数量无法比较`,
-      en: `Different units (${s.unit} / ${d.unit}); quantities cannot be compared`,
-    });
+    const need = a.type === 'financing_need' ? a : b;
+    const offer = need === a ? b : a;
+    const n = need.financing!;
+    if (offer.type === 'credit_offer') {
+      const c = offer.credit!;
+      if (!creditTermsMet(n, c, need)) return -1;
+      const security = securityOf(n, c.guaranteeRequirement, need, guarantorFor);
+      if (security === 'unmet') return -1;
+      sum = 30 + 15 + 20 * industryServed(c.targetIndustries, need.orgIndustry) + 15 + 20 * SECURITY_FIT[security];
+    } else {
+      const g = offer.guarantee!;
+      if (!guaranteeTermsMet(n, g, need)) return -1;
+      sum = 50 + 30 * industryServed(g.targetIndustries, need.orgIndustry) + 20 * (wantsGuarantee(n) ? 1 : 0.3);
+    }
   }
-  const price = fitOf.price(s, d);
-  if (price >= 0) {
-    const fit = price;
-    const gap = rangeGap(s.priceMin ?? s.priceMax!, s.priceMax ?? s.priceMin!, d.priceMin ?? d.priceMax!, d.priceMax ?? d.priceMin!);
-    fits.push(
-      gap === 0
-        ? { factor: 'price', weight: 15, fit, zh: '报价区间与预算区间重合', en: 'Price ranges overlap' }
-        : { factor: 'price', weight: 15, fit, zh: `价格相差 ${round1(gap)} 元/${s.unit}`, en: `Prices ${round1(gap)} yuan per ${s.unit} apart` },
-    );
-  } else {
-    fits.push({ factor: 'price', weight: 15, fit: 0.5, zh: '一方未填价格，按中性计', en: 'A price is missing; counted as neutral' });
-  }
-  const delivery = fitOf.delivery(s, d);
-  if (delivery >= 0) {
-    const fit = delivery;
-    const gap = rangeGap(s.from!, s.to!, d.from!, d.to!);
-    fits.push(
-      gap === 0
-        ? { factor: 'delivery', weight: 15, fit, zh: '交货期重合', en: 'Delivery windows overlap' }
-        : { factor: 'delivery', weight: 15, fit, zh: `交货期相差 ${Math.round(gap / DAY)} 天`, en: `Delivery windows ${Math.round(gap / DAY)} days apart` },
-    );
-  } else {
-    fits.push({ factor: 'delivery', weight: 15, fit: 0.5, zh: '一方未填交货期，按中性计', en: 'A delivery window is missing; counted as neutral' });
+  return Math.min(100, round1(sum));
+}
+
+// ---- the explained path ----
+
+function goodsFactors(a: MatchItem, b: MatchItem, relation: MatchRelation): FactorFit[] {
+  const supplier = supplierOf(a, b, relation);
+  const s = supplier.goods!;
+  const d = (supplier === a ? b : a).goods!;
+  const fits: FactorFit[] = [relationFit(a.goods!.category, b.goods!.category, relation)];
+  if (relation === 'direct') {
+    fits.push(quantityFit(s, d), priceFit(s, d), deliveryFit(s, d));
   }
   const km = kmBetween(s.seat, d.seat);
   if (km === undefined) {
@@ -267,155 +343,285 @@ function goodsFactors(supply: MatchItem, demand: MatchItem): FactorFit[] | null 
   return fits;
 }
 
-function industryFit(targets: string[], industry: string): { fit: number; zh: string; en: string } {
-  const fit = fitOf.industry(targets, industry);
-  if (fit === 0) return { fit, zh: `不在支持行业之内（${industry}）`, en: `Does not target the industry (${industry})` };
-  if (targets.length === 0) return { fit: 1, zh: '产品不限行业', en: 'Open to every industry' };
-  if (targets.includes(industry)) return { fit: 1, zh: `支持本企业所在行业（${industry}）`, en: `Targets the enterprise's industry (${industry})` };
-  return { fit: 0.5, zh: `支持同门类行业（${industry[0]} 门类）`, en: `Targets the same industry section (${industry[0]})` };
+/** The product factor: the same product, or the relation along a chain named from a's side. */
+function relationFit(mine: string, theirs: string, relation: MatchRelation): FactorFit {
+  const zh = (c: string) => categoryLabel(c, 'zh-CN');
+  const en = (c: string) => categoryLabel(c, 'en');
+  const along = { factor: 'product' as const, weight: 35, fit: CHAIN_PRODUCT_FIT };
+  switch (relation) {
+    case 'direct':
+      return { factor: 'product', weight: 35, fit: 1, zh: `产品同类：${zh(mine)}`, en: `Same product: ${en(mine)}` };
+    case 'prospective_buyer':
+      return { ...along, zh: `潜在买方：以${zh(mine)}为原料生产${zh(theirs)}`, en: `Prospective buyer: makes ${en(theirs)} from ${en(mine)}` };
+    case 'prospective_supplier':
+      return { ...along, zh: `潜在供应方：生产${zh(mine)}的原料${zh(theirs)}`, en: `Prospective supplier: makes ${en(theirs)}, an input of ${en(mine)}` };
+    case 'chain_cooperation': {
+      // The input is the supply's product, whichever side is asking.
+      const [input, output] = outputsOf(mine).has(theirs) ? [mine, theirs] : [theirs, mine];
+      return { ...along, zh: `产业链协作：${zh(input)}是${zh(output)}的上游原料`, en: `Chain cooperation: ${en(input)} is an input of ${en(output)}` };
+    }
+  }
 }
 
-function hasCollateral(need: FinancingNeedFields): boolean {
-  return (need.collateral ?? '').trim() !== '';
+function quantityFit(s: Goods, d: Goods): FactorFit {
+  if (s.unit !== d.unit)
+    // Different units are not a reason to refuse a trade, only a factor that cannot be compared.
+    return {
+      factor: 'quantity',
+      weight: 20,
+      fit: 0,
+      zh: `计量单位不同（${s.unit} / ${d.unit}），数量无法比较`,
+      en: `Different units (${s.unit} / ${d.unit}); quantities cannot be compared`,
+    };
+  const fit = fitOf.quantity(s, d);
+  return {
+    factor: 'quantity',
+    weight: 20,
+    fit,
+    zh: `数量匹配 ${Math.round(fit * 100)}%（供 ${s.quantity}${s.unit}，需 ${d.quantity}${d.unit}）`,
+    en: `Quantities match ${Math.round(fit * 100)}% (${s.quantity} vs ${d.quantity} ${s.unit})`,
+  };
 }
 
-function creditFactors(need: MatchItem, offer: MatchItem, guarantorFits: boolean): FactorFit[] {
+function priceFit(s: Goods, d: Goods): FactorFit {
+  const fit = fitOf.price(s, d);
+  if (fit < 0) return { factor: 'price', weight: 15, fit: 0.5, zh: '一方未填价格，按中性计', en: 'A price is missing; counted as neutral' };
+  const gap = rangeGap(s.priceMin ?? s.priceMax!, s.priceMax ?? s.priceMin!, d.priceMin ?? d.priceMax!, d.priceMax ?? d.priceMin!);
+  return gap === 0
+    ? { factor: 'price', weight: 15, fit, zh: '报价区间与预算区间重合', en: 'Price ranges overlap' }
+    : { factor: 'price', weight: 15, fit, zh: `价格相差 ${round1(gap)} 元/${s.unit}`, en: `Prices ${round1(gap)} yuan per ${s.unit} apart` };
+}
+
+function deliveryFit(s: Goods, d: Goods): FactorFit {
+  const fit = fitOf.delivery(s, d);
+  if (fit < 0) return { factor: 'delivery', weight: 15, fit: 0.5, zh: '一方未填交货期，按中性计', en: 'A delivery window is missing; counted as neutral' };
+  const gap = rangeGap(s.from!, s.to!, d.from!, d.to!);
+  return gap === 0
+    ? { factor: 'delivery', weight: 15, fit, zh: '交货期重合', en: 'Delivery windows overlap' }
+    : { factor: 'delivery', weight: 15, fit, zh: `交货期相差 ${Math.round(gap / DAY)} 天`, en: `Delivery windows ${Math.round(gap / DAY)} days apart` };
+}
+
+function industryText(targets: readonly string[], industry: string): { fit: number } & Text {
+  const fit = industryServed(targets, industry);
+  if (fit === 1) return { fit, zh: `支持本企业所在行业（${industry}）`, en: `Targets the enterprise's industry (${industry})` };
+  if (targets.length === 0) return { fit, zh: '产品不限行业', en: 'Open to every industry' };
+  return { fit, zh: `支持本企业所在门类（${industry[0]} 门类）`, en: `Targets the enterprise's industry section (${industry[0]})` };
+}
+
+const SIZE_NAMES: Record<OrganisationSize, Text> = {
+  large: { zh: '大型', en: 'large' },
+  medium: { zh: '中型', en: 'medium' },
+  small: { zh: '小型', en: 'small' },
+  micro: { zh: '微型', en: 'micro' },
+};
+
+/**
+ * What the need offers as security, in one sentence per need: every reason of every match of a
+ * need that speaks of collateral or a guarantee says exactly this, so two matches never disagree.
+ */
+export function needSecurityText(n: FinancingNeedFields): Text {
+  const collateral = offersCollateral(n);
+  if (collateral && n.guaranteeNeeded) return { zh: '企业可提供抵押物，但需要担保', en: 'the enterprise has collateral but asks for a guarantee' };
+  if (collateral) return { zh: '企业可提供抵押物', en: 'the enterprise has collateral' };
+  if (n.guaranteeNeeded) return { zh: '企业未提供抵押物，需要担保', en: 'the enterprise offers no collateral and asks for a guarantee' };
+  return { zh: '企业未提供抵押物', en: 'the enterprise offers no collateral' };
+}
+
+const REQUIREMENT_TEXT: Record<Exclude<GuaranteeRequirement, 'none'>, Text> = {
+  collateral: { zh: '银行要求抵押', en: 'The bank asks for collateral' },
+  guarantee: { zh: '银行要求担保', en: 'The bank asks for a guarantee' },
+  collateral_or_guarantee: { zh: '银行要求抵押或担保', en: 'The bank asks for collateral or a guarantee' },
+};
+
+function securityText(n: FinancingNeedFields, requirement: GuaranteeRequirement, security: Security): Text {
+  if (requirement === 'none' || security === 'unsecured') return { zh: '信用贷款，无需抵押担保', en: 'Unsecured: no collateral or guarantee needed' };
+  const asks = REQUIREMENT_TEXT[requirement];
+  const has = needSecurityText(n);
+  switch (security) {
+    case 'collateral':
+      // The English keeps its earlier wording for the common case.
+      return {
+        zh: `${asks.zh}，${has.zh}`,
+        en: requirement === 'collateral' ? 'The bank asks for collateral; the enterprise has it' : `${asks.en}; ${has.en}`,
+      };
+    case 'collateral_and_guarantor':
+      return { zh: `${asks.zh}，${has.zh}，可由担保机构增信（三方组合）`, en: `${asks.en}; ${has.en}; a guarantor can step in beside it (three-party)` };
+    case 'guarantor':
+      return { zh: `${asks.zh}，${has.zh}，由担保机构增信（三方组合）`, en: `${asks.en}; ${has.en}; a guarantor steps in (three-party)` };
+    case 'unmet':
+      return {
+        zh: `${asks.zh}，${has.zh}，且活动中暂无合适的担保机构`,
+        en: `${asks.en}; ${has.en}; no guarantor of the event fits (capacity, industry, size)`,
+      };
+  }
+}
+
+function creditFactors(need: MatchItem, offer: MatchItem, security: Exclude<Security, 'unmet'>): FactorFit[] {
   const n = need.financing!;
   const c = offer.credit!;
-  const fits: FactorFit[] = [];
   const top = Math.min(c.amountMax, c.totalLine);
-  const amountFit = fitOf.amount(n, c);
-  fits.push(
-    amountFit === 1
-      ? {
-          factor: 'amount',
-          weight: 30,
-          fit: 1,
-          zh: `融资 ${wan(n.amount)} 在单笔 ${wan(c.amountMin)}–${wan(top)} 之内`,
-          en: `${wan(n.amount)} is within the ${wan(c.amountMin)}–${wan(top)} per loan`,
-        }
-      : {
-          factor: 'amount',
-          weight: 30,
-          fit: amountFit,
-          zh: `融资 ${wan(n.amount)} 超出单笔 ${wan(c.amountMin)}–${wan(top)}`,
-          en: `${wan(n.amount)} is outside the ${wan(c.amountMin)}–${wan(top)} per loan`,
-        },
-  );
-  const termFit = fitOf.term(n, c);
-  fits.push({
-    factor: 'term',
-    weight: 15,
-    fit: termFit,
-    zh:
-      termFit === 1
-        ? `期限 ${n.termMonths} 个月在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内`
-        : `期限 ${n.termMonths} 个月不在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内`,
-    en: `Term ${n.termMonths} months ${termFit === 1 ? 'within' : 'outside'} ${c.termMinMonths}–${c.termMaxMonths}`,
-  });
-  const industry = industryFit(c.targetIndustries, need.orgIndustry);
-  fits.push({ factor: 'industry', weight: 20, ...industry });
-  const sizeFit = fitOf.size(c, need.orgSize);
-  fits.push({
-    factor: 'size',
-    weight: 15,
-    fit: sizeFit,
-    zh: sizeFit ? '企业规模在支持范围内' : '企业规模不在支持范围内',
-    en: sizeFit ? 'Enterprise size is targeted' : 'Enterprise size is not targeted',
-  });
-  const collateral = hasCollateral(n);
-  let security: Omit<FactorFit, 'factor' | 'weight'>;
-  switch (c.guaranteeRequirement) {
-    case 'none':
-      security = { fit: 1, zh: '信用贷款，无需抵押担保', en: 'Unsecured: no collateral or guarantee needed' };
-      break;
-    case 'collateral':
-      security = collateral
-        ? { fit: 1, zh: '银行要求抵押，企业可提供抵押物', en: 'The bank asks for collateral; the enterprise has it' }
-        : guarantorFits
-          ? { fit: 0.8, zh: '企业缺少抵押物，可由担保机构增信（三方组合）', en: 'No collateral; a guarantor can step in (three-party)' }
-          : { fit: 0, zh: '银行要求抵押，企业未提供抵押物', en: 'The bank asks for collateral the enterprise lacks' };
-      break;
-    case 'guarantee':
-      security = guarantorFits
-        ? { fit: 0.8, zh: '银行要求担保，有合适的担保机构（三方组合）', en: 'The bank asks for a guarantee; a guarantor fits (three-party)' }
-        : collateral
-          ? { fit: 0.3, zh: '银行要求担保，企业仅有抵押物', en: 'The bank asks for a guarantee; the enterprise has collateral only' }
-          : { fit: 0, zh: '银行要求担保，暂无合适担保机构', en: 'The bank asks for a guarantee and no guarantor fits' };
-      break;
-    case 'collateral_or_guarantee':
-      security = collateral
-        ? { fit: 1, zh: '企业可提供抵押物', en: 'The enterprise has collateral' }
-        : guarantorFits
-          ? { fit: 0.8, zh: '企业缺少抵押物，可由担保机构增信（三方组合）', en: 'No collateral; a guarantor can step in (three-party)' }
-          : { fit: 0, zh: '企业既无抵押物也无合适担保', en: 'Neither collateral nor a fitting guarantor' };
-      break;
-  }
-  fits.push({ factor: 'security', weight: 20, ...security });
-  return fits;
+  return [
+    {
+      factor: 'amount',
+      weight: 30,
+      fit: 1,
+      zh: `融资 ${wan(n.amount)} 在单笔 ${wan(c.amountMin)}–${wan(top)} 之内`,
+      en: `${wan(n.amount)} is within the ${wan(c.amountMin)}–${wan(top)} per loan`,
+    },
+    {
+      factor: 'term',
+      weight: 15,
+      fit: 1,
+      zh: `期限 ${n.termMonths} 个月在 ${c.termMinMonths}–${c.termMaxMonths} 个月之内`,
+      en: `Term ${n.termMonths} months within ${c.termMinMonths}–${c.termMaxMonths}`,
+    },
+    { factor: 'industry', weight: 20, ...industryText(c.targetIndustries, need.orgIndustry) },
+    c.targetSizes.length === 0
+      ? { factor: 'size', weight: 15, fit: 1, zh: '产品不限企业规模', en: 'Open to every enterprise size' }
+      : { factor: 'size', weight: 15, fit: 1, zh: '企业规模在支持范围内', en: 'Enterprise size is targeted' },
+    { factor: 'security', weight: 20, fit: SECURITY_FIT[security], ...securityText(n, c.guaranteeRequirement, security) },
+  ];
 }
 
 function guaranteeFactors(need: MatchItem, offer: MatchItem): FactorFit[] {
   const n = need.financing!;
   const g = offer.guarantee!;
-  const capacity = fitOf.capacity(n, g);
-  const industry = industryFit(g.targetIndustries, need.orgIndustry);
-  const wants = fitOf.wants(n) === 1;
+  const wants = wantsGuarantee(n);
+  const has = needSecurityText(n);
   return [
     {
       factor: 'capacity',
       weight: 50,
-      fit: capacity,
-      zh: capacity === 1 ? `担保能力 ${wan(g.capacity)} 覆盖融资 ${wan(n.amount)}` : `担保能力 ${wan(g.capacity)} 不足以覆盖 ${wan(n.amount)}`,
-      en: `Guarantee capacity ${wan(g.capacity)} ${capacity === 1 ? 'covers' : 'does not cover'} ${wan(n.amount)}`,
+      fit: 1,
+      zh: `担保能力 ${wan(g.capacity)} 覆盖融资 ${wan(n.amount)}`,
+      en: `Guarantee capacity ${wan(g.capacity)} covers ${wan(n.amount)}`,
     },
-    { factor: 'industry', weight: 30, ...industry },
+    { factor: 'industry', weight: 30, ...industryText(g.targetIndustries, need.orgIndustry) },
     {
       factor: 'wants_guarantee',
       weight: 20,
       fit: wants ? 1 : 0.3,
-      zh: wants ? '企业需要担保增信' : '企业已有抵押物，担保非必需',
-      en: wants ? 'The enterprise needs a guarantee' : 'The enterprise has collateral; a guarantee is optional',
+      zh: wants ? `${has.zh}，担保可为其增信` : `${has.zh}，担保非必需`,
+      en: wants ? `${capitalise(has.en)}; a guarantee backs the loan` : `${capitalise(has.en)}; a guarantee is optional`,
     },
   ];
 }
 
-/** A guarantee offer fits a need well enough to stand in for missing collateral. */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A guarantee offer fits a need well enough to back its loan (the three-party combination). */
 export function guarantorFits(need: MatchItem, offer: MatchItem): boolean {
-  return offer.guarantee!.capacity >= need.financing!.amount && industryFit(offer.guarantee!.targetIndustries, need.orgIndustry).fit > 0;
+  return offer.organisationId !== need.organisationId && offer.eventId === need.eventId && guaranteeTermsMet(need.financing!, offer.guarantee!, need);
+}
+
+/** How a credit offer's security requirement is met for a need (a guarantor is then proposed with the match). */
+export function securityFor(need: MatchItem, credit: MatchItem, guarantorFor: GuarantorFor): Security {
+  return securityOf(need.financing!, credit.credit!.guaranteeRequirement, need, guarantorFor);
 }
 
 /**
- * Every factor of a pair, or null when the two cannot be counterparts at all (types that do
- * not meet, the same organisation, unrelated products). `guarantorFor` answers whether some
- * guarantee offer of the event fits a need (the three-party combination).
+ * Every factor of a pair, or null when the two are not counterparts (types that do not meet, the
+ * same organisation, unrelated products) or not eligible (see ineligibilityOf). `guarantorFor`
+ * answers whether some guarantee offer of the event fits a need (the three-party combination).
  */
-export function factorsOf(a: MatchItem, b: MatchItem, options: MatchOptions, guarantorFor: (need: MatchItem) => boolean): FactorFit[] | null {
-  if (a.organisationId === b.organisationId || a.eventId !== b.eventId || !COUNTERPART_TYPES[a.type].includes(b.type)) return null;
-  let fits: FactorFit[] | null;
-  let supplier: MatchItem | null = null;
-  if (a.type === 'supply' || a.type === 'demand') {
-    supplier = a.type === 'supply' ? a : b;
-    fits = goodsFactors(supplier, supplier === a ? b : a);
-  } else {
-    const need = a.type === 'financing_need' ? a : b;
-    const offer = need === a ? b : a;
-    fits = offer.type === 'credit_offer' ? creditFactors(need, offer, guarantorFor(need)) : guaranteeFactors(need, offer);
-  }
-  if (fits && supplier) {
+export function factorsOf(a: MatchItem, b: MatchItem, options: MatchOptions, guarantorFor: GuarantorFor): FactorFit[] | null {
+  const relation = relationOf(a, b);
+  if (relation === null) return null;
+  if (a.goods) {
     const scale = goodsScale(options);
-    fits = fits.map((f) => ({ ...f, weight: f.weight * scale }));
+    const fits = goodsFactors(a, b, relation).map((f) => ({ ...f, weight: f.weight * scale }));
+    if (supplierOf(a, b, relation).inProvince && options.localBonus > 0) {
+      fits.push({
+        factor: 'local',
+        weight: options.localBonus,
+        fit: 1,
+        zh: `省内企业优先（同质同价同服务，加 ${options.localBonus} 分）`,
+        en: `In-province supplier first (+${options.localBonus} points)`,
+      });
+    }
+    return fits;
   }
-  if (fits && supplier?.inProvince && options.localBonus > 0) {
-    fits.push({
-      factor: 'local',
-      weight: options.localBonus,
-      fit: 1,
-      zh: `省内企业优先（同质同价同服务，加 ${options.localBonus} 分）`,
-      en: `In-province supplier first (+${options.localBonus} points)`,
+  const need = a.type === 'financing_need' ? a : b;
+  const offer = need === a ? b : a;
+  const n = need.financing!;
+  if (offer.type === 'credit_offer') {
+    if (!creditTermsMet(n, offer.credit!, need)) return null;
+    const security = securityFor(need, offer, guarantorFor);
+    return security === 'unmet' ? null : creditFactors(need, offer, security);
+  }
+  return guaranteeTermsMet(n, offer.guarantee!, need) ? guaranteeFactors(need, offer) : null;
+}
+
+/**
+ * Why a pair is not eligible, one sentence per broken rule: null when the two are not
+ * counterparts at all, empty when eligible. Goods have no hard limits beyond their relation:
+ * prices, quantities, units and delivery windows are stated wishes to negotiate, so they only
+ * rank (see decision 0007). A bank product's and a guarantee's conditions are its limits.
+ */
+export function ineligibilityOf(a: MatchItem, b: MatchItem, guarantorFor: GuarantorFor): Text[] | null {
+  const relation = relationOf(a, b);
+  if (relation === null) return null;
+  if (a.goods) return [];
+  const need = a.type === 'financing_need' ? a : b;
+  const offer = need === a ? b : a;
+  const n = need.financing!;
+  const reasons: Text[] = [];
+  const targets = offer.credit?.targetIndustries ?? offer.guarantee!.targetIndustries;
+  const sizes = offer.credit?.targetSizes ?? offer.guarantee!.targetSizes;
+  if (offer.type === 'credit_offer') {
+    const c = offer.credit!;
+    if (n.amount < c.amountMin)
+      reasons.push({
+        zh: `融资额 ${wan(n.amount)} 低于单笔下限 ${wan(c.amountMin)}`,
+        en: `${wan(n.amount)} is below the per-loan minimum of ${wan(c.amountMin)}`,
+      });
+    else if (n.amount > c.amountMax)
+      reasons.push({
+        zh: `融资额 ${wan(n.amount)} 高于单笔上限 ${wan(c.amountMax)}`,
+        en: `${wan(n.amount)} is above the per-loan maximum of ${wan(c.amountMax)}`,
+      });
+    else if (n.amount > c.totalLine)
+      reasons.push({
+        zh: `融资额 ${wan(n.amount)} 超过授信总额 ${wan(c.totalLine)}`,
+        en: `${wan(n.amount)} exceeds the product's total line of ${wan(c.totalLine)}`,
+      });
+    if (n.termMonths < c.termMinMonths)
+      reasons.push({
+        zh: `期限 ${n.termMonths} 个月短于最短期限 ${c.termMinMonths} 个月`,
+        en: `A term of ${n.termMonths} months is shorter than the minimum of ${c.termMinMonths}`,
+      });
+    else if (n.termMonths > c.termMaxMonths)
+      reasons.push({
+        zh: `期限 ${n.termMonths} 个月长于最长期限 ${c.termMaxMonths} 个月`,
+        en: `A term of ${n.termMonths} months is longer than the maximum of ${c.termMaxMonths}`,
+      });
+  } else {
+    const g = offer.guarantee!;
+    if (n.amount > g.capacity)
+      reasons.push({
+        zh: `担保能力 ${wan(g.capacity)} 不足以覆盖融资额 ${wan(n.amount)}`,
+        en: `Guarantee capacity ${wan(g.capacity)} does not cover ${wan(n.amount)}`,
+      });
+  }
+  if (!sizeServed(sizes, need.orgSize)) {
+    const size = SIZE_NAMES[need.orgSize];
+    reasons.push({
+      zh: `企业规模（${size.zh}）不在产品面向的规模（${sizes!.map((s) => SIZE_NAMES[s].zh).join('、')}）之内`,
+      en: `The enterprise's size (${size.en}) is not among the sizes served (${sizes!.map((s) => SIZE_NAMES[s].en).join(', ')})`,
     });
   }
-  return fits;
+  if (industryServed(targets, need.orgIndustry) === 0) {
+    const name = findIndustry(need.orgIndustry);
+    reasons.push({
+      zh: `企业所在行业 ${need.orgIndustry}${name ? `（${name.name}）` : ''} 不在产品面向的行业（${targets.join('、')}）之内`,
+      en: `The enterprise's industry ${need.orgIndustry}${name ? ` (${name.nameEn})` : ''} is not among the industries served (${targets.join(', ')})`,
+    });
+  }
+  if (offer.type === 'credit_offer') {
+    const c = offer.credit!;
+    if (securityFor(need, offer, guarantorFor) === 'unmet') reasons.push(securityText(n, c.guaranteeRequirement, 'unmet'));
+  }
+  return reasons;
 }
 
 export function scoreOf(fits: FactorFit[]): number {
@@ -428,4 +634,8 @@ export type Reason = { factor: Factor; weight: number; contribution: number; tex
 
 export function reasonsOf(fits: FactorFit[], lang: Lang): Reason[] {
   return fits.map((f) => ({ factor: f.factor, weight: round1(f.weight), contribution: round1(f.weight * f.fit), text: lang === 'en' ? f.en : f.zh }));
+}
+
+export function textOf(text: Text, lang: Lang): string {
+  return lang === 'en' ? text.en : text.zh;
 }

@@ -1,7 +1,7 @@
 import {
   LISTING_TYPES_BY_ROLE,
-  ORGANISATION_KINDS_BY_ROLE,
   ROLES_BY_SESSION_KIND,
+  organisationKindsFor,
   type ListingType,
   type OrganisationKind,
   type ParticipantRole,
@@ -17,9 +17,12 @@ export function roleFitsSession(sessionKind: SessionKind, role: ParticipantRole)
   return ROLES_BY_SESSION_KIND[sessionKind].includes(role);
 }
 
-/** Whether an organisation of this kind may take the role. */
-export function roleFitsOrganisation(organisationKind: OrganisationKind, role: ParticipantRole): boolean {
-  return ORGANISATION_KINDS_BY_ROLE[role].includes(organisationKind);
+/**
+ * Whether an organisation of this kind may take the role in a session of this kind: the same
+ * role admits traders in some sessions and not in others (shared organisationKindsFor).
+ */
+export function roleFitsOrganisation(sessionKind: SessionKind, organisationKind: OrganisationKind, role: ParticipantRole): boolean {
+  return organisationKindsFor(sessionKind, role).includes(organisationKind);
 }
 
 /** Whether a participant in this role may post a listing of this type. */
@@ -32,14 +35,17 @@ export function postingRoles(sessionKind: SessionKind, type: ListingType): Parti
   return ROLES_BY_SESSION_KIND[sessionKind].filter((role) => roleMayPost(role, type));
 }
 
-/** Why an organisation cannot take a role in a session (none when it can), on the field `role`. */
+/**
+ * Why an organisation cannot take a role in a session (none when it can), on the field `role`.
+ * A role the session lacks is the one problem named: which kinds may take it depends on the session.
+ */
 export function roleProblems(sessionKind: SessionKind, organisationKind: OrganisationKind, role: ParticipantRole): RuleProblem[] {
-  const problems: RuleProblem[] = [];
   if (!roleFitsSession(sessionKind, role)) {
-    problems.push({ field: 'role', message: `a ${sessionKind} session has the roles ${ROLES_BY_SESSION_KIND[sessionKind].join(', ')}` });
+    return [{ field: 'role', message: `a ${sessionKind} session has the roles ${ROLES_BY_SESSION_KIND[sessionKind].join(', ')}` }];
   }
-  if (!roleFitsOrganisation(organisationKind, role)) {
-    problems.push({ field: 'role', message: `a ${organisationKind} organisation cannot take the role ${role}` });
+  if (!roleFitsOrganisation(sessionKind, organisationKind, role)) {
+    const kinds = organisationKindsFor(sessionKind, role).join(', ');
+    return [{ field: 'role', message: `a ${organisationKind} organisation cannot take the role ${role} in a ${sessionKind} session (open to ${kinds})` }];
   }
-  return problems;
+  return [];
 }

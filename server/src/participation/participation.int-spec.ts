@@ -35,6 +35,34 @@ describe('participation (integration)', () => {
     await t.http.post(`/api/sessions/${session.id}/participants`).auth(bank.token, { type: 'bearer' }).send({ role: 'lender' }).expect(201);
   });
 
+  it('lets a trader (商贸流通企业) register and post as supplier where the session kind admits it, not as producer beside distributors', async () => {
+    const trader = await t.organisation('distributor', { name: '青海鑫达钢材贸易有限公司' });
+    const chain = await t.session(organiser, eventId, 'upstream_downstream', 'live');
+    await t.participate(trader, organiser, chain.id, 'supplier');
+    const posted = await t.http.post(`/api/sessions/${chain.id}/listings`).auth(trader.token, { type: 'bearer' }).send(supplyListing()).expect(201);
+    expect(posted.body).toMatchObject({ type: 'supply', organisationId: trader.organisationId });
+
+    const materials = await t.session(organiser, eventId, 'building_materials', 'live');
+    await t.participate(trader, organiser, materials.id, 'producer');
+    await t.http.post(`/api/sessions/${materials.id}/listings`).auth(trader.token, { type: 'bearer' }).send(supplyListing()).expect(201);
+
+    const distribution = await t.session(organiser, eventId, 'producer_distributor');
+    const refused = await t.http
+      .post(`/api/sessions/${distribution.id}/participants`)
+      .auth(trader.token, { type: 'bearer' })
+      .send({ role: 'producer' })
+      .expect(400);
+    expect(refused.body.fields[0]).toMatchObject({ field: 'role' });
+    expect(refused.body.fields[0].messages.join(' ')).toContain('producer_distributor');
+    await t.http.post(`/api/sessions/${distribution.id}/participants`).auth(trader.token, { type: 'bearer' }).send({ role: 'distributor' }).expect(201);
+    // The organiser's invitation follows the same rule.
+    await t.http
+      .post(`/api/sessions/${distribution.id}/invitations`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ organisationId: trader.organisationId, role: 'producer' })
+      .expect(400);
+  });
+
   it('keeps pending organisations from registering (403)', async () => {
     const session = await t.session(organiser, eventId, 'bank_enterprise');
     const pending = await t.organisation('enterprise', { approve: false });

@@ -16,6 +16,7 @@ type AdapterFactory = ReturnType<typeof createPostgresAdapter> | ReturnType<type
 export class ClusterIoAdapter extends IoAdapter {
   private factory: AdapterFactory | null = null;
   private readonly closers: (() => Promise<unknown>)[] = [];
+  private readonly servers: Server[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -54,7 +55,18 @@ export class ClusterIoAdapter extends IoAdapter {
     if (this.factory) server.adapter(this.factory);
     // Every socket of every gateway gets its own message budget, before any handler runs.
     server.on('connection', (socket) => limitSocketMessages(socket, this.backend.socketMessagesPerSecond));
+    this.servers.push(server);
     return server;
+  }
+
+  /**
+   * At shutdown, before the requests drain: closes this process's sockets as a lost transport
+   * (engine.io's close, not a socket.io disconnect, after which clients would not come back),
+   * so their clients reconnect, to another process or to this one's successor. Only this
+   * process's: a socket.io disconnect through the adapter would reach every process.
+   */
+  closeSockets(): void {
+    for (const server of this.servers) server.engine.close();
   }
 
   override async close(server: Server): Promise<void> {

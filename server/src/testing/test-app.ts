@@ -132,13 +132,14 @@ export class TestApp {
     kind: SessionKind,
     status: SessionStatus = 'registration',
     registrationMode: 'open' | 'invitation' = 'open',
+    title = `${kind} 专场`,
   ): Promise<MatchSession> {
     let res = await this.http
       .post(`/api/events/${eventId}/sessions`)
       .auth(organiser.token, { type: 'bearer' })
       .send({
         kind,
-        title: `${kind} 专场`,
+        title,
         leadDepartment: '省经委',
         venue: '青海国际会展中心',
         startsAt: '2026-12-10T09:00:00+08:00',

@@ -3,7 +3,8 @@ import { route } from './route';
 
 export const matching = {
   matches: route<{ query: MatchesQuery; output: Match[] }>()('GET', '/listings/:id/matches', {
-    summary: 'The best counterparts of a listing, each with its score and the reasons behind it',
+    summary:
+      'The best eligible counterparts of a listing, each with its score and the reasons behind it; for organisers with includeIneligible=true, then the near misses with why they are ineligible (403 for others)',
     errors: ['listing_withdrawn'],
   }),
   dismiss: route<{ output: void }>()('PUT', '/listings/:id/matches/:counterpartId/dismissed', {

@@ -60,7 +60,17 @@ describe('toListingInput', () => {
       capacity: 15_000,
       feeRateBp: 150,
       targetIndustries: [],
+      targetSizes: [],
     });
+  });
+
+  it('sends and restores the sizes a guarantee product serves (面向企业规模); an old listing without them serves every size', () => {
+    const sized = toListingInput('guarantee_offer', { title: '担保', guarantee: { capacity: 2, feeRateBp: 1, targetSizes: ['small', 'micro'] } });
+    expect(sized.guarantee?.targetSizes).toEqual(['small', 'micro']);
+    const held = listing({ type: 'guarantee_offer', guarantee: { capacity: 20_000, feeRateBp: 100, targetIndustries: [], targetSizes: ['medium'] } });
+    expect(fromListing(held).guarantee).toEqual({ capacity: 2, feeRateBp: 1, targetIndustries: [], targetSizes: ['medium'] });
+    const old = listing({ type: 'guarantee_offer', guarantee: { capacity: 20_000, feeRateBp: 100, targetIndustries: [] } });
+    expect(fromListing(old).guarantee?.targetSizes).toEqual([]);
   });
 
   it('keeps goods prices in yuan per unit and sends delivery days as dates', () => {

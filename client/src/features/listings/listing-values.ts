@@ -63,6 +63,7 @@ export type ListingFormValues = {
     /** % */
     feeRateBp: number;
     targetIndustries?: string[];
+    targetSizes?: OrganisationSize[];
   };
   confidential?: {
     notes?: string;
@@ -171,6 +172,7 @@ function typedBody(type: ListingType, values: ListingFormValues): Omit<ListingIn
           capacity: wanToYuan(g.capacity),
           feeRateBp: percentToBp(g.feeRateBp),
           targetIndustries: g.targetIndustries ?? [],
+          targetSizes: g.targetSizes ?? [],
         },
       };
     }
@@ -230,7 +232,9 @@ export function fromListing(listing: ListingView): ListingFormValues {
           rateMaxBp: bpToPercent(credit.rateMaxBp),
         }
       : undefined,
-    guarantee: guarantee ? { ...guarantee, capacity: yuanToWan(guarantee.capacity), feeRateBp: bpToPercent(guarantee.feeRateBp) } : undefined,
+    guarantee: guarantee
+      ? { ...guarantee, capacity: yuanToWan(guarantee.capacity), feeRateBp: bpToPercent(guarantee.feeRateBp), targetSizes: guarantee.targetSizes ?? [] }
+      : undefined,
     confidential: confidential
       ? {
           notes: confidential.notes,

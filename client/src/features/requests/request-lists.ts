@@ -1,7 +1,7 @@
 // What 我的对接 lists: the organisation's meeting requests and supermarket applications split by
 // direction, received ones in the order they need attention, and which tabs it shows. Pure, so
 // the ordering can be tested without the queries.
-import { ORGANISATION_KINDS_BY_ROLE } from '@duijie/shared';
+import { organisationKindsFor } from '@duijie/shared';
 import type { FinancingApplication, MeetingRequest } from '@duijie/shared';
 
 export const TABS = ['meetings-received', 'meetings-sent', 'applications-received', 'applications-sent'] as const;
@@ -26,9 +26,9 @@ export function byUrgency<T extends { status: string; createdAt: string }>(deadl
 }
 
 /** Organisations that answer applications (they offer credit or guarantees). */
-const OFFERING_KINDS: readonly string[] = [...ORGANISATION_KINDS_BY_ROLE.lender, ...ORGANISATION_KINDS_BY_ROLE.guarantor];
+const OFFERING_KINDS: readonly string[] = [...organisationKindsFor('bank_enterprise', 'lender'), ...organisationKindsFor('bank_enterprise', 'guarantor')];
 /** Organisations that apply (they have financing needs). */
-const BORROWING_KINDS: readonly string[] = ORGANISATION_KINDS_BY_ROLE.borrower;
+const BORROWING_KINDS: readonly string[] = organisationKindsFor('bank_enterprise', 'borrower');
 
 export type RequestLists = {
   receivedMeetings: MeetingRequest[];

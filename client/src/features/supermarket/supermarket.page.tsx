@@ -3,7 +3,7 @@ import { Breadcrumb, Card, Col, Flex, Pagination, Row, Space, Typography } from 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { GUARANTEE_REQUIREMENTS, ORGANISATION_KINDS_BY_ROLE, wanToYuan } from '@duijie/shared';
+import { GUARANTEE_REQUIREMENTS, organisationKindsFor, wanToYuan } from '@duijie/shared';
 import type { GuaranteeRequirement, ListingPublic, SupermarketQuery } from '@duijie/shared';
 import { useMe } from '../../app/auth';
 import { PageState } from '../../ui/page-state';
@@ -66,7 +66,7 @@ function queryOf(filters: ShelfFilterValues, page: number, pageSize: number): Su
   };
 }
 
-const BORROWER_KINDS = ORGANISATION_KINDS_BY_ROLE.borrower;
+const BORROWER_KINDS = organisationKindsFor('bank_enterprise', 'borrower');
 
 /** 对接超市: every credit and guarantee product of an event on one shelf, to compare and apply to. */
 export function SupermarketPage() {

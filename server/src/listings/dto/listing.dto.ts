@@ -20,6 +20,7 @@ import {
 } from '@duijie/shared';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -79,6 +80,13 @@ export class GuaranteeDto implements GuaranteeOfferFields {
   @IsInt() @Min(1) @Max(MAX_YUAN) capacity: number;
   @IsInt() @Min(0) @Max(2000) feeRateBp: number;
   @IsArray() @ArrayMaxSize(100) @IsIndustryCode({ each: true }) targetIndustries: string[];
+  /** 面向企业规模: absent or empty serves every size. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ORGANISATION_SIZES.length)
+  @ArrayUnique({ message: 'targetSizes must not repeat a size' })
+  @IsIn(ORGANISATION_SIZES, { each: true })
+  targetSizes?: OrganisationSize[];
 }
 
 export class ConfidentialDto implements ListingConfidential {

@@ -4,6 +4,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from
 export class MatchesQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
   @IsOptional() @IsIn(['zh-CN', 'en']) lang?: 'zh-CN' | 'en';
+  /** Organisers only: the near misses (ineligible counterparts) after the recommendations. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'includeIneligible must be true or false' }) includeIneligible?: 'true' | 'false';
 }
 
 export class MatchCountsQueryDto {

@@ -2,7 +2,7 @@ import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_KINDS_BY_ROLE, REGISTRATION_OPEN_STATUSES, ROLES_BY_SESSION_KIND } from '@duijie/shared';
+import { REGISTRATION_OPEN_STATUSES, rolesFor } from '@duijie/shared';
 import type { MatchSession, Me, Participation, ParticipantRole } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
 import { ParticipationStatusTag } from '../../../ui/status-tag';
@@ -16,9 +16,9 @@ type Props = {
   participation: Participation | undefined;
 };
 
-/** Roles my organisation may take in a session of this kind. */
+/** Roles my organisation may take in a session of this kind (traders may supply in some kinds, not others). */
 export function fittingRoles(session: MatchSession, me: Me): ParticipantRole[] {
-  return ROLES_BY_SESSION_KIND[session.kind].filter((role) => ORGANISATION_KINDS_BY_ROLE[role].includes(me.organisation.kind));
+  return rolesFor(session.kind, me.organisation.kind);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GoodsFields } from '@duijie/shared';
-import { priceRangeText } from './listing-fields';
+import { collateralSummary, priceRangeText } from './listing-fields';
 
 const goods = (priceMin: number | null, priceMax: number | null): GoodsFields => ({
   category: 'steel',
@@ -22,5 +22,18 @@ describe('priceRangeText', () => {
     expect(priceRangeText(goods(3500, 3500), 'zh-CN')).toBe('3,500元/吨');
     expect(priceRangeText(goods(null, 4200.5), 'zh-CN')).toBe('4,200.5元/吨');
     expect(priceRangeText(goods(null, null), 'zh-CN')).toBeNull();
+  });
+});
+
+describe('collateralSummary', () => {
+  // Message keys stand in for the texts.
+  const t = (key: string) => key;
+
+  it('shows the collateral text when collateral is offered', () => {
+    expect(collateralSummary(' 厂房设备抵押 ', t)).toBe('listing.collateral: 厂房设备抵押');
+  });
+
+  it('says there is none for 无, none, "-" and an empty field, as the matching engine reads them', () => {
+    for (const text of ['无', '暂无', 'none', '-', '', undefined]) expect(collateralSummary(text, t)).toBe('listing.noCollateral');
   });
 });

@@ -1,8 +1,8 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { categoryLabel, formatCny, regionLabel } from '@duijie/shared';
-import type { GoodsFields, ListingView } from '@duijie/shared';
+import { categoryLabel, collateralOffered, formatCny, regionLabel } from '@duijie/shared';
+import type { GoodsFields, ListingView, OrganisationSize } from '@duijie/shared';
 import type { Language } from '../../../app/i18n';
 import { useLanguage } from '../../../app/use-language';
 import { formatDateRange } from '../../../ui/dates';
@@ -22,6 +22,11 @@ export function priceRangeText(goods: GoodsFields, lang: Language): string | nul
   else if (priceMax !== null && priceMax !== undefined) text = price(priceMax);
   else return null;
   return `${text}/${unit}`;
+}
+
+/** A need's collateral in a summary: its text when collateral is offered, else "no collateral" (无, none, "-" … included). */
+export function collateralSummary(collateral: string | undefined, t: (key: 'listing.collateral' | 'listing.noCollateral') => string): string {
+  return collateralOffered(collateral) ? `${t('listing.collateral')}: ${collateral?.trim()}` : t('listing.noCollateral');
 }
 
 function months(min: number, max: number | undefined, t: TFunction): string {
@@ -65,7 +70,7 @@ export function ListingKeyFields({ listing }: Props) {
         <Typography.Text type="secondary">
           {labels.purpose(financing.purpose)}
           {financing.guaranteeNeeded ? ` · ${t('listing.guaranteeNeeded')}` : ''}
-          {financing.collateral ? ` · ${t('listing.collateral')}: ${financing.collateral}` : ''}
+          {` · ${collateralSummary(financing.collateral, t)}`}
         </Typography.Text>
       </Space>
     );
@@ -92,6 +97,7 @@ export function ListingKeyFields({ listing }: Props) {
         </strong>
         <Typography.Text type="secondary">
           {t('listing.feeRate')} <Rate bp={guarantee.feeRateBp} />
+          {guarantee.targetSizes && guarantee.targetSizes.length > 0 ? ` · ${guarantee.targetSizes.map((size) => labels.orgSize(size)).join('、')}` : ''}
         </Typography.Text>
       </Space>
     );
@@ -106,6 +112,8 @@ export function ListingDetails({ listing }: Props) {
   const labels = useLabels();
   const { goods, financing, credit, guarantee, confidential } = listing;
   const industries = (codes: string[]) => (codes.length > 0 ? codes.map((code) => industryLabel(code, lang)).join('、') : t('listing.anyIndustry'));
+  // Absent or empty: the product serves every size.
+  const sizes = (list: OrganisationSize[] | undefined) => (list && list.length > 0 ? list.map((s) => labels.orgSize(s)).join('、') : t('listing.anySize'));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -150,9 +158,7 @@ export function ListingDetails({ listing }: Props) {
             <Descriptions.Item label={t('listing.rateRange')}>
               <Rate bp={credit.rateMinBp} maxBp={credit.rateMaxBp} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('fields.targetSizes')}>
-              {credit.targetSizes.length > 0 ? credit.targetSizes.map((s) => labels.orgSize(s)).join('、') : t('listing.anySize')}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.targetSizes')}>{sizes(credit.targetSizes)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.guaranteeRequirement')}>{labels.guaranteeRequirement(credit.guaranteeRequirement)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.targetIndustries')} span="filled">
               {industries(credit.targetIndustries)}
@@ -167,6 +173,7 @@ export function ListingDetails({ listing }: Props) {
             <Descriptions.Item label={t('fields.feeRate')}>
               <Rate bp={guarantee.feeRateBp} />
             </Descriptions.Item>
+            <Descriptions.Item label={t('fields.targetSizes')}>{sizes(guarantee.targetSizes)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.targetIndustries')} span="filled">
               {industries(guarantee.targetIndustries)}
             </Descriptions.Item>

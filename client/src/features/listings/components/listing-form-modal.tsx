@@ -37,7 +37,7 @@ type ListingFormProps = Omit<Props, 'open' | 'onClose'> & { onDone: () => void }
 const CREATE_DEFAULTS: ListingFormInit = {
   financing: { guaranteeNeeded: false },
   credit: { targetSizes: [], targetIndustries: [], guaranteeRequirement: 'none' },
-  guarantee: { targetIndustries: [] },
+  guarantee: { targetIndustries: [], targetSizes: [] },
 };
 
 /** The listing to edit, or a new one in the preselected session (if open) with its only type. */

@@ -2,7 +2,7 @@ import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch }
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FINANCING_PURPOSES, GUARANTEE_REQUIREMENTS, ORGANISATION_SIZES, QUANTITY_UNITS } from '@duijie/shared';
-import type { ListingType } from '@duijie/shared';
+import type { ListingType, OrganisationSize } from '@duijie/shared';
 import { CategorySelect } from '../../../ui/category-select';
 import { IndustryMultiSelect } from '../../../ui/industry-select';
 import { useLabels } from '../../../ui/labels';
@@ -22,6 +22,26 @@ function notBelow(other: (string | number)[], message: string) {
       return typeof value === 'number' && typeof min === 'number' && value < min ? Promise.reject(new Error(message)) : Promise.resolve();
     },
   });
+}
+
+type TargetSizesProps = { value?: OrganisationSize[]; onChange?: (value: OrganisationSize[]) => void; id?: string; testId?: string };
+
+/** 面向企业规模 of a credit or guarantee product: none picked serves every size. */
+function TargetSizesSelect({ value, onChange, id, testId }: TargetSizesProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  return (
+    <Select<OrganisationSize[]>
+      id={id}
+      mode="multiple"
+      allowClear
+      value={value}
+      onChange={onChange}
+      placeholder={t('listing.anySize')}
+      data-testid={testId}
+      options={ORGANISATION_SIZES.map((s) => ({ value: s, label: labels.orgSize(s) }))}
+    />
+  );
 }
 
 type GoodsProps = { type: ListingType };
@@ -212,12 +232,7 @@ export function CreditFields() {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name={['credit', 'targetSizes']} label={t('fields.targetSizes')}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder={t('listing.anySize')}
-              options={ORGANISATION_SIZES.map((s) => ({ value: s, label: labels.orgSize(s) }))}
-            />
+            <TargetSizesSelect testId="listing-credit-sizes" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -250,6 +265,9 @@ export function GuaranteeFields() {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name={['guarantee', 'targetSizes']} label={t('fields.targetSizes')}>
+        <TargetSizesSelect testId="listing-guarantee-sizes" />
+      </Form.Item>
       <Form.Item name={['guarantee', 'targetIndustries']} label={t('fields.targetIndustries')}>
         <IndustryMultiSelect />
       </Form.Item>

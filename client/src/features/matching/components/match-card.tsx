@@ -109,18 +109,47 @@ type Props = {
 export function MatchCard({ match, request, guarantorRequest, canAct, onAsk, onBookmark, onDismiss, dismissing }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { listing, score, reasons, bookmarked, guarantor } = match;
+  const { listing, score, reasons, bookmarked, guarantor, relation, eligible, ineligible } = match;
   const confirmProps: ButtonProps & { 'data-testid': string } = { danger: true, loading: dismissing, 'data-testid': 'match-dismiss-confirm' };
+  const extra = (
+    <>
+      {relation !== 'direct' ? (
+        <Tag color="geekblue" data-testid="match-relation" data-relation={relation}>
+          {t(`matching.relation.${relation}`)}
+        </Tag>
+      ) : null}
+      {bookmarked ? <StarFilled style={{ color: token.colorWarning }} aria-label={t('matching.bookmarked')} /> : null}
+    </>
+  );
   return (
-    <Card size="small" data-testid="match-card" data-listing-id={listing.id} data-score={score} data-bookmarked={bookmarked}>
+    <Card
+      size="small"
+      className={eligible ? undefined : 'match-card-ineligible'}
+      data-testid="match-card"
+      data-listing-id={listing.id}
+      data-score={score}
+      data-bookmarked={bookmarked}
+      data-eligible={eligible}
+      data-relation={relation}
+    >
       <Flex gap={16} align="flex-start">
-        <ScoreRing score={score} />
-        <Counterpart listing={listing} extra={bookmarked ? <StarFilled style={{ color: token.colorWarning }} aria-label={t('matching.bookmarked')} /> : null} />
+        {eligible ? <ScoreRing score={score} /> : <Tag data-testid="match-ineligible">{t('matching.ineligible')}</Tag>}
+        <Counterpart listing={listing} extra={extra} />
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', margin: '12px 0 6px', fontSize: 12 }}>
-        {t('matching.whyTitle')}
+        {eligible ? t('matching.whyTitle') : t('matching.ineligibleWhy')}
       </Typography.Text>
-      <MatchReasons reasons={reasons} />
+      {eligible ? (
+        <MatchReasons reasons={reasons} />
+      ) : (
+        <ul className="match-ineligible-reasons" data-testid="match-ineligible-reasons">
+          {ineligible.map((reason) => (
+            <li key={reason} data-testid="match-ineligible-reason">
+              <Typography.Text type="secondary">{reason}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
       {guarantor ? (
         <Card
           size="small"

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Segmented, Space, Typography } from 'antd';
+import { Button, Drawer, Flex, Grid, Segmented, Space, Switch, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingPublic } from '@duijie/shared';
@@ -59,7 +59,10 @@ function Recommendations({ listing }: ContentProps) {
   const lang = useLanguage();
   const me = useMe();
   const onFailure = useFailureHandler();
-  const matches = useMatches(listing.id, lang);
+  const organiser = me.role === 'organiser';
+  // Organisers may look at the near misses too (the API refuses the flag to anyone else).
+  const [includeIneligible, setIncludeIneligible] = useState(false);
+  const matches = useMatches(listing.id, lang, organiser && includeIneligible);
   const mine = listing.organisationId === me.organisation.id;
   const requests = useMyMeetingRequests(mine);
   const bookmark = useBookmarkMatch();
@@ -77,7 +80,15 @@ function Recommendations({ listing }: ContentProps) {
         <Typography.Text type="secondary" style={{ flex: 1, minWidth: 240 }}>
           {t('matching.intro')}
         </Typography.Text>
-        <Space>
+        <Space wrap>
+          {organiser ? (
+            <Tooltip title={t('matching.includeIneligibleHint')}>
+              <Space size={6}>
+                <Switch size="small" checked={includeIneligible} onChange={setIncludeIneligible} data-testid="matches-include-ineligible" />
+                <Typography.Text>{t('matching.includeIneligible')}</Typography.Text>
+              </Space>
+            </Tooltip>
+          ) : null}
           <Segmented<Show>
             value={show}
             onChange={setShow}
@@ -110,7 +121,7 @@ function Recommendations({ listing }: ContentProps) {
               match={match}
               request={requestTo(match.listing)}
               guarantorRequest={match.guarantor ? requestTo(match.guarantor.listing) : undefined}
-              canAct={mine}
+              canAct={mine && match.eligible}
               onAsk={(counterpart) => setAsking({ counterpart, from: { id: listing.id, title: listing.title } })}
               onBookmark={(on) => bookmark.mutate({ listingId: listing.id, counterpartId: match.listing.id, on }, { onError: (error) => onFailure(error) })}
               onDismiss={() => dismiss.mutate({ listingId: listing.id, counterpartId: match.listing.id }, { onError: (error) => onFailure(error) })}

@@ -7,11 +7,19 @@ import type { Language } from '../../../app/i18n';
 /** How many recommendations the drawer shows. */
 export const MATCH_LIMIT = 10;
 
-/** The best counterparts of one of my listings, best first, explained in the reader's language. */
-export function useMatches(listingId: string | null, lang: Language) {
+/**
+ * The best counterparts of one of my listings, best first, explained in the reader's language;
+ * with `includeIneligible` (organisers only) the near misses after them.
+ */
+export function useMatches(listingId: string | null, lang: Language, includeIneligible = false) {
   return useQuery({
-    queryKey: keys.matches(listingId ?? '', lang),
-    queryFn: ({ signal }) => call(routes.matching.matches, { params: { id: listingId ?? '' }, query: { limit: MATCH_LIMIT, lang } }, { signal }),
+    queryKey: keys.matches(listingId ?? '', lang, includeIneligible),
+    queryFn: ({ signal }) =>
+      call(
+        routes.matching.matches,
+        { params: { id: listingId ?? '' }, query: { limit: MATCH_LIMIT, lang, ...(includeIneligible ? { includeIneligible: 'true' as const } : {}) } },
+        { signal },
+      ),
     enabled: listingId !== null,
     // Switching the language keeps the cards in place while the new texts load.
     placeholderData: keepPreviousData,

@@ -1,7 +1,7 @@
 import { App, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_KINDS_BY_ROLE, ROLES_BY_SESSION_KIND } from '@duijie/shared';
+import { ROLES_BY_SESSION_KIND, organisationKindsFor, rolesFor } from '@duijie/shared';
 import type { MatchSession, Organisation, ParticipantRole, SessionInvitationInput } from '@duijie/shared';
 import { FormFooter } from '../../../ui/form-footer';
 import { useLabels } from '../../../ui/labels';
@@ -35,7 +35,7 @@ function InviteOrganisationForm({ session, onDone }: InviteOrganisationFormProps
   const organisationId = Form.useWatch('organisationId', form);
   const [picked, setPicked] = useState<Organisation | undefined>(undefined);
 
-  const roles: ParticipantRole[] = ROLES_BY_SESSION_KIND[session.kind].filter((role) => !picked || ORGANISATION_KINDS_BY_ROLE[role].includes(picked.kind));
+  const roles: ParticipantRole[] = picked ? rolesFor(session.kind, picked.kind) : [...ROLES_BY_SESSION_KIND[session.kind]];
 
   return (
     <Form<SessionInvitationInput>
@@ -46,7 +46,7 @@ function InviteOrganisationForm({ session, onDone }: InviteOrganisationFormProps
           const org = organisations.data?.items.find((o) => o.id === changed.organisationId);
           setPicked(org);
           const role = form.getFieldValue('role') as ParticipantRole | undefined;
-          if (org && role && !ORGANISATION_KINDS_BY_ROLE[role].includes(org.kind)) form.setFieldValue('role', undefined);
+          if (org && role && !organisationKindsFor(session.kind, role).includes(org.kind)) form.setFieldValue('role', undefined);
         }
       }}
       onFinish={(values) =>

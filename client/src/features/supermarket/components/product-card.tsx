@@ -110,6 +110,11 @@ export function ProductCard({ product, apply, onApply, canAsk, request, onAsk }:
             </Descriptions.Item>
           </>
         ) : null}
+        {guarantee ? (
+          <Descriptions.Item label={t('fields.targetSizes')}>
+            {guarantee.targetSizes && guarantee.targetSizes.length > 0 ? guarantee.targetSizes.map((s) => labels.orgSize(s)).join('、') : t('listing.anySize')}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('fields.targetIndustries')}>
           <Tooltip title={industries.full === industries.short ? undefined : industries.full}>
             <span>{industries.short}</span>
