@@ -82,7 +82,7 @@ export function BoardPage() {
                 totals={board.totals}
                 view={view}
                 listings={listings}
-                myOrganisationId={me.organisation.id}
+                showsMatchesOf={(l) => me.role === 'organiser' || l.organisationId === me.organisation.id}
                 onShowMatches={(l) => setRecommendationsFor({ id: l.id, title: l.title, organisationId: l.organisationId })}
               />
             ) : null}

@@ -14,12 +14,12 @@ type Props = {
   totals: BoardTotals;
   view: BoardView;
   listings: BoardListings;
-  myOrganisationId: string;
+  showsMatchesOf: (listing: ListingView) => boolean;
   onShowMatches: (listing: ListingView) => void;
 };
 
 /** The board's listings: a tab per type with its count, filters, and a page of the live or withdrawn listings. */
-export function BoardListingsCard({ types, totals, view, listings, myOrganisationId, onShowMatches }: Props) {
+export function BoardListingsCard({ types, totals, view, listings, showsMatchesOf, onShowMatches }: Props) {
   const { token } = theme.useToken();
   const { t } = useTranslation();
   const labels = useLabels();
@@ -80,7 +80,7 @@ export function BoardListingsCard({ types, totals, view, listings, myOrganisatio
             flashing={flashing}
             onPageChange={onPageChange}
             matchCounts={counts.data ?? {}}
-            myOrganisationId={myOrganisationId}
+            showsMatchesOf={showsMatchesOf}
             onShowMatches={onShowMatches}
           />
         </PageState>

@@ -23,26 +23,16 @@ type Props = {
   onPageChange: (page: number, pageSize: number) => void;
   /** Good matches per listing id, when known; shows the match column. */
   matchCounts?: Record<string, number>;
-  /** Opens the recommendations of a listing of the viewer's own organisation. */
+  /** Opens the recommendations of a listing the viewer may see them for (`showsMatchesOf`). */
   onShowMatches?: (listing: ListingView) => void;
-  myOrganisationId?: string;
+  /** Whose recommendations the viewer may open: its own organisation's; an organiser's, everyone's. */
+  showsMatchesOf?: (listing: ListingView) => boolean;
 };
 
 const NONE: ReadonlySet<string> = new Set();
 
 /** One page of a board's listings; a row expands to the full listing, and new or changed rows light up. */
-export function ListingsTable({
-  listings,
-  total,
-  page,
-  pageSize,
-  loading,
-  flashing = NONE,
-  onPageChange,
-  matchCounts,
-  onShowMatches,
-  myOrganisationId,
-}: Props) {
+export function ListingsTable({ listings, total, page, pageSize, loading, flashing = NONE, onPageChange, matchCounts, onShowMatches, showsMatchesOf }: Props) {
   const { token } = theme.useToken();
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -81,7 +71,7 @@ export function ListingsTable({
                   data-count={count}
                 />
               );
-              if (onShowMatches && l.organisationId === myOrganisationId && l.status === 'open') {
+              if (onShowMatches && showsMatchesOf?.(l) && l.status === 'open') {
                 return (
                   <Tooltip title={t('matching.open')}>
                     <Button
