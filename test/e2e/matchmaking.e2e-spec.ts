@@ -295,6 +295,25 @@ describe('matchmaking: recommendations, meeting requests and the supermarket in 
         expect(texts.length).toBeGreaterThan(5);
         expect(texts.filter((t) => t.includes('抵押物')).every((t) => t.includes('企业未提供抵押物'))).toBe(true);
         await shot(herder, 'three-party');
+
+        // The organiser opens the same need from the board and asks for the near misses: greyed, each with why.
+        const look = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+        await login(look, server.url, ADMIN.email, ADMIN.password);
+        await look.goto(`${server.url}/events`);
+        await look.getByRole('link', { name: EVENT_NAME }).click();
+        await look.locator('tr').filter({ hasText: '银企对接专场' }).getByTestId('session-board').click();
+        const row = look.locator('tr').filter({ hasText: HERDER_NEED });
+        await row.getByTestId('listing-row-matches').click();
+        await expect(look.getByTestId('matches-for').innerText()).resolves.toBe(HERDER_NEED);
+        await look.getByTestId('match-card').first().waitFor();
+        // Organisers look but do not act for the enterprise.
+        expect(await look.getByTestId('match-ask').count()).toBe(0);
+        await look.getByTestId('matches-include-ineligible').click();
+        const miss = look.locator('[data-testid="match-card"][data-eligible="false"]').first();
+        await miss.waitFor();
+        expect(await miss.getByTestId('match-ineligible').count()).toBe(1);
+        expect((await miss.getByTestId('match-ineligible-reason').allInnerTexts()).length).toBeGreaterThan(0);
+        await shot(look, 'near-misses');
       },
     );
     await context.close();
