@@ -10,12 +10,15 @@ import { ServerPresence } from './common/server-presence';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
+import { FollowUpModule } from './follow-up/follow-up.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
+import { JobsModule } from './jobs/jobs.module';
 import { ListingsModule } from './listings/listings.module';
 import { MatchingModule } from './matching/matching.module';
 import { SupermarketModule } from './supermarket/supermarket.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -33,13 +36,16 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
         AuditModule,
         RealtimeModule,
+        JobsModule,
         AuthModule,
         OrganisationsModule,
         UsersModule,
         EventsModule,
         ParticipationModule,
         ListingsModule,
+        ObligationsModule,
         AgreementsModule,
+        FollowUpModule,
         CeremonyModule,
         MatchingModule,
         SupermarketModule,

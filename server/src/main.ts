@@ -14,6 +14,7 @@ import { ParticipationService } from './participation/participation.service';
 import { ListingsService } from './listings/listings.service';
 import { MeetingRequestsService } from './meetings/meeting-requests.service';
 import { MeetingsService } from './meetings/meetings.service';
+import { JobQueue } from './jobs/job-queue';
 import { HttpDrain, onShutdownSignals, shutDown, type ShutdownSteps } from './shutdown';
 
 async function main(): Promise<void> {
@@ -59,10 +60,14 @@ async function main(): Promise<void> {
   await app.init();
   const http = new HttpDrain(app.getHttpServer(), (req) => req.url?.startsWith('/socket.io/') === true);
   await app.listen(config.port, config.host);
+  // Queued and scheduled jobs run once the server is up (where JOBS_ENABLED).
+  const jobs = app.get(JobQueue);
+  await jobs.start();
   up = true;
   serve({
     drainMs: config.shutdownDrainMs,
     http,
+    jobs,
     closeSockets: () => closeSockets(app),
     closeApp: () => app.close(),
     stopDatabase: db.stop,
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
     `  API: ${config.publicUrl}/api  ·  OpenAPI: ${config.publicUrl}/api/docs`,
     `  Database: ${db.embedded ? `embedded PostgreSQL, data in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
     `  Live updates between server processes: ${config.redisUrl ? 'Redis pub/sub (REDIS_URL)' : 'PostgreSQL LISTEN/NOTIFY'}`,
+    `  Jobs: ${config.jobsEnabled ? 'run here and in every other process with JOBS_ENABLED, each job once' : 'not run in this process (JOBS_ENABLED=false)'}`,
     `  Log in as the organiser: ${config.adminEmail}` +
       (adminSeed.created && adminSeed.generatedPassword
         ? ` / ${adminSeed.generatedPassword} (generated now and shown only this once: keep it safe)`

@@ -96,7 +96,7 @@ describe('HttpDrain', () => {
 });
 
 /** Steps that record their order; closeApp and stopDatabase take the given times. */
-function recordingSteps(opts: { drainMs: number; cut?: string[]; closeMs?: number; closeFails?: boolean }) {
+function recordingSteps(opts: { drainMs: number; cut?: string[]; closeMs?: number; closeFails?: boolean; jobsMs?: number; released?: string[] }) {
   const order: string[] = [];
   const warnings: string[] = [];
   const steps: ShutdownSteps = {
@@ -106,6 +106,14 @@ function recordingSteps(opts: { drainMs: number; cut?: string[]; closeMs?: numbe
       finish: async (ms) => {
         order.push(`drain ${ms}`);
         return opts.cut ?? [];
+      },
+    },
+    jobs: {
+      stop: async (ms) => {
+        order.push(`stop jobs ${ms}`);
+        await new Promise((r) => setTimeout(r, opts.jobsMs ?? 0));
+        order.push('jobs stopped');
+        return opts.released ?? [];
       },
     },
     closeSockets: () => order.push('close sockets'),
@@ -128,8 +136,15 @@ describe('shutDown', () => {
   it('stops taking work, closes sockets, drains, closes the app and only then stops the database', async () => {
     const { steps, order, warnings } = recordingSteps({ drainMs: 5000 });
     expect(await shutDown('SIGTERM', steps)).toBe(0);
-    expect(order).toEqual(['stop accepting', 'close sockets', 'drain 5000', 'close app', 'app closed', 'stop database']);
+    expect(order).toEqual(['stop accepting', 'stop jobs 5000', 'close sockets', 'drain 5000', 'jobs stopped', 'close app', 'app closed', 'stop database']);
     expect(warnings).toEqual([]);
+  });
+
+  it('lets running jobs finish or be released before the app closes, and names the released ones', async () => {
+    const { steps, order, warnings } = recordingSteps({ drainMs: 100, jobsMs: 150, released: ['followup.remind 5f0c…'] });
+    expect(await shutDown('SIGTERM', steps)).toBe(0);
+    expect(order).toEqual(['stop accepting', 'stop jobs 100', 'close sockets', 'drain 100', 'jobs stopped', 'close app', 'app closed', 'stop database']);
+    expect(warnings).toEqual(['Shutdown: after 100 ms, released 1 running job(s) for another process to retry: followup.remind 5f0c…']);
   });
 
   it('says which requests were cut short', async () => {
@@ -144,7 +159,7 @@ describe('shutDown', () => {
     expect(await shutDown('SIGTERM', steps)).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(CLOSE_FLOOR_MS - 10);
     expect(Date.now() - started).toBeLessThan(CLOSE_FLOOR_MS + 900);
-    expect(order).toEqual(['stop accepting', 'close sockets', 'drain 0', 'close app', 'stop database']);
+    expect(order).toEqual(['stop accepting', 'stop jobs 0', 'close sockets', 'drain 0', 'jobs stopped', 'close app', 'stop database']);
     expect(warnings).toEqual([expect.stringMatching(/still running after 2000 ms more; stopping the database under it/)]);
   });
 

@@ -105,6 +105,11 @@ export type ShutdownSteps = {
   /** How long running requests and background jobs get to finish (SHUTDOWN_DRAIN_MS). */
   drainMs: number;
   http: Pick<HttpDrain, 'stopAccepting' | 'finish'>;
+  /**
+   * The job queue (JobQueue.stop): stops taking work at once, lets running jobs finish within
+   * the budget, then releases the others for another process to retry; answers those released.
+   */
+  jobs: { stop: (ms: number) => Promise<string[]> };
   /** Closes the sockets as a lost transport, so that clients reconnect. */
   closeSockets: () => void;
   /** Nest's close: module destroy hooks (timers, background jobs awaited), the socket adapter's connections, the TypeORM pool. */
@@ -115,10 +120,11 @@ export type ShutdownSteps = {
 };
 
 /**
- * The order of a shutdown: stop taking requests and sockets, close the sockets, let the running
- * requests finish (at most `drainMs`), close the application (background jobs get what is left
- * of the budget, at least CLOSE_FLOOR_MS), and only then stop the database, so that no
- * connection of this process sees it go. Answers the exit code: 0, or 1 when a step failed.
+ * The order of a shutdown: stop taking requests, sockets and queued jobs, close the sockets, let
+ * the running requests and jobs finish (at most `drainMs`; jobs still running then are released
+ * to the other processes), close the application (background work gets what is left of the
+ * budget, at least CLOSE_FLOOR_MS), and only then stop the database, so that no connection of
+ * this process sees it go. Answers the exit code: 0, or 1 when a step failed.
  */
 export async function shutDown(signal: string, steps: ShutdownSteps): Promise<number> {
   const started = Date.now();
@@ -129,6 +135,11 @@ export async function shutDown(signal: string, steps: ShutdownSteps): Promise<nu
   };
   steps.log(`${signal}: shutting down (running requests get up to ${steps.drainMs} ms to finish) ...`);
   steps.http.stopAccepting();
+  // The queue stops taking jobs now; the running ones share the requests' budget.
+  const jobs = steps.jobs.stop(steps.drainMs).catch((error: unknown) => {
+    failed('stopping the job queue')(error);
+    return [] as string[];
+  });
   try {
     steps.closeSockets();
   } catch (error) {
@@ -136,6 +147,10 @@ export async function shutDown(signal: string, steps: ShutdownSteps): Promise<nu
   }
   const cut = await steps.http.finish(steps.drainMs);
   if (cut.length > 0) steps.warn(`Shutdown: after ${steps.drainMs} ms, cut short ${cut.length} request(s) still running: ${cut.join(', ')}`);
+  const released = await jobs;
+  if (released.length > 0) {
+    steps.warn(`Shutdown: after ${steps.drainMs} ms, released ${released.length} running job(s) for another process to retry: ${released.join(', ')}`);
+  }
 
   const closeMs = Math.max(started + steps.drainMs - Date.now(), CLOSE_FLOOR_MS);
   let timer: NodeJS.Timeout | undefined;

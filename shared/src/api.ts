@@ -123,12 +123,18 @@ export type EventInput = {
   applicationAnswerHours?: number;
   /** Hours a participant has to answer a meeting request before it expires (default 48). */
   meetingAnswerHours?: number;
+  /**
+   * IANA time zone the event is held in (default Asia/Shanghai): its days, due dates and times
+   * are read in this zone whatever the browser's or server's zone.
+   */
+  timeZone?: string;
 };
 
 export type EventUpdateInput = Partial<EventInput>;
 
 export type MatchEvent = EventInput & {
   id: string;
+  timeZone: string;
   organiserOrganisationId: string;
   organiserName: string;
   description: string;

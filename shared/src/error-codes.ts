@@ -53,6 +53,9 @@ export const ERROR_CODES = [
   'ledger_open',
   'already_in_batch',
   'nothing_to_batch',
+  // obligations (reports owed) and their review
+  'not_owed',
+  'not_submitted',
   // import
   'import_problems',
   'file_too_large',

@@ -9,5 +9,8 @@ export * from './collateral';
 export * from './realtime';
 export * from './board-state';
 export * from './meetings';
+export * from './working-days';
+export * from './obligations';
+export * from './follow-up';
 export * from './error-codes';
 export * from './contract';

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { DEFAULT_EVENT_TIME_ZONE, dayInZone } from '@duijie/shared';
 
 export function formatDate(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD') : '—';
@@ -29,10 +30,10 @@ export function formatTimeRange(from: string | null | undefined, to: string | nu
   return `${formatDate(from)} ${formatTime(from)}–${formatTime(to)}`;
 }
 
-/** The zone events are held in unless they say otherwise: the dates people mean are China's. */
-export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+/** The zone events are held in unless they say otherwise (MatchEvent.timeZone): the dates people mean are China's. */
+export const EVENT_TIME_ZONE = DEFAULT_EVENT_TIME_ZONE;
 
-/** Today as a calendar day in the event's zone, whatever the device's zone is. */
+/** Today as a calendar day in the event's zone (pass `event.timeZone` where the event is at hand), whatever the device's zone is. */
 export function todayInEventZone(zone: string = EVENT_TIME_ZONE): dayjs.Dayjs {
-  return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+  return dayjs(dayInZone(new Date(), zone));
 }

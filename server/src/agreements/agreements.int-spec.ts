@@ -252,6 +252,8 @@ describe('agreements (integration)', () => {
       'agreement.signed',
       'agreement.signed',
       'agreement.fully_signed',
+      // The report schedule is made in the signing transaction (follow-up, decision 0012).
+      'agreement.follow_up_scheduled',
     ]);
     const verify = await t.http.get('/api/audit/verify').auth(organiser.token, { type: 'bearer' }).expect(200);
     expect(verify.body.ok).toBe(true);

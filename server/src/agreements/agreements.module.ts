@@ -12,6 +12,6 @@ import { LedgerService } from './ledger.service';
   imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule],
   controllers: [AgreementsController],
   providers: [AgreementsService, LedgerService, CertificateService],
-  exports: [AgreementsService],
+  exports: [AgreementsService, LedgerService],
 })
 export class AgreementsModule {}

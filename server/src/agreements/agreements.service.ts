@@ -7,7 +7,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../access/principal';
 import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
-import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
+import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
 import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -39,6 +39,12 @@ export function contentHashOf(terms: Terms, parties: { organisationId: string; r
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+/**
+ * Work another capability does in the transaction in which the last party signs, so that it
+ * commits with the signature or not at all (follow-up: the agreement's report schedule).
+ */
+export type AgreementSignedHook = (tx: Tx, agreement: AgreementEntity, parties: AgreementPartyEntity[], principal: Principal) => Promise<void>;
+
 /** A signed agreement as the ceremony counts it (amount as text: bigint). */
 export type SignedForCeremony = { id: string; title: string; amount: string; product: string | null; signedAt: Date; kind: SessionKind; parties: string[] };
 /** An agreement of the batch on stage. */
@@ -46,6 +52,8 @@ export type StagedAgreement = { agreementId: string; title: string; amount: stri
 
 @Injectable()
 export class AgreementsService {
+  private readonly signedHooks: AgreementSignedHook[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -56,13 +64,18 @@ export class AgreementsService {
     uow.on('agreement.changed', (changes) => changes.forEach(({ agreement }) => this.announce(agreement)));
   }
 
+  /** Registers work to do in the transaction that completes an agreement's signatures (see AgreementSignedHook). */
+  onSigned(hook: AgreementSignedHook): void {
+    this.signedHooks.push(hook);
+  }
+
   /**
    * Runs an agreement change, its answer to an Idempotency-Key committing with it; once it
    * has committed, tells the parties and organisers.
    */
-  private change(work: (manager: EntityManager) => Promise<Agreement>): Promise<Agreement> {
+  private change(work: (manager: EntityManager, tx: Tx) => Promise<Agreement>): Promise<Agreement> {
     return this.uow.run(async (tx) => {
-      const agreement = await work(tx.manager);
+      const agreement = await work(tx.manager, tx);
       tx.emit({ type: 'agreement.changed', agreement });
       return agreement;
     });
@@ -186,7 +199,7 @@ export class AgreementsService {
    */
   async sign(principal: Principal, id: string, contentHash: string): Promise<Agreement> {
     if (principal.role === 'org_member') throw new Forbidden('Only an organisation admin (an authorised signatory) may sign');
-    return this.change(async (manager) => {
+    return this.change(async (manager, tx) => {
       // The grant is bound to the login session that confirmed the password.
       const grant = principal.signingGrantUntil;
       if (!grant || grant.getTime() < Date.now()) {
@@ -213,9 +226,9 @@ export class AgreementsService {
         entityId: id,
         data: { organisationId: principal.organisationId, role: party.role, contentHash },
       });
-      const parties = await manager.count(AgreementPartyEntity, { where: { agreementId: id } });
+      const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: id } });
       const signatures = await manager.count(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
-      if (signatures === parties) {
+      if (signatures === parties.length) {
         agreement.status = 'signed';
         agreement.signedAt = new Date();
         await manager.save(agreement);
@@ -226,6 +239,7 @@ export class AgreementsService {
           entityId: id,
           data: { contentHash, amount: agreement.amount },
         });
+        for (const hook of this.signedHooks) await hook(tx, agreement, parties, principal);
       }
       return this.view(manager, agreement);
     });
@@ -300,6 +314,18 @@ export class AgreementsService {
   async forSession(sessionId: string): Promise<Agreement[]> {
     const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { sessionId }, order: { createdAt: 'DESC' } });
     return this.views(this.dataSource.manager, rows);
+  }
+
+  /** An agreement and its parties, locked, for a capability's work in its own transaction (follow-up); 404 if none. */
+  async lockWithParties(manager: EntityManager, id: string): Promise<{ agreement: AgreementEntity; parties: AgreementPartyEntity[] }> {
+    const agreement = await this.lock(manager, id);
+    return { agreement, parties: await manager.find(AgreementPartyEntity, { where: { agreementId: id } }) };
+  }
+
+  /** Whether the caller may read the agreement: a party's user or an organiser. */
+  canRead(manager: EntityManager, principal: Principal, agreementId: string): Promise<boolean> {
+    if (isOrganiser(principal)) return Promise.resolve(true);
+    return manager.exists(AgreementPartyEntity, { where: { agreementId, organisationId: principal.organisationId } });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<AgreementEntity> {

@@ -1,4 +1,4 @@
-import { creditCodeProblem, isValidCategory, isValidIndustryCode, isValidRegionCode } from '@duijie/shared';
+import { creditCodeProblem, isKnownTimeZone, isValidCategory, isValidIndustryCode, isValidRegionCode } from '@duijie/shared';
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
@@ -46,6 +46,24 @@ export const IsProductCategory = rule(
   (v) => typeof v === 'string' && isValidCategory(v),
   () => 'must be a product category code of the taxonomy',
 );
+
+/** An IANA time zone name that Intl knows, such as Asia/Shanghai (not an offset like +08:00). */
+export const IsTimeZone = rule(
+  'isTimeZone',
+  (v) => isKnownTimeZone(v),
+  () => 'must be an IANA time zone name such as Asia/Shanghai',
+);
+
+/**
+ * A finite number with at most `places` decimal places. (class-validator's own `maxDecimalPlaces`
+ * throws on a number JavaScript writes with an exponent, such as 1e-7: a 500 instead of a 400.)
+ */
+export const MaxDecimals = (places: number) =>
+  rule(
+    `maxDecimals${places}`,
+    (v) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(places)) === v,
+    () => `must be a number with at most ${places} decimal places`,
+  )();
 
 /** The days any date of the platform may fall on: nothing it records is older or that far ahead. */
 export const FIRST_DAY = '2000-01-01';

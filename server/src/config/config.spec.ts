@@ -41,4 +41,20 @@ describe('configuration', () => {
     process.env.SHUTDOWN_DRAIN_MS = '10s';
     expect(() => loadConfig([])).toThrow(/SHUTDOWN_DRAIN_MS must be an integer from 0 to 600000/);
   });
+
+  it('runs jobs unless JOBS_ENABLED says this process opts out, and refuses a value that is not yes or no', () => {
+    delete process.env.JOBS_ENABLED;
+    expect(loadConfig([]).jobsEnabled).toBe(true);
+    process.env.JOBS_ENABLED = 'false';
+    expect(loadConfig([]).jobsEnabled).toBe(false);
+    process.env.JOBS_ENABLED = '0';
+    expect(loadConfig([]).jobsEnabled).toBe(false);
+    process.env.JOBS_ENABLED = 'TRUE';
+    expect(loadConfig([]).jobsEnabled).toBe(true);
+    process.env.JOBS_ENABLED = 'sometimes';
+    expect(() => loadConfig([])).toThrow(/JOBS_ENABLED must be true or false, got "sometimes"/);
+    delete process.env.JOBS_ENABLED;
+    process.env.JOBS_POLL_INTERVAL_MS = '100';
+    expect(() => loadConfig([])).toThrow(/JOBS_POLL_INTERVAL_MS must be an integer from 500 to 60000/);
+  });
 });

@@ -44,6 +44,12 @@ export type AppConfig = {
   auditHeadIntervalSeconds: number;
   /** After SIGTERM/SIGINT: how long running requests and background jobs get to finish before they are cut short. */
   shutdownDrainMs: number;
+  /** Whether this process runs queued and scheduled jobs (JOBS_ENABLED); one that does not still enqueues them. */
+  jobsEnabled: boolean;
+  /** How often an idle job worker asks the queue for work, and how often due schedules are checked. */
+  jobsPollIntervalMs: number;
+  /** How often the queue's upkeep runs (in one process at a time): jobs of a dead process are retried, old ones archived. */
+  jobsMaintenanceSeconds: number;
 };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
@@ -75,6 +81,15 @@ function int(name: string, fallback: number, min: number, max: number): number {
     throw new Error(`Configuration: ${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** A yes/no setting: true/1/yes or false/0/no (case-insensitive); unset or empty means `fallback`. */
+function flag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new Error(`Configuration: ${name} must be true or false, got "${process.env[name]}"`);
 }
 
 /**
@@ -130,6 +145,9 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     auditSigningKey: env.AUDIT_SIGNING_KEY || null,
     auditHeadIntervalSeconds: int('AUDIT_HEAD_INTERVAL_SECONDS', 10, 1, 3600),
     shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
+    jobsEnabled: flag('JOBS_ENABLED', true),
+    jobsPollIntervalMs: int('JOBS_POLL_INTERVAL_MS', 2000, 500, 60_000),
+    jobsMaintenanceSeconds: int('JOBS_MAINTENANCE_SECONDS', 30, 1, 3600),
   };
 }
 

@@ -22,6 +22,11 @@ import { MeetingEntity } from '../meetings/meeting.entity';
 import { MeetingSeatEntity } from '../meetings/meeting-seat.entity';
 import { MeetingAvailabilityEntity } from '../meetings/meeting-availability.entity';
 import { ScheduleRunEntity } from '../meetings/schedule-run.entity';
+import { ObligationEntity } from '../obligations/obligation.entity';
+import { FollowUpPlanEntity } from '../follow-up/follow-up-plan.entity';
+import { FollowUpScheduleEntity } from '../follow-up/follow-up-schedule.entity';
+import { AgreementReportEntity } from '../follow-up/agreement-report.entity';
+import { ObligationEvidenceEntity } from '../follow-up/obligation-evidence.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -53,4 +58,9 @@ export const ENTITIES = [
   ScheduleRunEntity,
   ImportJobEntity,
   AuthSessionEntity,
+  ObligationEntity,
+  FollowUpPlanEntity,
+  FollowUpScheduleEntity,
+  AgreementReportEntity,
+  ObligationEvidenceEntity,
 ];

@@ -105,6 +105,7 @@ describe('demo event and sessions', () => {
     expect(DEMO_EVENT.targetAmount).toBe(30_000_000_000);
     expect(isDay(DEMO_EVENT.startDate) && isDay(DEMO_EVENT.endDate)).toBe(true);
     expect(DEMO_EVENT.startDate <= DEMO_EVENT.endDate).toBe(true);
+    expect(DEMO_EVENT.timeZone).toBe('Asia/Shanghai');
   });
 
   it('has one session of each kind with unique keys', () => {

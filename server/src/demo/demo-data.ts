@@ -144,6 +144,7 @@ export const DEMO_EVENT: EventInput = {
   startDate: '2026-12-15',
   endDate: '2026-12-18',
   targetAmount: wanToYuan(3_000_000), // 300亿元
+  timeZone: 'Asia/Shanghai',
   description:
     '为帮助工业企业克服资金困难、开拓产品市场，省经委会同省金融办、省商务厅、省住房城乡建设厅等部门，' +
     '组织银企对接、上下游产业对接、生产企业与商贸流通企业对接和保障性住房大宗建材供需对接四个专场，' +

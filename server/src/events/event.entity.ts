@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_EVENT_TIME_ZONE } from '@duijie/shared';
 import { bigintNumber } from '../common/columns';
 
 /** A matchmaking event (对接活动) with its sessions. */
@@ -34,6 +35,10 @@ export class EventEntity {
   /** Hours a participant has to answer a meeting request before it expires. */
   @Column({ type: 'int', default: 48 })
   meetingAnswerHours: number;
+
+  /** IANA time zone the event is held in: its days and due dates are read there (decision 0010). */
+  @Column({ type: 'varchar', length: 64, default: DEFAULT_EVENT_TIME_ZONE })
+  timeZone: string;
 
   @Column({ type: 'uuid' })
   organiserOrganisationId: string;

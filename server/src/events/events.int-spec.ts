@@ -39,6 +39,26 @@ describe('events and sessions (integration)', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['startDate', 'targetAmount']));
   });
 
+  it('holds an event in Asia/Shanghai unless it names another known IANA zone', async () => {
+    const base = { name: 'zone', province: '630000', startDate: '2026-12-10', endDate: '2026-12-12', targetAmount: 1 };
+    const post = (body: object) => t.http.post('/api/events').auth(organiser.token, { type: 'bearer' }).send(body);
+    const plain = await post(base).expect(201);
+    expect(plain.body.timeZone).toBe('Asia/Shanghai');
+    const urumqi = await post({ ...base, timeZone: 'Asia/Urumqi' }).expect(201);
+    expect(urumqi.body.timeZone).toBe('Asia/Urumqi');
+    const detail = await t.http.get(`/api/events/${urumqi.body.id}`).auth(organiser.token, { type: 'bearer' }).expect(200);
+    expect(detail.body.timeZone).toBe('Asia/Urumqi');
+    for (const timeZone of ['Asia/Beijing', '+08:00', null, 8]) {
+      const bad = await post({ ...base, timeZone }).expect(400);
+      expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['timeZone']);
+    }
+    const moved = await t.http.patch(`/api/events/${plain.body.id}`).auth(organiser.token, { type: 'bearer' }).send({ timeZone: 'Europe/Berlin' }).expect(200);
+    expect(moved.body).toMatchObject({ timeZone: 'Europe/Berlin', name: 'zone' });
+    await t.http.patch(`/api/events/${plain.body.id}`).auth(organiser.token, { type: 'bearer' }).send({ timeZone: 'Mars/Olympus' }).expect(400);
+    const list = await t.http.get('/api/events').auth(organiser.token, { type: 'bearer' }).expect(200);
+    expect(list.body.find((e: { id: string }) => e.id === plain.body.id).timeZone).toBe('Europe/Berlin');
+  });
+
   it('enforces the session lifecycle one step at a time with version checks', async () => {
     const event = await t.event(organiser);
     const session = await t.session(organiser, event.id, 'upstream_downstream', 'draft');

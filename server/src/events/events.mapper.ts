@@ -13,6 +13,7 @@ export function toEvent(e: EventEntity, organiserName: string, sessionCount: num
     description: e.description,
     applicationAnswerHours: e.applicationAnswerHours,
     meetingAnswerHours: e.meetingAnswerHours,
+    timeZone: e.timeZone,
     organiserOrganisationId: e.organiserOrganisationId,
     organiserName,
     createdAt: e.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
+import { DEFAULT_EVENT_TIME_ZONE, SESSION_TRANSITIONS, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BoardEventsService } from '../realtime/board-events.service';
@@ -65,6 +65,7 @@ export class EventsService {
         manager.create(EventEntity, {
           ...dto,
           description: dto.description ?? '',
+          timeZone: dto.timeZone ?? DEFAULT_EVENT_TIME_ZONE,
           organiserOrganisationId: principal.organisationId,
           createdByUserId: principal.userId,
         }),

@@ -1,7 +1,8 @@
 import type { MeetingRequest } from '@duijie/shared';
 import { randomUUID } from 'node:crypto';
+import { JobQueue, JOBS_SCHEMA } from '../jobs/job-queue';
 import { supplyListing, TestApp, type Actor } from '../testing/test-app';
-import { MeetingRequestsService } from './meeting-requests.service';
+import { EXPIRE_REQUESTS, MeetingRequestsService } from './meeting-requests.service';
 
 describe('meeting requests (integration)', () => {
   let t: TestApp;
@@ -19,7 +20,8 @@ describe('meeting requests (integration)', () => {
   });
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // This app runs no jobs: the sweep runs when a test says so (the last test runs it on the queue).
+    t = await TestApp.start({ config: { jobsEnabled: false } });
     organiser = await t.organiser();
     const event = await t.event(organiser);
     session = (await t.session(organiser, event.id, 'building_materials', 'live')).id;
@@ -137,5 +139,34 @@ describe('meeting requests (integration)', () => {
       (await t.dataSource.query(`SELECT id FROM meeting WHERE "requestId" = $1`, [accepted.id]))[0].id,
     ]);
     expect(audited).toHaveLength(1);
+  });
+
+  it('is swept by the job queue: the scheduled job expires an overdue request once, in a process that runs jobs', async () => {
+    const asker = await t.organisation('enterprise');
+    await t.participate(asker, organiser, session, 'producer');
+    const request: MeetingRequest = (await as(asker).post('/meeting-requests', { toListingId: demandId, topic: '排程过期' }).expect(201)).body;
+    await t.dataSource.query(`UPDATE meeting_request SET "respondBy" = now() - interval '1 minute' WHERE id = $1`, [request.id]);
+    const runner = await TestApp.start({ config: { jobsEnabled: true, jobsPollIntervalMs: 500 } });
+    try {
+      // Started, the runner sends the schedule's job for the current minute (unless a process already did).
+      const thisMinute = async () =>
+        (
+          await t.dataSource.query(`SELECT 1 FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND singleton_key = $2`, [
+            EXPIRE_REQUESTS,
+            `schedule:${new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()}`,
+          ])
+        ).length;
+      for (const until = Date.now() + 5000; (await thisMinute()) === 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
+      expect(await thisMinute()).toBe(1);
+      // And a job sent now is run at once rather than at the next minute.
+      expect(await runner.app.get(JobQueue).send(EXPIRE_REQUESTS, {})).toEqual(expect.any(String));
+      const status = async () => (await t.dataSource.query(`SELECT status FROM meeting_request WHERE id = $1`, [request.id]))[0].status;
+      for (const until = Date.now() + 10_000; (await status()) !== 'expired' && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
+      expect(await status()).toBe('expired');
+      const audit = await t.dataSource.query(`SELECT 1 FROM audit_record WHERE action = 'meeting_request.expired' AND "entityId" = $1`, [request.id]);
+      expect(audit).toHaveLength(1);
+    } finally {
+      await runner.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListingPublic, MeetingRequest } from '@duijie/shared';
@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
+import { JobQueue } from '../jobs/job-queue';
 import { ListingEntity } from '../listings/listing.entity';
 import { toPublicListing } from '../listings/listings.mapper';
 import { ParticipationEntity } from '../participation/participation.entity';
@@ -15,8 +16,14 @@ import { MeetingRequestEntity } from './meeting-request.entity';
 import { MeetingsService } from './meetings.service';
 
 const HOUR = 3_600_000;
-/** How often overdue requests are expired (and audited). */
-const EXPIRY_SWEEP_MS = 60_000;
+/** The job that expires overdue requests (and audits it), once a minute across all server processes. */
+export const EXPIRE_REQUESTS = 'meetings.expire-requests';
+
+declare module '../jobs/job-queue' {
+  interface JobPayloads {
+    [EXPIRE_REQUESTS]: Record<string, never>;
+  }
+}
 
 /**
  * Requests for negotiation meetings: one participant asks another about a listing (from a
@@ -24,16 +31,18 @@ const EXPIRY_SWEEP_MS = 60_000;
  * reason before the deadline the organiser set, after which the request expires.
  */
 @Injectable()
-export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('MeetingRequests');
-  private sweeper: ReturnType<typeof setInterval> | null = null;
-
+export class MeetingRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
     private readonly uow: UnitOfWork,
-  ) {}
+    jobs: JobQueue,
+  ) {
+    // Once a minute in one process of the cluster (each process used to sweep on its own timer).
+    jobs.register(EXPIRE_REQUESTS, () => this.expireOverdue(), { retryLimit: 1, expireInSeconds: 300 });
+    jobs.schedule(EXPIRE_REQUESTS, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+  }
 
   async create(principal: Principal, dto: MeetingRequestDto): Promise<MeetingRequest> {
     return this.uow.run(async ({ manager }) => {
@@ -147,22 +156,10 @@ export class MeetingRequestsService implements OnModuleInit, OnModuleDestroy {
     return this.views(this.dataSource.manager, rows);
   }
 
-  onModuleInit(): void {
-    this.sweeper = setInterval(() => {
-      this.expireOverdue().catch((error: unknown) =>
-        this.logger.warn(`Could not expire meeting requests: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, EXPIRY_SWEEP_MS);
-    this.sweeper.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-  }
-
   /**
    * Pending requests past their deadline become expired, each audited with the system as
-   * actor. Run on a timer, never by a read: reads show them expired without writing.
+   * actor. Run by the job EXPIRE_REQUESTS, never by a read: reads show them expired without
+   * writing. Safe to run twice or at once in two processes: a row expires once.
    */
   async expireOverdue(): Promise<string[]> {
     return this.uow.run(async ({ manager }) => {

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { AgendaPdfService } from './agenda-pdf.service';
 import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
@@ -16,7 +17,7 @@ import { ScheduleRunsService } from './schedule-runs.service';
 
 /** Negotiation meetings (洽谈): requests and answers, meetings, availability, self-booking, pins, scheduler runs, agendas (JSON, .ics, PDF), attendance and figures. */
 @Module({
-  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, JobsModule],
   controllers: [MeetingRequestsController, MeetingsController, AgendaController, MeetingAttendanceController],
   providers: [MeetingRequestsService, MeetingsService, ScheduleRunsService, AgendaService, AgendaPdfService, MeetingAttendanceService],
   exports: [MeetingsService],

@@ -117,6 +117,20 @@ describe('authorisation matrix (integration)', () => {
       session.id,
       enterprise.organisationId,
     ]);
+    // A report A owes about the A–B agreement (as a schedule would owe it), for the follow-up routes.
+    const [obligation] = await t.dataSource.query(
+      `INSERT INTO obligation (kind, "eventId", "sessionId", "organisationId", "subjectType", "subjectId", "subjectTitle", step, seq, "dueOn", "dueAt")
+       VALUES ('agreement_report', $1, $2, $3, 'agreement', $4, '技改项目贷款合同', 'progress', 1, '2026-12-31', '2026-12-31T16:00:00Z') RETURNING id`,
+      [event.id, session.id, enterprise.organisationId, agreement],
+    );
+    // An evidence file A attached to that report, for the evidence routes.
+    const evidence = (
+      await t.http
+        .post(`/api/obligations/${obligation.id}/evidence`)
+        .auth(enterprise.token, { type: 'bearer' })
+        .attach('file', Buffer.from('%PDF-1.4\n%矩阵\n'), { filename: 'matrix.pdf', contentType: 'application/pdf' })
+        .expect(201)
+    ).body.id;
     const screenLink = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '撤销用' }).expect(201)).body.id;
     screenToken = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '矩阵大屏' }).expect(201)).body.token;
     Object.assign(fixtures, {
@@ -128,6 +142,8 @@ describe('authorisation matrix (integration)', () => {
       meetingRequestAB: request,
       meetingAB: meeting.id,
       applicationAB: application,
+      obligationA: obligation.id,
+      evidenceA: evidence,
       participationA: participation.id,
       orgA: enterprise.organisationId,
       userA: enterprise.userId,

@@ -20,6 +20,8 @@ export type Fixture =
   | 'meetingRequestAB'
   | 'meetingAB'
   | 'applicationAB'
+  | 'obligationA'
+  | 'evidenceA'
   | 'participationA'
   | 'orgA'
   | 'userA'
@@ -163,6 +165,29 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/agreements/:id/ledger': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
   'GET /api/events/:id/agreement-figures': { allow: organiser, params: ev },
   'POST /api/agreements/:id/confirm': { allow: organiser, params: { id: 'agreementAB' } },
+
+  // ---- follow-up: the plan, reports owed and their review ----
+  'GET /api/events/:id/follow-up-plan': { allow: organiser, params: ev },
+  'PUT /api/events/:id/follow-up-plan': { allow: organiser, params: ev },
+  'GET /api/agreements/:id/follow-up': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
+  'GET /api/me/obligations': { allow: members, note: "the caller's own organisation's" },
+  'GET /api/events/:id/obligations': { allow: organiser, params: ev },
+  'POST /api/obligations/:id/report': {
+    allow: ['enterprise'],
+    body: () => ({ version: 999, narrative: '矩阵测试', lines: [] }),
+    params: { id: 'obligationA' },
+    note: 'the owing organisation (A) only: not the other party, nor organisers, who review',
+  },
+  'GET /api/obligations/:id/reports': { allow: partiesAB, params: { id: 'obligationA' }, note: "the agreement's parties" },
+  'POST /api/obligations/:id/review': { allow: organiser, body: () => ({ version: 999, accept: true }), params: { id: 'obligationA' } },
+  'POST /api/obligations/:id/evidence': {
+    allow: ['enterprise'],
+    params: { id: 'obligationA' },
+    note: 'the owing organisation (A) only (sent no file: 400 for it)',
+  },
+  'GET /api/obligations/:id/evidence': { allow: partiesAB, params: { id: 'obligationA' }, note: "the agreement's parties" },
+  'GET /api/evidence/:id': { allow: partiesAB, params: { id: 'evidenceA' }, note: "the agreement's parties" },
+  'DELETE /api/evidence/:id': { allow: ['enterprise'], params: { id: 'evidenceA' }, note: 'the uploading organisation (A) only' },
 
   // ---- the ceremony's running order and big screens ----
   'GET /api/events/:id/running-order': { allow: organiser, params: ev },

@@ -18,6 +18,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
 import { loadConfig, type AppConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
+import { JobQueue } from '../jobs/job-queue';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ensureAdmin } from '../seed/admin';
 import { UsersService } from '../users/users.service';
@@ -62,6 +63,8 @@ export class TestApp {
     await runMigrations(dataSource);
     if (!opts.config) await dataSource.query(`DELETE FROM rate_counter`);
     await ensureAdmin(dataSource, app.get(OrganisationsService), app.get(UsersService), config);
+    // As main.ts does once the server is up: queued and scheduled jobs run (unless config.jobsEnabled is false).
+    await app.get(JobQueue).start();
     return new TestApp(app, url);
   }
 

@@ -4,11 +4,13 @@ import { auth } from './auth';
 import { board } from './board';
 import { ceremony } from './ceremony';
 import { events } from './events';
+import { followUp } from './follow-up';
 import { health } from './health';
 import { imports } from './imports';
 import { listings } from './listings';
 import { matching } from './matching';
 import { meetings } from './meetings';
+import { obligations } from './obligations';
 import { organisations } from './organisations';
 import { participation } from './participation';
 import { screenLinks } from './screen-links';
@@ -32,6 +34,8 @@ export const routes = {
   meetings,
   agreements,
   ceremony,
+  obligations,
+  followUp,
   audit,
   imports,
   health,

@@ -31,7 +31,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsProductCategory } from '../../common/validators';
+import { IsProductCategory, MaxDecimals } from '../../common/validators';
 import { Trim } from '../../common/validation';
 
 const notNull = (_o: object, v: unknown) => v !== null && v !== undefined;
@@ -47,7 +47,7 @@ export class AgreementTermsDto {
   @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @IsInt({ message: 'amount must be a whole number of yuan' }) @Min(0) @Max(1e15) amount: number;
   @ValidateIf(notNull) @IsProductCategory() product?: string | null;
-  @ValidateIf(notNull) @IsNumber({ maxDecimalPlaces: 3 }) @IsPositive() @Max(1e12) quantity?: number | null;
+  @ValidateIf(notNull) @IsNumber() @MaxDecimals(3) @IsPositive() @Max(1e12) quantity?: number | null;
   @ValidateIf(notNull) @IsString() @IsNotEmpty() @MaxLength(16) unit?: string | null;
   @ValidateIf(notNull) @IsInt() @Min(1) @Max(600) termMonths?: number | null;
   @IsString() @IsNotEmpty() @MaxLength(20000) keyTerms: string;
@@ -75,7 +75,7 @@ export class AgreementUpdateDto implements AgreementUpdateInput {
   @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
   @IsOptional() @IsInt({ message: 'amount must be a whole number of yuan' }) @Min(0) @Max(1e15) amount?: number;
   @IsOptional() @ValidateIf(notNull) @IsProductCategory() product?: string | null;
-  @IsOptional() @ValidateIf(notNull) @IsNumber({ maxDecimalPlaces: 3 }) @IsPositive() @Max(1e12) quantity?: number | null;
+  @IsOptional() @ValidateIf(notNull) @IsNumber() @MaxDecimals(3) @IsPositive() @Max(1e12) quantity?: number | null;
   @IsOptional() @ValidateIf(notNull) @IsString() @IsNotEmpty() @MaxLength(16) unit?: string | null;
   @IsOptional() @ValidateIf(notNull) @IsInt() @Min(1) @Max(600) termMonths?: number | null;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) keyTerms?: string;

@@ -1,4 +1,4 @@
-import type { Agreement, BoardEvent, ListingConfidentialUpdate, Meeting } from '@duijie/shared';
+import type { Agreement, BoardEvent, ListingConfidentialUpdate, Meeting, ObligationKind, ObligationState } from '@duijie/shared';
 
 /** A listing's confidential parts, for its owner's organisation room (and the organisers). */
 export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
@@ -23,6 +23,17 @@ export type DomainEvents = {
   'screen_link.revoked': { linkId: string };
   /** The signing ceremony's running order changed: its figures are pushed again. */
   'ceremony.order_changed': { eventId: string };
+  /** Something owed was created, filed, reviewed, waived or moved: for reminders and the owing organisation's 待办. */
+  'obligation.changed': { obligation: ObligationChange };
+};
+
+export type ObligationChange = {
+  id: string;
+  kind: ObligationKind;
+  eventId: string;
+  organisationId: string;
+  state: ObligationState;
+  dueAt: string;
 };
 
 export type MeetingParties = Pick<Meeting, 'id'> & { organisationAId: string; organisationBId: string };

@@ -17,6 +17,9 @@ import { AuditSignedHeads1796417904452 } from './1796417904452-AuditSignedHeads'
 import { AccessHardening1796418165515 } from './1796418165515-AccessHardening';
 import { RateCounters1796500000000 } from './1796500000000-RateCounters';
 import { BoardSequence1796600000000 } from './1796600000000-BoardSequence';
+import { EventTimeZone1796700001510 } from './1796700001510-EventTimeZone';
+import { Obligations1796800000000 } from './1796800000000-Obligations';
+import { ObligationEvidence1796900000000 } from './1796900000000-ObligationEvidence';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -39,4 +42,7 @@ export const MIGRATIONS = [
   AccessHardening1796418165515,
   RateCounters1796500000000,
   BoardSequence1796600000000,
+  EventTimeZone1796700001510,
+  Obligations1796800000000,
+  ObligationEvidence1796900000000,
 ];

@@ -14,7 +14,7 @@ import {
 } from '@duijie/shared';
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsDay } from '../../common/validators';
+import { IsDay, IsTimeZone } from '../../common/validators';
 import { Trim } from '../../common/validation';
 
 const MAX_YUAN = 1e15;
@@ -28,6 +28,8 @@ export class EventDto implements EventInput {
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @IsOptional() @IsInt() @Min(1) @Max(720) applicationAnswerHours?: number;
   @IsOptional() @IsInt() @Min(1) @Max(720) meetingAnswerHours?: number;
+  /** May be left out (the service applies Asia/Shanghai), not null. */
+  @ValidateIf((_o, v) => v !== undefined) @IsTimeZone() timeZone?: string;
 }
 
 export class EventUpdateDto extends PartialType(EventDto) {}

@@ -37,7 +37,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsDay, IsIndustryCode, IsProductCategory, IsRegionCode, NestedObject } from '../../common/validators';
+import { IsDay, IsIndustryCode, IsProductCategory, IsRegionCode, MaxDecimals, NestedObject } from '../../common/validators';
 import { Trim } from '../../common/validation';
 
 const MAX_YUAN = 1e15;
@@ -46,7 +46,7 @@ const notNull = (_o: object, v: unknown) => v !== null && v !== undefined;
 export class GoodsDto implements GoodsFields {
   @IsProductCategory() category: string;
   @IsOptional() @IsString() @MaxLength(500) specification?: string;
-  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false }) @IsPositive() @Max(1e12) quantity: number;
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @MaxDecimals(3) @IsPositive() @Max(1e12) quantity: number;
   @Trim() @IsString() @IsNotEmpty() @MaxLength(16) unit: string;
   @ValidateIf(notNull) @IsInt({ message: 'priceMin must be a whole number of yuan' }) @Min(0) @Max(MAX_YUAN) priceMin?: number | null;
   @ValidateIf(notNull) @IsInt({ message: 'priceMax must be a whole number of yuan' }) @Min(0) @Max(MAX_YUAN) priceMax?: number | null;
@@ -93,7 +93,7 @@ export class ConfidentialDto implements ListingConfidential {
   @IsOptional() @IsString() @MaxLength(5000) notes?: string;
   @IsOptional() @IsInt() @Min(0) @Max(MAX_YUAN) annualRevenue?: number;
   @IsOptional() @IsInt() @Min(0) @Max(MAX_YUAN) totalAssets?: number;
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1000) debtRatioPercent?: number;
+  @IsOptional() @IsNumber() @MaxDecimals(2) @Min(0) @Max(1000) debtRatioPercent?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10000) internalRateFloorBp?: number;
 }
 

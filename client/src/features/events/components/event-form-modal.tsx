@@ -1,12 +1,13 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { wanToYuan, yuanToWan } from '@duijie/shared';
+import { DEFAULT_EVENT_TIME_ZONE, wanToYuan, yuanToWan } from '@duijie/shared';
 import type { EventInput, MatchEvent } from '@duijie/shared';
 import { toDay } from '../../../ui/dates';
 import { FormFooter } from '../../../ui/form-footer';
 import { RegionSelect } from '../../../ui/region-select';
+import { timeZoneOptions } from '../../../ui/time-zones';
 import { UnitInput } from '../../../ui/unit-input';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useSaveEvent } from '../hooks/use-events';
@@ -19,6 +20,7 @@ type Values = {
   description?: string;
   applicationAnswerHours: number;
   meetingAnswerHours: number;
+  timeZone: string;
 };
 
 /** The server's defaults, shown for a new event. */
@@ -68,8 +70,9 @@ function EventForm({ event, onDone }: EventFormProps) {
         description: event.description,
         applicationAnswerHours: event.applicationAnswerHours ?? DEFAULT_APPLICATION_HOURS,
         meetingAnswerHours: event.meetingAnswerHours ?? DEFAULT_MEETING_HOURS,
+        timeZone: event.timeZone,
       }
-    : { applicationAnswerHours: DEFAULT_APPLICATION_HOURS, meetingAnswerHours: DEFAULT_MEETING_HOURS };
+    : { applicationAnswerHours: DEFAULT_APPLICATION_HOURS, meetingAnswerHours: DEFAULT_MEETING_HOURS, timeZone: DEFAULT_EVENT_TIME_ZONE };
 
   const onFinish = (values: Values) => {
     const input: EventInput = {
@@ -81,6 +84,7 @@ function EventForm({ event, onDone }: EventFormProps) {
       description: values.description?.trim() ?? '',
       applicationAnswerHours: values.applicationAnswerHours,
       meetingAnswerHours: values.meetingAnswerHours,
+      timeZone: values.timeZone,
     };
     save.mutate(
       { id: event?.id, input },
@@ -106,6 +110,9 @@ function EventForm({ event, onDone }: EventFormProps) {
       </Form.Item>
       <Form.Item name="dates" label={t('fields.eventDates')} rules={[required]}>
         <DatePicker.RangePicker style={{ width: '100%' }} data-testid="event-dates" />
+      </Form.Item>
+      <Form.Item name="timeZone" label={t('fields.timeZone')} tooltip={t('fields.timeZoneHint')} rules={[required]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={timeZoneOptions(t, event?.timeZone)} data-testid="event-time-zone" />
       </Form.Item>
       <Form.Item name="targetAmountWan" label={t('fields.targetAmount')} rules={[required]} extra={t('fields.wanHint')}>
         <UnitInput unit={t('units.wan')} testId="event-target" />
