@@ -190,21 +190,7 @@ export class ObligationsService {
       where: { subjectType: subject.type, subjectId: subject.id, state: In([...OUTSTANDING_OBLIGATION_STATES]) },
       lock: { mode: 'pessimistic_write' },
     });
-    for (const obligation of outstanding) {
-      const from = obligation.state;
-      obligation.state = 'waived';
-      obligation.version += 1;
-      await tx.manager.save(obligation);
-      await this.audit.record(tx.manager, {
-        actorUserId,
-        action: 'obligation.waived',
-        entityType: 'obligation',
-        entityId: obligation.id,
-        data: { from, reason },
-      });
-      this.emit(tx, obligation);
-    }
-    return outstanding.length;
+    return this.moveAll(tx, outstanding, 'obligation.waived', actorUserId, (o) => ({ state: 'waived', data: { from: o.state, reason } }));
   }
 
   /** Its subject is open again (an organiser reopened the ledger): what was waived is owed again. */
@@ -213,21 +199,32 @@ export class ObligationsService {
       where: { subjectType: subject.type, subjectId: subject.id, state: 'waived' },
       lock: { mode: 'pessimistic_write' },
     });
-    for (const obligation of waived) {
-      // A report returned before it was waived is owed again as returned (its reason still stands).
-      obligation.state = obligation.returnReason !== null && obligation.firstSubmittedAt !== null ? 'returned' : 'open';
-      obligation.version += 1;
-      await tx.manager.save(obligation);
-      await this.audit.record(tx.manager, {
-        actorUserId,
-        action: 'obligation.restored',
-        entityType: 'obligation',
-        entityId: obligation.id,
-        data: { state: obligation.state },
-      });
-      this.emit(tx, obligation);
-    }
-    return waived.length;
+    // A report returned before it was waived is owed again as returned (its reason still stands).
+    return this.moveAll(tx, waived, 'obligation.restored', actorUserId, (o) => {
+      const state = o.returnReason !== null && o.firstSubmittedAt !== null ? 'returned' : 'open';
+      return { state, data: { state } };
+    });
+  }
+
+  /** Moves many obligations on in one save and one audit insert: closing an agreement may touch many reports. */
+  private async moveAll(
+    tx: Tx,
+    rows: ObligationEntity[],
+    action: string,
+    actorUserId: string,
+    next: (o: ObligationEntity) => { state: ObligationEntity['state']; data: Record<string, unknown> },
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const records = rows.map((o) => {
+      const { state, data } = next(o);
+      o.state = state;
+      o.version += 1;
+      return { actorUserId, action, entityType: 'obligation', entityId: o.id, data };
+    });
+    await tx.manager.save(rows);
+    await this.audit.recordMany(tx.manager, records);
+    for (const o of rows) this.emit(tx, o);
+    return rows.length;
   }
 
   /** Moves the due day of an outstanding obligation (a provisional one, once its year's calendar is known). */
