@@ -26,6 +26,8 @@ COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/server/assets server/assets
 COPY --from=build /app/client/dist client/dist
+# DATA_DIR in docker-compose.yml: a volume mounted at /data/files starts owned by node, as this folder is.
+RUN mkdir -p /data/files && chown -R node:node /data
 USER node
 EXPOSE 3000
 CMD ["node", "server/dist/main.js"]

@@ -11,6 +11,9 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
+import { CoordinationModule } from './coordination/coordination.module';
+import { SurveysModule } from './surveys/surveys.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -18,7 +21,9 @@ import { ListingsModule } from './listings/listings.module';
 import { MatchingModule } from './matching/matching.module';
 import { SupermarketModule } from './supermarket/supermarket.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ObligationsModule } from './obligations/obligations.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -41,11 +46,16 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         EventsModule,
+        NotificationsModule,
         ParticipationModule,
         ListingsModule,
         ObligationsModule,
         AgreementsModule,
         FollowUpModule,
+        SurveysModule,
+        SupervisionModule,
+        CoordinationModule,
+        TrackingModule,
         CeremonyModule,
         MatchingModule,
         SupermarketModule,

@@ -9,11 +9,6 @@ import { DEMO_PASSWORD } from './demo/demo-data';
 import { OrganisationsService } from './organisations/organisations.service';
 import { ensureAdmin } from './seed/admin';
 import { UsersService } from './users/users.service';
-import { EventsService } from './events/events.service';
-import { ParticipationService } from './participation/participation.service';
-import { ListingsService } from './listings/listings.service';
-import { MeetingRequestsService } from './meetings/meeting-requests.service';
-import { MeetingsService } from './meetings/meetings.service';
 import { JobQueue } from './jobs/job-queue';
 import { HttpDrain, onShutdownSignals, shutDown, type ShutdownSteps } from './shutdown';
 
@@ -43,17 +38,9 @@ async function main(): Promise<void> {
   const users = app.get(UsersService);
   const adminSeed = await ensureAdmin(dataSource, organisations, users, config);
   if (config.demo) {
-    const loaded = await loadDemo({
-      dataSource,
-      organisations,
-      users,
-      events: app.get(EventsService),
-      participation: app.get(ParticipationService),
-      listings: app.get(ListingsService),
-      meetingRequests: app.get(MeetingRequestsService),
-      meetings: app.get(MeetingsService),
-    });
-    logger.log(loaded ? 'Demo event loaded' : 'Demo event already present');
+    const started = Date.now();
+    const loaded = await loadDemo(app);
+    logger.log(loaded ? `Demo event loaded (${((Date.now() - started) / 1000).toFixed(1)} s)` : 'Demo event already present');
   }
 
   // The drain stands in front of the request and upgrade listeners that init attaches (Express, socket.io).

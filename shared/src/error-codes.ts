@@ -56,6 +56,10 @@ export const ERROR_CODES = [
   // obligations (reports owed) and their review
   'not_owed',
   'not_submitted',
+  // supervision notices
+  'not_open',
+  // coordination
+  'department_in_use',
   // import
   'import_problems',
   'file_too_large',
@@ -78,12 +82,17 @@ export const ERROR_CODES = [
   'not_scheduled',
   'not_published',
   'slot_not_started',
+  'meeting_not_started',
   'slot_has_meeting',
   'self_booking_session',
   'not_self_booking',
   'schedule_running',
   'run_in_progress',
   'plan_outdated',
+  // needs surveys
+  'survey_not_draft',
+  'survey_closed',
+  'no_draft_listing',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,8 @@
  * (first come, first served) or by the organiser's scheduler.
  */
 
+import type { MeetingOutcome } from './meeting-outcomes';
+
 /** How a session's meetings get their slots. */
 export const MEETING_MODES = ['scheduled', 'self_booking'] as const;
 export type MeetingMode = (typeof MEETING_MODES)[number];
@@ -100,6 +102,10 @@ export type Meeting = {
   unscheduledReason: UnscheduledReason | null;
   version: number;
   updatedAt: string;
+  /** The caller's organisation's outcome of the meeting (a party's views; null: not recorded). */
+  myOutcome?: MeetingOutcome | null;
+  /** Both parties' outcomes recorded so far (the organisers' views). */
+  outcomes?: MeetingOutcome[];
 };
 
 /** One line of a participant's agenda: a published meeting seen from their side. */

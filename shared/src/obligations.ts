@@ -3,7 +3,7 @@
 // (server/src/obligations), these shapes on both sides. Decision: docs/decisions/0012-obligations.md.
 import { addWorkingDays, dayInZone, isProvisionalDay, WorkingDayCalendarRangeError } from './working-days';
 
-export const OBLIGATION_KINDS = ['agreement_report', 'survey_response', 'statistics_filing', 'liaison_report'] as const;
+export const OBLIGATION_KINDS = ['agreement_report', 'survey_response', 'statistics_filing', 'liaison_report', 'problem_answer'] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
 /**

@@ -3,6 +3,7 @@
 import type { MeetingChanged, ScheduleRun } from './meetings';
 import type { BoardTotals, ListingConfidential, ListingPublic, MatchSession, Participation } from './api';
 import type { AgreementStatus, SessionKind } from './domain';
+import type { Notification, NotificationsSettled } from './notifications';
 
 /** Fields every board event carries. `seq` is the session's board sequence number. */
 type BoardEventBase = { sessionId: string; seq: number; at: string };
@@ -109,6 +110,10 @@ export interface ServerToClientEvents {
   'participation:changed': (participation: Participation) => void;
   /** To organisers: a scheduler run's progress and result. */
   'schedule:progress': (run: ScheduleRun) => void;
+  /** To one user's sockets: something they were just told (the bell). */
+  'notification:new': (notification: Notification) => void;
+  /** To one user's sockets: notices of theirs that were settled (someone did what they asked). */
+  'notification:settled': (settled: NotificationsSettled) => void;
 }
 
 export interface ClientToServerEvents {

@@ -37,6 +37,9 @@ export type RunningServer = {
 /** Every process of a cluster signs the audit chain's head with one key (Ed25519, PKCS#8 DER base64). */
 const E2E_AUDIT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI';
 
+/** The secrets every process of a run shares (a bench's in-process server app joins them with these). */
+export const E2E_SECRETS = { JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run', AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY };
+
 /**
  * The harness sets up from one address and one organiser far faster than people do (a bench
  * registers hundreds of organisations): its request and registration budgets are out of reach.
@@ -82,8 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     EMBEDDED_PG_PORT: String(pgPort),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    JWT_SECRET: 'e2e-secret-shared-by-every-process-of-the-run',
-    AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY,
+    ...E2E_SECRETS,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...HARNESS_BUDGETS,
     ...extraEnv,

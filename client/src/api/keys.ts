@@ -1,4 +1,12 @@
-import type { ListingQuery, OrganisationKind, OrganisationStatus, ParticipationStatus, SupermarketQuery } from '@duijie/shared';
+import type {
+  ListingQuery,
+  OrganisationKind,
+  OrganisationStatus,
+  ParticipationStatus,
+  SupermarketQuery,
+  SupervisionListQuery,
+  TrackingQuery,
+} from '@duijie/shared';
 
 export type OrganisationListQuery = {
   status?: OrganisationStatus;
@@ -13,8 +21,14 @@ export type AuditQuery = { entityType?: string; entityId?: string; page?: number
 /** Every react-query key in one place, so invalidations match what the queries use. */
 export const keys = {
   me: ['me'] as const,
+  /** My notifications: the prefix of the bell's figure and every page of the list. */
+  notifications: ['me', 'notifications'] as const,
+  notificationCount: ['me', 'notifications', 'count'] as const,
+  notificationList: (query: { unread: boolean; page: number; pageSize: number }) => ['me', 'notifications', 'list', query] as const,
   events: ['events'] as const,
   event: (id: string) => ['events', id] as const,
+  /** Every session's queries (participants, listings, meetings …): the prefix to invalidate when which session is not known. */
+  sessionsAll: ['sessions'] as const,
   /** Also the prefix of the session's participants and listing pages: invalidating it refreshes all. */
   session: (id: string) => ['sessions', id] as const,
   participants: (sessionId: string, status?: ParticipationStatus) => ['sessions', sessionId, 'participants', status ?? 'all'] as const,
@@ -65,4 +79,37 @@ export const keys = {
   audit: (query: AuditQuery) => ['audit', query] as const,
   invitation: (token: string) => ['invitations', token] as const,
   importJob: (id: string) => ['import-jobs', id] as const,
+  /** An event's 跟踪落实 page (organisers); under the event prefix. */
+  tracking: (eventId: string, query: TrackingQuery) => ['events', eventId, 'tracking', query] as const,
+  trackingAll: (eventId: string) => ['events', eventId, 'tracking'] as const,
+  /** The ladder of an event (supervision notices, the notice of criticism and its candidates): the prefix to invalidate. */
+  supervisionAll: (eventId: string) => ['events', eventId, 'supervision'] as const,
+  supervisionNotices: (eventId: string, query: SupervisionListQuery) => ['events', eventId, 'supervision', 'notices', query] as const,
+  criticismCandidates: (eventId: string) => ['events', eventId, 'supervision', 'candidates'] as const,
+  criticismNotices: (eventId: string) => ['events', eventId, 'supervision', 'criticism'] as const,
+  mySupervisionNotices: ['me', 'supervision-notices'] as const,
+  followUpPlan: (eventId: string) => ['events', eventId, 'follow-up-plan'] as const,
+  /** An agreement's report schedule; under the agreement prefix. */
+  agreementFollowUp: (agreementId: string) => ['agreements', agreementId, 'follow-up'] as const,
+  obligationReports: (obligationId: string) => ['obligations', obligationId, 'reports'] as const,
+  obligationEvidence: (obligationId: string) => ['obligations', obligationId, 'evidence'] as const,
+  myObligations: ['me', 'obligations'] as const,
+  /** Coordination of an event (departments, problems, liaisons, weekly summaries): the prefix to invalidate. */
+  coordinationAll: (eventId: string) => ['events', eventId, 'coordination'] as const,
+  departments: (eventId: string) => ['events', eventId, 'coordination', 'departments'] as const,
+  problems: (eventId: string, query: object) => ['events', eventId, 'coordination', 'problems', query] as const,
+  liaisons: (eventId: string) => ['events', eventId, 'coordination', 'liaisons'] as const,
+  liaisonReports: (eventId: string, query: object) => ['events', eventId, 'coordination', 'liaison-reports', query] as const,
+  weeklySummaries: (eventId: string) => ['events', eventId, 'coordination', 'weekly-summaries'] as const,
+  weeklySummary: (id: string) => ['weekly-summaries', id] as const,
+  myProblems: ['me', 'problems'] as const,
+  myLiaisonReports: ['me', 'liaison-reports'] as const,
+  /** An event's needs surveys (organisers); under the event prefix. */
+  surveys: (eventId: string) => ['events', eventId, 'surveys'] as const,
+  survey: (id: string) => ['surveys', id] as const,
+  /** Under the survey's prefix: refreshing a survey refreshes its responses. */
+  surveyResponses: (id: string) => ['surveys', id, 'responses'] as const,
+  surveyExclusions: ['survey-exclusions'] as const,
+  demandGuidance: (eventId: string) => ['events', eventId, 'demand-guidance'] as const,
+  mySurveys: ['me', 'surveys'] as const,
 };

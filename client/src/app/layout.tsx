@@ -1,10 +1,11 @@
-import { DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Dropdown, Layout, Menu, Space, theme, Typography } from 'antd';
+import { DownOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, theme, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { MatchNotices } from '../features/matching/components/match-notices';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { usePendingCounts } from '../features/requests/hooks/use-pending-counts';
 import { PageState } from '../ui/page-state';
 import { useAuth, useMe } from './auth';
@@ -19,6 +20,8 @@ const NAV = [
   { key: '/my/listings', label: 'nav.myListings', forOrganisers: true },
   { key: '/my/requests', label: 'nav.myRequests', forOrganisers: false },
   { key: '/my/agenda', label: 'nav.myAgenda', forOrganisers: false },
+  { key: '/my/todo', label: 'nav.myTodo', forOrganisers: false },
+  { key: '/my/surveys', label: 'nav.mySurveys', forOrganisers: false },
   { key: '/my/agreements', label: 'nav.myAgreements', forOrganisers: false },
   { key: '/my/organisation', label: 'nav.myOrganisation', forOrganisers: true },
 ] as const;
@@ -29,6 +32,8 @@ function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/my/agreements')) return ['/my/agreements'];
   if (pathname.startsWith('/my/requests')) return ['/my/requests'];
   if (pathname.startsWith('/my/agenda')) return ['/my/agenda'];
+  if (pathname.startsWith('/my/todo')) return ['/my/todo'];
+  if (pathname.startsWith('/my/surveys')) return ['/my/surveys'];
   if (pathname.startsWith('/supermarket') || /^\/events\/[^/]+\/supermarket/.test(pathname)) return ['/supermarket'];
   if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
   if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
@@ -84,6 +89,10 @@ export function AppLayout() {
   const me = useMe();
   const { signOut } = useAuth();
   const location = useLocation();
+  // Below md (phones, small tablets) the navigation, language and user menu fold into a drawer.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => setDrawerOpen(false), [location.pathname, narrow]);
   // Not approved: only its own registration (the server refuses the rest).
   const approved = isApproved(me);
 
@@ -118,25 +127,92 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {approved ? <MatchNotices /> : null}
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
-        <Link to="/events" style={{ color: token.colorTextLightSolid, fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+      <Layout.Header
+        data-testid="app-header"
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: narrow ? token.marginSM : token.marginLG,
+          paddingInline: narrow ? token.padding : token.paddingLG,
+        }}
+      >
+        <Link
+          to="/events"
+          style={{
+            color: token.colorTextLightSolid,
+            fontWeight: token.fontWeightStrong,
+            fontSize: token.fontSizeHeading4,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            flex: narrow ? 1 : undefined,
+            minWidth: 0,
+          }}
+        >
           {t('app.name')}
         </Link>
-        <Menu theme="dark" mode="horizontal" selectedKeys={selectedNav(location.pathname)} items={items} style={{ flex: 1, minWidth: 0 }} />
-        <Space size="middle">
-          <LanguageSwitch dark />
-          <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-            <Button type="text" style={{ color: token.colorTextLightSolid }} data-testid="user-menu">
-              <UserOutlined />
-              {me.displayName}
-              <DownOutlined />
-            </Button>
-          </Dropdown>
-        </Space>
+        {narrow ? (
+          <Space size="small">
+            {approved ? <NotificationBell /> : null}
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('layout.menu')}
+              style={{ color: token.colorTextLightSolid }}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-drawer-open"
+            />
+          </Space>
+        ) : (
+          <>
+            <Menu theme="dark" mode="horizontal" selectedKeys={selectedNav(location.pathname)} items={items} style={{ flex: 1, minWidth: 0 }} />
+            <Space size="middle">
+              {approved ? <NotificationBell /> : null}
+              <LanguageSwitch dark />
+              <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+                <Button type="text" style={{ color: token.colorTextLightSolid }} data-testid="user-menu">
+                  <UserOutlined />
+                  {me.displayName}
+                  <DownOutlined />
+                </Button>
+              </Dropdown>
+            </Space>
+          </>
+        )}
       </Layout.Header>
+      {narrow ? (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="right"
+          size="default"
+          title={
+            <Flex vertical>
+              <Typography.Text strong ellipsis>
+                <UserOutlined /> {me.displayName}
+              </Typography.Text>
+              <Typography.Text type="secondary" ellipsis>
+                {me.organisation.name} · {t(`enums.userRole.${me.role}`)}
+              </Typography.Text>
+            </Flex>
+          }
+          styles={{ body: { padding: 0 } }}
+          footer={
+            <Flex justify="space-between" align="center" gap={token.marginSM}>
+              <LanguageSwitch />
+              <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="logout">
+                {t('nav.logout')}
+              </Button>
+            </Flex>
+          }
+          data-testid="nav-drawer"
+        >
+          <Menu mode="inline" selectedKeys={selectedNav(location.pathname)} items={items} style={{ borderInlineEnd: 'none' }} />
+        </Drawer>
+      ) : null}
       {me.organisation.status === 'pending' ? <Alert type="warning" banner title={t('layout.pendingBanner', { name: me.organisation.name })} /> : null}
       {me.organisation.status === 'rejected' ? <Alert type="error" banner title={t('layout.rejectedBanner', { name: me.organisation.name })} /> : null}
-      <Layout.Content style={{ padding: 24, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+      <Layout.Content style={{ padding: narrow ? token.paddingSM : token.paddingLG, maxWidth: 1400, width: '100%', minWidth: 0, margin: '0 auto' }}>
         <Suspense fallback={<PageState loading />}>
           <Outlet />
         </Suspense>

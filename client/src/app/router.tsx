@@ -64,6 +64,18 @@ const MyAgendaPage = page(
   () => import('../features/meetings/agenda.page'),
   (m) => m.MyAgendaPage,
 );
+const NotificationsPage = page(
+  () => import('../features/notifications/notifications.page'),
+  (m) => m.NotificationsPage,
+);
+const MyTodoPage = page(
+  () => import('../features/tracking/todo.page'),
+  (m) => m.MyTodoPage,
+);
+const MySurveysPage = page(
+  () => import('../features/surveys/my-surveys.page'),
+  (m) => m.MySurveysPage,
+);
 const ConsolePage = page(
   () => import('../features/console/console.page'),
   (m) => m.ConsolePage,
@@ -125,6 +137,9 @@ export const router = createBrowserRouter([
                   { path: '/my/agreements', element: <MyAgreementsPage /> },
                   { path: '/my/requests', element: <MyRequestsPage /> },
                   { path: '/my/agenda', element: <MyAgendaPage /> },
+                  { path: '/notifications', element: <NotificationsPage /> },
+                  { path: '/my/todo', element: <MyTodoPage /> },
+                  { path: '/my/surveys', element: <MySurveysPage /> },
                   {
                     element: <RequireOrganiser />,
                     children: [{ path: '/console', element: <ConsolePage /> }],

@@ -3,13 +3,14 @@ import { AuditModule } from '../audit/audit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
 import { EventsModule } from '../events/events.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { CertificateService } from './certificate.service';
 import { LedgerService } from './ledger.service';
 
 @Module({
-  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule],
+  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, NotificationsModule],
   controllers: [AgreementsController],
   providers: [AgreementsService, LedgerService, CertificateService],
   exports: [AgreementsService, LedgerService],

@@ -9,6 +9,7 @@ import { isOrganiser, type Principal } from '../access/principal';
 import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
@@ -60,6 +61,7 @@ export class AgreementsService {
     private readonly events: EventsService,
     private readonly publisher: BoardPublisher,
     private readonly uow: UnitOfWork,
+    private readonly notifications: NotificationsService,
   ) {
     uow.on('agreement.changed', (changes) => changes.forEach(({ agreement }) => this.announce(agreement)));
   }
@@ -158,7 +160,7 @@ export class AgreementsService {
 
   /** The drafter edits; any change to the terms voids every signature collected so far. */
   async update(principal: Principal, id: string, dto: AgreementUpdateDto): Promise<Agreement> {
-    return this.change(async (manager) => {
+    return this.change(async (manager, tx) => {
       const agreement = await this.lock(manager, id);
       await this.assertCanRead(manager, principal, agreement);
       if (agreement.draftedByOrganisationId !== principal.organisationId) {
@@ -189,6 +191,12 @@ export class AgreementsService {
         entityId: id,
         data: { version: agreement.version, previousHash, contentHash: hash, voidedSignatures: voided },
       });
+      // The old terms can no longer be signed: asking for their signature is moot.
+      if (hash !== previousHash)
+        await this.notifications.settle(
+          tx,
+          parties.map((p) => signKey(id, p.organisationId, previousHash)),
+        );
       return this.view(manager, agreement);
     });
   }
@@ -226,6 +234,7 @@ export class AgreementsService {
         entityId: id,
         data: { organisationId: principal.organisationId, role: party.role, contentHash },
       });
+      await this.notifications.settle(tx, [signKey(id, principal.organisationId, contentHash)]);
       const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: id } });
       const signatures = await manager.count(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
       if (signatures === parties.length) {
@@ -240,6 +249,28 @@ export class AgreementsService {
           data: { contentHash, amount: agreement.amount },
         });
         for (const hook of this.signedHooks) await hook(tx, agreement, parties, principal);
+        await this.notifications.notify(tx, {
+          kind: 'agreement.signed',
+          eventId: agreement.eventId,
+          to: { organisationIds: parties.map((p) => p.organisationId) },
+          params: { title: agreement.title },
+          link: '/my/agreements',
+        });
+      } else {
+        const signed = await manager.find(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
+        const waiting = parties.filter((p) => !signed.some((s) => s.partyId === p.id)).map((p) => p.organisationId);
+        await this.notifications.notify(
+          tx,
+          waiting.map((organisationId) => ({
+            kind: 'agreement.awaiting_signature' as const,
+            eventId: agreement.eventId,
+            to: { organisationIds: [organisationId] },
+            params: { title: agreement.title },
+            link: '/my/agreements',
+            // Told once per party and version of the terms, however many parties sign before it; settled when it signs.
+            dedupeKey: signKey(id, organisationId, contentHash),
+          })),
+        );
       }
       return this.view(manager, agreement);
     });
@@ -440,4 +471,9 @@ function toAgreement(a: AgreementEntity, parties: AgreementPartyEntity[], signat
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };
+}
+
+/** A party's notice to sign one version of the terms (by their hash). */
+function signKey(agreementId: string, organisationId: string, contentHash: string): string {
+  return `agreement:${agreementId}:sign:${organisationId}:${contentHash}`;
 }

@@ -148,9 +148,10 @@ export class CertificateService implements OnModuleInit {
          FROM audit_record r
          LEFT JOIN app_user u ON u.id = r."actorUserId"
          LEFT JOIN organisation o ON o.id = u."organisationId"
-        WHERE r."entityType" = 'agreement' AND r."entityId" = $1
+        WHERE r."entityType" = 'agreement' AND r."entityId" = $1 AND r.action = ANY($2)
         ORDER BY r.id`,
-      [id],
+      // The signing and the ledger's steps; follow-up (a report every few weeks) has its own pages.
+      [id, Object.keys(STEP_ZH)],
     );
     // The certificate carries a signed head that covers its own timeline: signed now if none does yet.
     const lastStep = steps.length > 0 ? BigInt(steps[steps.length - 1].id) : 0n;

@@ -57,4 +57,48 @@ describe('configuration', () => {
     process.env.JOBS_POLL_INTERVAL_MS = '100';
     expect(() => loadConfig([])).toThrow(/JOBS_POLL_INTERVAL_MS must be an integer from 500 to 60000/);
   });
+
+  it('sweeps the follow-up ladder hourly unless LADDER_SWEEP_CRON says otherwise, and refuses a cron that does not parse', () => {
+    delete process.env.LADDER_SWEEP_CRON;
+    expect(loadConfig([]).ladderSweepCron).toBe('1 * * * *');
+    process.env.LADDER_SWEEP_CRON = '*/5 * * * *';
+    expect(loadConfig([]).ladderSweepCron).toBe('*/5 * * * *');
+    for (const bad of ['every minute', '61 * * * *', '* * * *']) {
+      process.env.LADDER_SWEEP_CRON = bad;
+      expect(() => loadConfig([])).toThrow(`Configuration: LADDER_SWEEP_CRON must be a cron expression`);
+    }
+    delete process.env.LADDER_SWEEP_CRON;
+  });
+
+  it('keeps files on disk unless S3_BUCKET is set, and then wants the endpoint and both keys', () => {
+    const names = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_REGION'];
+    for (const name of names) delete process.env[name];
+    expect(loadConfig([]).s3).toBeNull();
+    process.env.S3_BUCKET = 'evidence';
+    expect(() => loadConfig([])).toThrow('S3_BUCKET is set, so S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY must be set too');
+    Object.assign(process.env, { S3_ENDPOINT: 'https://minio.example.cn/', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' });
+    expect(loadConfig([]).s3).toEqual({
+      endpoint: 'https://minio.example.cn',
+      region: 'us-east-1',
+      bucket: 'evidence',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+    });
+    process.env.S3_ENDPOINT = 'minio:9000';
+    expect(() => loadConfig([])).toThrow(/S3_ENDPOINT must be an http\(s\) origin/);
+    for (const name of names) delete process.env[name];
+  });
+
+  it('emails notifications only when SMTP_URL is set, and refuses one that is not an smtp(s) URL', () => {
+    delete process.env.SMTP_URL;
+    delete process.env.SMTP_FROM;
+    expect(loadConfig([])).toMatchObject({ smtpUrl: null, smtpFrom: 'Duijie <no-reply@duijie.local>' });
+    process.env.SMTP_URL = 'smtp://user:pass@smtp.example.com:587';
+    process.env.SMTP_FROM = '对接平台 <noreply@example.com>';
+    expect(loadConfig([])).toMatchObject({ smtpUrl: 'smtp://user:pass@smtp.example.com:587', smtpFrom: '对接平台 <noreply@example.com>' });
+    process.env.SMTP_URL = 'http://smtp.example.com';
+    expect(() => loadConfig([])).toThrow(/SMTP_URL must be an smtp/);
+    process.env.SMTP_URL = 'not a url';
+    expect(() => loadConfig([])).toThrow(/SMTP_URL must be a URL/);
+  });
 });

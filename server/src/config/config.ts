@@ -1,3 +1,4 @@
+import { parseExpression } from 'cron-parser';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -50,7 +51,18 @@ export type AppConfig = {
   jobsPollIntervalMs: number;
   /** How often the queue's upkeep runs (in one process at a time): jobs of a dead process are retried, old ones archived. */
   jobsMaintenanceSeconds: number;
+  /** When the follow-up ladder's sweep runs (reminders, overdue marks, lapsed supervision notices): a cron expression in Asia/Shanghai. */
+  ladderSweepCron: string;
+  /** Where uploaded files go: an S3-compatible bucket when S3_BUCKET is set, else the disk under dataDir. */
+  s3: S3Config | null;
+  /** Notifications are also emailed when set (smtp:// or smtps://user:pass@host:port); unset: no email. */
+  smtpUrl: string | null;
+  /** The From address of those emails. */
+  smtpFrom: string;
 };
+
+/** An S3-compatible bucket (AWS S3, MinIO, Alibaba OSS, Tencent COS …), addressed path-style at `endpoint`. */
+export type S3Config = { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@duijie.local';
 /** The password earlier versions published as the default; refused in production. */
@@ -81,6 +93,22 @@ function int(name: string, fallback: number, min: number, max: number): number {
     throw new Error(`Configuration: ${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** A cron expression (minute hour day-of-month month day-of-week); unset or empty means `fallback`. */
+function cron(name: string, fallback: string): string {
+  const raw = process.env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    if (raw.split(/\s+/).length !== 5) throw new Error('five fields');
+    // The parser jobs/cron.ts (assertSchedule) uses; config sits below jobs in layers.json.
+    parseExpression(raw, { tz: 'Asia/Shanghai' });
+  } catch {
+    throw new Error(
+      `Configuration: ${name} must be a cron expression (minute hour day-of-month month day-of-week, e.g. "${fallback}"), got "${process.env[name]}"`,
+    );
+  }
+  return raw;
 }
 
 /** A yes/no setting: true/1/yes or false/0/no (case-insensitive); unset or empty means `fallback`. */
@@ -148,6 +176,42 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     jobsEnabled: flag('JOBS_ENABLED', true),
     jobsPollIntervalMs: int('JOBS_POLL_INTERVAL_MS', 2000, 500, 60_000),
     jobsMaintenanceSeconds: int('JOBS_MAINTENANCE_SECONDS', 30, 1, 3600),
+    ladderSweepCron: cron('LADDER_SWEEP_CRON', '1 * * * *'),
+    s3: s3Config(env),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    smtpFrom: env.SMTP_FROM || 'Duijie <no-reply@duijie.local>',
+  };
+}
+
+/** SMTP_URL must be an smtp:// or smtps:// address with a host. */
+function smtpUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('Configuration: SMTP_URL must be a URL such as smtp://user:password@smtp.example.com:587');
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new Error('Configuration: SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587');
+  }
+  return raw;
+}
+
+/** S3_BUCKET turns the S3-compatible file store on; its endpoint and keys are then required. */
+function s3Config(env: NodeJS.ProcessEnv): S3Config | null {
+  if (!env.S3_BUCKET) return null;
+  const missing = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`Configuration: S3_BUCKET is set, so ${missing.join(', ')} must be set too`);
+  const endpoint = (env.S3_ENDPOINT as string).replace(/\/$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(endpoint))
+    throw new Error('Configuration: S3_ENDPOINT must be an http(s) origin such as https://s3.cn-north-1.amazonaws.com.cn');
+  return {
+    endpoint,
+    region: env.S3_REGION || 'us-east-1',
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY as string,
   };
 }
 

@@ -19,14 +19,28 @@ import { MatchMarkEntity } from '../matching/match-mark.entity';
 import { FinancingApplicationEntity } from '../supermarket/application.entity';
 import { MeetingRequestEntity } from '../meetings/meeting-request.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import { MeetingOutcomeEntity } from '../meetings/meeting-outcome.entity';
 import { MeetingSeatEntity } from '../meetings/meeting-seat.entity';
 import { MeetingAvailabilityEntity } from '../meetings/meeting-availability.entity';
 import { ScheduleRunEntity } from '../meetings/schedule-run.entity';
+import { CriticismEntryEntity, CriticismNoticeEntity } from '../supervision/criticism.entity';
+import { ObligationMarkEntity } from '../supervision/obligation-mark.entity';
+import { SupervisionNoticeEntity } from '../supervision/supervision-notice.entity';
 import { ObligationEntity } from '../obligations/obligation.entity';
+import { ObligationSubjectEntity } from '../obligations/obligation-subject.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { FollowUpPlanEntity } from '../follow-up/follow-up-plan.entity';
 import { FollowUpScheduleEntity } from '../follow-up/follow-up-schedule.entity';
 import { AgreementReportEntity } from '../follow-up/agreement-report.entity';
 import { ObligationEvidenceEntity } from '../follow-up/obligation-evidence.entity';
+import {
+  EventDepartmentEntity,
+  LiaisonDesignationEntity,
+  LiaisonReportEntity,
+  ProblemEntity,
+  WeeklySummaryEntity,
+} from '../coordination/coordination.entities';
+import { SurveyEntity, SurveyExclusionEntity, SurveyResponseEntity } from '../surveys/survey.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -59,8 +73,23 @@ export const ENTITIES = [
   ImportJobEntity,
   AuthSessionEntity,
   ObligationEntity,
+  ObligationSubjectEntity,
+  NotificationEntity,
+  MeetingOutcomeEntity,
   FollowUpPlanEntity,
   FollowUpScheduleEntity,
   AgreementReportEntity,
   ObligationEvidenceEntity,
+  EventDepartmentEntity,
+  ProblemEntity,
+  LiaisonDesignationEntity,
+  LiaisonReportEntity,
+  WeeklySummaryEntity,
+  SurveyEntity,
+  SurveyResponseEntity,
+  SurveyExclusionEntity,
+  SupervisionNoticeEntity,
+  CriticismNoticeEntity,
+  CriticismEntryEntity,
+  ObligationMarkEntity,
 ];

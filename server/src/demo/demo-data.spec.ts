@@ -1,4 +1,7 @@
 import {
+  AGREEMENT_ROLES,
+  FINANCING_AGREEMENT_KINDS,
+  GOODS_AGREEMENT_KINDS,
   GUARANTEE_REQUIREMENTS,
   FINANCING_PURPOSES,
   LISTING_TYPES_BY_ROLE,
@@ -15,7 +18,13 @@ import {
   sessionSlots,
 } from '@duijie/shared';
 import {
+  DEMO_AGREEMENTS,
+  DEMO_DEPARTMENT_ORGANISATIONS,
+  DEMO_DEPARTMENTS,
   DEMO_EVENT,
+  DEMO_LIAISON,
+  DEMO_PROBLEMS,
+  DEMO_SUPERVISION,
   DEMO_LISTINGS,
   DEMO_MEETINGS,
   DEMO_ORGANISATIONS,
@@ -316,5 +325,95 @@ describe('demo listings', () => {
         booked.add(`${org}@${m.slot}`);
       }
     }
+  });
+});
+
+describe('demo follow-up', () => {
+  const listings = new Map(DEMO_LISTINGS.map((l) => [l.key, l]));
+  const agreements = new Map(DEMO_AGREEMENTS.map((a) => [a.key, a]));
+
+  it('has departments answered by organiser organisations of their own, valid and unique beside the others', () => {
+    const everyone = [...ALL_ORGS, ...DEMO_DEPARTMENT_ORGANISATIONS];
+    for (const field of ['key', 'name', 'creditCode', 'adminEmail'] as const) {
+      expect(new Set(everyone.map((o) => o[field])).size).toBe(everyone.length);
+    }
+    for (const o of DEMO_DEPARTMENT_ORGANISATIONS) {
+      expect(o.kind).toBe('organiser');
+      expect(creditCodeProblem(o.creditCode)).toBeNull();
+    }
+    const answering = new Set([DEMO_ORGANISER.key, ...DEMO_DEPARTMENT_ORGANISATIONS.map((o) => o.key)]);
+    expect(DEMO_DEPARTMENTS.length).toBe(4);
+    expect(new Set(DEMO_DEPARTMENTS.map((d) => d.name)).size).toBe(DEMO_DEPARTMENTS.length);
+    for (const d of DEMO_DEPARTMENTS) expect(answering.has(d.org)).toBe(true);
+  });
+
+  it('signs 12–16 agreements in every session between participants in the roles the kind needs, on listings of the parties', () => {
+    expect(DEMO_AGREEMENTS.length).toBeGreaterThanOrEqual(12);
+    expect(DEMO_AGREEMENTS.length).toBeLessThanOrEqual(16);
+    expect(new Set(DEMO_AGREEMENTS.map((a) => a.key)).size).toBe(DEMO_AGREEMENTS.length);
+    expect(new Set(DEMO_AGREEMENTS.map((a) => a.session))).toEqual(new Set(DEMO_SESSIONS.map((s) => s.key)));
+    for (const a of DEMO_AGREEMENTS) {
+      const session = sessionByKey.get(a.session)!;
+      const allowed = AGREEMENT_ROLES[a.kind];
+      const roles = a.parties
+        .map((p) => p.role)
+        .sort()
+        .join();
+      expect(allowed === 'any' || allowed.some((set) => [...set].sort().join() === roles)).toBe(true);
+      for (const party of a.parties) {
+        if (party.role === 'organiser') expect(party.org).toBe(DEMO_ORGANISER.key);
+        else expect(session.participants).toContainEqual({ org: party.org, role: party.role });
+      }
+      expect(Number.isSafeInteger(a.amount) && a.amount > 0).toBe(true);
+      for (const key of a.listings) {
+        const listing = listings.get(key)!;
+        expect(listing.session).toBe(a.session);
+        expect(a.parties.map((p) => p.org)).toContain(listing.org);
+        if (GOODS_AGREEMENT_KINDS.includes(a.kind) && listing.goods) expect(listing.goods.category).toBe(a.product);
+        // A borrower whose financing need asks for a guarantee signs a guarantee, with a guarantor.
+        if (listing.financing?.guaranteeNeeded) expect(a.kind).toBe('guarantee');
+      }
+      if (GOODS_AGREEMENT_KINDS.includes(a.kind)) expect(a.product && a.quantity && a.unit).toBeTruthy();
+      expect(a.signedDaysAgo).toBeGreaterThanOrEqual(1);
+      expect(a.signedDaysAgo).toBeLessThanOrEqual(70);
+    }
+    expect(DEMO_AGREEMENTS.some((a) => a.kind === 'target_responsibility')).toBe(true);
+  });
+
+  it('files report lines the ledger accepts: approved, then disbursed within it, or goods delivered within the signed amount', () => {
+    for (const a of DEMO_AGREEMENTS) {
+      const lines = (a.reports ?? []).flatMap((r) => r.lines);
+      const sum = (kind: string) => lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.amount, 0);
+      for (const l of lines) expect(Number.isSafeInteger(l.amount) && l.amount > 0).toBe(true);
+      if (FINANCING_AGREEMENT_KINDS.includes(a.kind)) {
+        expect(lines.every((l) => l.kind === 'approved' || l.kind === 'disbursed')).toBe(true);
+        expect(sum('approved')).toBeLessThanOrEqual(a.amount);
+        expect(sum('disbursed')).toBeLessThanOrEqual(sum('approved') || a.amount);
+      } else if (GOODS_AGREEMENT_KINDS.includes(a.kind)) {
+        expect(lines.every((l) => l.kind === 'delivered')).toBe(true);
+        expect(sum('delivered')).toBeLessThanOrEqual(a.amount);
+      } else {
+        expect(lines).toEqual([]);
+      }
+      for (const r of a.reports ?? []) if (r.returned) expect(r.refiled).toBeTruthy();
+    }
+    expect(DEMO_AGREEMENTS.flatMap((a) => a.reports ?? []).filter((r) => r.returned)).toHaveLength(1);
+    expect(agreements.get(DEMO_SUPERVISION.agreement)).toBeDefined();
+  });
+
+  it('raises problems of parties of their agreements, routed to the event’s departments', () => {
+    const departments = new Set(DEMO_DEPARTMENTS.map((d) => d.name));
+    for (const p of DEMO_PROBLEMS) {
+      if (p.agreement) expect(agreements.get(p.agreement)!.parties.map((x) => x.org)).toContain(p.org);
+      if (p.route) {
+        expect(departments.has(p.route.department)).toBe(true);
+        expect(p.route.routedDaysAgo).toBeLessThanOrEqual(p.raisedDaysAgo);
+      }
+      if (p.answer) expect(p.route).toBeDefined();
+    }
+    expect(new Set(DEMO_PROBLEMS.map((p) => (p.answer ? 'resolved' : p.route ? 'in_progress' : 'received')))).toEqual(
+      new Set(['received', 'in_progress', 'resolved']),
+    );
+    expect(orgByKey.get(DEMO_LIAISON.org)?.kind).toBe('enterprise');
   });
 });

@@ -5,6 +5,13 @@
 // 32100 check character and the organisation's region, with "MA7DJ" marking them as demo codes).
 import {
   makeCreditCode,
+  type AgreementKind,
+  type AgreementPartyRole,
+  type LedgerEntryKind,
+  type LiaisonCadence,
+  type ProblemCategory,
+  type ProblemUrgency,
+  type UrgentLiaisonReportInput,
   wanToYuan,
   type CreditOfferFields,
   type EventInput,
@@ -250,7 +257,8 @@ export const DEMO_SESSIONS: DemoSession[] = [
     tableCount: 10,
     ceremonyAt: '2026-12-18T15:00:00+08:00',
     registrationMode: 'open',
-    status: 'registration',
+    // Live, so that its supply contracts and the target responsibility letter can be signed.
+    status: 'live',
     participants: [...['xntg', 'qinghua', 'hs-cement', 'kunlun-jc'].map((o) => p(o, 'producer')), ...['qhjg1', 'bucg', 'crcc21'].map((o) => p(o, 'builder'))],
   },
 ];
@@ -1815,3 +1823,470 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
   { from: 'chaoyang-lp', about: 'pd-jingzhu-medicine', own: 'pd-chaoyang-medicine', topic: '藏药冷链配送' },
   { from: 'qhwc', about: 'pd-saltlake-potash', own: 'pd-qhwc-potash', topic: '钾肥年度采购与运输' },
 ];
+
+// ---- the follow-up half: agreements, reports, supervision, coordination ----
+
+/**
+ * The departments that answer problems routed to them (对接组成员单位): each an organiser
+ * organisation of its own, with its own admin. The event's organiser (经信委) is the fourth.
+ */
+export const DEMO_DEPARTMENT_ORGANISATIONS: DemoOrganisation[] = [
+  org('qhjrb', '青海省人民政府金融工作办公室', 'organiser', 'S92', '630100', 'medium', 42, '李金平', '0971-8247766', '王晓燕', '11'),
+  org('qhswt', '青海省商务厅', 'organiser', 'S92', '630100', 'medium', 43, '赵国荣', '0971-6302211', '马文涛', '11'),
+  org('qhzjt', '青海省住房和城乡建设厅', 'organiser', 'S92', '630100', 'medium', 44, '杨海军', '0971-8255432', '张红', '11'),
+];
+
+/** The event's departments, by the organisation (key) whose users answer for each. */
+export const DEMO_DEPARTMENTS: { name: string; org: string }[] = [
+  { name: '省金融办（财政金融组）', org: 'qhjrb' },
+  { name: '省经信委（工业运行组）', org: 'qhjxw' },
+  { name: '省商务厅（商贸流通组）', org: 'qhswt' },
+  { name: '省住建厅（保障房建材组）', org: 'qhzjt' },
+];
+
+/** A ledger line of a report: an amount in yuan (what was approved, disbursed or delivered). */
+export type DemoLedgerLine = { kind: LedgerEntryKind; amount: number };
+/**
+ * A progress report filed on time (two days before it fell due). `returned`: the organiser sends
+ * it back with that reason and the party files it again (`refiled`), left for review; every other
+ * report filed is accepted the next day.
+ */
+export type DemoReport = { narrative: string; problems?: string; lines: DemoLedgerLine[]; returned?: string; refiled?: string };
+/**
+ * An agreement drafted by the first party and signed by every party `signedDaysAgo` days before
+ * the demo is loaded (negotiated ahead of the event and signed early, as the 2011 plan has the
+ * key projects do), so its report schedule has run since then: `reports` are the ones filed, the
+ * later reports already due are overdue.
+ */
+export type DemoAgreement = {
+  key: string;
+  session: string;
+  kind: AgreementKind;
+  title: string;
+  amount: number;
+  product?: string;
+  quantity?: number;
+  unit?: string;
+  termMonths?: number;
+  keyTerms: string;
+  parties: { org: string; role: AgreementPartyRole }[];
+  listings: string[];
+  signedDaysAgo: number;
+  reports?: DemoReport[];
+};
+
+const wan = (n: number) => wanToYuan(n);
+
+export const DEMO_AGREEMENTS: DemoAgreement[] = [
+  // ---- 银企对接: loans, a credit line and guarantees; the lender reports every two weeks ----
+  {
+    key: 'a-ccb-asia-silicon',
+    session: BE,
+    kind: 'loan',
+    title: '亚洲硅业电子级多晶硅扩产项目固定资产贷款合同',
+    amount: wan(80_000),
+    termMonths: 96,
+    keyTerms: '年利率3.45%（LPR减10个基点），按季付息；宽限期2年，其后按半年等额还本；以项目土地、厂房及设备抵押；按工程进度分次受托支付。',
+    parties: [
+      { org: 'asia-silicon', role: 'borrower' },
+      { org: 'ccb-qh', role: 'lender' },
+    ],
+    listings: ['be-ccb-newenergy', 'be-asia-silicon-project'],
+    signedDaysAgo: 63,
+    reports: [
+      { narrative: '贷款已完成总行审批，批复金额8亿元，抵押登记已办结。', lines: [{ kind: 'approved', amount: wan(80_000) }] },
+      { narrative: '首笔贷款3亿元已按工程进度受托支付至设备供应商。', lines: [{ kind: 'disbursed', amount: wan(30_000) }] },
+      {
+        narrative: '第二笔贷款2亿元已发放。',
+        lines: [{ kind: 'disbursed', amount: wan(20_000) }],
+        returned: '请补充第二笔放款的借款借据编号及受托支付对象，并说明项目土建进度。',
+        refiled: '第二笔贷款2亿元已于本期发放（借据编号 CCBQH-2026-0917），受托支付至中国化学工程第三建设有限公司；主厂房封顶，设备基础完成70%。',
+      },
+    ],
+  },
+  {
+    key: 'a-cdb-qinghua',
+    session: BE,
+    kind: 'guarantee',
+    title: '庆华钢铁一体化项目建设贷款及保证合同',
+    amount: wan(50_000),
+    termMonths: 120,
+    keyTerms: '国开行提供项目贷款5亿元，期限10年（含宽限期3年），年利率3.30%；省信用担保集团提供连带责任保证，担保费率1%/年；项目资本金比例不低于30%。',
+    parties: [
+      { org: 'qinghua', role: 'borrower' },
+      { org: 'cdb-qh', role: 'lender' },
+      { org: 'qhcg', role: 'guarantor' },
+    ],
+    listings: ['be-cdb-project', 'be-qinghua-project', 'be-qhcg-capacity'],
+    signedDaysAgo: 56,
+    reports: [
+      { narrative: '项目贷款已获总行批复，担保合同已生效。', lines: [{ kind: 'approved', amount: wan(50_000) }] },
+      {
+        narrative: '企业资本金尚未足额到位，首笔提款条件未满足，暂未放款。',
+        problems: '项目资本金到位滞后约1.2亿元，需省金融办协调股东增资进度。',
+        lines: [],
+      },
+    ],
+  },
+  {
+    key: 'a-icbc-jyn',
+    session: BE,
+    kind: 'guarantee',
+    title: '聚阳能单晶拉棒及切片产线技术改造贷款保证合同',
+    amount: wan(6_000),
+    termMonths: 48,
+    keyTerms: '工商银行提供技术改造贷款6000万元，年利率3.65%，按季付息、分期还本；省信用担保集团提供保证，担保费率1%/年分年收取；以新购设备抵押反担保。',
+    parties: [
+      { org: 'jyn', role: 'borrower' },
+      { org: 'icbc-qh', role: 'lender' },
+      { org: 'qhcg', role: 'guarantor' },
+    ],
+    listings: ['be-icbc-techloan', 'be-jyn-upgrade', 'be-qhcg-capacity'],
+    signedDaysAgo: 11,
+  },
+  {
+    key: 'a-boc-hscement',
+    session: BE,
+    kind: 'credit_line',
+    title: '湟水水泥综合授信协议（技改贷款及银行承兑汇票）',
+    amount: wan(4_000),
+    termMonths: 36,
+    keyTerms: '授信额度4000万元，其中余热发电及脱硝改造项目贷款3000万元、银行承兑汇票1000万元（保证金30%）；以采矿权及设备抵押。',
+    parties: [
+      { org: 'hs-cement', role: 'borrower' },
+      { org: 'boc-qh', role: 'lender' },
+    ],
+    listings: ['be-boc-working', 'be-hscement-upgrade'],
+    signedDaysAgo: 45,
+    reports: [
+      { narrative: '授信已审批，额度4000万元。', lines: [{ kind: 'approved', amount: wan(4_000) }] },
+      { narrative: '已发放技改贷款1500万元，开立承兑汇票500万元。', lines: [{ kind: 'disbursed', amount: wan(2_000) }] },
+    ],
+  },
+  {
+    key: 'a-abc-myqk',
+    session: BE,
+    kind: 'guarantee',
+    title: '浩门青稞合作社良种及农机购置周转贷款保证合同',
+    amount: wan(80),
+    termMonths: 12,
+    keyTerms: '农业银行发放周转贷款80万元，年利率4.35%，按月付息、到期还本；三江源融资担保提供保证，担保费率1.5%；社员联保。',
+    parties: [
+      { org: 'myqk', role: 'borrower' },
+      { org: 'abc-qh', role: 'lender' },
+      { org: 'sjy-guarantee', role: 'guarantor' },
+    ],
+    listings: ['be-abc-agri', 'be-myqk-seed', 'be-sjy-capacity'],
+    signedDaysAgo: 3,
+  },
+  {
+    key: 'a-qhbank-jingzhu',
+    session: BE,
+    kind: 'loan',
+    title: '晶珠藏药生产线GMP改造贷款合同',
+    amount: wan(2_500),
+    termMonths: 48,
+    keyTerms: '青海银行“助微贷”2500万元，年利率3.95%，按季付息、按年还本；以厂房及办公楼抵押。',
+    parties: [
+      { org: 'jingzhu', role: 'borrower' },
+      { org: 'qhbank', role: 'lender' },
+    ],
+    listings: ['be-qhbank-smallmicro', 'be-jingzhu-gmp'],
+    signedDaysAgo: 20,
+    reports: [
+      {
+        narrative: '贷款已审批并一次性发放2500万元，用于GMP净化车间改造。',
+        lines: [
+          { kind: 'approved', amount: wan(2_500) },
+          { kind: 'disbursed', amount: wan(2_500) },
+        ],
+      },
+    ],
+  },
+  // ---- 上下游产业对接: supply contracts; the supplier reports every month ----
+  {
+    key: 'a-cdm-xntg-ironconc',
+    session: UD,
+    kind: 'supply_contract',
+    title: '铁精粉2027年度供货合同',
+    amount: 400_000 * 880,
+    product: 'iron_ore_concentrate',
+    quantity: 400_000,
+    unit: '吨',
+    termMonths: 12,
+    keyTerms: 'TFe≥65%、水分≤9%；到厂价880元/吨，按月结算，随铁矿石指数季度调价；铁路运输至西宁特钢专用线，每月约3.3万吨。',
+    parties: [
+      { org: 'cdm-mining', role: 'supplier' },
+      { org: 'xntg', role: 'buyer' },
+    ],
+    listings: ['ud-cdm-ironconc', 'ud-xntg-ironconc'],
+    signedDaysAgo: 70,
+    reports: [{ narrative: '首月发运铁精粉6万吨（含试运），质量检验合格。', lines: [{ kind: 'delivered', amount: 60_000 * 880 }] }],
+  },
+  {
+    key: 'a-qinghua-xntg-coke',
+    session: UD,
+    kind: 'supply_contract',
+    title: '冶金焦炭年度供货合同',
+    amount: 200_000 * 1_950,
+    product: 'coke',
+    quantity: 200_000,
+    unit: '吨',
+    termMonths: 12,
+    keyTerms: '二级冶金焦，灰分≤13.5%；1950元/吨到厂，月度均衡供货约1.7万吨，货到验收后30日内付款。',
+    parties: [
+      { org: 'qinghua', role: 'supplier' },
+      { org: 'xntg', role: 'buyer' },
+    ],
+    listings: ['ud-qinghua-coke', 'ud-xntg-coke'],
+    signedDaysAgo: 49,
+    reports: [{ narrative: '本月供应冶金焦1.6万吨，已全部验收入库。', lines: [{ kind: 'delivered', amount: 16_000 * 1_950 }] }],
+  },
+  {
+    key: 'a-saltlake-taifeng-lithium',
+    session: UD,
+    kind: 'supply_contract',
+    title: '电池级碳酸锂供货合同',
+    amount: 1_200 * 80_000,
+    product: 'lithium_carbonate',
+    quantity: 1_200,
+    unit: '吨',
+    termMonths: 12,
+    keyTerms: '电池级 Li2CO3≥99.5%；基准价8万元/吨，按上海有色网月均价上下浮动结算；每月100吨，汽运至泰丰先行厂区。',
+    parties: [
+      { org: 'salt-lake', role: 'supplier' },
+      { org: 'taifeng', role: 'buyer' },
+    ],
+    listings: ['ud-saltlake-lithium', 'ud-taifeng-lithium'],
+    signedDaysAgo: 42,
+    reports: [{ narrative: '首批碳酸锂100吨已交付，检测合格。', lines: [{ kind: 'delivered', amount: 100 * 80_000 }] }],
+  },
+  {
+    key: 'a-hhxy-ruihe-ingot',
+    session: UD,
+    kind: 'supply_contract',
+    title: '铝箔坯料用铝锭购销合同',
+    amount: 30_000 * 18_800,
+    product: 'aluminium_ingot',
+    quantity: 30_000,
+    unit: '吨',
+    termMonths: 12,
+    keyTerms: 'Al99.70，Fe≤0.12%；按长江有色现货月均价下浮100元/吨结算；每月2500吨，厂区直送。',
+    parties: [
+      { org: 'hhxy', role: 'supplier' },
+      { org: 'ruihe', role: 'buyer' },
+    ],
+    listings: ['ud-hhxy-ingot', 'ud-ruihe-ingot'],
+    signedDaysAgo: 5,
+  },
+  // ---- 生产企业与流通企业对接: distribution contracts; the producer reports every month ----
+  {
+    key: 'a-jhy-xinqian-yak',
+    session: PD,
+    kind: 'distribution',
+    title: '牦牛肉产品进店销售合同',
+    amount: 300 * 88_000,
+    product: 'yak_meat',
+    quantity: 300,
+    unit: '吨',
+    termMonths: 12,
+    keyTerms: '冷鲜分割、真空包装牦牛肉，供货价8.8万元/吨；新千超市32家门店设青海特色专柜，每周配送两次，月结。',
+    parties: [
+      { org: 'jhy', role: 'producer' },
+      { org: 'xinqian', role: 'distributor' },
+    ],
+    listings: ['pd-jhy-yak', 'pd-xinqian-yak'],
+    signedDaysAgo: 56,
+    reports: [{ narrative: '首月配送牦牛肉25吨，32家门店专柜已全部上架。', lines: [{ kind: 'delivered', amount: 25 * 88_000 }] }],
+  },
+  {
+    key: 'a-saltlake-qhwc-potash',
+    session: PD,
+    kind: 'distribution',
+    title: '春耕袋装钾肥经销合同',
+    amount: 30_000 * 2_800,
+    product: 'potash',
+    quantity: 30_000,
+    unit: '吨',
+    termMonths: 6,
+    keyTerms: 'K2O≥57%，50kg/袋；出厂价2800元/吨，省物产集团负责全省农资网点分销；2027年2月15日前到库不少于1.5万吨。',
+    parties: [
+      { org: 'salt-lake', role: 'producer' },
+      { org: 'qhwc', role: 'distributor' },
+    ],
+    listings: ['pd-saltlake-potash', 'pd-qhwc-potash'],
+    signedDaysAgo: 49,
+  },
+  {
+    key: 'a-hzqk-xinqian-liquor',
+    session: PD,
+    kind: 'distribution',
+    title: '青稞酒专柜经销合同',
+    amount: 50_000 * 420,
+    product: 'qingke_liquor',
+    quantity: 50_000,
+    unit: '件',
+    termMonths: 12,
+    keyTerms: '42度系列为主，供货价420元/件（6瓶）；春节、青洽会期间联合促销，促销费用双方各半。',
+    parties: [
+      { org: 'hzqk', role: 'producer' },
+      { org: 'xinqian', role: 'distributor' },
+    ],
+    listings: ['pd-hzqk-liquor', 'pd-xinqian-liquor'],
+    signedDaysAgo: 7,
+  },
+  // ---- 保障性住房大宗建材: supply contracts and a target responsibility letter ----
+  {
+    key: 'a-hscement-qhjg1-cement',
+    session: BM,
+    kind: 'supply_contract',
+    title: '西宁市保障性住房项目水泥供应合同',
+    amount: 200_000 * 440,
+    product: 'cement',
+    quantity: 200_000,
+    unit: '吨',
+    termMonths: 10,
+    keyTerms: 'P.O 42.5，440元/吨送到工地；列入省保障性住房建材供应名录，价格不高于名录指导价；冬季停工期间暂停供货。',
+    parties: [
+      { org: 'hs-cement', role: 'producer' },
+      { org: 'qhjg1', role: 'builder' },
+    ],
+    listings: ['bm-hscement-cement', 'bm-qhjg1-cement'],
+    signedDaysAgo: 63,
+    reports: [
+      { narrative: '首月供应水泥1.2万吨，用于一期地下室及基础施工。', lines: [{ kind: 'delivered', amount: 12_000 * 440 }] },
+      { narrative: '本月供应水泥0.8万吨；12月中旬起进入冬季停工期。', lines: [{ kind: 'delivered', amount: 8_000 * 440 }] },
+    ],
+  },
+  {
+    key: 'a-xntg-qhjg1-rebar',
+    session: BM,
+    kind: 'supply_contract',
+    title: '西宁市保障性住房项目螺纹钢供应合同',
+    amount: 50_000 * 3_750,
+    product: 'rebar',
+    quantity: 50_000,
+    unit: '吨',
+    termMonths: 8,
+    keyTerms: 'HRB400E Φ12–25mm，3750元/吨送到工地；2027年3月15日复工起按月计划供货，每批附质量证明书。',
+    parties: [
+      { org: 'xntg', role: 'producer' },
+      { org: 'qhjg1', role: 'builder' },
+    ],
+    listings: ['bm-xntg-rebar', 'bm-qhjg1-rebar'],
+    signedDaysAgo: 4,
+  },
+  {
+    key: 'a-target-qhjg1',
+    session: BM,
+    kind: 'target_responsibility',
+    title: '西宁市城北区保障性住房建设项目目标责任书',
+    amount: wan(3_000),
+    termMonths: 24,
+    keyTerms: '建设公共租赁住房1200套，2027年10月底前主体封顶、2028年6月底前交付；省级补助资金3000万元按形象进度分三次拨付；每月报送建设进度。',
+    parties: [
+      { org: 'qhjxw', role: 'organiser' },
+      { org: 'qhjg1', role: 'builder' },
+    ],
+    listings: ['bm-qhjg1-rebar', 'bm-qhjg1-cement'],
+    signedDaysAgo: 56,
+    reports: [{ narrative: '1号至4号楼基础完工，5号至8号楼土方开挖完成；完成投资4200万元。', lines: [] }],
+  },
+];
+
+/** The organiser puts the first overdue report of this agreement under supervision `issuedDaysAgo`; its party acknowledges it that day. */
+export const DEMO_SUPERVISION = {
+  agreement: 'a-ccb-asia-silicon',
+  workingDays: 5,
+  issuedDaysAgo: 3,
+  note: '该笔贷款进度报告已逾期，请于限期内报送放款及项目建设进展。',
+  acknowledged: true,
+};
+
+/**
+ * Problems raised by parties: `route` sends one to a department `routedDaysAgo`, `answer`
+ * resolves it; without `route` it is just received.
+ */
+export type DemoProblem = {
+  org: string;
+  agreement?: string;
+  category: ProblemCategory;
+  urgency: ProblemUrgency;
+  title: string;
+  description: string;
+  raisedDaysAgo: number;
+  route?: { department: string; routedDaysAgo: number };
+  answer?: string;
+};
+
+export const DEMO_PROBLEMS: DemoProblem[] = [
+  {
+    org: 'qinghua',
+    agreement: 'a-cdb-qinghua',
+    category: 'financing',
+    urgency: 'urgent',
+    title: '钢铁一体化项目资本金到位滞后，首笔贷款无法提款',
+    description: '项目资本金尚缺约1.2亿元，国开行首笔提款条件未满足，已影响设备订货。请协调股东增资进度，或研究省级产业基金阶段性参股。',
+    raisedDaysAgo: 12,
+    route: { department: '省金融办（财政金融组）', routedDaysAgo: 11 },
+    answer: '已协调省产业投资基金阶段性参股8000万元，股东增资4000万元于本月底前到位；国开行同意资本金到位后即办理首笔提款。',
+  },
+  {
+    org: 'cdm-mining',
+    agreement: 'a-cdm-xntg-ironconc',
+    category: 'transport',
+    urgency: 'normal',
+    title: '格尔木至西宁铁路车皮紧张，铁精粉发运不足',
+    description: '本月计划发运3.3万吨，实际请车满足率约60%，需协调青藏铁路公司增加敞车配给。',
+    raisedDaysAgo: 2,
+    route: { department: '省经信委（工业运行组）', routedDaysAgo: 1 },
+  },
+  {
+    org: 'qhjg1',
+    agreement: 'a-target-qhjg1',
+    category: 'land',
+    urgency: 'normal',
+    title: '保障性住房二期建设用地手续未办结',
+    description: '二期用地土地征收已完成，但建设用地规划许可证尚未核发，影响2027年3月按期开工。',
+    raisedDaysAgo: 1,
+  },
+];
+
+/** A key enterprise with a liaison officer (its admin), designated `designatedDaysAgo`; it filed `filed` reports and one urgent one. */
+export const DEMO_LIAISON: {
+  org: string;
+  cadence: LiaisonCadence;
+  designatedDaysAgo: number;
+  filed: UrgentLiaisonReportInput[];
+  urgent: UrgentLiaisonReportInput;
+} = {
+  org: 'salt-lake',
+  cadence: 'weekly',
+  designatedDaysAgo: 24,
+  filed: [
+    {
+      production: '氯化钾周产量10.2万吨，碳酸锂周产量650吨，装置负荷正常。',
+      sales: '钾肥周销量9.6万吨，碳酸锂周销量600吨。',
+      inventory: '钾肥库存32万吨，处于合理水平。',
+      capital: '资金周转正常。',
+      transport: '铁路发运平稳。',
+      difficulties: '',
+    },
+    {
+      production: '氯化钾周产量9.8万吨，碳酸锂周产量640吨。',
+      sales: '冬储钾肥销售启动，周销量10.5万吨。',
+      inventory: '钾肥库存30万吨。',
+      capital: '应收账款增加，资金略紧。',
+      transport: '格尔木站车皮紧张，部分改为汽运。',
+      difficulties: '冬储期铁路运力不足，请协调增加车皮。',
+    },
+  ],
+  urgent: {
+    production: '受强降温影响，盐田采收暂停3天，预计周产量下降约15%。',
+    sales: '春耕钾肥订单饱满，交付存在缺口。',
+    inventory: '库存可满足约3周发运。',
+    capital: '正常。',
+    transport: '青藏线格尔木段因降雪限速，发运延误。',
+    difficulties: '请协调铁路部门优先保障春耕钾肥运输。',
+  },
+};

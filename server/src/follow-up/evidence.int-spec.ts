@@ -167,4 +167,21 @@ describe('evidence files on report obligations (integration)', () => {
     expect(await evidenceFiles()).toEqual(before);
     expect((await get(enterprise, `/obligations/${obligationId}/evidence`).expect(200)).body).toEqual([]);
   });
+
+  it('answers a retried upload of the same file with the file already attached, storing and auditing it once', async () => {
+    const obligationId = await owed();
+    const before = await evidenceFiles();
+    const first: EvidenceFile = (await upload(enterprise, obligationId, PDF, '放款凭证.pdf', 'application/pdf').expect(201)).body;
+    const retry: EvidenceFile = (await upload(enterprise, obligationId, PDF, '放款凭证.pdf', 'application/pdf').expect(201)).body;
+    expect(retry).toEqual(first);
+    expect((await get(enterprise, `/obligations/${obligationId}/evidence`).expect(200)).body).toEqual([first]);
+    expect((await evidenceFiles()).length).toBe(before.length + 1);
+    const [audit] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_record WHERE action = 'obligation.evidence_added' AND "entityId" = $1`, [
+      obligationId,
+    ]);
+    expect(audit.n).toBe(1);
+    // The same bytes under another name are another file.
+    await upload(enterprise, obligationId, PDF, '放款凭证（盖章版）.pdf', 'application/pdf').expect(201);
+    expect((await get(enterprise, `/obligations/${obligationId}/evidence`).expect(200)).body).toHaveLength(2);
+  });
 });

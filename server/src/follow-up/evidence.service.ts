@@ -47,12 +47,21 @@ export class EvidenceService {
       throw new InvalidInput('file', 'only PDF, PNG and JPEG files are accepted as evidence; this file is none of them, whatever its name says');
     const id = randomUUID();
     const storageKey = `evidence/${id}`;
+    const name = cleanName(file.originalname, contentType);
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     await this.files.put(storageKey, file.buffer);
+    let stored = true;
     try {
-      return await this.uow.run(async (tx) => {
+      const answer = await this.uow.run(async (tx) => {
         const { manager } = tx;
         const obligation = await this.obligations.lock(manager, obligationId);
         this.assertAttachable(principal, obligation);
+        // A retried upload (a multipart request carries no Idempotency-Key) answers the file already attached.
+        const same = await manager.findOne(ObligationEvidenceEntity, { where: { obligationId, sha256, name } });
+        if (same) {
+          stored = false;
+          return view(same);
+        }
         if ((await manager.count(ObligationEvidenceEntity, { where: { obligationId } })) >= EVIDENCE_MAX_FILES) {
           throw new InvalidInput('file', `a report holds at most ${EVIDENCE_MAX_FILES} evidence files; remove one before adding another`);
         }
@@ -61,10 +70,10 @@ export class EvidenceService {
             id,
             obligationId,
             organisationId: obligation.organisationId,
-            name: cleanName(file.originalname, contentType),
+            name,
             contentType,
             size: file.buffer.length,
-            sha256: createHash('sha256').update(file.buffer).digest('hex'),
+            sha256,
             storageKey,
             uploadedByUserId: principal.userId,
           }),
@@ -78,10 +87,17 @@ export class EvidenceService {
         });
         return view(row);
       });
+      if (!stored) await this.forget(storageKey);
+      return answer;
     } catch (error) {
-      await this.files.delete(storageKey).catch((e: unknown) => this.logger.error(`evidence file ${storageKey} left behind: ${String(e)}`));
+      await this.forget(storageKey);
       throw error;
     }
+  }
+
+  /** Removes bytes stored for an upload that did not become a row (refused, or a retry of one already attached). */
+  private async forget(storageKey: string): Promise<void> {
+    await this.files.delete(storageKey).catch((e: unknown) => this.logger.error(`evidence file ${storageKey} left behind: ${String(e)}`));
   }
 
   async list(principal: Principal, obligationId: string): Promise<EvidenceFile[]> {

@@ -370,4 +370,24 @@ describe('follow-up: report schedules, filing and review (integration)', () => {
     await followUp.recheck(organiser.userId);
     expect((await followUpOf(a.id)).obligations).toEqual(owed);
   });
+
+  it('owes the next reports from the daily sweep as the clock reaches the last one owed, once, and audits it as the system', async () => {
+    const a = await signedLoan('2026-03-02T10:00:00+08:00');
+    const followUp = t.app.get(FollowUpService);
+    // A week after signing the last report owed (13 April) is weeks away: nothing to do yet.
+    setNow('2026-03-09T10:00:00+08:00');
+    await followUp.sweep();
+    expect((await followUpOf(a.id)).obligations.map((o) => o.dueOn)).toEqual(['2026-03-16', '2026-03-30', '2026-04-13']);
+    // On 1 April it is within two weeks: the reports due so far (16 and 30 March) and three more are owed.
+    setNow('2026-04-01T09:00:00+08:00');
+    const first = await followUp.sweep();
+    expect(first.extended).toBeGreaterThanOrEqual(1);
+    const owed = (await followUpOf(a.id)).obligations;
+    expect(owed.map((o) => o.dueOn)).toEqual(['2026-03-16', '2026-03-30', '2026-04-13', '2026-04-27', '2026-05-11']);
+    // The same day again owes nothing more.
+    await followUp.sweep();
+    expect((await followUpOf(a.id)).obligations).toEqual(owed);
+    const [row] = await t.dataSource.query(`SELECT "actorUserId" FROM audit_record WHERE action = 'obligation.owed' AND "entityId" = $1`, [owed[4].id]);
+    expect(row).toEqual({ actorUserId: null });
+  });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AGREEMENT_KINDS,
   dayInZone,
+  DEFAULT_EVENT_TIME_ZONE,
   DEFAULT_FOLLOW_UP_CADENCES,
   dueInstant,
   MAX_CADENCE,
@@ -14,6 +15,7 @@ import {
   type Cadence,
   type FollowUpCadences,
   type FollowUpPlan,
+  workingDayCalendarYears,
 } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/principal';
@@ -25,6 +27,7 @@ import { Clock } from '../common/clock';
 import { assertVersion, InvalidInput, NotFound } from '../common/errors';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
+import { JobQueue } from '../jobs/job-queue';
 import { ObligationsService, type Due } from '../obligations/obligations.service';
 import { UserEntity } from '../users/user.entity';
 import type { FollowUpPlanDto } from './dto/follow-up.dto';
@@ -35,6 +38,20 @@ import { FollowUpScheduleEntity } from './follow-up-schedule.entity';
 const MAX_REPORTS = 520;
 
 const subjectOf = (agreementId: string) => ({ type: 'agreement', id: agreementId });
+
+/** The daily job that keeps every signed agreement's reports owed ahead of the clock (across all server processes, once). */
+export const EXTEND_SCHEDULES = 'follow-up.extend-schedules';
+
+declare module '../jobs/job-queue' {
+  interface JobPayloads {
+    [EXTEND_SCHEDULES]: Record<string, never>;
+  }
+}
+
+/** An agreement is brought up to date once its last report owed falls within this many days. */
+const EXTEND_WITHIN_DAYS = 14;
+/** Agreements brought up to date per transaction by the sweep. */
+const EXTEND_BATCH = 200;
 
 /**
  * Follow-up of signed agreements: the event's plan, each agreement's report schedule (made in the
@@ -53,9 +70,55 @@ export class FollowUpService {
     private readonly agreements: AgreementsService,
     private readonly ledger: LedgerService,
     private readonly obligations: ObligationsService,
+    jobs: JobQueue,
   ) {
     agreements.onSigned((tx, agreement, parties, principal) => this.schedule(tx, agreement, parties, principal.userId, this.clock.now()));
     ledger.onChanged((tx, agreementId, principal) => this.reconcile(tx, agreementId, principal.userId));
+    jobs.register(EXTEND_SCHEDULES, () => this.sweep().then(() => undefined), { retryLimit: 2, expireInSeconds: 3600 });
+    // 00:30 in China: the day's reports are owed before anyone starts work.
+    jobs.schedule(EXTEND_SCHEDULES, '30 0 * * *', {}, { tz: 'Asia/Shanghai' });
+  }
+
+  /**
+   * The daily sweep: signed agreements signed before follow-up existed get a schedule, and every
+   * agreement whose last report owed is near gets its next ones (and provisional due days the
+   * calendar now knows recounted). Set-based selection; the work in batches of EXTEND_BATCH
+   * agreements a transaction, so one sweep over a large event never holds locks for long.
+   */
+  async sweep(): Promise<{ scheduled: number; extended: number }> {
+    let scheduled = 0;
+    for (let n = await this.recheck(null); n > 0; n = await this.recheck(null)) scheduled += n;
+    const due = await this.dueForExtension();
+    for (let i = 0; i < due.length; i += EXTEND_BATCH) {
+      const batch = due.slice(i, i + EXTEND_BATCH);
+      await this.uow.run(
+        async (tx) => {
+          for (const id of batch) await this.reconcile(tx, id, null);
+        },
+        { answer: false },
+      );
+    }
+    return { scheduled, extended: due.length };
+  }
+
+  /**
+   * Agreements with a cadence whose last report owed (of those not waived) falls within
+   * EXTEND_WITHIN_DAYS of today, or that still have a provisional due day the calendar now
+   * knows (a year is added to the calendar), by the obligation table's subject index.
+   */
+  private async dueForExtension(): Promise<string[]> {
+    const rows: { agreementId: string }[] = await this.dataSource.query(
+      `SELECT s."agreementId" FROM follow_up_schedule s
+        CROSS JOIN LATERAL (
+          SELECT max(o."dueOn") AS last, bool_or(o."dueProvisional" AND o."dueOn" <= $2) AS recount
+            FROM obligation o
+           WHERE o.kind = 'agreement_report' AND o."subjectType" = 'agreement' AND o."subjectId" = s."agreementId" AND o.state <> 'waived'
+        ) owed
+       WHERE s.cadence IS NOT NULL AND owed.last IS NOT NULL AND (owed.last <= $1 OR owed.recount)
+       ORDER BY s."agreementId"`,
+      [addDays(dayInZone(this.clock.now(), DEFAULT_EVENT_TIME_ZONE), EXTEND_WITHIN_DAYS), `${workingDayCalendarYears().lastYear}-12-31`],
+    );
+    return rows.map((r) => r.agreementId);
   }
 
   async plan(eventId: string): Promise<FollowUpPlan> {
@@ -99,7 +162,7 @@ export class FollowUpService {
    * `anchorAt` in the event's zone, and owes its first reports. Runs in the signing transaction
    * (registered with AgreementsService.onSigned); once made, it is not made again.
    */
-  async schedule(tx: Tx, agreement: AgreementEntity, parties: AgreementPartyEntity[], actorUserId: string, anchorAt: Date): Promise<void> {
+  async schedule(tx: Tx, agreement: AgreementEntity, parties: AgreementPartyEntity[], actorUserId: string | null, anchorAt: Date): Promise<void> {
     const { manager } = tx;
     if (await manager.exists(FollowUpScheduleEntity, { where: { agreementId: agreement.id } })) {
       return this.reconcile(tx, agreement.id, actorUserId);
@@ -136,7 +199,7 @@ export class FollowUpService {
    * again once the calendar knows their year. A signed agreement without a schedule gets one.
    * Idempotent.
    */
-  async reconcile(tx: Tx, agreementId: string, actorUserId: string): Promise<void> {
+  async reconcile(tx: Tx, agreementId: string, actorUserId: string | null): Promise<void> {
     const { manager } = tx;
     const { agreement, parties } = await this.agreements.lockWithParties(manager, agreementId);
     if (agreement.status === 'drafting') return;
@@ -152,7 +215,7 @@ export class FollowUpService {
   }
 
   /** Signed agreements that have no schedule (signed before follow-up existed): each gets one. For the sweep. */
-  async recheck(actorUserId: string, limit = 500): Promise<number> {
+  async recheck(actorUserId: string | null, limit = 500): Promise<number> {
     const missing: { id: string }[] = await this.dataSource.query(
       `SELECT a.id FROM agreement a LEFT JOIN follow_up_schedule s ON s."agreementId" = a.id
         WHERE a.status IN ('signed', 'confirmed') AND s."agreementId" IS NULL ORDER BY a."signedAt" LIMIT $1`,
@@ -182,7 +245,7 @@ export class FollowUpService {
   }
 
   /** Owes each step's reports up to the horizon, and recounts provisional due days the calendar now knows. */
-  private async extend(tx: Tx, schedule: FollowUpScheduleEntity, agreement: AgreementEntity, actorUserId: string): Promise<void> {
+  private async extend(tx: Tx, schedule: FollowUpScheduleEntity, agreement: AgreementEntity, actorUserId: string | null): Promise<void> {
     const cadence = schedule.cadence;
     if (!cadence) return;
     const existing = await this.obligations.forSubject(tx.manager, subjectOf(agreement.id));
@@ -235,4 +298,9 @@ export class FollowUpService {
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   }
+}
+
+/** A calendar day `n` days after `day` (YYYY-MM-DD). */
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

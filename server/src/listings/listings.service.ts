@@ -13,7 +13,7 @@ import { changedFields, escapeLike } from '../common/changes';
 import { assertNoProblems } from '../common/problems';
 import { ParticipationService } from '../participation/participation.service';
 import { BoardEventsService, type BoardWriter } from '../realtime/board-events.service';
-import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
+import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import type { ListingDto, ListingQueryDto, ListingUpdateDto, ListingWithdrawDto } from './dto/listing.dto';
 import { ListingEntity } from './listing.entity';
 import { listingProblems } from './listing-rules';
@@ -33,25 +33,31 @@ export class ListingsService {
   ) {}
 
   async create(principal: Principal, sessionId: string, dto: ListingDto): Promise<ListingView> {
+    return this.uow.run((tx) => this.createIn(tx, principal, sessionId, dto));
+  }
+
+  /**
+   * Posts a listing inside the caller's unit of work (a survey response's draft listing is posted
+   * and linked in one transaction), under the same rules as `create`.
+   */
+  async createIn(tx: Tx, principal: Principal, sessionId: string, dto: ListingDto): Promise<ListingView> {
     assertNoProblems(listingProblems(dto.type, dto));
-    return this.uow.run(async (tx) => {
-      const { manager } = tx;
-      const board = this.board.writer(tx);
-      const session = await this.events.visibleSession(manager, principal, sessionId);
-      if (!LISTING_OPEN_STATUSES.includes(session.status)) {
-        throw new Conflict('session_not_open', `Listings cannot be posted while the session is ${session.status}`);
-      }
-      if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation is not approved yet');
-      await this.participation.assertMayPost(manager, sessionId, principal.organisationId, dto.type);
-      const listing = await manager.save(
-        manager.create(
-          ListingEntity,
-          newListingRow(dto, { sessionId, eventId: session.eventId, organisationId: principal.organisationId, userId: principal.userId }),
-        ),
-      );
-      await this.audit.record(manager, listingCreatedAudit(listing));
-      return this.announce(manager, board, principal, listing, 'listing.created');
-    });
+    const { manager } = tx;
+    const board = this.board.writer(tx);
+    const session = await this.events.visibleSession(manager, principal, sessionId);
+    if (!LISTING_OPEN_STATUSES.includes(session.status)) {
+      throw new Conflict('session_not_open', `Listings cannot be posted while the session is ${session.status}`);
+    }
+    if (principal.organisationStatus !== 'approved') throw new Forbidden('Your organisation is not approved yet');
+    await this.participation.assertMayPost(manager, sessionId, principal.organisationId, dto.type);
+    const listing = await manager.save(
+      manager.create(
+        ListingEntity,
+        newListingRow(dto, { sessionId, eventId: session.eventId, organisationId: principal.organisationId, userId: principal.userId }),
+      ),
+    );
+    await this.audit.record(manager, listingCreatedAudit(listing));
+    return this.announce(manager, board, principal, listing, 'listing.created');
   }
 
   async update(principal: Principal, id: string, dto: ListingUpdateDto): Promise<ListingView> {

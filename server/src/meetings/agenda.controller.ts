@@ -8,6 +8,7 @@ import { AgendaPdfService } from './agenda-pdf.service';
 import { buildAgendaCalendar } from './agenda.ics';
 import { AgendaService, type Agenda } from './agenda.service';
 import { AgendaQueryDto } from './dto/agenda.dto';
+import { MeetingOutcomesService } from './meeting-outcomes.service';
 
 /** An attachment's file name: ASCII for old clients, the readable one per RFC 6266 / 5987. */
 function disposition(kind: 'attachment' | 'inline', ascii: string, readable: string): string {
@@ -20,12 +21,13 @@ export class AgendaController {
   constructor(
     private readonly agendas: AgendaService,
     private readonly pdfs: AgendaPdfService,
+    private readonly outcomes: MeetingOutcomesService,
   ) {}
 
   /** My organisation's published meetings in the event, in time order. */
   @Endpoint(routes.meetings.agenda)
   async agenda(@CurrentUser() principal: Principal, @Query() query: AgendaQueryDto): Promise<AgendaItem[]> {
-    return (await this.agendas.agenda(principal, query.eventId, query.organisationId)).items;
+    return this.outcomes.attach(principal, (await this.agendas.agenda(principal, query.eventId, query.organisationId)).items);
   }
 
   /** The same as an iCalendar file to import into a calendar app. */

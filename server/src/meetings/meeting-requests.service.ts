@@ -9,6 +9,8 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { EventEntity } from '../events/event.entity';
 import { JobQueue } from '../jobs/job-queue';
 import { ListingEntity } from '../listings/listing.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import { toPublicListing } from '../listings/listings.mapper';
 import { ParticipationEntity } from '../participation/participation.entity';
 import type { MeetingRequestAnswerDto, MeetingRequestDto } from './dto/meeting-request.dto';
@@ -37,6 +39,7 @@ export class MeetingRequestsService {
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
     private readonly uow: UnitOfWork,
+    private readonly notifications: NotificationsService,
     jobs: JobQueue,
   ) {
     // Once a minute in one process of the cluster (each process used to sweep on its own timer).
@@ -45,7 +48,8 @@ export class MeetingRequestsService {
   }
 
   async create(principal: Principal, dto: MeetingRequestDto): Promise<MeetingRequest> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const to = await manager.findOne(ListingEntity, { where: { id: dto.toListingId } });
       if (!to || to.status !== 'open') throw new InvalidInput('toListingId', 'must be an open listing');
       if (to.organisationId === principal.organisationId) throw new InvalidInput('toListingId', 'is your own listing');
@@ -99,13 +103,23 @@ export class MeetingRequestsService {
         entityId: request.id,
         data: { toListingId: to.id, toOrganisationId: to.organisationId },
       });
+      await this.notifications.notify(tx, {
+        kind: 'meeting.requested',
+        eventId: to.eventId,
+        to: { organisationIds: [to.organisationId] },
+        params: { organisation: await this.organisationName(manager, principal.organisationId), title: request.topic },
+        link: '/my/requests',
+        // Settled once it is answered, cancelled or expired.
+        dedupeKey: requestedKey(request.id),
+      });
       return (await this.views(manager, [request]))[0];
     });
   }
 
   /** The asked organisation answers before the deadline; repeating the same answer is harmless. */
   async answer(principal: Principal, id: string, dto: MeetingRequestAnswerDto): Promise<MeetingRequest> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const request = await this.lockVisible(manager, principal, id);
       if (request.toOrganisationId !== principal.organisationId) throw new Forbidden('Only the organisation asked answers a meeting request');
       const wanted = dto.accept ? 'accepted' : 'declined';
@@ -126,6 +140,14 @@ export class MeetingRequestsService {
         entityId: id,
         data: { reason: request.reason },
       });
+      await this.notifications.settle(tx, [requestedKey(id)]);
+      await this.notifications.notify(tx, {
+        kind: 'meeting.answered',
+        eventId: request.eventId,
+        to: { organisationIds: [request.fromOrganisationId] },
+        params: { organisation: await this.organisationName(manager, request.toOrganisationId), title: request.topic, decision: wanted },
+        link: '/my/requests',
+      });
       // An accepted request is a meeting, made in the same transaction: never one without the other.
       if (wanted === 'accepted') await this.meetings.createFromRequest(manager, request, principal.userId);
       return (await this.views(manager, [request]))[0];
@@ -134,7 +156,8 @@ export class MeetingRequestsService {
 
   /** The asker withdraws a request not yet answered. */
   async cancel(principal: Principal, id: string): Promise<MeetingRequest> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const request = await this.lockVisible(manager, principal, id);
       if (request.fromOrganisationId !== principal.organisationId) throw new Forbidden('Only the asking organisation cancels a meeting request');
       if (request.status === 'cancelled') return (await this.views(manager, [request]))[0];
@@ -142,6 +165,7 @@ export class MeetingRequestsService {
       request.status = 'cancelled';
       await manager.save(request);
       await this.audit.record(manager, { actorUserId: principal.userId, action: 'meeting_request.cancelled', entityType: 'meeting_request', entityId: id });
+      await this.notifications.settle(tx, [requestedKey(id)]);
       return (await this.views(manager, [request]))[0];
     });
   }
@@ -162,7 +186,8 @@ export class MeetingRequestsService {
    * writing. Safe to run twice or at once in two processes: a row expires once.
    */
   async expireOverdue(): Promise<string[]> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const [rows]: [{ id: string; respondBy: Date }[], number] = await manager.query(
         `UPDATE meeting_request SET status = 'expired' WHERE status = 'pending' AND "respondBy" < now() RETURNING id, "respondBy"`,
       );
@@ -176,8 +201,16 @@ export class MeetingRequestsService {
           data: { respondBy: new Date(r.respondBy).toISOString() },
         })),
       );
+      await this.notifications.settle(
+        tx,
+        rows.map((r) => requestedKey(r.id)),
+      );
       return rows.map((r) => r.id);
     });
+  }
+
+  private async organisationName(manager: EntityManager, id: string): Promise<string> {
+    return (await manager.findOneBy(OrganisationEntity, { id }))?.name ?? '';
   }
 
   private async lockVisible(manager: EntityManager, principal: Principal, id: string): Promise<MeetingRequestEntity> {
@@ -217,4 +250,9 @@ export class MeetingRequestsService {
       createdAt: r.createdAt.toISOString(),
     }));
   }
+}
+
+/** The asked organisation's notice to answer a meeting request. */
+function requestedKey(requestId: string): string {
+  return `meeting-request:${requestId}:requested`;
 }

@@ -5,6 +5,7 @@ import { CurrentUser, OrganisationMembersOnly, Roles } from '../access/access.de
 import type { Principal } from '../access/principal';
 import { ID } from '../common/validation';
 import { AvailabilityDto, BookingDto, PinDto, ScheduleRunDto } from './dto/meeting.dto';
+import { MeetingOutcomesService } from './meeting-outcomes.service';
 import { MeetingsService } from './meetings.service';
 import { ScheduleRunsService } from './schedule-runs.service';
 
@@ -13,6 +14,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly runs: ScheduleRunsService,
+    private readonly outcomes: MeetingOutcomesService,
   ) {}
 
   /** Starts the scheduler over the session's meetings; follow it on `schedule:progress` or the latest run. */
@@ -30,8 +32,8 @@ export class MeetingsController {
 
   /** Organisers: every meeting of the session; a participant: its own. */
   @Endpoint(routes.meetings.list)
-  list(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string): Promise<Meeting[]> {
-    return this.meetings.list(principal, sessionId);
+  async list(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string): Promise<Meeting[]> {
+    return this.outcomes.attach(principal, await this.meetings.list(principal, sessionId));
   }
 
   @Endpoint(routes.meetings.slots)

@@ -6,7 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { assertNoProblems } from '../common/problems';
+import { SessionEntity } from '../events/session.entity';
 import { EventsService } from '../events/events.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { BoardEventsService } from '../realtime/board-events.service';
@@ -28,6 +30,7 @@ export class ParticipationService {
     private readonly board: BoardEventsService,
     private readonly uow: UnitOfWork,
     private readonly publisher: BoardPublisher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -73,6 +76,17 @@ export class ParticipationService {
       });
       const view = await this.view(manager, participation);
       if (accepted) await board.append(sessionId, { type: 'participant.changed', participation: view });
+      else {
+        await this.notifications.notify(tx, {
+          kind: 'participation.applied',
+          eventId: session.eventId,
+          to: { organisers: true },
+          params: { organisation: organisation.name, title: session.title },
+          link: `/events/${session.eventId}`,
+          // Settled for every organiser once one of them decides.
+          dedupeKey: appliedKey(participation.id),
+        });
+      }
       return view;
     });
   }
@@ -154,7 +168,16 @@ export class ParticipationService {
       Object.assign(participation, participationDecision(status, reason, { userId: principal.userId, at: new Date() }));
       await manager.save(participation);
       await this.audit.record(manager, participationDecidedAudit(participation));
+      await this.notifications.settle(tx, [appliedKey(participation.id)]);
       const view = await this.view(manager, participation);
+      const session = await manager.findOneByOrFail(SessionEntity, { id: participation.sessionId });
+      await this.notifications.notify(tx, {
+        kind: 'participation.decided',
+        eventId: session.eventId,
+        to: { organisationIds: [participation.organisationId] },
+        params: { title: session.title, decision: status, ...(reason ? { reason } : {}) },
+        link: `/events/${session.eventId}`,
+      });
       // Only a change in who is approved changes a board.
       // The board event goes out without the reason (board-events.service strips it).
       if (wasApproved || status === 'approved') await board.append(participation.sessionId, { type: 'participant.changed', participation: view });
@@ -175,4 +198,9 @@ export class ParticipationService {
     const byId = new Map(organisations.map((o) => [o.id, o]));
     return rows.map((p) => toParticipation(p, byId.get(p.organisationId)));
   }
+}
+
+/** The organisers' notice asking them to decide on a registration. */
+function appliedKey(participationId: string): string {
+  return `participation:${participationId}:applied`;
 }

@@ -7,6 +7,8 @@ import {
   type CeremonyTotals,
   type ClientToServerEvents,
   type MatchNotice,
+  type Notification,
+  type NotificationsSettled,
   type MeetingChanged,
   type Participation,
   type ScheduleRun,
@@ -20,11 +22,17 @@ import { Coalescer } from './coalescer';
 export type AgreementPush = { organisationIds: string[]; update: AgreementChanged };
 /** `organisers: false` leaves the organisers' room out (they had the whole change in another push). */
 export type MeetingPush = { organisationIds: string[]; update: MeetingChanged; organisers: boolean };
+/** A notification for one user's room. */
+export type NotificationPush = { userId: string; notification: Notification };
+/** Notices of one user that were settled, for that user's room. */
+export type SettledPush = { userId: string; settled: NotificationsSettled };
 export type InterServerEvents = {
   'board:relay': (message: { events: BoardEvent[]; confidential: ConfidentialPush[] }) => void;
   'agreement:relay': (push: AgreementPush) => void;
   'meeting:relay': (push: MeetingPush) => void;
   'totals:relay': (sessionId: string) => void;
+  'notification:relay': (pushes: NotificationPush[]) => void;
+  'notification-settled:relay': (pushes: SettledPush[]) => void;
 };
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 /** A session's totals and the board sequence number they reflect. */
@@ -63,6 +71,8 @@ export class BoardPublisher implements OnModuleDestroy {
     server.on('agreement:relay', (push) => this.deliverAgreement(push));
     server.on('meeting:relay', (push) => this.deliverMeetings(push));
     server.on('totals:relay', (sessionId) => this.scheduleTotals(sessionId));
+    server.on('notification:relay', (pushes) => this.deliverNotifications(pushes));
+    server.on('notification-settled:relay', (pushes) => this.deliverSettled(pushes));
   }
 
   /**
@@ -105,6 +115,28 @@ export class BoardPublisher implements OnModuleDestroy {
   /** A registration decided: its organisation's room and the organisers (through the adapter: rare). */
   publishParticipation(participation: Participation): void {
     this.server?.to(rooms.organisation(participation.organisationId)).to(rooms.organisers).emit('participation:changed', participation);
+  }
+
+  /** After notifications commit: each to its user's room (all of that user's sockets, in every process). */
+  publishNotifications(pushes: NotificationPush[]): void {
+    if (!this.server || pushes.length === 0) return;
+    this.deliverNotifications(pushes);
+    this.server.serverSideEmit('notification:relay', pushes);
+  }
+
+  private deliverNotifications(pushes: NotificationPush[]): void {
+    for (const { userId, notification } of pushes) this.server?.local.to(rooms.user(userId)).emit('notification:new', notification);
+  }
+
+  /** After a settle commits: each user's settled notices to that user's room, so open bells drop them. */
+  publishSettled(pushes: SettledPush[]): void {
+    if (!this.server || pushes.length === 0) return;
+    this.deliverSettled(pushes);
+    this.server.serverSideEmit('notification-settled:relay', pushes);
+  }
+
+  private deliverSettled(pushes: SettledPush[]): void {
+    for (const { userId, settled } of pushes) this.server?.local.to(rooms.user(userId)).emit('notification:settled', settled);
   }
 
   /** A strong new match, to the organisation whose listing it fits (through the adapter: rare, not hot). */

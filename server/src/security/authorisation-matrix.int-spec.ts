@@ -131,6 +131,43 @@ describe('authorisation matrix (integration)', () => {
         .attach('file', Buffer.from('%PDF-1.4\n%矩阵\n'), { filename: 'matrix.pdf', contentType: 'application/pdf' })
         .expect(201)
     ).body.id;
+    // A notification of A's user, for the read route.
+    const [notification] = await t.dataSource.query(
+      `INSERT INTO notification ("userId", kind, "eventId", params, link) VALUES ($1, 'obligation.owed', $2, '{"title":"矩阵"}', '/my/todo') RETURNING id`,
+      [enterprise.userId, event.id],
+    );
+    // A supervision notice on that report, and a published notice of criticism naming A, for the ladder's routes.
+    const [supervisionNotice] = await t.dataSource.query(
+      `INSERT INTO supervision_notice ("eventId", "obligationId", "organisationId", "issuedByUserId", "deadlineOn", "deadlineAt")
+       VALUES ($1, $2, $3, $4, '2026-12-31', '2026-12-31T16:00:00Z') RETURNING id`,
+      [event.id, obligation.id, enterprise.organisationId, organiser.userId],
+    );
+    const [criticismNotice] = await t.dataSource.query(
+      `INSERT INTO criticism_notice ("eventId", title, body, "publishedByUserId", "publishedAt") VALUES ($1, '矩阵通报', '矩阵测试', $2, now()) RETURNING id`,
+      [event.id, organiser.userId],
+    );
+    await t.dataSource.query(`INSERT INTO criticism_entry ("noticeId", "organisationId", "obligationIds") VALUES ($1, $2, ARRAY[$3]::uuid[])`, [
+      criticismNotice.id,
+      enterprise.organisationId,
+      obligation.id,
+    ]);
+    // A survey of the event sent to A (free questions only), for the survey routes.
+    const survey = (
+      await as(organiser).post(`/events/${event.id}/surveys`, { title: '矩阵摸底', listingType: null, questions: [], deadlineWorkingDays: 5 }).expect(201)
+    ).body.id;
+    await as(organiser)
+      .post(`/surveys/${survey}/send`, { organisationIds: [enterprise.organisationId] })
+      .expect(200);
+    const [surveyResponse] = await t.dataSource.query(`SELECT id FROM survey_response WHERE "surveyId" = $1`, [survey]);
+    // A problem A raised in the event, and A designated a key enterprise (its liaison files urgent reports).
+    const problem = (
+      await as(enterprise).post(`/events/${event.id}/problems`, { category: 'power', urgency: 'normal', title: '矩阵问题', description: '矩阵' }).expect(201)
+    ).body.id;
+    await t.http
+      .put(`/api/events/${event.id}/liaisons/${enterprise.organisationId}`)
+      .auth(organiser.token, { type: 'bearer' })
+      .send({ userId: enterprise.userId, cadence: 'monthly' })
+      .expect(200);
     const screenLink = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '撤销用' }).expect(201)).body.id;
     screenToken = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '矩阵大屏' }).expect(201)).body.token;
     Object.assign(fixtures, {
@@ -144,6 +181,12 @@ describe('authorisation matrix (integration)', () => {
       applicationAB: application,
       obligationA: obligation.id,
       evidenceA: evidence,
+      problemA: problem,
+      surveyE: survey,
+      surveyResponseA: surveyResponse.id,
+      supervisionNoticeA: supervisionNotice.id,
+      criticismNotice: criticismNotice.id,
+      notificationA: notification.id,
       participationA: participation.id,
       orgA: enterprise.organisationId,
       userA: enterprise.userId,

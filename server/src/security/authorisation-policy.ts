@@ -22,6 +22,12 @@ export type Fixture =
   | 'applicationAB'
   | 'obligationA'
   | 'evidenceA'
+  | 'problemA'
+  | 'surveyE'
+  | 'surveyResponseA'
+  | 'supervisionNoticeA'
+  | 'criticismNotice'
+  | 'notificationA'
   | 'participationA'
   | 'orgA'
   | 'userA'
@@ -170,6 +176,12 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/events/:id/follow-up-plan': { allow: organiser, params: ev },
   'PUT /api/events/:id/follow-up-plan': { allow: organiser, params: ev },
   'GET /api/agreements/:id/follow-up': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
+  // ---- the notification centre: each user's own ----
+  'GET /api/me/notifications': { allow: members, note: "the caller's own" },
+  'GET /api/me/notifications/count': { allow: members, note: "the caller's own" },
+  'POST /api/me/notifications/:id/read': { allow: ['enterprise'], params: { id: 'notificationA' }, note: "its user's only (A's user): another's is 404" },
+  'POST /api/me/notifications/read-all': { allow: members, note: "the caller's own" },
+
   'GET /api/me/obligations': { allow: members, note: "the caller's own organisation's" },
   'GET /api/events/:id/obligations': { allow: organiser, params: ev },
   'POST /api/obligations/:id/report': {
@@ -188,6 +200,101 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/obligations/:id/evidence': { allow: partiesAB, params: { id: 'obligationA' }, note: "the agreement's parties" },
   'GET /api/evidence/:id': { allow: partiesAB, params: { id: 'evidenceA' }, note: "the agreement's parties" },
   'DELETE /api/evidence/:id': { allow: ['enterprise'], params: { id: 'evidenceA' }, note: 'the uploading organisation (A) only' },
+
+  // ---- the ladder: supervision notices (督办) and the notice of criticism (通报) ----
+  'POST /api/events/:id/supervision-notices': { allow: organiser, params: ev },
+  'GET /api/events/:id/supervision-notices': { allow: organiser, params: ev },
+  'GET /api/me/supervision-notices': { allow: members, note: "the caller's own organisation's" },
+  'POST /api/supervision-notices/:id/acknowledge': {
+    allow: ['enterprise'],
+    body: () => ({ version: 999 }),
+    params: { id: 'supervisionNoticeA' },
+    note: 'the organisation under supervision (A) only: not the other party, nor organisers',
+  },
+  'GET /api/events/:id/criticism/candidates': { allow: organiser, params: ev },
+  'POST /api/events/:id/criticism-notices': { allow: organiser, params: ev },
+  'GET /api/events/:id/criticism-notices': { allow: members, params: ev, note: "organisers and the event's approved participants" },
+  'GET /api/criticism-notices/:id': { allow: members, params: { id: 'criticismNotice' }, note: "organisers and the event's approved participants" },
+  'GET /api/events/:id/tracking': { allow: organiser, params: ev, note: 'the 跟踪落实 view' },
+
+  // ---- needs surveys (摸底调查) ----
+  'GET /api/events/:id/surveys': { allow: organiser, params: ev },
+  'POST /api/events/:id/surveys': { allow: organiser, params: ev },
+  'GET /api/surveys/:id': { allow: organiser, params: { id: 'surveyE' } },
+  'PATCH /api/surveys/:id': { allow: organiser, params: { id: 'surveyE' } },
+  'POST /api/surveys/:id/send': { allow: organiser, params: { id: 'surveyE' } },
+  'POST /api/surveys/:id/close': { allow: organiser, params: { id: 'surveyE' } },
+  'GET /api/surveys/:id/responses': { allow: organiser, params: { id: 'surveyE' } },
+  'GET /api/surveys/:id/summary.xlsx': { allow: organiser, params: { id: 'surveyE' } },
+  'POST /api/surveys/:id/guidance': { allow: organiser, params: { id: 'surveyE' } },
+  'GET /api/events/:id/demand-guidance': { allow: members, params: ev },
+  'GET /api/me/surveys': { allow: members, note: "the caller's own organisation's" },
+  'GET /api/survey-responses/:id': {
+    allow: ['enterprise', 'organiser'],
+    params: { id: 'surveyResponseA' },
+    note: 'the invited organisation (A) and organisers',
+  },
+  'PUT /api/survey-responses/:id': {
+    allow: ['enterprise'],
+    body: () => ({ version: 999, answers: {} }),
+    params: { id: 'surveyResponseA' },
+    note: 'the invited organisation (A) only; organisers review',
+  },
+  'POST /api/survey-responses/:id/submit': {
+    allow: ['enterprise'],
+    body: () => ({ version: 999, obligationVersion: 999 }),
+    params: { id: 'surveyResponseA' },
+    note: 'the invited organisation (A) only',
+  },
+  'POST /api/survey-responses/:id/confirm-listing': {
+    allow: ['enterprise'],
+    params: { id: 'surveyResponseA' },
+    note: 'the invited organisation (A) only (no draft listing: 409 for it)',
+  },
+  'GET /api/survey-exclusions': { allow: organiser },
+  'POST /api/survey-exclusions': { allow: organiser },
+  'DELETE /api/survey-exclusions/:id': { allow: organiser, params: { id: 'unknownId' } },
+
+  // ---- coordination: departments, problems, liaison officers, weekly summaries ----
+  'GET /api/events/:id/departments': { allow: organiser, params: ev },
+  'POST /api/events/:id/departments': { allow: organiser, params: ev },
+  'DELETE /api/departments/:id': { allow: organiser, params: { id: 'unknownId' } },
+  'POST /api/events/:id/problems': {
+    allow: participants,
+    body: () => ({ category: 'other', urgency: 'normal', title: '矩阵问题', description: '矩阵测试' }),
+    params: ev,
+    note: 'approved participants of the event; organisers route problems, they do not raise them',
+  },
+  'GET /api/events/:id/problems': { allow: organiser, params: ev },
+  'GET /api/me/problems': { allow: members, note: "the caller's organisation's, raised or routed to it" },
+  'GET /api/problems/:id': { allow: ['enterprise', 'organiser'], params: { id: 'problemA' }, note: 'the raiser (A), its department and organisers' },
+  'POST /api/problems/:id/route': { allow: organiser, body: (f) => ({ departmentId: f.unknownId, version: 999 }), params: { id: 'problemA' } },
+  'POST /api/problems/:id/answer': {
+    allow: organiser,
+    body: () => ({ answer: '矩阵答复', version: 999 }),
+    params: { id: 'problemA' },
+    note: "the department's users (organisers) answer; the raiser does not",
+  },
+  'GET /api/events/:id/liaisons': { allow: organiser, params: ev },
+  'PUT /api/events/:id/liaisons/:organisationId': { allow: organiser, params: { id: 'event', organisationId: 'orgA' } },
+  'DELETE /api/events/:id/liaisons/:organisationId': { allow: organiser, params: { id: 'event', organisationId: 'orgSpare' } },
+  'POST /api/obligations/:id/liaison-report': {
+    allow: ['enterprise'],
+    body: () => ({ version: 999, urgent: false, production: '', sales: '', inventory: '', capital: '', transport: '', difficulties: '' }),
+    params: { id: 'obligationA' },
+    note: 'the owing organisation (A) only (obligationA is no operating report: 409 for it); urgent: true only by its liaison officer or org_admin (403 for other members, coordination.int-spec)',
+  },
+  'POST /api/events/:id/liaison-reports/urgent': {
+    allow: ['enterprise'],
+    body: () => ({ production: '', sales: '', inventory: '', capital: '', transport: '', difficulties: '矩阵急报' }),
+    params: ev,
+    note: 'a key enterprise of the event (A is designated, its admin the officer) through its designated liaison officer or its org_admin; other members 403 (coordination.int-spec)',
+  },
+  'GET /api/events/:id/liaison-reports': { allow: organiser, params: ev },
+  'GET /api/me/liaison-reports': { allow: members, note: "the caller's organisation's" },
+  'GET /api/events/:id/weekly-summaries': { allow: organiser, params: ev },
+  'GET /api/weekly-summaries/:id': { allow: organiser, params: { id: 'unknownId' } },
+  'POST /api/events/:id/weekly-summaries': { allow: organiser, params: ev },
 
   // ---- the ceremony's running order and big screens ----
   'GET /api/events/:id/running-order': { allow: organiser, params: ev },
@@ -243,6 +350,12 @@ export const POLICY: Record<string, Rule> = {
   'POST /api/meetings/:id/pin': { allow: organiser, params: { id: 'meetingAB' } },
   'POST /api/meetings/:id/unpin': { allow: organiser, params: { id: 'meetingAB' } },
   'POST /api/meetings/:id/attendance': { allow: organiser, params: { id: 'meetingAB' } },
+  'PUT /api/meetings/:id/outcome': {
+    allow: ['enterprise', 'bank'],
+    params: { id: 'meetingAB' },
+    body: () => ({ outcome: 'follow_up', version: 999 }),
+    note: 'each party records its own outcome; organisers do not record for a party',
+  },
   'GET /api/sessions/:id/meeting-stats': { allow: organiser, params: se },
   'GET /api/me/agenda': { allow: members },
   'GET /api/me/agenda.ics': { allow: members },

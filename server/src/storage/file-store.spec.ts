@@ -1,7 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppConfig } from '../config/config';
 import { DiskFileStore } from './file-store';
+import { S3FileStore } from './s3-file-store';
+import { fileStoreFor } from './storage.module';
 
 describe('the disk file store', () => {
   let root: string;
@@ -32,5 +35,18 @@ describe('the disk file store', () => {
       await expect(store.put(key, Buffer.from('x'))).rejects.toThrow('not a storage key');
       await expect(store.get(key)).rejects.toThrow('not a storage key');
     }
+  });
+});
+
+describe('the file store a deployment gets', () => {
+  const base = { dataDir: '/var/lib/duijie' } as AppConfig;
+
+  it('is the disk under DATA_DIR/files unless S3_BUCKET is set', () => {
+    expect(fileStoreFor({ ...base, s3: null })).toBeInstanceOf(DiskFileStore);
+  });
+
+  it('is the S3-compatible bucket when it is configured', () => {
+    const s3 = { endpoint: 'https://minio.example.cn', region: 'us-east-1', bucket: 'evidence', accessKeyId: 'k', secretAccessKey: 's' };
+    expect(fileStoreFor({ ...base, s3 })).toBeInstanceOf(S3FileStore);
   });
 });

@@ -1,4 +1,4 @@
-import type { FinancingApplication, ListingInput, ListingPublic, OverdueByOrganisation, Page } from '@duijie/shared';
+import type { FinancingApplication, ListingInput, ListingPublic, Notification, OverdueByOrganisation, Page } from '@duijie/shared';
 import { randomUUID } from 'node:crypto';
 import { TestApp, type Actor } from '../testing/test-app';
 
@@ -37,6 +37,9 @@ describe('matchmaking supermarket (integration)', () => {
       ...over,
     },
   });
+  /** The actor's notifications of this kind about this spec's event (specs share the database). */
+  const told = async (actor: Actor, kind: Notification['kind']) =>
+    ((await as(actor).get('/me/notifications?pageSize=100').expect(200)).body.items as Notification[]).filter((n) => n.eventId === eventId && n.kind === kind);
   const post = async (actor: Actor, body: ListingInput) => (await as(actor).post(`/sessions/${session}/listings`, body).expect(201)).body.id as string;
 
   beforeAll(async () => {
@@ -96,6 +99,16 @@ describe('matchmaking supermarket (integration)', () => {
     expect(application).toMatchObject({ status: 'pending', overdue: false, need: { id: needId }, offer: { id: loanId } });
     expect(new Date(application.answerBy).getTime() - Date.now()).toBeGreaterThan(71 * 3_600_000);
     expect(application.need).not.toHaveProperty('confidential');
+    // The bank is told, with the need, the product and the deadline in the event's zone; the other bank is not.
+    expect((await told(bank, 'application.submitted')).map((n) => n.params)).toEqual([
+      {
+        organisation: application.need.organisationName,
+        title: '抵押经营贷',
+        need: '技改贷款',
+        answerBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      },
+    ]);
+    expect(await told(otherBank, 'application.submitted')).toEqual([]);
     const again = await as(borrower).post(`/listings/${loanId}/applications`, { needListingId: needId }).expect(409);
     expect(again.body.code).toBe('already_applied');
     const notMine = await as(otherBorrower).post(`/listings/${loanId}/applications`, { needListingId: needId }).expect(400);
@@ -117,6 +130,11 @@ describe('matchmaking supermarket (integration)', () => {
     const accepted: FinancingApplication = (await as(bank).post(`/applications/${application.id}/answer`, { accept: true }).expect(200)).body;
     expect(accepted).toMatchObject({ status: 'accepted', answeredAt: expect.any(String) });
     await as(bank).post(`/applications/${application.id}/answer`, { accept: true }).expect(200);
+    // The applicant is told once (the repeated answer changes nothing), the bank not at all.
+    expect((await told(borrower, 'application.answered')).map((n) => [n.params.title, n.params.decision, n.link])).toEqual([
+      ['抵押经营贷', 'accepted', '/my/requests?tab=applications-sent'],
+    ]);
+    expect(await told(bank, 'application.answered')).toEqual([]);
     const late = await as(bank).post(`/applications/${application.id}/answer`, { accept: false, reason: '额度已满' }).expect(409);
     expect(late.body.code).toBe('already_answered');
     const mine = (await as(borrower).get('/me/applications').expect(200)).body as FinancingApplication[];
@@ -137,6 +155,10 @@ describe('matchmaking supermarket (integration)', () => {
       await as(otherBank).post(`/applications/${green.id}/answer`, { accept: false, reason: '不在绿色信贷支持范围' }).expect(200)
     ).body;
     expect(declined).toMatchObject({ status: 'declined', reason: '不在绿色信贷支持范围', overdue: false });
+    expect((await told(borrower, 'application.answered')).find((n) => n.params.title === '绿色信贷')?.params).toMatchObject({
+      decision: 'declined',
+      reason: '不在绿色信贷支持范围',
+    });
     expect((await as(organiser).get(`/events/${eventId}/applications/overdue`).expect(200)).body).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { pageOf, skipTake } from '../common/pagination';
 import { EventEntity } from '../events/event.entity';
 import { ListingEntity } from '../listings/listing.entity';
 import { toPublicListing } from '../listings/listings.mapper';
+import { NotificationsService } from '../notifications/notifications.service';
 import { FinancingApplicationEntity } from './application.entity';
 import type { ApplicationAnswerDto, SupermarketQueryDto } from './dto/supermarket.dto';
 
@@ -26,6 +27,7 @@ export class SupermarketService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Open credit and guarantee products of the event that fit the filters, newest first. */
@@ -71,7 +73,8 @@ export class SupermarketService {
 
   /** An enterprise applies to a product with one of its open financing needs; a repeat is refused. */
   async apply(principal: Principal, offerId: string, needId: string): Promise<FinancingApplication> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const [offer, need] = await Promise.all([this.listing(manager, offerId), this.listing(manager, needId)]);
       if (!offer || (offer.type !== 'credit_offer' && offer.type !== 'guarantee_offer')) throw new NotFound('Credit or guarantee product');
       if (!need || need.organisationId !== principal.organisationId)
@@ -106,13 +109,28 @@ export class SupermarketService {
         entityId: application.id,
         data: { needListingId: needId, offerListingId: offerId },
       });
+      await this.notifications.notify(tx, {
+        kind: 'application.submitted',
+        eventId: offer.eventId,
+        to: { organisationIds: [offer.organisationId] },
+        params: {
+          organisation: need.organisation?.name ?? '',
+          title: offer.title,
+          need: need.title,
+          answerBy: minuteInZone(application.answerBy, event.timeZone),
+        },
+        link: '/my/requests?tab=applications-received',
+        // Settled once the offering organisation answers.
+        dedupeKey: submittedKey(application.id),
+      });
       return (await this.views(manager, [application]))[0];
     });
   }
 
   /** The bank (or guarantor) answers: into negotiation, or declined with a reason. Repeating an answer is harmless. */
   async answer(principal: Principal, id: string, dto: ApplicationAnswerDto): Promise<FinancingApplication> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       const application = await manager.findOne(FinancingApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (
         !application ||
@@ -137,6 +155,20 @@ export class SupermarketService {
         entityType: 'financing_application',
         entityId: id,
         data: { reason: application.reason, late: application.answeredAt > application.answerBy },
+      });
+      await this.notifications.settle(tx, [submittedKey(id)]);
+      const offer = await this.listing(manager, application.offerListingId);
+      await this.notifications.notify(tx, {
+        kind: 'application.answered',
+        eventId: application.eventId,
+        to: { organisationIds: [application.applicantOrganisationId] },
+        params: {
+          organisation: offer?.organisation?.name ?? '',
+          title: offer?.title ?? '',
+          decision: wanted,
+          ...(application.reason ? { reason: application.reason } : {}),
+        },
+        link: '/my/requests?tab=applications-sent',
       });
       return (await this.views(manager, [application]))[0];
     });
@@ -199,4 +231,19 @@ export class SupermarketService {
       createdAt: r.createdAt.toISOString(),
     }));
   }
+}
+
+/** `2026-12-07 14:30` in the event's time zone: how a deadline reads in a notification. */
+function minuteInZone(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The offering organisation's notice to answer a financing application. */
+function submittedKey(applicationId: string): string {
+  return `application:${applicationId}:submitted`;
 }

@@ -3,6 +3,7 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { board } from './board';
 import { ceremony } from './ceremony';
+import { coordination } from './coordination';
 import { events } from './events';
 import { followUp } from './follow-up';
 import { health } from './health';
@@ -10,11 +11,15 @@ import { imports } from './imports';
 import { listings } from './listings';
 import { matching } from './matching';
 import { meetings } from './meetings';
+import { notifications } from './notifications';
 import { obligations } from './obligations';
+import { supervision } from './supervision';
 import { organisations } from './organisations';
 import { participation } from './participation';
 import { screenLinks } from './screen-links';
 import { supermarket } from './supermarket';
+import { surveys } from './surveys';
+import { tracking } from './tracking';
 import { users } from './users';
 
 export * from './route';
@@ -36,6 +41,11 @@ export const routes = {
   ceremony,
   obligations,
   followUp,
+  supervision,
+  surveys,
+  coordination,
+  tracking,
+  notifications,
   audit,
   imports,
   health,

@@ -13,6 +13,7 @@ import type {
   ScheduleRun,
   ScheduleRunInput,
 } from '../meetings';
+import type { MeetingOutcome, MeetingOutcomeInput } from '../meeting-outcomes';
 import { route, type FileAnswer } from './route';
 
 export const meetings = {
@@ -108,6 +109,11 @@ export const meetings = {
     summary: 'Organisers: marks a meeting held or no-show (repeating the same mark is harmless)',
     status: 200,
     errors: ['meeting_cancelled', 'not_scheduled', 'not_published', 'slot_not_started'],
+  }),
+  outcome: route<{ body: MeetingOutcomeInput; output: MeetingOutcome }>()('PUT', '/meetings/:id/outcome', {
+    summary: 'A party records what came of the meeting once it has started (the same again is a no-op; a change names the version read)',
+    idempotent: true,
+    errors: ['stale_version', 'meeting_cancelled', 'not_scheduled', 'meeting_not_started'],
   }),
   stats: route<{ output: MeetingStats }>()('GET', '/sessions/:id/meeting-stats', { summary: "Organisers: the session's meeting figures" }),
   requestCreate: route<{ body: MeetingRequestInput; output: MeetingRequest }>()('POST', '/meeting-requests', {

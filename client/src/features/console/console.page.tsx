@@ -10,8 +10,22 @@ import { MeetingsTab } from '../meetings/components/meetings-tab';
 import { OrganisationsTab } from '../organisation/components/organisations-tab';
 import { ParticipantsTab } from '../participation/components/participants-tab';
 import { SupermarketTab } from '../supermarket/components/supermarket-tab';
+import { TrackingTab } from '../tracking/components/tracking-tab';
+import { SurveysTab } from '../surveys';
 
-const TABS = ['events', 'participants', 'meetings', 'agreements', 'supermarket', 'ceremony', 'organisations', 'import', 'audit'] as const;
+const TABS = [
+  'events',
+  'participants',
+  'meetings',
+  'agreements',
+  'supermarket',
+  'ceremony',
+  'follow-up',
+  'surveys',
+  'organisations',
+  'import',
+  'audit',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -59,6 +73,16 @@ export function ConsolePage() {
             key: 'ceremony',
             label: <span data-testid="console-tab-ceremony">{t('console.tabCeremony')}</span>,
             children: <CeremonyTab />,
+          },
+          {
+            key: 'follow-up',
+            label: <span data-testid="console-tab-follow-up">{t('console.tabFollowUp')}</span>,
+            children: <TrackingTab />,
+          },
+          {
+            key: 'surveys',
+            label: <span data-testid="console-tab-surveys">{t('console.tabSurveys')}</span>,
+            children: <SurveysTab />,
           },
           {
             key: 'organisations',

@@ -1,4 +1,4 @@
-import type { Agreement, BoardEvent, ListingConfidentialUpdate, Meeting, ObligationKind, ObligationState } from '@duijie/shared';
+import type { Agreement, BoardEvent, ListingConfidentialUpdate, Meeting, Notification, ObligationKind, ObligationState } from '@duijie/shared';
 
 /** A listing's confidential parts, for its owner's organisation room (and the organisers). */
 export type ConfidentialPush = { organisationId: string; update: ListingConfidentialUpdate };
@@ -25,6 +25,10 @@ export type DomainEvents = {
   'ceremony.order_changed': { eventId: string };
   /** Something owed was created, filed, reviewed, waived or moved: for reminders and the owing organisation's 待办. */
   'obligation.changed': { obligation: ObligationChange };
+  /** A user was told something (notifications): pushed live to the user's room. */
+  'notification.created': { userId: string; notification: Notification };
+  /** Notices of one user were settled (what they asked for is done): pushed live to the user's room. */
+  'notification.settled': { userId: string; ids: string[]; unread: number };
 };
 
 export type ObligationChange = {

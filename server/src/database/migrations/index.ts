@@ -20,6 +20,14 @@ import { BoardSequence1796600000000 } from './1796600000000-BoardSequence';
 import { EventTimeZone1796700001510 } from './1796700001510-EventTimeZone';
 import { Obligations1796800000000 } from './1796800000000-Obligations';
 import { ObligationEvidence1796900000000 } from './1796900000000-ObligationEvidence';
+import { Notifications1797000000000 } from './1797000000000-Notifications';
+import { MeetingOutcomes1797000000100 } from './1797000000100-MeetingOutcomes';
+import { NotificationSettled1797000000200 } from './1797000000200-NotificationSettled';
+import { Supervision1797100000000 } from './1797100000000-Supervision';
+import { Coordination1797200000000 } from './1797200000000-Coordination';
+import { Surveys1797300000000 } from './1797300000000-Surveys';
+import { Tracking1797400000000 } from './1797400000000-Tracking';
+import { ObligationSubjects1797400000100 } from './1797400000100-ObligationSubjects';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -45,4 +53,12 @@ export const MIGRATIONS = [
   EventTimeZone1796700001510,
   Obligations1796800000000,
   ObligationEvidence1796900000000,
+  Notifications1797000000000,
+  MeetingOutcomes1797000000100,
+  NotificationSettled1797000000200,
+  Supervision1797100000000,
+  Coordination1797200000000,
+  Surveys1797300000000,
+  Tracking1797400000000,
+  ObligationSubjects1797400000100,
 ];

@@ -14,6 +14,7 @@ import { useFailureHandler } from '../../../ui/use-failure';
 import { useReleaseMeeting, useSessionMeetings } from '../hooks/use-meetings';
 import { AvailabilityModal } from './availability-modal';
 import { BookingModal } from './booking-modal';
+import { MeetingOutcomeSelect } from './meeting-outcome-select';
 
 type Props = { sessions: MatchSession[] };
 
@@ -69,6 +70,11 @@ function SessionMeetings({ session, onAvailability }: SessionProps) {
         ) : (
           <Typography.Text type="secondary">{selfBooking ? t('agenda.notBooked') : t('agenda.awaitingSchedule')}</Typography.Text>
         ),
+    },
+    {
+      title: t('meetingOutcome.label'),
+      key: 'outcome',
+      render: (_v, m) => (m.startsAt && m.published ? <MeetingOutcomeSelect meeting={m} /> : null),
     },
     {
       title: t('common.actions'),

@@ -1,0 +1,2 @@
+export { SurveysPanel } from './components/surveys-panel';
+export { SurveysTab } from './components/surveys-tab';
