@@ -170,7 +170,7 @@ describe('follow-up: report schedules, filing and review (integration)', () => {
     await as(organiser).put(`/events/${eventId}/follow-up-plan`, { version: 1, cadences: plan.cadences }).expect(200);
   });
 
-  it('counts a due date across the 2025 National Day holiday in working days of the event’s zone', async () => {
+  it('counts due dates across the 2025 National Day holiday and its make-up working day (调休) in working days of the event’s zone', async () => {
     const a = await signedLoan('2025-09-17T10:00:00+08:00');
     const [first, second] = (await followUpOf(a.id)).obligations;
     // 1 October is a holiday until the 8th: due Thursday 9 October, at its end in China.
@@ -182,6 +182,11 @@ describe('follow-up: report schedules, filing and review (integration)', () => {
     expect(mine.find((o) => o.id === first.id)).toMatchObject({ timing: 'due_soon', state: 'open' });
     setNow('2025-10-10T00:00:00+08:00');
     expect((await as(bank).get('/me/obligations').expect(200)).body.find((o: Obligation) => o.id === first.id)).toMatchObject({ timing: 'overdue' });
+
+    // Signed on Saturday 27 September: two weeks on is Saturday 11 October, a make-up working day (调休) after the holiday, so it is due that Saturday.
+    const b = await signedLoan('2025-09-27T10:00:00+08:00');
+    const [made] = (await followUpOf(b.id)).obligations;
+    expect([made.dueOn, made.dueAt]).toEqual(['2025-10-11', '2025-10-11T16:00:00.000Z']);
   });
 
   it('lets only the organisation that owes a report file it: not the other party, another bank or an organiser', async () => {
