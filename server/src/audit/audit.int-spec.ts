@@ -1,8 +1,10 @@
 import type { AuditHeadInfo } from '@duijie/shared';
-import { createHash, verify as verifySignature } from 'node:crypto';
+import { createHash, randomUUID, verify as verifySignature } from 'node:crypto';
+import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { supplyListing, TestApp, type Actor } from '../testing/test-app';
 import { chainHash } from './audit-chain';
 import { AuditHeadsService } from './audit-heads.service';
+import { AuditService } from './audit.service';
 
 describe('audit chain (integration)', () => {
   let t: TestApp;
@@ -174,6 +176,50 @@ describe('audit chain (integration)', () => {
 
   it('keeps one chain under concurrent audited writes', async () => {
     await Promise.all(Array.from({ length: 20 }, () => t.organisation('enterprise', { approve: false })));
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('holds the chain only for a change’s last step: an audited change does not wait for another’s work, and the chain stays whole', async () => {
+    const uow = t.app.get(UnitOfWork);
+    const audit = t.app.get(AuditService);
+    const record = (tx: Tx, action: string) => audit.record(tx.manager, { actorUserId: null, action, entityType: 'probe', entityId: randomUUID() });
+    let release!: () => void;
+    const working = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    // A records first, then keeps working; B records and commits meanwhile; then A commits.
+    const a = uow.run(
+      async (tx) => {
+        await record(tx, 'probe.slow');
+        await working;
+        order.push('a done');
+      },
+      { answer: false },
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    await uow.run((tx) => record(tx, 'probe.quick'), { answer: false });
+    order.push('b committed');
+    release();
+    await a;
+    expect(order).toEqual(['b committed', 'a done']);
+    const rows: { action: string }[] = await t.dataSource.query(
+      `SELECT action FROM audit_record WHERE action IN ('probe.slow', 'probe.quick') ORDER BY id DESC LIMIT 2`,
+    );
+    // The chain's order is the commit order.
+    expect(rows.map((r) => r.action)).toEqual(['probe.slow', 'probe.quick']);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('chains nothing of a change that rolls back', async () => {
+    const uow = t.app.get(UnitOfWork);
+    const audit = t.app.get(AuditService);
+    const entityId = randomUUID();
+    await expect(
+      uow.run(async (tx) => {
+        await audit.record(tx.manager, { actorUserId: null, action: 'probe.lost', entityType: 'probe', entityId });
+        throw new Error('changed its mind');
+      }),
+    ).rejects.toThrow('changed its mind');
+    expect(await t.dataSource.query(`SELECT id FROM audit_record WHERE "entityId" = $1`, [entityId])).toEqual([]);
     expect((await verify()).ok).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntry, AuditVerification, Page } from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pageOf, skipTake } from '../common/pagination';
+import { beforeCommit } from '../common/unit-of-work/unit-of-work';
 import { GENESIS_HASH, chainHash } from './audit-chain';
 import { AuditHeadsService } from './audit-heads.service';
 import { AuditRecord } from './audit-record.entity';
@@ -28,6 +29,8 @@ export type AuditInput = {
 @Injectable()
 export class AuditService {
   private readonly contentChecks: ContentCheck[] = [];
+  /** Records of running units of work, by their transaction's manager, chained just before each commits. */
+  private readonly pending = new WeakMap<EntityManager, AuditInput[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,19 +57,14 @@ export class AuditService {
   }
 
   /**
-   * Always called with the transaction's manager, so the record commits with the change.
-   * Locks the chain head until commit: audited transactions take their place in the
-   * chain one at a time, so the chain's order is the commit order.
+   * Always called with the transaction's manager, so the record commits with the change. In a
+   * unit of work the records wait in order and are chained as the transaction's last step
+   * (beforeCommit); elsewhere at once. Chaining locks the chain head until commit: audited
+   * transactions take their place in the chain one at a time, so the chain's order is the commit
+   * order, and holding the lock only for that last step lets them run side by side until then.
    */
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
-    const [head]: { lastHash: string }[] = await manager.query(`SELECT "lastHash" FROM audit_chain_head WHERE id = 1 FOR UPDATE`);
-    const fields = { ...input, data: input.data ?? null, at: new Date() };
-    const hash = chainHash(head.lastHash, fields);
-    const inserted = await manager
-      .getRepository(AuditRecord)
-      .insert({ ...fields, data: fields.data as AuditRecord['data'] & object, prevHash: head.lastHash, hash });
-    const id = String((inserted.identifiers[0] as { id: string }).id);
-    await manager.query(`UPDATE audit_chain_head SET "lastId" = $1, "lastHash" = $2 WHERE id = 1`, [id, hash]);
+    await this.recordMany(manager, [input]);
   }
 
   /**
@@ -75,6 +73,27 @@ export class AuditService {
    * chain order, so the chain reads exactly as if each had been recorded on its own.
    */
   async recordMany(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    const waiting = this.pending.get(manager);
+    if (waiting) {
+      waiting.push(...inputs);
+      return;
+    }
+    if (beforeCommit(manager, () => this.flush(manager))) {
+      this.pending.set(manager, [...inputs]);
+      return;
+    }
+    await this.append(manager, inputs);
+  }
+
+  /** Chains what a unit of work recorded, as its last step before commit. */
+  private async flush(manager: EntityManager): Promise<void> {
+    const inputs = this.pending.get(manager) ?? [];
+    this.pending.delete(manager);
+    await this.append(manager, inputs);
+  }
+
+  private async append(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
     const [head]: { lastHash: string }[] = await manager.query(`SELECT "lastHash" FROM audit_chain_head WHERE id = 1 FOR UPDATE`);
     const at = new Date();

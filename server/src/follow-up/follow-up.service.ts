@@ -28,7 +28,7 @@ import { assertVersion, InvalidInput, NotFound } from '../common/errors';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
 import { JobQueue } from '../jobs/job-queue';
-import { ObligationsService, type Due } from '../obligations/obligations.service';
+import { ObligationsService, type Due, type OweInput } from '../obligations/obligations.service';
 import { UserEntity } from '../users/user.entity';
 import type { FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpPlanEntity } from './follow-up-plan.entity';
@@ -250,6 +250,8 @@ export class FollowUpService {
     if (!cadence) return;
     const existing = await this.obligations.forSubject(tx.manager, subjectOf(agreement.id));
     const today = dayInZone(this.clock.now(), schedule.timeZone);
+    // Owed in one statement (and one audit insert): signing runs this inside the audit chain's lock.
+    const owed: OweInput[] = [];
     for (const duty of schedule.duties) {
       const mine = existing.filter((o) => o.step === duty.step);
       const lastFiled = Math.max(0, ...mine.filter((o) => o.firstSubmittedAt !== null).map((o) => o.seq));
@@ -260,7 +262,7 @@ export class FollowUpService {
         const found = mine.find((o) => o.seq === seq);
         const due = this.due(schedule, cadence, seq);
         if (!found) {
-          await this.obligations.owe(tx, {
+          owed.push({
             kind: 'agreement_report',
             eventId: agreement.eventId,
             sessionId: agreement.sessionId,
@@ -274,6 +276,7 @@ export class FollowUpService {
         }
       }
     }
+    if (owed.length > 0) await this.obligations.oweMany(tx, owed);
   }
 
   private due(schedule: FollowUpScheduleEntity, cadence: Cadence, seq: number): Due {

@@ -11,6 +11,22 @@ export type Tx = {
   emit(event: DomainEvent): void;
 };
 
+/** Work registered to run last inside a running change's transaction, by its manager. */
+const finishers = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+
+/**
+ * Runs `finish` as the last step inside the transaction of the unit of work `manager` belongs
+ * to, just before it commits (after the idempotent answer is recorded); answers false when the
+ * manager is not a running unit of work's, and nothing is registered. The audit chain uses it to
+ * take its lock at the end, so audited changes wait for each other only for that last step.
+ */
+export function beforeCommit(manager: EntityManager, finish: () => Promise<void>): boolean {
+  const list = finishers.get(manager);
+  if (!list) return false;
+  list.push(finish);
+  return true;
+}
+
 /** A subscriber gets the events of one type that one committed change emitted, in order. */
 type Subscriber<K extends DomainEventType> = (events: DomainEvent<K>[]) => void | Promise<void>;
 
@@ -38,8 +54,17 @@ export class UnitOfWork {
   async run<T>(work: (tx: Tx) => Promise<T>, opts: { isolation?: IsolationLevel; answer?: boolean } = {}): Promise<T> {
     const events: DomainEvent[] = [];
     const body = async (manager: EntityManager) => {
-      const result = await work({ manager, emit: (event) => void events.push(event) });
-      return opts.answer === false ? result : recordAnswer(manager, result);
+      const finishing: (() => Promise<void>)[] = [];
+      finishers.set(manager, finishing);
+      try {
+        const result = await work({ manager, emit: (event) => void events.push(event) });
+        const answer = opts.answer === false ? result : await recordAnswer(manager, result);
+        // A finisher may register another (the audit chain flushes once, whatever it holds then).
+        for (let i = 0; i < finishing.length; i += 1) await finishing[i]();
+        return answer;
+      } finally {
+        finishers.delete(manager);
+      }
     };
     const result = opts.isolation ? await this.dataSource.transaction(opts.isolation, body) : await this.dataSource.transaction(body);
     this.dispatch(events);
