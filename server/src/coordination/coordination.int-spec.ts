@@ -200,16 +200,17 @@ describe('coordination: problems, departments, liaison officers, weekly summarie
     const after: MyLiaisonReports = (await as(liaisonOrg).get('/me/liaison-reports').expect(200)).body;
     expect(after.owed.map((o) => o.dueOn)).toEqual(['2026-11-16', '2026-11-23']);
 
-    const before = (await notifications(organiser.userId, 'liaison.urgent')).length;
     const urgent: LiaisonReport = (
       await as(liaisonOrg)
         .post(`/obligations/${after.owed[0].id}/liaison-report`, { ...fields, difficulties: '原料断供', urgent: true, version: 1 })
         .expect(201)
     ).body;
     expect(urgent.urgent).toBe(true);
-    const told = await notifications(organiser.userId, 'liaison.urgent');
-    expect(told).toHaveLength(before + 1);
-    expect(told.at(-1)!.params).toMatchObject({ name: expect.stringContaining('测试'), title: '原料断供' });
+    // The organiser is the seeded admin that other suites (the matrix) also tell of urgent reports, so
+    // this report's notice is picked out by its title rather than by count or order.
+    const told = (await notifications(organiser.userId, 'liaison.urgent')).filter((n) => n.params.title === '原料断供');
+    expect(told).toHaveLength(1);
+    expect(told[0].params).toMatchObject({ name: expect.stringContaining('测试') });
 
     // Outside the cadence, and only by a designated enterprise.
     setNow('2026-11-02T15:00:00+08:00');
@@ -219,7 +220,8 @@ describe('coordination: problems, departments, liaison officers, weekly summarie
     await as(bank)
       .post(`/events/${eventId}/liaison-reports/urgent`, { ...fields, difficulties: '暴雪封路' })
       .expect(403);
-    expect(await notifications(organiser.userId, 'liaison.urgent')).toHaveLength(before + 2);
+    const blizzard = (await notifications(organiser.userId, 'liaison.urgent')).filter((n) => n.params.title === '暴雪封路');
+    expect(blizzard).toHaveLength(1);
     const listed: Page<LiaisonReport> = (
       await as(organiser).get(`/events/${eventId}/liaison-reports?urgent=true&organisationId=${liaisonOrg.organisationId}`).expect(200)
     ).body;
