@@ -14,12 +14,16 @@ import { FollowUpModule } from './follow-up/follow-up.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { FiguresModule } from './figures/figures.module';
+import { BriefingModule } from './briefing/briefing.module';
+import { EventSummaryModule } from './event-summary/event-summary.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ListingsModule } from './listings/listings.module';
 import { MatchingModule } from './matching/matching.module';
 import { SupermarketModule } from './supermarket/supermarket.module';
+import { DirectoryModule } from './directory/directory.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObligationsModule } from './obligations/obligations.module';
@@ -56,9 +60,13 @@ export class AppModule {
         SupervisionModule,
         CoordinationModule,
         TrackingModule,
+        FiguresModule,
+        BriefingModule,
+        EventSummaryModule,
         CeremonyModule,
         MatchingModule,
         SupermarketModule,
+        DirectoryModule,
         MeetingsModule,
         ImportModule,
         BoardModule,

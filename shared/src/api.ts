@@ -56,6 +56,8 @@ export type OrganisationUpdateInput = Partial<Omit<OrganisationInput, 'creditCod
 
 /** Filters of the organisations list (organisers filter by status; others see approved ones and their own). */
 export type OrganisationQuery = { status?: OrganisationStatus; kind?: OrganisationKind; q?: string; page?: number; pageSize?: number };
+/** The organisations list's filters without paging: what its export takes. */
+export type OrganisationExportQuery = Omit<OrganisationQuery, 'page' | 'pageSize'>;
 
 export type Organisation = OrganisationInput & {
   id: string;
@@ -340,6 +342,8 @@ export type AuditEntry = {
 
 /** Filters of the audit log (organisers). */
 export type AuditQuery = { entityType?: string; entityId?: string; action?: string; page?: number; pageSize?: number };
+/** The audit log's filters without paging: what its export takes. */
+export type AuditExportFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
 
 /** A recomputation of the whole audit chain: the first record that does not match, if any. */
 export type AuditVerification = {

@@ -86,6 +86,9 @@ export type ProblemListQuery = {
   pageSize?: number;
 };
 
+/** The problem queue's filters without paging: what its export takes. */
+export type ProblemExportQuery = Omit<ProblemListQuery, 'page' | 'pageSize'>;
+
 export const LIAISON_CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type LiaisonCadence = (typeof LIAISON_CADENCES)[number];
 

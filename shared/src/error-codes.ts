@@ -93,6 +93,10 @@ export const ERROR_CODES = [
   'survey_not_draft',
   'survey_closed',
   'no_draft_listing',
+  // the producers' directory
+  'directory_published',
+  // the supply and demand summary table
+  'event_not_ended',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,8 +34,11 @@ export const NOTIFICATION_KINDS = [
   'problem.answered',
   'liaison.urgent',
   'summary.weekly',
+  'briefing.sent',
   // needs survey
   'survey.sent',
+  // the supply and demand summary table
+  'event_summary.published',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -110,6 +110,8 @@ export interface ServerToClientEvents {
   'participation:changed': (participation: Participation) => void;
   /** To organisers: a scheduler run's progress and result. */
   'schedule:progress': (run: ScheduleRun) => void;
+  /** To organisers: an event's results changed; dashboards read the figures again (coalesced per event). */
+  'figures:changed': (update: { eventId: string }) => void;
   /** To one user's sockets: something they were just told (the bell). */
   'notification:new': (notification: Notification) => void;
   /** To one user's sockets: notices of theirs that were settled (someone did what they asked). */

@@ -189,7 +189,7 @@ export function provinceOf(code: string): string {
 }
 
 /** The prefecture-level code (first four digits and '00'). */
-function prefectureOf(code: string): string {
+export function prefectureOf(code: string): string {
   return `${code.slice(0, 4)}00`;
 }
 
@@ -243,4 +243,11 @@ export function regionLabel(code: string, lang: 'zh-CN' | 'en'): string {
       .join(', ');
   }
   return chain.map((r) => r.name).join(' ');
+}
+
+/** The prefix of the codes within a region: '63' for a province, '6301' for a prefecture, the code itself for a county. */
+export function regionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
 }

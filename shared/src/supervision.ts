@@ -77,6 +77,8 @@ export type SupervisionIssueResult = {
 export type SupervisionAcknowledgeInput = { version: number };
 
 export type SupervisionListQuery = { state?: SupervisionState; page?: number; pageSize?: number };
+/** The supervision notices' filter without paging: what their export takes. */
+export type SupervisionExportFilter = Omit<SupervisionListQuery, 'page' | 'pageSize'>;
 
 /** An organisation that may be named on the notice of criticism, with what it still owes under a lapsed notice. */
 export type CriticismCandidate = {

@@ -200,8 +200,3 @@ export type DemandGuidanceRow = {
   amount: number | null;
 };
 export type DemandGuidance = { eventId: string; surveys: { surveyId: string; title: string; text: string; publishedAt: string; rows: DemandGuidanceRow[] }[] };
-
-/** The prefecture (地级) of a GB/T 2260 code: its first four digits and 00. */
-export function prefectureOf(region: string): string {
-  return `${region.slice(0, 4)}00`;
-}

@@ -76,6 +76,9 @@ export type TrackingQuery = {
   pageSize?: number;
 };
 
+/** The tracking view's filters without paging: what its export takes. */
+export type TrackingExportFilter = Omit<TrackingQuery, 'page' | 'pageSize'>;
+
 /** How many agreements are in each state, under the filters other than the state. */
 export type TrackingTotals = Record<TrackingState, number> & { all: number };
 

@@ -55,7 +55,7 @@ describe('foundation in the browser', () => {
     expect(await organiser.evaluate(() => document.cookie)).not.toContain('duijie_session');
     const sessionCookie = (await organiserContext.cookies()).find((c) => c.name === 'duijie_session');
     expect(sessionCookie).toEqual(expect.objectContaining({ httpOnly: true, sameSite: 'Strict' }));
-    await organiser.goto(`${server.url}/console`);
+    await organiser.goto(`${server.url}/console?tab=events`);
     await organiser.getByTestId('event-create').click();
     let m = modal(organiser);
     await m.locator('#name').fill(EVENT);

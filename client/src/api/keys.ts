@@ -6,6 +6,7 @@ import type {
   SupermarketQuery,
   SupervisionListQuery,
   TrackingQuery,
+  FiguresQuery,
 } from '@duijie/shared';
 
 export type OrganisationListQuery = {
@@ -82,6 +83,8 @@ export const keys = {
   /** An event's 跟踪落实 page (organisers); under the event prefix. */
   tracking: (eventId: string, query: TrackingQuery) => ['events', eventId, 'tracking', query] as const,
   trackingAll: (eventId: string) => ['events', eventId, 'tracking'] as const,
+  figures: (eventId: string, query: FiguresQuery) => ['events', eventId, 'figures', query] as const,
+  figuresAll: (eventId: string) => ['events', eventId, 'figures'] as const,
   /** The ladder of an event (supervision notices, the notice of criticism and its candidates): the prefix to invalidate. */
   supervisionAll: (eventId: string) => ['events', eventId, 'supervision'] as const,
   supervisionNotices: (eventId: string, query: SupervisionListQuery) => ['events', eventId, 'supervision', 'notices', query] as const,
@@ -102,6 +105,9 @@ export const keys = {
   liaisonReports: (eventId: string, query: object) => ['events', eventId, 'coordination', 'liaison-reports', query] as const,
   weeklySummaries: (eventId: string) => ['events', eventId, 'coordination', 'weekly-summaries'] as const,
   weeklySummary: (id: string) => ['weekly-summaries', id] as const,
+  briefings: (eventId: string) => ['events', eventId, 'briefings'] as const,
+  /** An event's supply and demand summary table: its publications. */
+  eventSummary: (eventId: string) => ['events', eventId, 'summary'] as const,
   myProblems: ['me', 'problems'] as const,
   myLiaisonReports: ['me', 'liaison-reports'] as const,
   /** An event's needs surveys (organisers); under the event prefix. */
@@ -112,4 +118,10 @@ export const keys = {
   surveyExclusions: ['survey-exclusions'] as const,
   demandGuidance: (eventId: string) => ['events', eventId, 'demand-guidance'] as const,
   mySurveys: ['me', 'surveys'] as const,
+  /** The producers' directories: the public list and pages, and the organisers' review (one prefix to refresh). */
+  directoriesAll: ['directories'] as const,
+  publicDirectories: ['directories', 'public'] as const,
+  publicDirectory: (id: string, query: object) => ['directories', 'public', id, query] as const,
+  eventDirectories: (eventId: string) => ['directories', 'event', eventId] as const,
+  directoryReview: (id: string) => ['directories', 'review', id] as const,
 };

@@ -80,6 +80,10 @@ const ConsolePage = page(
   () => import('../features/console/console.page'),
   (m) => m.ConsolePage,
 );
+const LeadershipPage = page(
+  () => import('../features/figures/leadership.page'),
+  (m) => m.LeadershipPage,
+);
 const ScreenPage = page(
   () => import('../features/screen/screen.page'),
   (m) => m.ScreenPage,
@@ -87,6 +91,14 @@ const ScreenPage = page(
 const VerifyPage = page(
   () => import('../features/verify/verify.page'),
   (m) => m.VerifyPage,
+);
+const DirectoryListPage = page(
+  () => import('../features/directory/directory-list.page'),
+  (m) => m.DirectoryListPage,
+);
+const DirectoryPage = page(
+  () => import('../features/directory/directory.page'),
+  (m) => m.DirectoryPage,
 );
 
 function Root() {
@@ -116,9 +128,16 @@ export const router = createBrowserRouter([
       { path: '/screen/:eventId', element: <ScreenPage /> },
       // Anyone holding a certificate checks it here (its QR code and link lead here).
       { path: '/verify/:id', element: <VerifyPage /> },
+      // The published producers' directories (生产企业名录): public, no login.
+      { path: '/directory', element: <DirectoryListPage /> },
+      { path: '/directory/:id', element: <DirectoryPage /> },
       {
         element: <RequireAuth />,
         children: [
+          {
+            element: <RequireOrganiser />,
+            children: [{ path: '/leadership/:eventId', element: <LeadershipPage /> }],
+          },
           {
             element: <AppLayout />,
             children: [

@@ -10,6 +10,8 @@ import { CertificateService } from './certificate.service';
 import { AgreementDto, AgreementUpdateDto, SignDto, VerifyQueryDto } from './dto/agreement.dto';
 import { LedgerEntryDto, LedgerReopenDto } from './dto/ledger.dto';
 import { LedgerService } from './ledger.service';
+import { sendXlsx } from '../common/xlsx';
+import { AGREEMENT_COLUMNS, agreementTotalsSheet } from './agreements.export';
 
 @Controller()
 export class AgreementsController {
@@ -29,6 +31,20 @@ export class AgreementsController {
   @Roles('organiser')
   forSession(@Param('id', ID) id: string): Promise<Agreement[]> {
     return this.agreements.forSession(id);
+  }
+
+  /** The same as a workbook (organisers), with each agreement's ledger sums and a sheet of totals. */
+  @Endpoint(routes.agreements.export)
+  @Roles('organiser')
+  async export(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { session, event, count, totals, pages } = await this.agreements.exportPages(id);
+    await sendXlsx(res, {
+      fileName: `签约协议-${event.name}-${session.title}`,
+      asciiName: `agreements-${session.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '签约协议', columns: AGREEMENT_COLUMNS, rows: pages }, agreementTotalsSheet(totals)],
+    });
   }
 
   @Endpoint(routes.agreements.mine)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../common/clock';
 import { AuditModule } from '../audit/audit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { UnitOfWorkModule } from '../common/unit-of-work/unit-of-work.module';
@@ -10,7 +11,7 @@ import { CertificateService } from './certificate.service';
 import { LedgerService } from './ledger.service';
 
 @Module({
-  imports: [AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, NotificationsModule],
+  imports: [ClockModule, AuditModule, RealtimeModule, UnitOfWorkModule, EventsModule, NotificationsModule],
   controllers: [AgreementsController],
   providers: [AgreementsService, LedgerService, CertificateService],
   exports: [AgreementsService, LedgerService],

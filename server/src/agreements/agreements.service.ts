@@ -1,3 +1,5 @@
+import { refreshAgreementProgress } from './agreement-figures';
+import { Clock } from '../common/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AGREEMENT_ROLES, GOODS_AGREEMENT_KINDS, type Agreement, type AgreementKind, type AgreementPartyRole, type SessionKind } from '@duijie/shared';
@@ -9,6 +11,11 @@ import { isOrganiser, type Principal } from '../access/principal';
 import { assertVersion, Conflict, DomainError, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
+import type { EventEntity } from '../events/event.entity';
+import type { SessionEntity } from '../events/session.entity';
+import { pages } from '../common/xlsx';
+import { AgreementProgressEntity } from './agreement-progress.entity';
+import type { AgreementExportRow, AgreementLedgerTotals } from './agreements.export';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ListingEntity } from '../listings/listing.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -62,6 +69,7 @@ export class AgreementsService {
     private readonly publisher: BoardPublisher,
     private readonly uow: UnitOfWork,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {
     uow.on('agreement.changed', (changes) => changes.forEach(({ agreement }) => this.announce(agreement)));
   }
@@ -78,6 +86,7 @@ export class AgreementsService {
   private change(work: (manager: EntityManager, tx: Tx) => Promise<Agreement>): Promise<Agreement> {
     return this.uow.run(async (tx) => {
       const agreement = await work(tx.manager, tx);
+      await refreshAgreementProgress(tx.manager, [agreement.id]);
       tx.emit({ type: 'agreement.changed', agreement });
       return agreement;
     });
@@ -239,7 +248,7 @@ export class AgreementsService {
       const signatures = await manager.count(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
       if (signatures === parties.length) {
         agreement.status = 'signed';
-        agreement.signedAt = new Date();
+        agreement.signedAt = this.clock.now();
         await manager.save(agreement);
         await this.audit.record(manager, {
           actorUserId: principal.userId,
@@ -283,7 +292,7 @@ export class AgreementsService {
       if (agreement.status === 'confirmed') return this.view(manager, agreement);
       if (agreement.status !== 'signed') throw new Conflict('not_signed', 'Only an agreement every party has signed can be confirmed');
       agreement.status = 'confirmed';
-      agreement.confirmedAt = new Date();
+      agreement.confirmedAt = this.clock.now();
       agreement.confirmedByUserId = principal.userId;
       await manager.save(agreement);
       await this.audit.record(manager, {
@@ -317,8 +326,8 @@ export class AgreementsService {
 
   /** Every agreement of a session, for organisers. */
   /** An event's signed and confirmed agreements in signing order, for the ceremony's figures. */
-  signedForCeremony(eventId: string): Promise<SignedForCeremony[]> {
-    return this.dataSource.query(
+  signedForCeremony(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<SignedForCeremony[]> {
+    return manager.query(
       `SELECT a.id, a.title, a.amount::text AS amount, a.product, a."signedAt", s.kind,
               ARRAY(SELECT o.name FROM agreement_party p JOIN organisation o ON o.id = p."organisationId"
                      WHERE p."agreementId" = a.id ORDER BY o.name) AS parties
@@ -345,6 +354,41 @@ export class AgreementsService {
   async forSession(sessionId: string): Promise<Agreement[]> {
     const rows = await this.dataSource.getRepository(AgreementEntity).find({ where: { sessionId }, order: { createdAt: 'DESC' } });
     return this.views(this.dataSource.manager, rows);
+  }
+
+  /**
+   * A session's agreements for the organisers' export, in the list's order (newest first): how
+   * many, the event (its name and time zone), the ledger totals, then the agreements page by page,
+   * each with what its ledger adds up to (the progress row kept with every ledger entry).
+   */
+  async exportPages(sessionId: string): Promise<{
+    session: SessionEntity;
+    event: EventEntity;
+    count: number;
+    totals: AgreementLedgerTotals;
+    pages: AsyncIterable<AgreementExportRow[]>;
+  }> {
+    const manager = this.dataSource.manager;
+    const session = await this.events.findSession(manager, sessionId);
+    const event = await this.events.findEvent(manager, session.eventId);
+    const [sums]: Record<keyof AgreementLedgerTotals, string | number>[] = await manager.query(
+      `SELECT COUNT(*)::int AS count, COALESCE(SUM(a.amount), 0) AS amount, COALESCE(SUM(p.approved), 0) AS approved,
+              COALESCE(SUM(p.disbursed), 0) AS disbursed, COALESCE(SUM(p.delivered), 0) AS delivered
+         FROM agreement a LEFT JOIN agreement_progress p ON p."agreementId" = a.id
+        WHERE a."sessionId" = $1`,
+      [sessionId],
+    );
+    const totals = Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])) as AgreementLedgerTotals;
+    const read = pages(async (offset, limit) => {
+      const rows = await manager.find(AgreementEntity, { where: { sessionId }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit });
+      const progress = rows.length ? await manager.find(AgreementProgressEntity, { where: { agreementId: In(rows.map((a) => a.id)) } }) : [];
+      const byId = new Map(progress.map((p) => [p.agreementId, p]));
+      return (await this.views(manager, rows)).map((agreement) => {
+        const p = byId.get(agreement.id);
+        return { agreement, approved: p?.approved ?? 0, disbursed: p?.disbursed ?? 0, delivered: p?.delivered ?? 0, outcome: p?.outcome ?? 'open' };
+      });
+    });
+    return { session, event, count: totals.count, totals, pages: read };
   }
 
   /** An agreement and its parties, locked, for a capability's work in its own transaction (follow-up); 404 if none. */

@@ -1,3 +1,4 @@
+import { refreshAgreementProgress } from './agreement-figures';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -126,6 +127,8 @@ export class LedgerService {
       entityId: agreementId,
       data: { entryId: entry.id, amount, occurredOn: dto.occurredOn, ...(entry.reason ? { reason: entry.reason } : {}) },
     });
+    await refreshAgreementProgress(manager, [agreementId]);
+    tx.emit({ type: 'agreement.ledger_changed', eventId: agreement.eventId, agreementId });
     for (const hook of this.changedHooks) await hook(tx, agreementId, principal);
     return toEntry(entry, principal.displayName);
   }
@@ -149,6 +152,8 @@ export class LedgerService {
         entityId: agreementId,
         data: { entryId: closing.id, kind: closing.kind, reason: dto.reason },
       });
+      await refreshAgreementProgress(manager, [agreementId]);
+      tx.emit({ type: 'agreement.ledger_changed', eventId: agreement.eventId, agreementId });
       for (const hook of this.changedHooks) await hook(tx, agreementId, principal);
       return (await this.entries(manager, agreementId)).find((e) => e.id === closing.id)!;
     });
@@ -185,31 +190,20 @@ export class LedgerService {
     return rows.entities.map((e, i) => toEntry(e, rows.raw[i]?.recordedBy ?? '', rows.raw[i]?.reopenedBy ?? ''));
   }
 
-  /** For organisers: per agreement, signed versus approved versus disbursed or delivered. */
+  /**
+   * For organisers: per agreement, signed versus approved versus disbursed or delivered, read from
+   * the progress rows the figures layer reads (decision 0015), so the two never disagree.
+   */
   async eventFigures(eventId: string): Promise<EventAgreementFigures> {
-    const agreements = await this.dataSource
-      .getRepository(AgreementEntity)
-      .find({ where: { eventId, status: In(['signed', 'confirmed']) }, order: { signedAt: 'ASC' } });
-    const entries = agreements.length
-      ? await this.dataSource.getRepository(LedgerEntryEntity).find({ where: { agreementId: In(agreements.map((a) => a.id)) } })
-      : [];
-    const figures: AgreementFigures[] = agreements.map((a) => {
-      const mine = entries.filter((e) => e.agreementId === a.id);
-      const sum = (kind: string) => mine.filter((e) => e.kind === kind).reduce((t, e) => t + (e.amount ?? 0), 0);
-      const closing = mine.find(closes);
-      const outcome = closing ? (closing.kind as 'performed' | 'terminated') : 'open';
-      return {
-        agreementId: a.id,
-        title: a.title,
-        kind: a.kind,
-        status: a.status,
-        signed: a.amount,
-        approved: sum('approved'),
-        disbursed: sum('disbursed'),
-        delivered: sum('delivered'),
-        outcome,
-      };
-    });
+    const rows: (Omit<AgreementFigures, 'agreementId' | 'signed'> & { id: string; amount: number })[] = await this.dataSource.query(
+      `SELECT a.id, a.title, a.kind, a.status, a.amount::float8 AS amount, p.approved::float8 AS approved, p.disbursed::float8 AS disbursed,
+              p.delivered::float8 AS delivered, p.outcome
+         FROM agreement a JOIN agreement_progress p ON p."agreementId" = a.id
+        WHERE a."eventId" = $1 AND a.status IN ('signed', 'confirmed')
+        ORDER BY a."signedAt", a.id`,
+      [eventId],
+    );
+    const figures: AgreementFigures[] = rows.map(({ id, amount, ...r }) => ({ agreementId: id, signed: amount, ...r }));
     const total = (k: 'signed' | 'approved' | 'disbursed' | 'delivered') => figures.reduce((t, f) => t + f[k], 0);
     return {
       eventId,

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chainOfProduct, type CeremonyTotals, type SessionKind } from '@duijie/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { dealGroups, type DealGroup } from '../agreements/agreement-figures';
 import { AgreementsService } from '../agreements/agreements.service';
 import { UnitOfWork } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
@@ -35,40 +36,50 @@ export class CeremonyService {
     uow.on('ceremony.order_changed', (changes) => changes.forEach(({ eventId }) => this.push(eventId)));
   }
 
+  /**
+   * The figures the big screen shows. The signed totals, per session kind and per chain, are the
+   * figures layer's own aggregates of the deals signed (intent agreements included: they are signed
+   * on stage too), so the screen and the organisers' dashboard agree by construction; the ticker and
+   * the timeline list the signed agreements themselves, read in the same snapshot.
+   */
   async totals(eventId: string): Promise<CeremonyTotals> {
-    const event = await this.events.findEvent(this.dataSource.manager, eventId);
-    const rows = await this.agreements.signedForCeremony(eventId);
-    const bySession = new Map<SessionKind, { count: number; amount: number }>();
-    const byChain = new Map<string, { count: number; amount: number }>();
-    const add = <K>(map: Map<K, { count: number; amount: number }>, key: K, amount: number) => {
-      const entry = map.get(key) ?? { count: 0, amount: 0 };
-      entry.count += 1;
-      entry.amount += amount;
-      map.set(key, entry);
-    };
-    let cumulative = 0;
-    const timeline: CeremonyTotals['timeline'] = [];
-    for (const row of rows) {
-      const amount = Number(row.amount);
-      cumulative += amount;
-      timeline.push({ at: row.signedAt.toISOString(), cumulativeAmount: cumulative });
-      add(bySession, row.kind, amount);
-      add(byChain, chainOfProduct(row.product), amount);
-    }
-    return {
-      eventId,
-      targetAmount: event.targetAmount,
-      signedCount: rows.length,
-      signedAmount: cumulative,
-      bySessionKind: [...bySession].map(([kind, v]) => ({ kind, ...v })),
-      byChain: [...byChain].map(([chain, v]) => ({ chain, ...v })),
-      latest: rows
-        .slice(-10)
-        .reverse()
-        .map((r) => ({ agreementId: r.id, title: r.title, amount: Number(r.amount), parties: r.parties, signedAt: r.signedAt.toISOString() })),
-      timeline,
-      onStage: await this.onStage(eventId),
-    };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const event = await this.events.findEvent(manager, eventId);
+      const scope = { eventId, sessionId: null, regionPrefix: null, from: null, until: null };
+      const groups = (await dealGroups(manager, scope, { products: null, institutionId: null }, event.timeZone)).filter((g) => g.dealClass !== 'negotiating');
+      const kindOf = new Map((await this.events.sessionsOf(manager, eventId)).map((s) => [s.id, s.kind]));
+      const sum = <K>(keyOf: (g: DealGroup) => K | null, grouping: DealGroup['grouping']) => {
+        const totals = new Map<K, { count: number; amount: number }>();
+        for (const g of groups.filter((x) => x.grouping === grouping)) {
+          const key = keyOf(g);
+          if (key === null) continue;
+          const entry = totals.get(key) ?? { count: 0, amount: 0 };
+          totals.set(key, { count: entry.count + g.count, amount: entry.amount + g.amount });
+        }
+        return totals;
+      };
+      const all = sum(() => 'all', 'all').get('all') ?? { count: 0, amount: 0 };
+      const rows = await this.agreements.signedForCeremony(eventId, manager);
+      let cumulative = 0;
+      const timeline: CeremonyTotals['timeline'] = rows.map((row) => ({
+        at: row.signedAt.toISOString(),
+        cumulativeAmount: (cumulative += Number(row.amount)),
+      }));
+      return {
+        eventId,
+        targetAmount: event.targetAmount,
+        signedCount: all.count,
+        signedAmount: all.amount,
+        bySessionKind: [...sum<SessionKind>((g) => kindOf.get(g.key!) ?? null, 'session')].map(([kind, v]) => ({ kind, ...v })),
+        byChain: [...sum((g) => chainOfProduct(g.key), 'product')].map(([chain, v]) => ({ chain, ...v })),
+        latest: rows
+          .slice(-10)
+          .reverse()
+          .map((r) => ({ agreementId: r.id, title: r.title, amount: Number(r.amount), parties: r.parties, signedAt: r.signedAt.toISOString() })),
+        timeline,
+        onStage: await this.onStage(eventId, manager),
+      };
+    });
   }
 
   private push(eventId: string): void {
@@ -76,17 +87,16 @@ export class CeremonyService {
   }
 
   /** The batch on stage with its agreements in running order, each marked signed or not yet. */
-  private async onStage(eventId: string): Promise<CeremonyTotals['onStage']> {
-    const [batch]: { id: string; title: string; position: number; batchCount: number }[] = await this.dataSource.query(
+  private async onStage(eventId: string, manager: EntityManager): Promise<CeremonyTotals['onStage']> {
+    const [batch]: { id: string; title: string; position: number; batchCount: number }[] = await manager.query(
       `SELECT b.id, b.title, b.position, (SELECT count(*)::int FROM ceremony_batch c WHERE c."eventId" = b."eventId") AS "batchCount"
          FROM ceremony_batch b WHERE b."eventId" = $1 AND b."onStage"`,
       [eventId],
     );
     if (!batch) return null;
-    const order: { agreementId: string }[] = await this.dataSource.query(
-      `SELECT "agreementId" FROM ceremony_batch_agreement WHERE "batchId" = $1 ORDER BY position`,
-      [batch.id],
-    );
+    const order: { agreementId: string }[] = await manager.query(`SELECT "agreementId" FROM ceremony_batch_agreement WHERE "batchId" = $1 ORDER BY position`, [
+      batch.id,
+    ]);
     const agreements = await this.agreements.forStage(order.map((o) => o.agreementId));
     return {
       batchId: batch.id,

@@ -26,12 +26,15 @@ const beijing = new Intl.DateTimeFormat('zh-CN', {
 export const beijingTime = (iso: string | Date): string => beijing.format(new Date(iso));
 
 /**
- * A new A4 document with the Chinese fonts registered as `regular` and `bold`, and the
+ * A new A4 document (portrait unless asked for landscape) with the Chinese fonts registered as `regular` and `bold`, and the
  * buffer it becomes once `doc.end()` is called. Pages are buffered so footers can be
  * stamped at the end (`stampFooters`).
  */
-export function createPdf(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info });
+export function createPdf(
+  info: PDFKit.DocumentInfo,
+  page: { layout?: 'portrait' | 'landscape'; margin?: number } = {},
+): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', layout: page.layout ?? 'portrait', margin: page.margin ?? 56, bufferPages: true, info });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,4 +1,7 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendXlsx } from '../common/xlsx';
+import { PROBLEM_COLUMNS } from './problems.export';
 import {
   routes,
   type Department,
@@ -21,6 +24,7 @@ import {
   LiaisonReportListQueryDto,
   ProblemAnswerDto,
   ProblemDto,
+  ProblemExportQueryDto,
   ProblemListQueryDto,
   ProblemRouteDto,
   UrgentLiaisonReportDto,
@@ -70,6 +74,20 @@ export class CoordinationController {
   @Roles('organiser')
   problemQueue(@Param('id', ID) id: string, @Query() query: ProblemListQueryDto): Promise<Page<Problem>> {
     return this.problems.forEvent(id, query);
+  }
+
+  /** The same queue as a workbook, every problem the filters keep. */
+  @Endpoint(routes.coordination.problemsExport)
+  @Roles('organiser')
+  async problemsExport(@Param('id', ID) id: string, @Query() query: ProblemExportQueryDto, @Res() res: Response): Promise<void> {
+    const { event, count, pages } = await this.problems.exportPages(id, query);
+    await sendXlsx(res, {
+      fileName: `问题协调-${event.name}`,
+      asciiName: `problems-${event.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '问题协调', columns: PROBLEM_COLUMNS, rows: pages }],
+    });
   }
 
   @Endpoint(routes.coordination.mine)

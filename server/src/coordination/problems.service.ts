@@ -27,7 +27,9 @@ import { ObligationsService } from '../obligations/obligations.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { EventDepartmentEntity, ProblemEntity } from './coordination.entities';
-import type { DepartmentDto, ProblemAnswerDto, ProblemDto, ProblemListQueryDto, ProblemRouteDto } from './dto/coordination.dto';
+import type { DepartmentDto, ProblemAnswerDto, ProblemDto, ProblemExportQueryDto, ProblemListQueryDto, ProblemRouteDto } from './dto/coordination.dto';
+import type { EventEntity } from '../events/event.entity';
+import { pages } from '../common/xlsx';
 
 /** What a problem's answer is owed about: the problem, and which routing (a re-routed problem is owed again). */
 const subjectOf = (id: string) => ({ type: 'problem', id });
@@ -359,17 +361,7 @@ export class ProblemsService {
   /** The organisers' queue: received first, urgent first, oldest first. */
   async forEvent(eventId: string, query: ProblemListQueryDto): Promise<Page<Problem>> {
     await this.events.findEvent(this.dataSource.manager, eventId);
-    const where: string[] = ['p."eventId" = $1'];
-    const params: unknown[] = [eventId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.state) add('p.state = ?', query.state);
-    if (query.category) add('p.category = ?', query.category);
-    if (query.urgency) add('p.urgency = ?', query.urgency);
-    if (query.departmentId) add('p."departmentId" = ?', query.departmentId);
-    const clause = where.join(' AND ');
+    const { clause, params } = problemFilter(eventId, query);
     const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM coordination_problem p WHERE ${clause}`, params);
     const { skip, take } = skipTake(query);
     const rows = await this.rows(
@@ -379,6 +371,22 @@ export class ProblemsService {
       params,
     );
     return pageOf(rows, Number(total), query);
+  }
+
+  /** The event's queue for the organisers' export, filtered and ordered like the queue: the event, how many, then page by page. */
+  async exportPages(eventId: string, query: ProblemExportQueryDto): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<Problem[]> }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    const { clause, params } = problemFilter(eventId, query);
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM coordination_problem p WHERE ${clause}`, params);
+    const read = pages((offset, limit) =>
+      this.rows(
+        this.dataSource.manager,
+        `${clause} ORDER BY CASE p.state WHEN 'received' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END, CASE p.urgency WHEN 'urgent' THEN 0 ELSE 1 END, p."createdAt", p.id
+         OFFSET ${Number(offset)} LIMIT ${Number(limit)}`,
+        params,
+      ),
+    );
+    return { event, count: Number(total), pages: read };
   }
 
   /** What the caller's organisation raised, and what is routed to it as a department; newest first. */
@@ -459,4 +467,19 @@ export class ProblemsService {
       createdAt: r.createdAt.toISOString(),
     }));
   }
+}
+
+/** The queue's filters as a condition on `p` (coordination_problem) and its parameters. */
+function problemFilter(eventId: string, query: ProblemExportQueryDto): { clause: string; params: unknown[] } {
+  const where: string[] = ['p."eventId" = $1'];
+  const params: unknown[] = [eventId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.state) add('p.state = ?', query.state);
+  if (query.category) add('p.category = ?', query.category);
+  if (query.urgency) add('p.urgency = ?', query.urgency);
+  if (query.departmentId) add('p."departmentId" = ?', query.departmentId);
+  return { clause: where.join(' AND '), params };
 }

@@ -27,6 +27,7 @@ import { CriticismEntryEntity, CriticismNoticeEntity } from '../supervision/crit
 import { ObligationMarkEntity } from '../supervision/obligation-mark.entity';
 import { SupervisionNoticeEntity } from '../supervision/supervision-notice.entity';
 import { ObligationEntity } from '../obligations/obligation.entity';
+import { AgreementProgressEntity } from '../agreements/agreement-progress.entity';
 import { ObligationSubjectEntity } from '../obligations/obligation-subject.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { FollowUpPlanEntity } from '../follow-up/follow-up-plan.entity';
@@ -41,6 +42,9 @@ import {
   WeeklySummaryEntity,
 } from '../coordination/coordination.entities';
 import { SurveyEntity, SurveyExclusionEntity, SurveyResponseEntity } from '../surveys/survey.entity';
+import { ProducerDirectoryEntity, ProducerDirectoryEntryEntity } from '../directory/directory.entity';
+import { BriefingEntity } from '../briefing/briefing.entity';
+import { EventSummaryPublicationEntity } from '../event-summary/event-summary-publication.entity';
 
 export const ENTITIES = [
   AuditRecord,
@@ -59,6 +63,7 @@ export const ENTITIES = [
   ScreenLinkEntity,
   AgreementEntity,
   AgreementPartyEntity,
+  AgreementProgressEntity,
   AgreementSignatureEntity,
   LedgerEntryEntity,
   CeremonyBatchEntity,
@@ -92,4 +97,8 @@ export const ENTITIES = [
   CriticismNoticeEntity,
   CriticismEntryEntity,
   ObligationMarkEntity,
+  ProducerDirectoryEntity,
+  ProducerDirectoryEntryEntity,
+  BriefingEntity,
+  EventSummaryPublicationEntity,
 ];

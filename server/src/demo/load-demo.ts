@@ -23,6 +23,7 @@ import { LadderService } from '../supervision/ladder.service';
 import { SupervisionService } from '../supervision/supervision.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { DirectoryService } from '../directory/directory.service';
 import {
   DEMO_AGREEMENTS,
   DEMO_DEPARTMENT_ORGANISATIONS,
@@ -136,7 +137,24 @@ export async function loadDemo(app: Pick<INestApplicationContext, 'get'>): Promi
   }
 
   await loadFollowUp(app, { eventId: event.id, principals, sessions, listings });
+  await loadDirectory(app, organiser, sessions.get('building-materials')!);
   return true;
+}
+
+/** The building-materials session's producers' directory (生产企业名录), compiled and published; most producers agreed to show their contact. */
+async function loadDirectory(app: Pick<INestApplicationContext, 'get'>, organiser: Principal, sessionId: string): Promise<void> {
+  const directory = app.get(DirectoryService);
+  const { directory: compiled } = await directory.compile(organiser, sessionId, { title: '青海省大规模保障性住房建设建材生产企业名录' });
+  const { entries } = await directory.review(compiled.id);
+  for (const [i, entry] of entries.entries()) {
+    if (i === entries.length - 1) continue;
+    await directory.updateEntry(organiser, entry.id, {
+      version: entry.version,
+      contactConsent: true,
+      ...(i === 0 ? { notes: '同质同价同服务，优先供应省内保障房项目' } : {}),
+    });
+  }
+  await directory.publish(organiser, compiled.id, compiled.version);
 }
 
 /**

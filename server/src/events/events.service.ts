@@ -214,6 +214,11 @@ export class EventsService {
     return session;
   }
 
+  /** An event's sessions, earliest first. */
+  sessionsOf(manager: EntityManager, eventId: string): Promise<SessionEntity[]> {
+    return manager.find(SessionEntity, { where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
   async findEvent(manager: EntityManager, id: string, lock = false): Promise<EventEntity> {
     const event = await manager.findOne(EventEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!event) throw new NotFound('Event');

@@ -1,4 +1,7 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendXlsx } from '../common/xlsx';
+import { meetingColumns } from './meetings.export';
 import { routes, type Availability, type FreeSlot, type Meeting, type MeetingSlot, type MeetingStats, type ScheduleRun } from '@duijie/shared';
 import { Endpoint } from '../common/endpoint';
 import { CurrentUser, OrganisationMembersOnly, Roles } from '../access/access.decorators';
@@ -34,6 +37,24 @@ export class MeetingsController {
   @Endpoint(routes.meetings.list)
   async list(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string): Promise<Meeting[]> {
     return this.outcomes.attach(principal, await this.meetings.list(principal, sessionId));
+  }
+
+  /** Every meeting of the session as a workbook (organisers), with both parties' outcomes. */
+  @Endpoint(routes.meetings.export)
+  @Roles('organiser')
+  async export(@CurrentUser() principal: Principal, @Param('id', ID) sessionId: string, @Res() res: Response): Promise<void> {
+    const { session, event, count, pages } = await this.meetings.exportPages(sessionId);
+    const outcomes = this.outcomes;
+    async function* withOutcomes(): AsyncIterable<Meeting[]> {
+      for await (const page of pages) yield await outcomes.attach(principal, page);
+    }
+    await sendXlsx(res, {
+      fileName: `洽谈安排-${event.name}-${session.title}`,
+      asciiName: `meetings-${session.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '洽谈安排', columns: meetingColumns(), rows: withOutcomes() }],
+    });
   }
 
   @Endpoint(routes.meetings.slots)

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { scopeConditions, type FiguresScope } from '../common/figures-scope';
 
 // Reads of the meeting table for other capabilities.
 
@@ -11,4 +12,47 @@ export async function boardMeetingCounts(manager: EntityManager, sessionId: stri
     [sessionId],
   );
   return row;
+}
+
+/** Meeting requests made and meetings held in an event within the scope (the requester's region, when asked and when accepted). */
+export async function meetingFunnelCounts(manager: EntityManager, scope: FiguresScope): Promise<{ requests: number; held: number }> {
+  const requestParams: unknown[] = [];
+  const requestsWhere = scopeConditions(scope, { event: 'r."eventId"', session: 'r."sessionId"', at: 'r."createdAt"', region: 'o.region' }, requestParams);
+  const [requests]: { n: number }[] = await manager.query(
+    `SELECT COUNT(*)::int AS n FROM meeting_request r JOIN organisation o ON o.id = r."fromOrganisationId" WHERE ${requestsWhere}`,
+    requestParams,
+  );
+  const heldParams: unknown[] = [];
+  const heldWhere = scopeConditions(scope, { event: 'm."eventId"', session: 'm."sessionId"', at: 'm."acceptedAt"', region: 'o.region' }, heldParams);
+  const [held]: { n: number }[] = await manager.query(
+    `SELECT COUNT(*)::int AS n FROM meeting m JOIN organisation o ON o.id = m."organisationAId" WHERE m.status = 'held' AND ${heldWhere}`,
+    heldParams,
+  );
+  return { requests: requests.n, held: held.n };
+}
+
+/**
+ * Per listing of an event (the summary table): meeting requests made on it (to it, or citing it as
+ * the asker's listing) up to `asOf` when given, and how many of their meetings were held.
+ */
+export async function meetingCountsByListing(
+  manager: EntityManager,
+  eventId: string,
+  listingIds: string[],
+  asOf: Date | null,
+): Promise<Map<string, { requests: number; held: number }>> {
+  if (listingIds.length === 0) return new Map();
+  const rows: { listingId: string; requests: number; held: number }[] = await manager.query(
+    `SELECT x."listingId", COUNT(*)::int AS requests, COUNT(m.id) FILTER (WHERE m.status = 'held')::int AS held
+       FROM (SELECT r.id, r."toListingId" AS "listingId" FROM meeting_request r
+              WHERE r."eventId" = $1 AND r."toListingId" = ANY($2::uuid[]) AND ($3::timestamptz IS NULL OR r."createdAt" <= $3)
+             UNION ALL
+             SELECT r.id, r."fromListingId" FROM meeting_request r
+              WHERE r."eventId" = $1 AND r."fromListingId" = ANY($2::uuid[]) AND r."fromListingId" <> r."toListingId"
+                AND ($3::timestamptz IS NULL OR r."createdAt" <= $3)) x
+       LEFT JOIN meeting m ON m."requestId" = x.id
+      GROUP BY x."listingId"`,
+    [eventId, listingIds, asOf],
+  );
+  return new Map(rows.map(({ listingId, ...counts }) => [listingId, counts]));
 }

@@ -18,6 +18,8 @@ import type { MeetingParties } from '../common/unit-of-work/domain-events';
 import { UnitOfWork, type Tx } from '../common/unit-of-work/unit-of-work';
 import { EventsService } from '../events/events.service';
 import { SessionEntity } from '../events/session.entity';
+import type { EventEntity } from '../events/event.entity';
+import { pages } from '../common/xlsx';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { BoardPublisher } from '../realtime/board-publisher';
 import type { AvailabilityDto, BookingDto, PinDto } from './dto/meeting.dto';
@@ -114,6 +116,32 @@ export class MeetingsService {
     return (await this.views(manager, await query.getMany())).map((m) =>
       m.published || m.slot === null ? m : { ...m, status: 'unscheduled', slot: null, table: null, startsAt: null, endsAt: null },
     );
+  }
+
+  /**
+   * Every meeting of a session for the organisers' export, in the list's order (by slot and table):
+   * how many, the event (its name and time zone), then the meetings page by page.
+   */
+  async exportPages(sessionId: string): Promise<{ session: SessionEntity; event: EventEntity; count: number; pages: AsyncIterable<Meeting[]> }> {
+    const manager = this.dataSource.manager;
+    const session = await this.events.findSession(manager, sessionId);
+    const event = await this.events.findEvent(manager, session.eventId);
+    const filtered = () => manager.createQueryBuilder(MeetingEntity, 'm').where('m.sessionId = :sessionId', { sessionId });
+    const count = await filtered().getCount();
+    const read = pages(async (offset, limit) =>
+      this.views(
+        manager,
+        await filtered()
+          .orderBy('m.slot', 'ASC', 'NULLS LAST')
+          .addOrderBy('m.tableNo', 'ASC')
+          .addOrderBy('m.acceptedAt', 'ASC')
+          .addOrderBy('m.id', 'ASC')
+          .skip(offset)
+          .take(limit)
+          .getMany(),
+      ),
+    );
+    return { session, event, count, pages: read };
   }
 
   async slots(principal: Principal, sessionId: string): Promise<MeetingSlot[]> {

@@ -29,7 +29,9 @@ const TEMPLATES: Record<NotificationKind, { subject: string; body: string }> = {
   'problem.answered': { subject: '问题已答复', body: '贵单位反映的问题“{title}”已由{organisation}答复。' },
   'liaison.urgent': { subject: '紧急联络', body: '{name}紧急联络：{title}' },
   'summary.weekly': { subject: '每周工作摘要', body: '每周工作摘要：{title}（逾期待办{count}项）。' },
+  'briefing.sent': { subject: '对接工作简报', body: '{name}对接工作简报第{seq}期（{title}）已发送，请登录查阅。' },
   'survey.sent': { subject: '需求调查', body: '请于{deadlineOn}前填写需求调查：{title}。' },
+  'event_summary.published': { subject: '供需对接情况汇总表已发布', body: '{title}供需对接情况汇总表（第{version}版）已发布，请登录下载。' },
 };
 
 /** The organisers' summaries: a count and no title. */

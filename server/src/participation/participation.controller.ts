@@ -1,5 +1,6 @@
 import { ID } from '../common/validation';
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { routes, type Participation } from '@duijie/shared';
 import { Endpoint } from '../common/endpoint';
 import { CurrentUser, OrganisationMembersOnly, Roles } from '../access/access.decorators';
@@ -7,6 +8,8 @@ import type { Principal } from '../access/principal';
 import { RejectDto } from '../organisations/dto/organisation.dto';
 import { ParticipationDto, ParticipationQuery, SessionInvitationDto } from './dto/participation.dto';
 import { ParticipationService } from './participation.service';
+import { sendXlsx } from '../common/xlsx';
+import { PARTICIPANT_COLUMNS } from './participants.export';
 
 @Controller()
 export class ParticipationController {
@@ -15,6 +18,20 @@ export class ParticipationController {
   @Endpoint(routes.participation.list)
   list(@CurrentUser() principal: Principal, @Param('id', ID) id: string, @Query() query: ParticipationQuery): Promise<Participation[]> {
     return this.participation.list(principal, id, query);
+  }
+
+  /** The same list as a workbook (organisers), filtered the same way. */
+  @Endpoint(routes.participation.export)
+  @Roles('organiser')
+  async export(@Param('id', ID) id: string, @Query() query: ParticipationQuery, @Res() res: Response): Promise<void> {
+    const { session, event, count, pages } = await this.participation.exportPages(id, query);
+    await sendXlsx(res, {
+      fileName: `参会机构-${event.name}-${session.title}`,
+      asciiName: `participants-${session.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '参会机构', columns: PARTICIPANT_COLUMNS, rows: pages }],
+    });
   }
 
   @Endpoint(routes.participation.register)

@@ -7,6 +7,8 @@ import { isOrganiser, type Principal } from '../access/principal';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../common/errors';
 import { assertNoProblems } from '../common/problems';
 import { SessionEntity } from '../events/session.entity';
+import type { EventEntity } from '../events/event.entity';
+import { pages } from '../common/xlsx';
 import { EventsService } from '../events/events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -136,6 +138,29 @@ export class ParticipationService {
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     const rows = await qb.orderBy('p.createdAt', 'ASC').getMany();
     return this.views(this.dataSource.manager, rows);
+  }
+
+  /**
+   * The session's registrations for the organisers' export, filtered like the list and in its
+   * order: how many, the event (its name and time zone), then the rows page by page.
+   */
+  async exportPages(
+    sessionId: string,
+    query: ParticipationQuery,
+  ): Promise<{ session: SessionEntity; event: EventEntity; count: number; pages: AsyncIterable<Participation[]> }> {
+    const manager = this.dataSource.manager;
+    const session = await this.events.findSession(manager, sessionId);
+    const event = await this.events.findEvent(manager, session.eventId);
+    const filtered = () => {
+      const qb = manager.getRepository(ParticipationEntity).createQueryBuilder('p').where('p.sessionId = :sessionId', { sessionId });
+      if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+      return qb;
+    };
+    const count = await filtered().getCount();
+    const read = pages(async (offset, limit) =>
+      this.views(manager, await filtered().orderBy('p.createdAt', 'ASC').addOrderBy('p.id', 'ASC').skip(offset).take(limit).getMany()),
+    );
+    return { session, event, count, pages: read };
   }
 
   async mine(principal: Principal): Promise<Participation[]> {

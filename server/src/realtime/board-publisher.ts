@@ -45,6 +45,9 @@ export type TotalsSource = (sessionId: string) => Promise<{ seq: number; totals:
  */
 const TOTALS_INTERVAL_MS = 250;
 
+/** An event's figures are read again at most once per this interval, however busy the event. */
+const FIGURES_INTERVAL_MS = 2_000;
+
 /**
  * Pushes committed board changes to the rooms that may see them. Item events go out
  * exactly as written; totals are recomputed and coalesced per session.
@@ -59,6 +62,7 @@ export class BoardPublisher implements OnModuleDestroy {
   private server: BoardServer | null = null;
   private readonly totals = new Coalescer(TOTALS_INTERVAL_MS);
   private totalsSource: TotalsSource | null = null;
+  private readonly figures = new Coalescer(FIGURES_INTERVAL_MS);
 
   /** The board feature says how a session's totals are read (delivery does not read the capabilities' tables). */
   readTotalsWith(source: TotalsSource): void {
@@ -163,7 +167,18 @@ export class BoardPublisher implements OnModuleDestroy {
     for (const sessionId of new Set(events.map((e) => e.sessionId))) this.scheduleTotals(sessionId);
   }
 
+  /**
+   * After a commit that changes an event's results: organisers' dashboards (every process, through
+   * the adapter) hear it at most once per interval per event, and read the figures again.
+   */
+  publishFiguresChanged(eventId: string): void {
+    this.figures.request(eventId, async () => {
+      this.server?.to(rooms.organisers).emit('figures:changed', { eventId });
+    });
+  }
+
   onModuleDestroy(): void {
+    this.figures.clear();
     this.totals.clear();
   }
 

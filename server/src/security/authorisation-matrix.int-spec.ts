@@ -169,7 +169,20 @@ describe('authorisation matrix (integration)', () => {
       .send({ userId: enterprise.userId, cadence: 'monthly' })
       .expect(200);
     const screenLink = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '撤销用' }).expect(201)).body.id;
+    // A published producers' directory of the session (no entries), for the directory routes.
+    const [directory] = await t.dataSource.query(
+      `INSERT INTO producer_directory ("eventId", "sessionId", title, status, "compiledAt", "publishedAt", "publishedByUserId", "createdByUserId")
+       VALUES ($1, $2, '矩阵名录', 'published', now(), now(), $3, $3) RETURNING id`,
+      [event.id, session.id, organiser.userId],
+    );
     screenToken = (await as(organiser).post(`/events/${event.id}/screen-links`, { label: '矩阵大屏' }).expect(201)).body.token;
+    // A published summary table of the event, for its participants' downloads.
+    await t.dataSource.query(`INSERT INTO event_summary_publication ("eventId", version, "publishedByUserId", "publishedAt") VALUES ($1, 1, $2, now())`, [
+      event.id,
+      organiser.userId,
+    ]);
+    // A briefing of the event (its PDF stored), for the briefing routes.
+    const briefing = (await as(organiser).post(`/events/${event.id}/briefings`).expect(201)).body.id;
     Object.assign(fixtures, {
       event: event.id,
       session: session.id,
@@ -194,6 +207,8 @@ describe('authorisation matrix (integration)', () => {
       screenLink,
       unknownId: randomUUID(),
       unknownToken: 'no-such-invitation-token',
+      directory: directory.id,
+      briefing,
     } satisfies Record<Fixture, string>);
   });
   afterEach(() => {

@@ -34,7 +34,9 @@ export type Fixture =
   | 'orgSpare'
   | 'screenLink'
   | 'unknownId'
-  | 'unknownToken';
+  | 'unknownToken'
+  | 'directory'
+  | 'briefing';
 
 export type Rule = {
   allow: readonly PrincipalKind[];
@@ -85,6 +87,7 @@ export const POLICY: Record<string, Rule> = {
 
   // ---- organisations and users ----
   'GET /api/organisations': { allow: members, note: 'the directory with contacts: approved members only' },
+  'GET /api/organisations/export.xlsx': { allow: organiser, note: 'the console export, every status' },
   'POST /api/organisations': { allow: organiser },
   'GET /api/organisations/:id': { allow: members, params: { id: 'orgA' }, note: 'pending users read only their own' },
   'PATCH /api/organisations/:id': { allow: ['enterprise', 'organiser'], params: { id: 'orgA' }, note: 'own admin' },
@@ -115,6 +118,7 @@ export const POLICY: Record<string, Rule> = {
 
   // ---- participation ----
   'GET /api/sessions/:id/participants': { allow: members, params: se },
+  'GET /api/sessions/:id/participants/export.xlsx': { allow: organiser, params: se, note: 'the console export' },
   'POST /api/sessions/:id/participants': { allow: participants, params: se, note: 'organisers run sessions, they do not register' },
   'POST /api/sessions/:id/invitations': { allow: organiser, params: se },
   'POST /api/participants/:id/approve': { allow: organiser, params: { id: 'participationA' } },
@@ -146,6 +150,7 @@ export const POLICY: Record<string, Rule> = {
   // ---- agreements ----
   'POST /api/sessions/:id/agreements': { allow: participants, params: se },
   'GET /api/sessions/:id/agreements': { allow: organiser, params: se },
+  'GET /api/sessions/:id/agreements/export.xlsx': { allow: organiser, params: se },
   'GET /api/me/agreements': { allow: members },
   'GET /api/agreements/:id': { allow: partiesAB, params: { id: 'agreementAB' }, note: 'parties' },
   'PATCH /api/agreements/:id': {
@@ -204,6 +209,7 @@ export const POLICY: Record<string, Rule> = {
   // ---- the ladder: supervision notices (督办) and the notice of criticism (通报) ----
   'POST /api/events/:id/supervision-notices': { allow: organiser, params: ev },
   'GET /api/events/:id/supervision-notices': { allow: organiser, params: ev },
+  'GET /api/events/:id/supervision-notices/export.xlsx': { allow: organiser, params: ev },
   'GET /api/me/supervision-notices': { allow: members, note: "the caller's own organisation's" },
   'POST /api/supervision-notices/:id/acknowledge': {
     allow: ['enterprise'],
@@ -216,6 +222,12 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/events/:id/criticism-notices': { allow: members, params: ev, note: "organisers and the event's approved participants" },
   'GET /api/criticism-notices/:id': { allow: members, params: { id: 'criticismNotice' }, note: "organisers and the event's approved participants" },
   'GET /api/events/:id/tracking': { allow: organiser, params: ev, note: 'the 跟踪落实 view' },
+  'GET /api/events/:id/tracking/export.xlsx': { allow: organiser, params: ev },
+
+  // ---- results (对接成效) ----
+  'GET /api/events/:id/figures': { allow: organiser, params: ev, note: 'every figure, every institution' },
+  'GET /api/events/:id/figures/export.xlsx': { allow: organiser, params: ev, note: 'every breakdown as a workbook' },
+  'GET /api/events/:id/figures/institution': { allow: ['bank'], params: ev, note: "an institution's own row: B lends in the A–B agreement; others have none" },
 
   // ---- needs surveys (摸底调查) ----
   'GET /api/events/:id/surveys': { allow: organiser, params: ev },
@@ -266,6 +278,7 @@ export const POLICY: Record<string, Rule> = {
     note: 'approved participants of the event; organisers route problems, they do not raise them',
   },
   'GET /api/events/:id/problems': { allow: organiser, params: ev },
+  'GET /api/events/:id/problems/export.xlsx': { allow: organiser, params: ev },
   'GET /api/me/problems': { allow: members, note: "the caller's organisation's, raised or routed to it" },
   'GET /api/problems/:id': { allow: ['enterprise', 'organiser'], params: { id: 'problemA' }, note: 'the raiser (A), its department and organisers' },
   'POST /api/problems/:id/route': { allow: organiser, body: (f) => ({ departmentId: f.unknownId, version: 999 }), params: { id: 'problemA' } },
@@ -295,6 +308,15 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/events/:id/weekly-summaries': { allow: organiser, params: ev },
   'GET /api/weekly-summaries/:id': { allow: organiser, params: { id: 'unknownId' } },
   'POST /api/events/:id/weekly-summaries': { allow: organiser, params: ev },
+  'GET /api/events/:id/briefings': { allow: organiser, params: ev },
+  'POST /api/events/:id/briefings': { allow: organiser, params: ev },
+  'GET /api/briefings/:id/pdf': { allow: organiser, params: { id: 'briefing' } },
+  'POST /api/briefings/:id/send': { allow: organiser, params: { id: 'briefing' }, note: 'notifies organisers and the member departments' },
+  // ---- the supply and demand summary table: organisers publish it; the event's participants read what was published ----
+  'GET /api/events/:id/summary': { allow: members, params: ev, note: "organisers, and the event's approved participants; others 403" },
+  'POST /api/events/:id/summary/publish': { allow: organiser, params: ev, note: 'the fixture event is not over: without notFinal, 409' },
+  'GET /api/events/:id/summary.xlsx': { allow: members, params: ev, note: 'published (fixture); unpublished: 403 (event-summary.int-spec)' },
+  'GET /api/events/:id/summary.pdf': { allow: members, params: ev, note: 'published (fixture); unpublished: 403 (event-summary.int-spec)' },
 
   // ---- the ceremony's running order and big screens ----
   'GET /api/events/:id/running-order': { allow: organiser, params: ev },
@@ -319,6 +341,18 @@ export const POLICY: Record<string, Rule> = {
   'POST /api/applications/:id/answer': { allow: ['bank'], body: () => ({ accept: true }), params: { id: 'applicationAB' }, note: 'the product owner answers' },
   'GET /api/me/applications': { allow: members },
   'GET /api/events/:id/applications/overdue': { allow: organiser, params: ev },
+  'GET /api/events/:id/applications/export.xlsx': { allow: organiser, params: ev },
+
+  // ---- the producers' directory: published ones are public; organisers compile, edit and publish ----
+  'GET /api/directories': { allow: everyone, note: 'published directories only' },
+  'GET /api/directories/:id': { allow: everyone, params: { id: 'directory' }, note: 'a published directory; contacts only where agreed' },
+  'GET /api/directories/:id/entries.xlsx': { allow: everyone, params: { id: 'directory' }, note: 'the published entries as .xlsx' },
+  'GET /api/events/:id/directories': { allow: organiser, params: ev },
+  'POST /api/sessions/:id/directory/compile': { allow: organiser, params: se, note: 'the fixture session has a directory: no version, 400' },
+  'GET /api/directories/:id/review': { allow: organiser, params: { id: 'directory' } },
+  'PATCH /api/directory-entries/:id': { allow: organiser, body: () => ({ version: 999 }), params: { id: 'unknownId' } },
+  'POST /api/directories/:id/publish': { allow: organiser, body: () => ({ version: 999 }), params: { id: 'directory' } },
+  'POST /api/directories/:id/unpublish': { allow: organiser, body: () => ({ version: 999 }), params: { id: 'directory' } },
 
   // ---- meetings ----
   'POST /api/meeting-requests': { allow: participants },
@@ -333,6 +367,7 @@ export const POLICY: Record<string, Rule> = {
   'POST /api/sessions/:id/schedule-runs': { allow: organiser, params: se },
   'GET /api/sessions/:id/schedule-runs/latest': { allow: organiser, params: se },
   'GET /api/sessions/:id/meetings': { allow: members, params: se, note: 'each sees its own meetings' },
+  'GET /api/sessions/:id/meetings/export.xlsx': { allow: organiser, params: se, note: 'the console export: every meeting' },
   'GET /api/sessions/:id/slots': { allow: members, params: se },
   'GET /api/sessions/:id/availability': { allow: participants, params: se },
   'PUT /api/sessions/:id/availability': { allow: participants, params: se },
@@ -364,6 +399,7 @@ export const POLICY: Record<string, Rule> = {
   // ---- audit and import ----
   'GET /api/audit/verify': { allow: organiser },
   'GET /api/audit': { allow: organiser },
+  'GET /api/audit/export.xlsx': { allow: organiser },
   'GET /api/import/template.xlsx': { allow: organiser },
   'GET /api/import/template-organisations.csv': { allow: organiser },
   'GET /api/import/template-listings.csv': { allow: organiser },

@@ -1,4 +1,7 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendXlsx } from '../common/xlsx';
+import { APPLICATION_COLUMNS, OVERDUE_COLUMNS } from './applications.export';
 import { routes, type FinancingApplication, type ListingPublic, type OverdueByOrganisation, type Page } from '@duijie/shared';
 import { Endpoint } from '../common/endpoint';
 import { CurrentUser, OrganisationMembersOnly, Roles } from '../access/access.decorators';
@@ -39,5 +42,23 @@ export class SupermarketController {
   @Roles('organiser')
   overdue(@Param('id', ID) id: string): Promise<OverdueByOrganisation[]> {
     return this.supermarket.overdue(id);
+  }
+
+  /** Every application of the event, and the per-bank table, as a workbook (organisers). */
+  @Endpoint(routes.supermarket.export)
+  @Roles('organiser')
+  async export(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { event, count, pages } = await this.supermarket.exportPages(id);
+    const perBank = await this.supermarket.overdue(id);
+    await sendXlsx(res, {
+      fileName: `融资申请-${event.name}`,
+      asciiName: `applications-${event.id}`,
+      rows: count + perBank.length,
+      timeZone: event.timeZone,
+      sheets: [
+        { name: '融资申请', columns: APPLICATION_COLUMNS, rows: pages },
+        { name: '答复情况（按机构）', columns: OVERDUE_COLUMNS, rows: perBank },
+      ],
+    });
   }
 }

@@ -13,6 +13,7 @@ import { toPublicListing } from '../listings/listings.mapper';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FinancingApplicationEntity } from './application.entity';
 import type { ApplicationAnswerDto, SupermarketQueryDto } from './dto/supermarket.dto';
+import { pages } from '../common/xlsx';
 
 const HOUR = 3_600_000;
 
@@ -204,6 +205,19 @@ export class SupermarketService {
       pending: Number(r.pending),
       oldestAnswerBy: r.oldestAnswerBy ? r.oldestAnswerBy.toISOString() : null,
     }));
+  }
+
+  /** Every application of the event for the organisers' export, newest first: the event, how many, then page by page. */
+  async exportPages(eventId: string): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<FinancingApplication[]> }> {
+    const manager = this.dataSource.manager;
+    const event = await manager.findOne(EventEntity, { where: { id: eventId } });
+    if (!event) throw new NotFound('Event');
+    const repository = manager.getRepository(FinancingApplicationEntity);
+    const count = await repository.count({ where: { eventId } });
+    const read = pages(async (offset, limit) =>
+      this.views(manager, await repository.find({ where: { eventId }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit })),
+    );
+    return { event, count, pages: read };
   }
 
   private listing(manager: EntityManager, id: string): Promise<ListingEntity | null> {

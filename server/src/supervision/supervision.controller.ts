@@ -1,11 +1,20 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendXlsx } from '../common/xlsx';
+import { SUPERVISION_COLUMNS } from './supervision.export';
 import { routes, type CriticismCandidate, type CriticismNotice, type Page, type SupervisionIssueResult, type SupervisionNotice } from '@duijie/shared';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
 import { Endpoint } from '../common/endpoint';
 import { ID } from '../common/validation';
 import { CriticismService } from './criticism.service';
-import { CriticismPublishDto, SupervisionAcknowledgeDto, SupervisionIssueDto, SupervisionListQueryDto } from './dto/supervision.dto';
+import {
+  CriticismPublishDto,
+  SupervisionAcknowledgeDto,
+  SupervisionExportFilterDto,
+  SupervisionIssueDto,
+  SupervisionListQueryDto,
+} from './dto/supervision.dto';
 import { SupervisionService } from './supervision.service';
 
 @Controller()
@@ -25,6 +34,20 @@ export class SupervisionController {
   @Roles('organiser')
   forEvent(@Param('id', ID) id: string, @Query() query: SupervisionListQueryDto): Promise<Page<SupervisionNotice>> {
     return this.supervision.forEvent(id, query);
+  }
+
+  /** The same list as a workbook, every notice the filter keeps. */
+  @Endpoint(routes.supervision.export)
+  @Roles('organiser')
+  async export(@Param('id', ID) id: string, @Query() query: SupervisionExportFilterDto, @Res() res: Response): Promise<void> {
+    const { event, count, pages } = await this.supervision.exportPages(id, query);
+    await sendXlsx(res, {
+      fileName: `督办单-${event.name}`,
+      asciiName: `supervision-notices-${event.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '督办单', columns: SUPERVISION_COLUMNS, rows: pages }],
+    });
   }
 
   @Endpoint(routes.supervision.mine)

@@ -22,7 +22,9 @@ import { EventsService } from '../events/events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { ObligationEntity } from '../obligations/obligation.entity';
 import { ObligationsService } from '../obligations/obligations.service';
-import type { SupervisionAcknowledgeDto, SupervisionIssueDto, SupervisionListQueryDto } from './dto/supervision.dto';
+import type { SupervisionAcknowledgeDto, SupervisionExportFilterDto, SupervisionIssueDto, SupervisionListQueryDto } from './dto/supervision.dto';
+import type { EventEntity } from '../events/event.entity';
+import { pages } from '../common/xlsx';
 import { SupervisionNoticeEntity } from './supervision-notice.entity';
 
 /** Where the owing organisation acts on what it owes, and where organisers follow it up (client paths). */
@@ -235,6 +237,27 @@ export class SupervisionService {
       [eventId, query.state ?? null, take, skip],
     );
     return pageOf(rows.map(toNotice), total, query);
+  }
+
+  /** The event's notices for the organisers' export, filtered and ordered like the list: the event, how many, then page by page. */
+  async exportPages(
+    eventId: string,
+    query: SupervisionExportFilterDto,
+  ): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<SupervisionNotice[]> }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    const filter = query.state ? `AND n.state = $2` : `AND $2::varchar IS NULL`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM supervision_notice n WHERE n."eventId" = $1 ${filter}`,
+      [eventId, query.state ?? null],
+    );
+    const read = pages(async (offset, limit) => {
+      const rows: NoticeRow[] = await this.dataSource.query(
+        `${NOTICE_SELECT} WHERE n."eventId" = $1 ${filter} ORDER BY n."createdAt" DESC, n.id LIMIT $3 OFFSET $4`,
+        [eventId, query.state ?? null, limit, offset],
+      );
+      return rows.map(toNotice);
+    });
+    return { event, count: total, pages: read };
   }
 
   async views(manager: EntityManager, ids: string[]): Promise<SupervisionNotice[]> {

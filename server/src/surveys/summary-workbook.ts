@@ -1,96 +1,79 @@
-// The summary table of a survey (摸底汇总表): one row per response, Chinese headers, amounts in 万元.
+// The summary table of a survey (摸底汇总表): one row per response, Chinese headers, amounts in 万元,
+// streamed with the console's other exports (server/src/common/xlsx.ts).
 import { categoryLabel, findRegion, prefectureOf, type SurveyResponse } from '@duijie/shared';
-import writeXlsxFile from 'write-excel-file/node';
+import type { XlsxColumn, XlsxSheet, XlsxValue } from '../common/xlsx';
 import type { SurveyEntity } from './survey.entity';
 
 const STATE_LABELS: Record<string, string> = { open: '未填报', submitted: '已提交', accepted: '已采纳', returned: '已退回', waived: '已撤销' };
 const PURPOSE_LABELS: Record<string, string> = { working_capital: '流动资金', technical_upgrade: '技术改造', project: '项目建设' };
 
-type Cell = { value: string | number; type: StringConstructor | NumberConstructor } | null;
+/** A response and its number in the table. */
+export type SummaryRow = { n: number; r: SurveyResponse };
+
 // Only a value of the cell's type is written (a draft is checked for its shape when saved; this keeps the download whole whatever is stored).
-const text = (value: unknown): Cell => (typeof value === 'string' && value ? { value, type: String } : null);
-const num = (value: unknown): Cell => (typeof value === 'number' && Number.isFinite(value) ? { value, type: Number } : null);
-/** Yuan to 万元, to two decimals. */
-const wan = (yuan: number | null | undefined): Cell => num(yuan == null ? null : Math.round(yuan / 100) / 100);
+const text = (value: unknown): XlsxValue => (typeof value === 'string' && value ? value : null);
+const num = (value: unknown): XlsxValue => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 function regionName(code: string): string {
   return findRegion(code)?.name ?? code;
 }
 
-/**
- * Builds the workbook from the responses read in batches: each batch is turned into its cells and
- * let go before the next is read. write-excel-file takes the whole sheet at once (it writes the
- * sheet's XML in one piece, then zips it), so the cells of every row are held until the end: the
- * memory is about the size of the answers exported, not of the responses read with them.
- */
-export async function summaryWorkbook(survey: SurveyEntity, batches: AsyncIterable<SurveyResponse[]>): Promise<Buffer> {
-  const listingHeaders =
+/** The columns: the respondent, then the listing's fields for the survey's listing type, then one per question. */
+export function summaryColumns(survey: SurveyEntity): XlsxColumn<SummaryRow>[] {
+  const listing = (row: SummaryRow) => row.r.answers.listing ?? {};
+  const financing = (row: SummaryRow) => listing(row).financing;
+  const goods = (row: SummaryRow) => listing(row).goods;
+  const listingColumns: XlsxColumn<SummaryRow>[] =
     survey.listingType === 'financing_need'
-      ? ['融资金额（万元）', '期限（月）', '用途', '担保方式', '需要担保']
+      ? [
+          { header: '融资金额（万元）', format: 'wan', value: (row) => num(financing(row)?.amount) },
+          { header: '期限（月）', format: 'integer', value: (row) => num(financing(row)?.termMonths) },
+          { header: '用途', value: (row) => text(financing(row) ? PURPOSE_LABELS[financing(row)!.purpose] : null) },
+          { header: '担保方式', value: (row) => text(financing(row)?.collateral) },
+          { header: '需要担保', value: (row) => text(financing(row) ? (financing(row)!.guaranteeNeeded ? '是' : '否') : null) },
+        ]
       : survey.listingType
-        ? ['产品品类', '规格', '数量', '单位', '最低价（元）', '最高价（元）', '交付起', '交付止', '交付地区']
-        : [];
-  const headers = [
-    '序号',
-    '机构名称',
-    '地区',
-    '所属州（市）',
-    '状态',
-    '提交时间',
-    ...(survey.listingType ? ['发布标题'] : []),
-    ...listingHeaders,
-    ...survey.questions.map((q) => (q.unit ? `${q.label}（${q.unit}）` : q.label)),
-  ];
-  const row = (r: SurveyResponse, i: number): Cell[] => {
-    const listing = r.answers.listing ?? {};
-    const part: Cell[] =
-      survey.listingType === 'financing_need'
         ? [
-            wan(listing.financing?.amount),
-            num(listing.financing?.termMonths),
-            text(listing.financing ? PURPOSE_LABELS[listing.financing.purpose] : null),
-            text(listing.financing?.collateral),
-            text(listing.financing ? (listing.financing.guaranteeNeeded ? '是' : '否') : null),
+            { header: '产品品类', value: (row) => text(goods(row) ? categoryLabel(goods(row)!.category, 'zh-CN') : null) },
+            { header: '规格', value: (row) => text(goods(row)?.specification) },
+            { header: '数量', value: (row) => num(goods(row)?.quantity) },
+            { header: '单位', value: (row) => text(goods(row)?.unit) },
+            { header: '最低价（元）', format: 'yuan', value: (row) => num(goods(row)?.priceMin) },
+            { header: '最高价（元）', format: 'yuan', value: (row) => num(goods(row)?.priceMax) },
+            { header: '交付起', format: 'date', value: (row) => text(goods(row)?.deliveryFrom) },
+            { header: '交付止', format: 'date', value: (row) => text(goods(row)?.deliveryTo) },
+            { header: '交付地区', value: (row) => text(goods(row) ? regionName(goods(row)!.region) : null) },
           ]
-        : survey.listingType
-          ? [
-              text(listing.goods ? categoryLabel(listing.goods.category, 'zh-CN') : null),
-              text(listing.goods?.specification),
-              num(listing.goods?.quantity),
-              text(listing.goods?.unit),
-              num(listing.goods?.priceMin),
-              num(listing.goods?.priceMax),
-              text(listing.goods?.deliveryFrom),
-              text(listing.goods?.deliveryTo),
-              text(listing.goods ? regionName(listing.goods.region) : null),
-            ]
-          : [];
-    const answers = survey.questions.map((q): Cell => {
-      const v = r.answers.questions?.[q.id];
-      if (typeof v === 'number') return num(v);
-      if (Array.isArray(v)) return text(v.join('、'));
-      return text(v ?? null);
-    });
-    return [
-      num(i + 1),
-      text(r.organisationName),
-      text(regionName(r.region)),
-      text(regionName(prefectureOf(r.region))),
-      text(STATE_LABELS[r.state] ?? r.state),
-      text(r.submittedAt ? new Date(r.submittedAt).toLocaleString('zh-CN', { timeZone: r.survey.timeZone, hour12: false }) : null),
-      ...(survey.listingType ? [text(listing.title || null)] : []),
-      ...part,
-      ...answers,
-    ];
-  };
-  const rows: Cell[][] = [];
-  for await (const batch of batches) for (const r of batch) rows.push(row(r, rows.length));
-  return writeXlsxFile([
-    {
-      sheet: '摸底汇总',
-      stickyRowsCount: 1,
-      columns: headers.map((h) => ({ width: Math.max(10, Math.min(40, h.length * 2 + 4)) })),
-      data: [headers.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const, backgroundColor: '#F2F2F2' })), ...rows],
-    },
-  ]).toBuffer();
+        : [];
+  return [
+    { header: '序号', width: 8, format: 'integer', value: (row) => row.n },
+    { header: '机构名称', width: 32, value: (row) => text(row.r.organisationName) },
+    { header: '地区', value: (row) => text(regionName(row.r.region)) },
+    { header: '所属州（市）', value: (row) => text(regionName(prefectureOf(row.r.region))) },
+    { header: '状态', value: (row) => text(STATE_LABELS[row.r.state] ?? row.r.state) },
+    { header: '提交时间', format: 'datetime', value: (row) => text(row.r.submittedAt) },
+    ...(survey.listingType ? [{ header: '发布标题', width: 30, value: (row: SummaryRow) => text(listing(row).title || null) }] : []),
+    ...listingColumns,
+    ...survey.questions.map((q): XlsxColumn<SummaryRow> => ({
+      header: q.unit ? `${q.label}（${q.unit}）` : q.label,
+      value: (row) => {
+        const v = row.r.answers.questions?.[q.id];
+        if (typeof v === 'number') return num(v);
+        if (Array.isArray(v)) return text(v.join('、'));
+        return text(v ?? null);
+      },
+    })),
+  ];
+}
+
+/**
+ * The sheet, its rows read in batches: each batch is written and committed before the next is
+ * read, so the memory stays flat however many organisations answered.
+ */
+export function summarySheet(survey: SurveyEntity, batches: AsyncIterable<SurveyResponse[]>): XlsxSheet<SummaryRow> {
+  async function* numbered(): AsyncIterable<SummaryRow[]> {
+    let n = 0;
+    for await (const batch of batches) yield batch.map((r) => ({ n: (n += 1), r }));
+  }
+  return { name: '摸底汇总', columns: summaryColumns(survey), rows: numbered() };
 }

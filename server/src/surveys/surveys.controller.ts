@@ -26,7 +26,8 @@ import {
   SurveySubmitDto,
   SurveyUpdateDto,
 } from './dto/survey.dto';
-import { summaryWorkbook } from './summary-workbook';
+import { summarySheet } from './summary-workbook';
+import { sendXlsx } from '../common/xlsx';
 import { SurveysService } from './surveys.service';
 
 @Controller()
@@ -78,15 +79,14 @@ export class SurveysController {
   @Endpoint(routes.surveys.summary)
   @Roles('organiser')
   async summary(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
-    const { survey, batches } = await this.surveys.summaryRows(id);
-    const name = `摸底汇总-${survey.title}.xlsx`;
-    res
-      .set({
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="survey-summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        'cache-control': 'no-store',
-      })
-      .send(await summaryWorkbook(survey, batches));
+    const { survey, timeZone, count, batches } = await this.surveys.summaryRows(id);
+    await sendXlsx(res, {
+      fileName: `摸底汇总-${survey.title}`,
+      asciiName: 'survey-summary',
+      rows: count,
+      timeZone,
+      sheets: [summarySheet(survey, batches)],
+    });
   }
 
   @Endpoint(routes.surveys.publishGuidance)

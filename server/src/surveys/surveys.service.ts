@@ -759,9 +759,11 @@ export class SurveysService {
    * and organisation (a cursor, not an offset: a response added meanwhile is neither skipped nor
    * repeated), so the responses read are let go batch by batch.
    */
-  async summaryRows(id: string): Promise<{ survey: SurveyEntity; batches: AsyncGenerator<SurveyResponse[]> }> {
+  async summaryRows(id: string): Promise<{ survey: SurveyEntity; timeZone: string; count: number; batches: AsyncGenerator<SurveyResponse[]> }> {
     const survey = await this.find(this.dataSource.manager, id);
     const manager = this.dataSource.manager;
+    const { timeZone } = await this.events.findEvent(manager, survey.eventId);
+    const count = await manager.count(SurveyResponseEntity, { where: { surveyId: id } });
     const size = this.summaryBatchSize;
     const responseViews = this.responseViews.bind(this);
     async function* batches(): AsyncGenerator<SurveyResponse[]> {
@@ -774,7 +776,7 @@ export class SurveysService {
         after = { region: last.region, name: last.organisationName, rid: last.id };
       }
     }
-    return { survey, batches: batches() };
+    return { survey, timeZone, count, batches: batches() };
   }
 }
 

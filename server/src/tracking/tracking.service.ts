@@ -23,7 +23,9 @@ import {
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { EventsService } from '../events/events.service';
-import type { TrackingQueryDto } from './dto/tracking.dto';
+import type { TrackingExportFilterDto, TrackingQueryDto } from './dto/tracking.dto';
+import type { EventEntity } from '../events/event.entity';
+import { EXPORT_PAGE_SIZE } from '../common/xlsx';
 
 /** One row of the page's details. */
 type Raw = {
@@ -142,6 +144,25 @@ export class TrackingService {
       const items = ids.length === 0 ? [] : (await this.details(run, ids)).map(toRow);
       return { items, total: query.state ? totals[query.state] : all, page, pageSize, totals, timeZone: event.timeZone };
     });
+  }
+
+  /**
+   * The tracking view for the organisers' export, filtered the same way and in its order: the
+   * event, how many, then the rows page by page (each page read like the view's, in its own snapshot).
+   */
+  async exportPages(eventId: string, query: TrackingExportFilterDto): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<TrackingRow[]> }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    const first = await this.agreements(eventId, { ...query, page: 1, pageSize: EXPORT_PAGE_SIZE });
+    const read = async function* (this: TrackingService): AsyncIterable<TrackingRow[]> {
+      let current = first;
+      for (let page = 1; current.items.length > 0;) {
+        yield current.items;
+        if (current.items.length < EXPORT_PAGE_SIZE) return;
+        page += 1;
+        current = await this.agreements(eventId, { ...query, page, pageSize: EXPORT_PAGE_SIZE });
+      }
+    }.call(this);
+    return { event, count: first.total, pages: read };
   }
 
   /** The whole event: counts of index ranges of the summary, the page in the index's order. */

@@ -19,6 +19,10 @@ export const agreements = {
     errors: ['session_not_open'],
   }),
   forSession: route<{ output: Agreement[] }>()('GET', '/sessions/:id/agreements', { summary: "A session's agreements (organisers)" }),
+  export: route<{ output: FileAnswer }>()('GET', '/sessions/:id/agreements/export.xlsx', {
+    summary: "Organisers: the session's agreements as an .xlsx workbook with their ledger sums and a sheet of totals (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   mine: route<{ output: Agreement[] }>()('GET', '/me/agreements', { summary: "The agreements the caller's organisation is a party to" }),
   get: route<{ output: Agreement }>()('GET', '/agreements/:id', { summary: 'One agreement' }),
   update: route<{ body: AgreementUpdateInput; output: Agreement }>()('PATCH', '/agreements/:id', {

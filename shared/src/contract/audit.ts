@@ -1,5 +1,5 @@
-import type { AuditEntry, AuditHeadInfo, AuditQuery, AuditVerification, Page } from '../api';
-import { route } from './route';
+import type { AuditEntry, AuditExportFilter, AuditHeadInfo, AuditQuery, AuditVerification, Page } from '../api';
+import { route, type FileAnswer } from './route';
 
 export const audit = {
   head: route<{ output: AuditHeadInfo }>()('GET', '/audit/head', {
@@ -10,4 +10,8 @@ export const audit = {
     summary: 'Recomputes the whole hash chain; names the first record that does not match (organisers)',
   }),
   list: route<{ query: AuditQuery; output: Page<AuditEntry> }>()('GET', '/audit', { summary: 'A page of the audit log (organisers)' }),
+  export: route<{ query: AuditExportFilter; output: FileAnswer }>()('GET', '/audit/export.xlsx', {
+    summary: 'Organisers: the audit log as an .xlsx workbook, filtered like the list, newest first (X-Export-Rows: the row count)',
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
 };

@@ -10,6 +10,7 @@ import type {
   MyLiaisonReports,
   Problem,
   ProblemAnswerInput,
+  ProblemExportQuery,
   ProblemInput,
   ProblemListQuery,
   ProblemRouteInput,
@@ -18,7 +19,7 @@ import type {
   WeeklySummaryInput,
   WeeklySummaryListItem,
 } from '../coordination';
-import { route } from './route';
+import { route, type FileAnswer } from './route';
 
 export const coordination = {
   departments: route<{ output: Department[] }>()('GET', '/events/:id/departments', {
@@ -39,6 +40,10 @@ export const coordination = {
   }),
   problems: route<{ query: ProblemListQuery; output: Page<Problem> }>()('GET', '/events/:id/problems', {
     summary: "The event's problem queue, urgent and oldest first, by state, category, urgency and department (organisers)",
+  }),
+  problemsExport: route<{ query: ProblemExportQuery; output: FileAnswer }>()('GET', '/events/:id/problems/export.xlsx', {
+    summary: "Organisers: the event's problem queue as an .xlsx workbook, filtered and ordered like the queue (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
   mine: route<{ output: Problem[] }>()('GET', '/me/problems', {
     summary: "The problems the caller's organisation raised, and those routed to it as a department, newest first",

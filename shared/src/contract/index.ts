@@ -20,7 +20,11 @@ import { screenLinks } from './screen-links';
 import { supermarket } from './supermarket';
 import { surveys } from './surveys';
 import { tracking } from './tracking';
+import { figures } from './figures';
 import { users } from './users';
+import { directory } from './directory';
+import { briefings } from './briefings';
+import { eventSummary } from './event-summary';
 
 export * from './route';
 
@@ -45,6 +49,10 @@ export const routes = {
   surveys,
   coordination,
   tracking,
+  figures,
+  directory,
+  briefings,
+  eventSummary,
   notifications,
   audit,
   imports,

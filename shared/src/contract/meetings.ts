@@ -28,6 +28,10 @@ export const meetings = {
   list: route<{ output: Meeting[] }>()('GET', '/sessions/:id/meetings', {
     summary: "The session's meetings: every one for organisers, a participant's own otherwise",
   }),
+  export: route<{ output: FileAnswer }>()('GET', '/sessions/:id/meetings/export.xlsx', {
+    summary: "Organisers: every meeting of the session as an .xlsx workbook, with both parties' outcomes (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   slots: route<{ output: MeetingSlot[] }>()('GET', '/sessions/:id/slots', { summary: "The session's meeting slots" }),
   availability: route<{ output: Availability }>()('GET', '/sessions/:id/availability', {
     summary: "The caller's organisation's availability in the session",

@@ -1,9 +1,13 @@
-import type { Organisation, OrganisationInput, OrganisationQuery, OrganisationUpdateInput, Page, RejectInput } from '../api';
-import { route } from './route';
+import type { Organisation, OrganisationExportQuery, OrganisationInput, OrganisationQuery, OrganisationUpdateInput, Page, RejectInput } from '../api';
+import { route, type FileAnswer } from './route';
 
 export const organisations = {
   list: route<{ query: OrganisationQuery; output: Page<Organisation> }>()('GET', '/organisations', {
     summary: 'A page of organisations, pending ones first (others than organisers see approved ones and their own)',
+  }),
+  export: route<{ query: OrganisationExportQuery; output: FileAnswer }>()('GET', '/organisations/export.xlsx', {
+    summary: 'Organisers: the organisations as an .xlsx workbook, filtered like the list, pending first (X-Export-Rows: the row count)',
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
   create: route<{ body: OrganisationInput; output: Organisation }>()('POST', '/organisations', {
     summary: 'An organiser registers an organisation (approved at once)',

@@ -1,5 +1,5 @@
 import type { ApplicationAnswerInput, ApplicationInput, FinancingApplication, ListingPublic, OverdueByOrganisation, Page, SupermarketQuery } from '../api';
-import { route } from './route';
+import { route, type FileAnswer } from './route';
 
 export const supermarket = {
   shelf: route<{ query: SupermarketQuery; output: Page<ListingPublic> }>()('GET', '/events/:id/supermarket', {
@@ -20,5 +20,10 @@ export const supermarket = {
   }),
   overdue: route<{ output: OverdueByOrganisation[] }>()('GET', '/events/:id/applications/overdue', {
     summary: 'Organisers: per bank, unanswered applications and those past their deadline',
+  }),
+  export: route<{ output: FileAnswer }>()('GET', '/events/:id/applications/export.xlsx', {
+    summary:
+      "Organisers: every financing application of the event's supermarket, and the answers per bank, as an .xlsx workbook (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
 };

@@ -6,10 +6,11 @@ import type {
   SupervisionAcknowledgeInput,
   SupervisionIssueInput,
   SupervisionIssueResult,
+  SupervisionExportFilter,
   SupervisionListQuery,
   SupervisionNotice,
 } from '../supervision';
-import { route } from './route';
+import { route, type FileAnswer } from './route';
 
 export const supervision = {
   issue: route<{ body: SupervisionIssueInput; output: SupervisionIssueResult }>()('POST', '/events/:id/supervision-notices', {
@@ -19,6 +20,10 @@ export const supervision = {
   }),
   forEvent: route<{ query: SupervisionListQuery; output: Page<SupervisionNotice> }>()('GET', '/events/:id/supervision-notices', {
     summary: "An event's supervision notices, newest first, by state (organisers)",
+  }),
+  export: route<{ query: SupervisionExportFilter; output: FileAnswer }>()('GET', '/events/:id/supervision-notices/export.xlsx', {
+    summary: "Organisers: the event's supervision notices as an .xlsx workbook, filtered like the list, newest first (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
   mine: route<{ output: SupervisionNotice[] }>()('GET', '/me/supervision-notices', {
     summary: "The caller's organisation's open supervision notices (issued, acknowledged, or lapsed while still unfiled), soonest deadline first",

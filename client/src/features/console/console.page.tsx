@@ -12,8 +12,11 @@ import { ParticipantsTab } from '../participation/components/participants-tab';
 import { SupermarketTab } from '../supermarket/components/supermarket-tab';
 import { TrackingTab } from '../tracking/components/tracking-tab';
 import { SurveysTab } from '../surveys';
+import { DirectoryTab } from '../directory/components/directory-tab';
+import { ResultsTab } from '../figures/components/results-tab';
 
 const TABS = [
+  'results',
   'events',
   'participants',
   'meetings',
@@ -22,6 +25,7 @@ const TABS = [
   'ceremony',
   'follow-up',
   'surveys',
+  'directory',
   'organisations',
   'import',
   'audit',
@@ -36,7 +40,7 @@ export function ConsolePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
-  const active: Tab = isTab(requested) ? requested : 'events';
+  const active: Tab = isTab(requested) ? requested : 'results';
 
   return (
     <>
@@ -48,6 +52,7 @@ export function ConsolePage() {
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         destroyOnHidden
         items={[
+          { key: 'results', label: <span data-testid="console-tab-results">{t('console.tabResults')}</span>, children: <ResultsTab /> },
           { key: 'events', label: <span data-testid="console-tab-events">{t('console.tabEvents')}</span>, children: <EventsTab /> },
           {
             key: 'participants',
@@ -84,6 +89,7 @@ export function ConsolePage() {
             label: <span data-testid="console-tab-surveys">{t('console.tabSurveys')}</span>,
             children: <SurveysTab />,
           },
+          { key: 'directory', label: <span data-testid="console-tab-directory">{t('console.tabDirectory')}</span>, children: <DirectoryTab /> },
           {
             key: 'organisations',
             label: <span data-testid="console-tab-organisations">{t('console.tabOrganisations')}</span>,

@@ -10,6 +10,8 @@ import { useLanguage } from '../../app/use-language';
 import { formatDateRange } from '../../ui/dates';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
+import { EventSummaryDownloads } from '../event-summary/components/event-summary-downloads';
+import { EventSummaryPanel } from '../event-summary/components/event-summary-panel';
 import { EventFormModal } from './components/event-form-modal';
 import { SessionFormModal } from './components/session-form-modal';
 import { SessionsTable } from './components/sessions-table';
@@ -105,6 +107,8 @@ export function EventPage() {
                 />
               </PageState>
             </Card>
+            {/* The supply and demand summary: organisers preview and publish it, participants download what was published. */}
+            {isOrganiser ? <EventSummaryPanel eventId={data.id} /> : <EventSummaryDownloads eventId={data.id} />}
           </Space>
         ) : null}
       </PageState>

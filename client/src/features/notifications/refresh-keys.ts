@@ -49,7 +49,9 @@ export const REFRESH_ON: Record<NotificationKind, Refresh> = {
   'problem.answered': (eventId) => [keys.myProblems, ...ofEvent(eventId, keys.coordinationAll)],
   'liaison.urgent': (eventId) => ofEvent(eventId, keys.coordinationAll),
   'summary.weekly': (eventId) => ofEvent(eventId, keys.coordinationAll),
+  'briefing.sent': (eventId) => ofEvent(eventId, keys.briefings),
   'survey.sent': (eventId) => [keys.mySurveys, keys.myObligations, ...ofEvent(eventId, keys.surveys)],
+  'event_summary.published': (eventId) => ofEvent(eventId, keys.eventSummary),
 };
 
 /** The query keys a notification concerns (none for a kind this client does not know yet). */

@@ -2,13 +2,15 @@
 // token in `?token=`, its own socket, large type on a dark background.
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { formatCny, INDUSTRY_CHAINS, routes, SESSION_KINDS } from '@duijie/shared';
 import type { CeremonyTotals } from '@duijie/shared';
+import type { EChartsOption } from 'echarts';
 import { call } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
+import { Chart } from '../../ui/chart';
 import { useCeremony } from './use-ceremony';
 import type { ScreenConnection, ScreenError } from './use-ceremony';
 import { useTween } from './use-tween';
@@ -139,7 +141,7 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
         .sort((a, b) => (a.chain === 'other' ? 1 : 0) - (b.chain === 'other' ? 1 : 0) || b.amount - a.amount)
         .map((row) => {
           const chain = INDUSTRY_CHAINS.find((c) => c.code === row.chain);
-          const label = chain ? (lang === 'en' ? chain.nameEn : chain.name) : row.chain === 'other' ? t('screen.otherChain') : row.chain;
+          const label = chain ? (lang === 'en' ? chain.nameEn : chain.name.replace(/产业链$/, '')) : row.chain === 'other' ? t('screen.otherChain') : row.chain;
           return {
             key: row.chain,
             label,
@@ -204,12 +206,16 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
 
       <section className="screen-panel screen-by-kind" data-testid="screen-by-kind">
         <h2>{t('screen.bySessionKind')}</h2>
-        <Bars rows={kinds} />
+        <Bars rows={kinds} label={t('screen.bySessionKind')} />
       </section>
 
       <section className="screen-panel screen-by-chain" data-testid="screen-by-chain">
         <h2>{t('screen.byChain')}</h2>
-        {chains.length === 0 ? <div className="screen-empty">{t('screen.noSignings')}</div> : <Bars rows={chains} />}
+        {chains.length === 0 ? (
+          <div className="screen-empty">{t('screen.noSignings')}</div>
+        ) : (
+          <Bars rows={fewest(chains, t('screen.otherChain'))} label={t('screen.byChain')} />
+        )}
       </section>
 
       <section className="screen-panel screen-timeline-panel" data-testid="screen-timeline">
@@ -263,61 +269,134 @@ function OnStage({ stage }: { stage: NonNullable<CeremonyTotals['onStage']> }) {
 
 type BarRow = { key: string; label: string; amount: number; count: number };
 
-function Bars({ rows }: { rows: BarRow[] }) {
+/** Rows a panel can show from across a hall: the largest few, the rest summed under 'other'. */
+const MAX_BARS = 5;
+function fewest(rows: BarRow[], otherLabel: string): BarRow[] {
+  if (rows.length <= MAX_BARS) return rows;
+  const named = rows.filter((r) => r.key !== 'other').sort((a, b) => b.amount - a.amount);
+  const kept = named.slice(0, MAX_BARS - 1);
+  const rest = rows.filter((r) => !kept.includes(r));
+  return [...kept, { key: 'other', label: otherLabel, amount: rest.reduce((n, r) => n + r.amount, 0), count: rest.reduce((n, r) => n + r.count, 0) }];
+}
+
+/** Type for the back of a hall: in step with the viewport, as the rest of the screen's CSS is. */
+function useScreenFont(): number {
+  const [size, setSize] = useState(() => fontFor(window.innerWidth, window.innerHeight));
+  useEffect(() => {
+    const resize = () => setSize(fontFor(window.innerWidth, window.innerHeight));
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  return size;
+}
+const fontFor = (w: number, h: number) => Math.round(Math.max(13, Math.min(0.013 * w, 0.023 * h, 30)));
+
+const SCREEN_TEXT = '#eef3ff';
+const SCREEN_MUTED = '#8fa3cc';
+const SCREEN_GOLD = '#ffd666';
+const SCREEN_BAR = {
+  type: 'linear' as const,
+  x: 0,
+  y: 0,
+  x2: 1,
+  y2: 0,
+  colorStops: [
+    { offset: 0, color: '#1f4fd1' },
+    { offset: 1, color: '#2f7fe0' },
+  ],
+};
+
+/** Amounts per row as horizontal bars, the amount and count at each bar's end; a table for screen readers. */
+function Bars({ rows, label }: { rows: BarRow[]; label: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const max = Math.max(0, ...rows.map((r) => r.amount));
+  const font = useScreenFont();
+  const shown = [...rows].reverse();
+  const value = (r: BarRow) => `${formatCny(r.amount, lang)} · ${t('screen.countOf', { count: r.count })}`;
+  // Each row's name and figure are written on its bar's track: one line a row, nothing cut off however narrow the panel.
+  const option: EChartsOption = {
+    animationDurationUpdate: 1000,
+    grid: { left: 0, right: 0, top: 0, bottom: 0 },
+    xAxis: { type: 'value', show: false, max: (v) => Math.max(v.max, 1) },
+    yAxis: {
+      type: 'category',
+      data: shown.map((r) => r.label),
+      axisLine: { show: false },
+      axisTick: { show: false },
+      axisLabel: {
+        inside: true,
+        align: 'left',
+        verticalAlign: 'middle',
+        padding: [0, 0, 0, Math.round(font * 0.6)],
+        formatter: (label: string, i: number) => `{name|${label}}  {value|${value(shown[i])}}`,
+        rich: { name: { color: SCREEN_TEXT, fontSize: font }, value: { color: SCREEN_GOLD, fontSize: font } },
+      },
+      z: 10,
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: Math.round(font * 1.5),
+        barCategoryGap: '25%',
+        data: shown.map((r) => r.amount),
+        itemStyle: { color: SCREEN_BAR, borderRadius: font, opacity: 0.85 },
+        showBackground: true,
+        backgroundStyle: { color: 'rgba(143, 176, 255, 0.12)', borderRadius: font },
+      },
+    ],
+  };
   return (
     <div className="screen-bars">
-      {rows.map((row) => (
-        <div key={row.key} className="screen-bar" data-key={row.key} data-amount={row.amount}>
-          <div className="screen-bar-label">
-            <span>{row.label}</span>
-            <span className="screen-bar-value">
-              {formatCny(row.amount, lang)} · {t('screen.countOf', { count: row.count })}
-            </span>
-          </div>
-          <div className="screen-bar-track">
-            <div className="screen-bar-fill" style={{ width: `${max > 0 ? (row.amount / max) * 100 : 0}%` }} />
-          </div>
-        </div>
-      ))}
+      <Chart option={option} height="100%" label={label} />
+      <table className="screen-sr-only">
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-key={row.key} data-amount={row.amount}>
+              <th>{row.label}</th>
+              <td>{formatCny(row.amount, lang)}</td>
+              <td>{t('screen.countOf', { count: row.count })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
 
-const CHART_W = 600;
-const CHART_H = 180;
-
+/** The cumulative signed amount through the ceremony, from zero just before the first signing. */
 function Timeline({ points }: { points: CeremonyTotals['timeline'] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const font = useScreenFont();
   if (points.length === 0) return <div className="screen-empty">{t('screen.noSignings')}</div>;
-  const times = points.map((p) => dayjs(p.at).valueOf());
-  const first = Math.min(...times);
-  const span = Math.max(...times) - first;
-  const top = Math.max(...points.map((p) => p.cumulativeAmount), 1);
-  // Starts at zero just before the first signing.
-  const coords = [
-    { x: 0, y: CHART_H },
-    ...points.map((p, i) => ({
-      x: span > 0 ? ((times[i] - first) / span) * CHART_W : points.length > 1 ? (i / (points.length - 1)) * CHART_W : CHART_W,
-      y: CHART_H - (p.cumulativeAmount / top) * (CHART_H - 8),
-    })),
-  ];
-  const line = coords.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ');
+  const first = dayjs(points[0].at).valueOf();
+  const data: [number, number][] = [[first - 1000, 0], ...points.map((p): [number, number] => [dayjs(p.at).valueOf(), p.cumulativeAmount])];
   const last = points[points.length - 1];
+  const option: EChartsOption = {
+    animationDurationUpdate: 1000,
+    grid: { left: 4, right: font * 7, top: font, bottom: 4, containLabel: true },
+    xAxis: {
+      type: 'time',
+      axisLine: { lineStyle: { color: SCREEN_MUTED } },
+      axisLabel: { color: SCREEN_MUTED, fontSize: font * 0.85, formatter: (v: number) => dayjs(v).format('HH:mm') },
+      splitLine: { show: false },
+    },
+    yAxis: { type: 'value', splitNumber: 2, axisLabel: { show: false }, splitLine: { lineStyle: { color: 'rgba(143, 176, 255, 0.15)' } } },
+    series: [
+      {
+        type: 'line',
+        step: 'end',
+        symbol: 'none',
+        data,
+        lineStyle: { color: '#5fd3ff', width: 3 },
+        areaStyle: { color: 'rgba(95, 211, 255, 0.18)' },
+        endLabel: { show: true, color: SCREEN_GOLD, fontSize: font, formatter: () => formatCny(last.cumulativeAmount, lang) },
+      },
+    ],
+  };
   return (
     <div className="screen-timeline">
-      <svg viewBox={`0 0 ${CHART_W} ${CHART_H}`} preserveAspectRatio="none" role="img" aria-label={t('screen.timeline')}>
-        <polygon className="screen-timeline-area" points={`${line} ${CHART_W},${CHART_H} 0,${CHART_H}`} />
-        <polyline className="screen-timeline-line" points={line} vectorEffect="non-scaling-stroke" />
-      </svg>
-      <div className="screen-timeline-axis">
-        <span>{dayjs(first).format('HH:mm')}</span>
-        <span>{formatCny(last.cumulativeAmount, lang)}</span>
-        <span>{dayjs(last.at).format('HH:mm')}</span>
-      </div>
+      <Chart option={option} height="100%" label={t('screen.timeline')} />
     </div>
   );
 }

@@ -15,6 +15,8 @@ export type DomainEvents = {
   'listing.confidential': { push: ConfidentialPush };
   /** An agreement was drafted, edited, signed or confirmed. */
   'agreement.changed': { agreement: Agreement };
+  /** An agreement's ledger (approved, disbursed, delivered, performed, reopened) changed. */
+  'agreement.ledger_changed': { eventId: string; agreementId: string };
   /** Meetings were created, moved, booked, released or attended; their parties and organisers reload them. */
   'meetings.changed': { sessionId: string; meetings: MeetingParties[]; organisers?: boolean };
   /** Rights were taken or changed (deactivated, role changed, organisation suspended, logged out): open sockets must close. */

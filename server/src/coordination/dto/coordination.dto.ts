@@ -11,6 +11,7 @@ import {
   type LiaisonReportListQuery,
   type ProblemAnswerInput,
   type ProblemCategory,
+  type ProblemExportQuery,
   type ProblemInput,
   type ProblemListQuery,
   type ProblemRouteInput,
@@ -50,6 +51,14 @@ export class ProblemAnswerDto implements ProblemAnswerInput {
 }
 
 export class ProblemListQueryDto extends PageQuery implements ProblemListQuery {
+  @IsOptional() @IsIn(PROBLEM_STATES) state?: ProblemState;
+  @IsOptional() @IsIn(PROBLEM_CATEGORIES) category?: ProblemCategory;
+  @IsOptional() @IsIn(PROBLEM_URGENCIES) urgency?: ProblemUrgency;
+  @IsOptional() @IsUUID() departmentId?: string;
+}
+
+/** The queue's filters without paging, for the export. */
+export class ProblemExportQueryDto implements ProblemExportQuery {
   @IsOptional() @IsIn(PROBLEM_STATES) state?: ProblemState;
   @IsOptional() @IsIn(PROBLEM_CATEGORIES) category?: ProblemCategory;
   @IsOptional() @IsIn(PROBLEM_URGENCIES) urgency?: ProblemUrgency;

@@ -27,6 +27,10 @@ import { Supervision1797100000000 } from './1797100000000-Supervision';
 import { Coordination1797200000000 } from './1797200000000-Coordination';
 import { Surveys1797300000000 } from './1797300000000-Surveys';
 import { Tracking1797400000000 } from './1797400000000-Tracking';
+import { AgreementProgress1797500000200 } from './1797500000200-AgreementProgress';
+import { ProducerDirectory1797500000000 } from './1797500000000-ProducerDirectory';
+import { Briefing1797500000300 } from './1797500000300-Briefing';
+import { EventSummary1797500000400 } from './1797500000400-EventSummary';
 import { ObligationSubjects1797400000100 } from './1797400000100-ObligationSubjects';
 
 /** Every migration, in order; the server runs pending ones at start. */
@@ -61,4 +65,8 @@ export const MIGRATIONS = [
   Surveys1797300000000,
   Tracking1797400000000,
   ObligationSubjects1797400000100,
+  AgreementProgress1797500000200,
+  ProducerDirectory1797500000000,
+  Briefing1797500000300,
+  EventSummary1797500000400,
 ];

@@ -2,6 +2,7 @@ import {
   ORGANISATION_KINDS,
   ORGANISATION_SIZES,
   ORGANISATION_STATUSES,
+  type OrganisationExportQuery as OrganisationExportQueryInput,
   type OrganisationInput,
   type OrganisationKind,
   type OrganisationSize,
@@ -43,6 +44,13 @@ export class OrganisationUpdateDto implements OrganisationUpdateInput {
 }
 
 export class OrganisationQuery extends PageQuery {
+  @IsOptional() @IsIn(ORGANISATION_STATUSES) status?: OrganisationStatus;
+  @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
+/** The list's filters without paging, for the export. */
+export class OrganisationExportQuery implements OrganisationExportQueryInput {
   @IsOptional() @IsIn(ORGANISATION_STATUSES) status?: OrganisationStatus;
   @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
   @IsOptional() @IsString() @MaxLength(100) q?: string;

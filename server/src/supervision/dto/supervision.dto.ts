@@ -10,6 +10,7 @@ import {
   type CriticismPublishInput,
   type SupervisionAcknowledgeInput,
   type SupervisionIssueInput,
+  type SupervisionExportFilter,
   type SupervisionListQuery,
   type SupervisionState,
 } from '@duijie/shared';
@@ -34,6 +35,11 @@ export class SupervisionAcknowledgeDto implements SupervisionAcknowledgeInput {
 }
 
 export class SupervisionListQueryDto extends PageQuery implements SupervisionListQuery {
+  @IsOptional() @IsIn(SUPERVISION_STATES) state?: SupervisionState;
+}
+
+/** The list's filter without paging, for the export. */
+export class SupervisionExportFilterDto implements SupervisionExportFilter {
   @IsOptional() @IsIn(SUPERVISION_STATES) state?: SupervisionState;
 }
 

@@ -1,7 +1,8 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space } from 'antd';
+import { App, Button, Card, Flex, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Agreement } from '@duijie/shared';
+import { routes, type Agreement } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { AgreementsTable } from './agreements-table';
@@ -42,7 +43,10 @@ export function AgreementsTab() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <SessionPicker {...picker} />
+      <Flex justify="space-between" wrap gap={8}>
+        <SessionPicker {...picker} />
+        {session ? <ExportButton route={routes.agreements.export} args={{ params: { id: session.id } }} table="agreements" /> : null}
+      </Flex>
       {session ? (
         <Card size="small">
           <PageState

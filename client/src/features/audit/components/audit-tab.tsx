@@ -2,7 +2,8 @@ import { Input, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '@duijie/shared';
+import { routes, type AuditEntry } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
@@ -59,6 +60,7 @@ export function AuditTab() {
             setPage(1);
           }}
         />
+        <ExportButton route={routes.audit.export} args={{ query: { entityType, entityId } }} table="audit" />
       </Space>
       <PageState
         loading={audit.isPending}

@@ -11,7 +11,9 @@ import {
   type ProblemCategory,
   type ProblemState,
   type ProblemUrgency,
+  routes,
 } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { formatInZone, problemActions, problemStateColour, urgencyColour } from '../coordination-values';
@@ -107,11 +109,18 @@ export function ProblemQueue({ eventId }: Props) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="problem-queue">
-      <ProblemFilters
-        eventId={eventId}
-        value={{ state, category, urgency, departmentId }}
-        on={{ state: filter(setState), category: filter(setCategory), urgency: filter(setUrgency), departmentId: filter(setDepartmentId) }}
-      />
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <ProblemFilters
+          eventId={eventId}
+          value={{ state, category, urgency, departmentId }}
+          on={{ state: filter(setState), category: filter(setCategory), urgency: filter(setUrgency), departmentId: filter(setDepartmentId) }}
+        />
+        <ExportButton
+          route={routes.coordination.problemsExport}
+          args={{ params: { id: eventId }, query: { state, category, urgency, departmentId } }}
+          table="problems"
+        />
+      </Space>
       <PageState
         loading={problems.isLoading}
         error={problems.error}

@@ -1,7 +1,8 @@
 import { Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sessionSlots } from '@duijie/shared';
+import { routes, sessionSlots } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import type { MatchSession, Meeting } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
@@ -88,7 +89,11 @@ function SessionPlan({ session }: Props) {
       <PageState loading={meetings.isPending} error={meetings.error} onRetry={() => void meetings.refetch()}>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={18}>
-            <Card size="small" title={t('meetingPlan.planTitle')}>
+            <Card
+              size="small"
+              title={t('meetingPlan.planTitle')}
+              extra={<ExportButton route={routes.meetings.export} args={{ params: { id: session.id } }} table="meetings" />}
+            >
               {slots.length === 0 || session.tableCount < 1 ? (
                 <Typography.Text type="secondary">{t('meetingPlan.noSlots')}</Typography.Text>
               ) : (

@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organisation, OrganisationKind } from '@duijie/shared';
+import { routes, type Organisation, type OrganisationKind } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { InviteUserModal } from './invite-user-modal';
 import { useOrganisationActions } from '../hooks/use-organisation-actions';
@@ -46,9 +47,16 @@ export function OrganisationsTab() {
             setPage(1);
           }}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="org-create">
-          {t('console.createOrg')}
-        </Button>
+        <Space wrap>
+          <ExportButton
+            route={routes.organisations.export}
+            args={{ query: { status: status === 'all' ? undefined : status, kind, q } }}
+            table="organisations"
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="org-create">
+            {t('console.createOrg')}
+          </Button>
+        </Space>
       </Flex>
       <PageState
         loading={organisations.isPending}

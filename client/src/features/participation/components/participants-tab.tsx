@@ -2,7 +2,8 @@ import { UsergroupAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTICIPATION_STATUSES } from '@duijie/shared';
+import { PARTICIPATION_STATUSES, routes } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import type { Participation, ParticipationStatus } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
@@ -50,15 +51,21 @@ export function ParticipantsTab() {
       </Flex>
       {session ? (
         <Card size="small">
-          <Segmented<StatusFilter>
-            value={status}
-            onChange={setStatus}
-            style={{ marginBottom: 12 }}
-            options={[
-              { value: 'all', label: t('board.allStatuses') },
-              ...PARTICIPATION_STATUSES.map((s) => ({ value: s, label: labels.participationStatus(s) })),
-            ]}
-          />
+          <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+            <Segmented<StatusFilter>
+              value={status}
+              onChange={setStatus}
+              options={[
+                { value: 'all', label: t('board.allStatuses') },
+                ...PARTICIPATION_STATUSES.map((s) => ({ value: s, label: labels.participationStatus(s) })),
+              ]}
+            />
+            <ExportButton
+              route={routes.participation.export}
+              args={{ params: { id: session.id }, query: { status: status === 'all' ? undefined : status } }}
+              table="participants"
+            />
+          </Flex>
           <PageState
             loading={participants.isPending}
             error={participants.error}

@@ -4,7 +4,8 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OverdueByOrganisation } from '@duijie/shared';
+import { routes, type OverdueByOrganisation } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
@@ -63,6 +64,7 @@ export function SupermarketTab() {
             <Button icon={<ShopOutlined />}>{t('supermarket.open')}</Button>
           </Link>
         ) : null}
+        {eventId ? <ExportButton route={routes.supermarket.export} args={{ params: { id: eventId } }} table="applications" /> : null}
       </Space>
       {eventId ? (
         <Card

@@ -1,7 +1,8 @@
 import { Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUPERVISION_STATES, type SupervisionNotice, type SupervisionState } from '@duijie/shared';
+import { routes, SUPERVISION_STATES, type SupervisionNotice, type SupervisionState } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useSupervisionNotices } from '../hooks/use-supervision';
 import { formatInZone, pastDeadline, stateColour } from '../supervision-values';
@@ -81,16 +82,19 @@ export function SupervisionNotices({ eventId }: Props) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Select<SupervisionState | 'all'>
-        style={{ width: 200 }}
-        value={state ?? 'all'}
-        onChange={(v) => {
-          setState(v === 'all' ? undefined : v);
-          setPage(1);
-        }}
-        options={[{ value: 'all', label: t('supervision.allStates') }, ...SUPERVISION_STATES.map((s) => ({ value: s, label: t(`supervision.states.${s}`) }))]}
-        data-testid="supervision-state-filter"
-      />
+      <Space wrap>
+        <Select<SupervisionState | 'all'>
+          style={{ width: 200 }}
+          value={state ?? 'all'}
+          onChange={(v) => {
+            setState(v === 'all' ? undefined : v);
+            setPage(1);
+          }}
+          options={[{ value: 'all', label: t('supervision.allStates') }, ...SUPERVISION_STATES.map((s) => ({ value: s, label: t(`supervision.states.${s}`) }))]}
+          data-testid="supervision-state-filter"
+        />
+        <ExportButton route={routes.supervision.export} args={{ params: { id: eventId }, query: { state } }} table="supervision-notices" />
+      </Space>
       <PageState
         loading={notices.isPending}
         error={notices.error}

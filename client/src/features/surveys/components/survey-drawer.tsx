@@ -1,4 +1,3 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Drawer, Form, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +11,12 @@ import {
   type SurveyResponseListQuery,
   type SurveyResponseRow,
 } from '@duijie/shared';
-import { download } from '../../../api/client';
 import { useLanguage } from '../../../app/use-language';
 import { formatDateTime } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 import { PageState } from '../../../ui/page-state';
 import { ReasonModal } from '../../../ui/reason-modal';
+import { ExportButton } from '../../../ui/export-button';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useSurveyResponse, useSurveyResponses, useSurveyWrites } from '../hooks/use-surveys';
 import { ResponseStateTag } from './response-state-tag';
@@ -60,15 +59,7 @@ function SurveyDetail({ survey }: { survey: Survey }) {
             </Typography.Text>
             <Tag color="green">{t('surveys.acceptedCount', { count: p.accepted })}</Tag>
             {p.returned > 0 ? <Tag color="orange">{t('surveys.returnedCount', { count: p.returned })}</Tag> : null}
-            <Button
-              icon={<DownloadOutlined />}
-              data-testid="survey-download"
-              onClick={() =>
-                void download(routes.surveys.summary, { params: { id: survey.id } }, `摸底汇总-${survey.title}.xlsx`).catch((error: unknown) => fail(error))
-              }
-            >
-              {t('surveys.download')}
-            </Button>
+            <ExportButton route={routes.surveys.summary} args={{ params: { id: survey.id } }} table="survey-summary" />
           </Space>
           <Table
             size="small"

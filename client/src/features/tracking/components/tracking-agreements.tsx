@@ -2,7 +2,8 @@ import { AlertOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchSession, TrackingQuery, TrackingRow } from '@duijie/shared';
+import { routes, type MatchSession, type TrackingQuery, type TrackingRow } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
 import { SupervisionDialog } from '../../supervision';
@@ -41,9 +42,19 @@ export function TrackingAgreements({ eventId, sessions }: Props) {
       <TrackingTotals totals={page?.totals} active={query.state} onPick={(state) => change({ ...query, state, page: 1 })} />
       <Flex wrap gap={8} justify="space-between" align="center">
         <TrackingFilters sessions={sessions} query={query} onChange={change} />
-        <Button danger icon={<AlertOutlined />} disabled={overdueIds.length === 0} onClick={() => setSupervising(true)} data-testid="tracking-supervise">
-          {t('tracking.supervise', { count: overdueIds.length })}
-        </Button>
+        <Space wrap>
+          <ExportButton
+            route={routes.tracking.export}
+            args={{
+              params: { id: eventId },
+              query: { sessionId: query.sessionId, chain: query.chain, organisationId: query.organisationId, bankId: query.bankId, state: query.state },
+            }}
+            table="tracking"
+          />
+          <Button danger icon={<AlertOutlined />} disabled={overdueIds.length === 0} onClick={() => setSupervising(true)} data-testid="tracking-supervise">
+            {t('tracking.supervise', { count: overdueIds.length })}
+          </Button>
+        </Space>
       </Flex>
       <PageState
         loading={tracking.isPending}
