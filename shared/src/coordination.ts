@@ -143,6 +143,8 @@ export type LiaisonReport = LiaisonReportFields & {
 };
 
 export type LiaisonReportListQuery = { organisationId?: string; urgent?: boolean; page?: number; pageSize?: number };
+/** The operating reports' filter without paging: what their export takes. */
+export type LiaisonReportExportFilter = Omit<LiaisonReportListQuery, 'page' | 'pageSize'>;
 
 /** The liaison's own: what is owed, and what was filed. */
 export type MyLiaisonReports = { owed: Obligation[]; filed: LiaisonReport[] };

@@ -407,6 +407,7 @@ async function main(): Promise<void> {
         route_overall_p95_ms: round(p95),
         baseline_overall_p95_ms: round(baseP95),
         ratio_p95: round(p95 / baseP95, 2),
+        goal: 'route p95 within 3x the plain SQL p95 and under 500 ms',
         goal_within_3x_sql: goal.within3xSql,
         goal_under_500ms: goal.under500ms,
         export: EXPORT ? exports : null,

@@ -1,4 +1,7 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendXlsx } from '../common/xlsx';
+import { RUNNING_ORDER_COLUMNS } from './running-order.export';
 import { routes, type RunningOrder } from '@duijie/shared';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
@@ -16,6 +19,19 @@ export class RunningOrderController {
   @Endpoint(routes.ceremony.get)
   get(@Param('id', ID) id: string): Promise<RunningOrder> {
     return this.order.get(id);
+  }
+
+  /** The running order as a workbook, in the order the batches go on stage. */
+  @Endpoint(routes.ceremony.export)
+  async export(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { event, rows } = await this.order.exportRows(id);
+    await sendXlsx(res, {
+      fileName: `签约仪式议程-${event.name}`,
+      asciiName: `running-order-${event.id}`,
+      rows: rows.length,
+      timeZone: event.timeZone,
+      sheets: [{ name: '签约仪式议程', columns: RUNNING_ORDER_COLUMNS, rows }],
+    });
   }
 
   @Endpoint(routes.ceremony.create)

@@ -11,6 +11,8 @@ import { SessionEntity } from '../events/session.entity';
 import { EventsService } from '../events/events.service';
 import { CeremonyBatchAgreementEntity, CeremonyBatchEntity } from './ceremony-batch.entity';
 import type { CeremonyBatchDto, CeremonyBatchUpdateDto } from './dto/running-order.dto';
+import type { EventEntity } from '../events/event.entity';
+import { runningOrderRows, type RunningOrderRow } from './running-order.export';
 
 /**
  * The ceremony's running order: batches of agreements in the order they go on stage, and
@@ -29,6 +31,15 @@ export class RunningOrderService {
   async get(eventId: string): Promise<RunningOrder> {
     await this.events.findEvent(this.dataSource.manager, eventId);
     return this.view(this.dataSource.manager, eventId);
+  }
+
+  /** The running order as the export's lines (bounded by the event's agreements, read once like the console's view). */
+  async exportRows(eventId: string): Promise<{ event: EventEntity; rows: RunningOrderRow[] }> {
+    const manager = this.dataSource.manager;
+    const event = await this.events.findEvent(manager, eventId);
+    const order = await this.view(manager, eventId);
+    const sessions = await this.events.sessionsOf(manager, eventId);
+    return { event, rows: runningOrderRows(order, new Map(sessions.map((s) => [s.id, s.title]))) };
   }
 
   async create(principal: Principal, eventId: string, dto: CeremonyBatchDto): Promise<RunningOrder> {

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { sendXlsx } from '../common/xlsx';
 import { PROBLEM_COLUMNS } from './problems.export';
+import { DEPARTMENT_COLUMNS, LIAISON_COLUMNS, LIAISON_REPORT_COLUMNS, WEEKLY_SUMMARY_COLUMNS } from './coordination.export';
 import {
   routes,
   type Department,
@@ -21,6 +22,7 @@ import {
   DepartmentDto,
   LiaisonDto,
   LiaisonReportDto,
+  LiaisonReportExportFilterDto,
   LiaisonReportListQueryDto,
   ProblemAnswerDto,
   ProblemDto,
@@ -48,6 +50,19 @@ export class CoordinationController {
   @Roles('organiser')
   departments(@Param('id', ID) id: string): Promise<Department[]> {
     return this.problems.departments(id);
+  }
+
+  @Endpoint(routes.coordination.departmentsExport)
+  @Roles('organiser')
+  async departmentsExport(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { event, rows } = await this.problems.exportDepartments(id);
+    await sendXlsx(res, {
+      fileName: `成员单位-${event.name}`,
+      asciiName: `departments-${event.id}`,
+      rows: rows.length,
+      timeZone: event.timeZone,
+      sheets: [{ name: '成员单位', columns: DEPARTMENT_COLUMNS, rows }],
+    });
   }
 
   @Endpoint(routes.coordination.createDepartment)
@@ -120,6 +135,19 @@ export class CoordinationController {
     return this.liaison.list(id);
   }
 
+  @Endpoint(routes.coordination.liaisonsExport)
+  @Roles('organiser')
+  async liaisonsExport(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { event, rows } = await this.liaison.exportLiaisons(id);
+    await sendXlsx(res, {
+      fileName: `重点企业联络员-${event.name}`,
+      asciiName: `liaisons-${event.id}`,
+      rows: rows.length,
+      timeZone: event.timeZone,
+      sheets: [{ name: '重点企业联络员', columns: LIAISON_COLUMNS, rows }],
+    });
+  }
+
   @Endpoint(routes.coordination.designate)
   @Roles('organiser')
   designate(
@@ -154,6 +182,20 @@ export class CoordinationController {
     return this.liaison.reports(id, query);
   }
 
+  /** The same reports as a workbook, every one the filter keeps. */
+  @Endpoint(routes.coordination.liaisonReportsExport)
+  @Roles('organiser')
+  async liaisonReportsExport(@Param('id', ID) id: string, @Query() query: LiaisonReportExportFilterDto, @Res() res: Response): Promise<void> {
+    const { event, count, pages } = await this.liaison.exportReports(id, query);
+    await sendXlsx(res, {
+      fileName: `运行报告-${event.name}`,
+      asciiName: `liaison-reports-${event.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '运行报告', columns: LIAISON_REPORT_COLUMNS, rows: pages }],
+    });
+  }
+
   @Endpoint(routes.coordination.myLiaisonReports)
   myLiaisonReports(@CurrentUser() principal: Principal): Promise<MyLiaisonReports> {
     return this.liaison.mine(principal);
@@ -165,6 +207,19 @@ export class CoordinationController {
   @Roles('organiser')
   weeklySummaries(@Param('id', ID) id: string): Promise<WeeklySummaryListItem[]> {
     return this.summaries.list(id);
+  }
+
+  @Endpoint(routes.coordination.weeklySummariesExport)
+  @Roles('organiser')
+  async weeklySummariesExport(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { event, count, pages } = await this.summaries.exportPages(id);
+    await sendXlsx(res, {
+      fileName: `周摘要-${event.name}`,
+      asciiName: `weekly-summaries-${event.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '周摘要', columns: WEEKLY_SUMMARY_COLUMNS, rows: pages }],
+    });
   }
 
   @Endpoint(routes.coordination.weeklySummary)

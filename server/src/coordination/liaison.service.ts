@@ -27,7 +27,9 @@ import { ObligationsService } from '../obligations/obligations.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
 import { LiaisonDesignationEntity, LiaisonReportEntity } from './coordination.entities';
-import type { LiaisonDto, LiaisonReportDto, LiaisonReportListQueryDto, UrgentLiaisonReportDto } from './dto/coordination.dto';
+import type { LiaisonDto, LiaisonReportDto, LiaisonReportExportFilterDto, LiaisonReportListQueryDto, UrgentLiaisonReportDto } from './dto/coordination.dto';
+import type { EventEntity } from '../events/event.entity';
+import { pages } from '../common/xlsx';
 import { isApprovedParticipant, urgentPushAllowed } from './problems.service';
 
 /** Calendar cadences, counted from the designation's day and rolled to the next working day (as agreements' reports). */
@@ -299,8 +301,36 @@ export class LiaisonService {
     return created;
   }
 
+  /** The key enterprises and their liaison officers for the export (one row per designation, as the list). */
+  async exportLiaisons(eventId: string): Promise<{ event: EventEntity; rows: Liaison[] }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    return { event, rows: await this.views(this.dataSource.manager, eventId) };
+  }
+
   async reports(eventId: string, query: LiaisonReportListQueryDto): Promise<Page<LiaisonReport>> {
     await this.events.findEvent(this.dataSource.manager, eventId);
+    const { clause, params } = this.reportFilter(eventId, query);
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM liaison_report r WHERE ${clause}`, params);
+    const { skip, take } = skipTake(query);
+    const items = await this.reportRows(this.dataSource.manager, `${clause} ORDER BY r."createdAt" DESC, r.id OFFSET ${skip} LIMIT ${take}`, params);
+    return pageOf(items, Number(total), query);
+  }
+
+  /** The operating reports the list's filter keeps, newest first, page by page, for the export. */
+  async exportReports(
+    eventId: string,
+    query: LiaisonReportExportFilterDto,
+  ): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<LiaisonReport[]> }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    const { clause, params } = this.reportFilter(eventId, query);
+    const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM liaison_report r WHERE ${clause}`, params);
+    const read = pages((offset, limit) =>
+      this.reportRows(this.dataSource.manager, `${clause} ORDER BY r."createdAt" DESC, r.id OFFSET ${Number(offset)} LIMIT ${Number(limit)}`, params),
+    );
+    return { event, count: Number(total), pages: read };
+  }
+
+  private reportFilter(eventId: string, query: LiaisonReportExportFilterDto): { clause: string; params: unknown[] } {
     const where = ['r."eventId" = $1'];
     const params: unknown[] = [eventId];
     if (query.organisationId) {
@@ -311,11 +341,7 @@ export class LiaisonService {
       params.push(query.urgent);
       where.push(`r.urgent = $${params.length}`);
     }
-    const clause = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(`SELECT count(*) AS total FROM liaison_report r WHERE ${clause}`, params);
-    const { skip, take } = skipTake(query);
-    const items = await this.reportRows(this.dataSource.manager, `${clause} ORDER BY r."createdAt" DESC, r.id OFFSET ${skip} LIMIT ${take}`, params);
-    return pageOf(items, Number(total), query);
+    return { clause: where.join(' AND '), params };
   }
 
   /** The caller's organisation's operating reports owed (its 待办's part) and the last ones it filed. */

@@ -122,6 +122,12 @@ export class ProblemsService {
     return this.departmentViews(this.dataSource.manager, eventId);
   }
 
+  /** The departments for the export, with their event (a handful per event: read at once, as the list is). */
+  async exportDepartments(eventId: string): Promise<{ event: EventEntity; rows: Department[] }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    return { event, rows: await this.departmentViews(this.dataSource.manager, eventId) };
+  }
+
   async createDepartment(principal: Principal, eventId: string, dto: DepartmentDto): Promise<Department> {
     return this.uow.run(async (tx) => {
       const { manager } = tx;

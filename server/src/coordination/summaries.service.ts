@@ -24,6 +24,7 @@ import { EventsService } from '../events/events.service';
 import { JobQueue } from '../jobs/job-queue';
 import { NotificationsService } from '../notifications/notifications.service';
 import { WeeklySummaryEntity } from './coordination.entities';
+import { pages } from '../common/xlsx';
 
 export const WEEKLY_SUMMARY = 'coordination.weekly-summary';
 
@@ -99,6 +100,22 @@ export class SummariesService {
       problemsSolved: sum(r.figures.problems.solved),
       liaisonReports: r.figures.liaison.reports,
     }));
+  }
+
+  /** Every weekly summary of the event, newest week first, page by page, for the export. */
+  async exportPages(eventId: string): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<WeeklySummary[]> }> {
+    const event = await this.events.findEvent(this.dataSource.manager, eventId);
+    const count = await this.dataSource.manager.count(WeeklySummaryEntity, { where: { eventId } });
+    const read = pages(async (offset, limit) => {
+      const rows = await this.dataSource.manager.find(WeeklySummaryEntity, {
+        where: { eventId },
+        order: { weekStart: 'DESC', id: 'ASC' },
+        skip: offset,
+        take: limit,
+      });
+      return rows.map((r) => toSummary(r, event));
+    });
+    return { event, count, pages: read };
   }
 
   async get(id: string): Promise<WeeklySummary> {

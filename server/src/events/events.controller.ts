@@ -1,5 +1,8 @@
 import { ID } from '../common/validation';
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendXlsx } from '../common/xlsx';
+import { EVENT_COLUMNS, SESSION_COLUMNS } from './events.export';
 import { routes, type EventDetail, type MatchEvent, type MatchSession } from '@duijie/shared';
 import { Endpoint } from '../common/endpoint';
 import { CurrentUser, Roles } from '../access/access.decorators';
@@ -14,6 +17,22 @@ export class EventsController {
   @Endpoint(routes.events.list)
   list(@CurrentUser() principal: Principal): Promise<MatchEvent[]> {
     return this.events.list(principal);
+  }
+
+  /** The events tab as a workbook: the events, and their sessions. Declared before GET /events/:id. */
+  @Endpoint(routes.events.export)
+  @Roles('organiser')
+  async export(@CurrentUser() principal: Principal, @Res() res: Response): Promise<void> {
+    const { events, sessionCount, sessions } = await this.events.exportPages(principal);
+    await sendXlsx(res, {
+      fileName: '对接活动与场次',
+      asciiName: 'events',
+      rows: events.length + sessionCount,
+      sheets: [
+        { name: '活动', columns: EVENT_COLUMNS, rows: events },
+        { name: '场次', columns: SESSION_COLUMNS, rows: sessions },
+      ],
+    });
   }
 
   @Endpoint(routes.events.create)

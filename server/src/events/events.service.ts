@@ -14,6 +14,8 @@ import { EventEntity } from './event.entity';
 import { toEvent, toSession } from './events.mapper';
 import { SessionEntity } from './session.entity';
 import { seesSession } from './session-visibility';
+import { pages } from '../common/xlsx';
+import type { SessionExportRow } from './events.export';
 
 /**
  * A rule another capability holds over a session's edit, checked in its transaction before the
@@ -56,6 +58,33 @@ export class EventsService {
       .addOrderBy('e.createdAt', 'DESC')
       .getRawAndEntities<{ organiserName: string; sessionCount: number }>();
     return rows.entities.map((e, i) => toEvent(e, rows.raw[i].organiserName, rows.raw[i].sessionCount));
+  }
+
+  /**
+   * The console's events export: every event as the list gives it to organisers, and every
+   * session (drafts too) of those events in the same order, read page by page.
+   */
+  async exportPages(principal: Principal): Promise<{ events: MatchEvent[]; sessionCount: number; sessions: AsyncIterable<SessionExportRow[]> }> {
+    const events = await this.list(principal);
+    const sessionCount = events.reduce((n, e) => n + e.sessionCount, 0);
+    const sessions = pages(async (offset, limit) => {
+      const rows = await this.dataSource
+        .getRepository(SessionEntity)
+        .createQueryBuilder('s')
+        .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
+        .addSelect('e.name', 'eventName')
+        .addSelect('e.timeZone', 'timeZone')
+        .orderBy('e.startDate', 'DESC')
+        .addOrderBy('e.createdAt', 'DESC')
+        .addOrderBy('e.id')
+        .addOrderBy('s.startsAt')
+        .addOrderBy('s.id')
+        .offset(offset)
+        .limit(limit)
+        .getRawAndEntities<{ eventName: string; timeZone: string }>();
+      return rows.entities.map((s, i) => ({ ...toSession(s), eventName: rows.raw[i].eventName, timeZone: rows.raw[i].timeZone }));
+    });
+    return { events, sessionCount, sessions };
   }
 
   async create(principal: Principal, dto: EventDto): Promise<MatchEvent> {

@@ -108,6 +108,7 @@ export const POLICY: Record<string, Rule> = {
 
   // ---- events and sessions ----
   'GET /api/events': { allow: members },
+  'GET /api/events/export.xlsx': { allow: organiser, note: 'the console export: every event and session' },
   'POST /api/events': { allow: organiser },
   'GET /api/events/:id': { allow: members, params: ev },
   'PATCH /api/events/:id': { allow: organiser, params: ev },
@@ -220,6 +221,7 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/events/:id/criticism/candidates': { allow: organiser, params: ev },
   'POST /api/events/:id/criticism-notices': { allow: organiser, params: ev },
   'GET /api/events/:id/criticism-notices': { allow: members, params: ev, note: "organisers and the event's approved participants" },
+  'GET /api/events/:id/criticism-notices/export.xlsx': { allow: organiser, params: ev, note: 'the console export' },
   'GET /api/criticism-notices/:id': { allow: members, params: { id: 'criticismNotice' }, note: "organisers and the event's approved participants" },
   'GET /api/events/:id/tracking': { allow: organiser, params: ev, note: 'the 跟踪落实 view' },
   'GET /api/events/:id/tracking/export.xlsx': { allow: organiser, params: ev },
@@ -269,6 +271,7 @@ export const POLICY: Record<string, Rule> = {
 
   // ---- coordination: departments, problems, liaison officers, weekly summaries ----
   'GET /api/events/:id/departments': { allow: organiser, params: ev },
+  'GET /api/events/:id/departments/export.xlsx': { allow: organiser, params: ev },
   'POST /api/events/:id/departments': { allow: organiser, params: ev },
   'DELETE /api/departments/:id': { allow: organiser, params: { id: 'unknownId' } },
   'POST /api/events/:id/problems': {
@@ -289,6 +292,7 @@ export const POLICY: Record<string, Rule> = {
     note: "the department's users (organisers) answer; the raiser does not",
   },
   'GET /api/events/:id/liaisons': { allow: organiser, params: ev },
+  'GET /api/events/:id/liaisons/export.xlsx': { allow: organiser, params: ev },
   'PUT /api/events/:id/liaisons/:organisationId': { allow: organiser, params: { id: 'event', organisationId: 'orgA' } },
   'DELETE /api/events/:id/liaisons/:organisationId': { allow: organiser, params: { id: 'event', organisationId: 'orgSpare' } },
   'POST /api/obligations/:id/liaison-report': {
@@ -304,8 +308,10 @@ export const POLICY: Record<string, Rule> = {
     note: 'a key enterprise of the event (A is designated, its admin the officer) through its designated liaison officer or its org_admin; other members 403 (coordination.int-spec)',
   },
   'GET /api/events/:id/liaison-reports': { allow: organiser, params: ev },
+  'GET /api/events/:id/liaison-reports/export.xlsx': { allow: organiser, params: ev },
   'GET /api/me/liaison-reports': { allow: members, note: "the caller's organisation's" },
   'GET /api/events/:id/weekly-summaries': { allow: organiser, params: ev },
+  'GET /api/events/:id/weekly-summaries/export.xlsx': { allow: organiser, params: ev },
   'GET /api/weekly-summaries/:id': { allow: organiser, params: { id: 'unknownId' } },
   'POST /api/events/:id/weekly-summaries': { allow: organiser, params: ev },
   'GET /api/events/:id/briefings': { allow: organiser, params: ev },
@@ -320,6 +326,7 @@ export const POLICY: Record<string, Rule> = {
 
   // ---- the ceremony's running order and big screens ----
   'GET /api/events/:id/running-order': { allow: organiser, params: ev },
+  'GET /api/events/:id/running-order/export.xlsx': { allow: organiser, params: ev },
   'POST /api/events/:id/running-order/batches': { allow: organiser, params: ev },
   'POST /api/events/:id/running-order/generate': { allow: organiser, params: ev },
   'PUT /api/events/:id/running-order/sequence': { allow: organiser, params: ev },

@@ -14,6 +14,9 @@ import { ObligationsService } from '../obligations/obligations.service';
 import type { CriticismPublishDto } from './dto/supervision.dto';
 import { CriticismEntryEntity, CriticismNoticeEntity } from './criticism.entity';
 import { ORGANISER_LINK } from './supervision.service';
+import { pages } from '../common/xlsx';
+import type { EventEntity } from '../events/event.entity';
+import type { CriticismExportRow } from './criticism.export';
 
 type CandidateRow = {
   organisationId: string;
@@ -133,6 +136,36 @@ export class CriticismService {
     await this.assertReader(manager, principal, eventId);
     const notices = await manager.find(CriticismNoticeEntity, { where: { eventId }, order: { publishedAt: 'DESC', id: 'ASC' }, take: 200 });
     return this.views(manager, notices);
+  }
+
+  /**
+   * The console's export: every notice of the event, newest first, one row per organisation named
+   * (those still named first, as on the notice), read page by page.
+   */
+  async exportPages(eventId: string): Promise<{ event: EventEntity; count: number; pages: AsyncIterable<CriticismExportRow[]> }> {
+    const manager = this.dataSource.manager;
+    const event = await this.events.findEvent(manager, eventId);
+    const [{ total }]: { total: number }[] = await manager.query(
+      `SELECT count(*)::int AS total FROM criticism_entry e JOIN criticism_notice n ON n.id = e."noticeId" WHERE n."eventId" = $1`,
+      [eventId],
+    );
+    const read = pages((offset, limit) =>
+      manager.query<CriticismExportRow[]>(
+        `SELECT n.title, n.body, n."publishedAt", u."displayName" AS "publishedBy", org.name AS "organisationName", e."rectifiedAt",
+                COALESCE((SELECT json_agg(json_build_object('subjectTitle', o."subjectTitle", 'step', o.step, 'seq', o.seq, 'dueOn', o."dueOn"::text)
+                                          ORDER BY o."dueOn", o.seq, o.id)
+                            FROM obligation o WHERE o.id = ANY(e."obligationIds")), '[]'::json) AS obligations
+           FROM criticism_entry e
+           JOIN criticism_notice n ON n.id = e."noticeId"
+           JOIN organisation org ON org.id = e."organisationId"
+           LEFT JOIN app_user u ON u.id = n."publishedByUserId"
+          WHERE n."eventId" = $1
+          ORDER BY n."publishedAt" DESC, n.id, e."rectifiedAt" NULLS FIRST, org.name, e."organisationId"
+          LIMIT $2 OFFSET $3`,
+        [eventId, limit, offset],
+      ),
+    );
+    return { event, count: total, pages: read };
   }
 
   async get(principal: Principal, id: string): Promise<CriticismNotice> {

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { sendXlsx } from '../common/xlsx';
 import { SUPERVISION_COLUMNS } from './supervision.export';
+import { CRITICISM_COLUMNS } from './criticism.export';
 import { routes, type CriticismCandidate, type CriticismNotice, type Page, type SupervisionIssueResult, type SupervisionNotice } from '@duijie/shared';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
@@ -76,6 +77,20 @@ export class SupervisionController {
   @Endpoint(routes.supervision.notices)
   notices(@CurrentUser() principal: Principal, @Param('id', ID) id: string): Promise<CriticismNotice[]> {
     return this.criticism.list(principal, id);
+  }
+
+  /** The published notices as a workbook, for organisers (participants read the notices themselves). */
+  @Endpoint(routes.supervision.noticesExport)
+  @Roles('organiser')
+  async noticesExport(@Param('id', ID) id: string, @Res() res: Response): Promise<void> {
+    const { event, count, pages } = await this.criticism.exportPages(id);
+    await sendXlsx(res, {
+      fileName: `通报-${event.name}`,
+      asciiName: `criticism-notices-${event.id}`,
+      rows: count,
+      timeZone: event.timeZone,
+      sheets: [{ name: '通报', columns: CRITICISM_COLUMNS, rows: pages }],
+    });
   }
 
   @Endpoint(routes.supervision.notice)

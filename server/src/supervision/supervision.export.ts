@@ -4,7 +4,7 @@ import type { XlsxColumn } from '../common/xlsx';
 
 /** The console's words (zh-CN `supervision.states`, `tracking.steps`, `tracking.obligationStates`). */
 const STATE_ZH: Record<SupervisionState, string> = { issued: '待签收', acknowledged: '已签收', resolved: '已办结', lapsed: '逾期未办' };
-const STEP_ZH: Record<string, string> = { financing: '融资进展报告', delivery: '供货进展报告', progress: '项目进展报告', operating: '经营情况报告' };
+export const STEP_ZH: Record<string, string> = { financing: '融资进展报告', delivery: '供货进展报告', progress: '项目进展报告', operating: '经营情况报告' };
 const OBLIGATION_STATE_ZH: Record<string, string> = { open: '待报送', submitted: '待审核', accepted: '已采纳', returned: '已退回', waived: '免报' };
 
 export const SUPERVISION_COLUMNS: XlsxColumn<SupervisionNotice>[] = [

@@ -1,9 +1,13 @@
 import type { CeremonyBatchInput, CeremonyBatchUpdate, RunningOrder, RunningOrderGenerateInput, RunningOrderSequenceInput, StageInput } from '../api';
-import { route } from './route';
+import { route, type FileAnswer } from './route';
 
 // Organisers build the signing ceremony's running order; every answer is the whole order.
 export const ceremony = {
   get: route<{ output: RunningOrder }>()('GET', '/events/:id/running-order', { summary: "An event's running order of the signing ceremony" }),
+  export: route<{ output: FileAnswer }>()('GET', '/events/:id/running-order/export.xlsx', {
+    summary: "Organisers: the ceremony's running order as an .xlsx workbook, its batches in order with their agreements (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   create: route<{ body: CeremonyBatchInput; output: RunningOrder }>()('POST', '/events/:id/running-order/batches', {
     summary: 'Adds a batch of agreements signed together on stage',
     errors: ['already_in_batch'],

@@ -5,6 +5,7 @@ import type {
   Liaison,
   LiaisonInput,
   LiaisonReport,
+  LiaisonReportExportFilter,
   LiaisonReportInput,
   LiaisonReportListQuery,
   MyLiaisonReports,
@@ -24,6 +25,10 @@ import { route, type FileAnswer } from './route';
 export const coordination = {
   departments: route<{ output: Department[] }>()('GET', '/events/:id/departments', {
     summary: "The event's member departments, which answer the problems routed to them (organisers)",
+  }),
+  departmentsExport: route<{ output: FileAnswer }>()('GET', '/events/:id/departments/export.xlsx', {
+    summary: "Organisers: the event's member departments as an .xlsx workbook (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
   createDepartment: route<{ body: DepartmentInput; output: Department }>()('POST', '/events/:id/departments', {
     summary: 'Adds a member department, answered for by the users of an organiser organisation (organisers)',
@@ -66,6 +71,10 @@ export const coordination = {
   liaisons: route<{ output: Liaison[] }>()('GET', '/events/:id/liaisons', {
     summary: "The event's key enterprises, their liaison officers and reports (organisers)",
   }),
+  liaisonsExport: route<{ output: FileAnswer }>()('GET', '/events/:id/liaisons/export.xlsx', {
+    summary: "Organisers: the event's key enterprises and their liaison officers as an .xlsx workbook (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   designate: route<{ body: LiaisonInput; output: Liaison }>()('PUT', '/events/:id/liaisons/:organisationId', {
     summary: "Designates a key enterprise's liaison officer (a user of it) and the cadence of its operating reports (organisers)",
   }),
@@ -87,11 +96,19 @@ export const coordination = {
   liaisonReports: route<{ query: LiaisonReportListQuery; output: Page<LiaisonReport> }>()('GET', '/events/:id/liaison-reports', {
     summary: "The event's operating reports, newest first (organisers)",
   }),
+  liaisonReportsExport: route<{ query: LiaisonReportExportFilter; output: FileAnswer }>()('GET', '/events/:id/liaison-reports/export.xlsx', {
+    summary: "Organisers: the event's operating reports as an .xlsx workbook, filtered like the list, newest first (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   myLiaisonReports: route<{ output: MyLiaisonReports }>()('GET', '/me/liaison-reports', {
     summary: "The operating reports the caller's organisation owes as a key enterprise, and those it filed",
   }),
   weeklySummaries: route<{ output: WeeklySummaryListItem[] }>()('GET', '/events/:id/weekly-summaries', {
     summary: "The coordination group's weekly summaries of the event, newest week first (organisers)",
+  }),
+  weeklySummariesExport: route<{ output: FileAnswer }>()('GET', '/events/:id/weekly-summaries/export.xlsx', {
+    summary: "Organisers: the event's weekly summaries as an .xlsx workbook, newest week first (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
   weeklySummary: route<{ output: WeeklySummary }>()('GET', '/weekly-summaries/:id', {
     summary: 'One weekly summary and its figures (organisers)',

@@ -44,6 +44,11 @@ export const supervision = {
   notices: route<{ output: CriticismNotice[] }>()('GET', '/events/:id/criticism-notices', {
     summary: "An event's published notices of criticism, newest first (organisers and the event's approved participants)",
   }),
+  noticesExport: route<{ output: FileAnswer }>()('GET', '/events/:id/criticism-notices/export.xlsx', {
+    summary:
+      "Organisers: the event's notices of criticism as an .xlsx workbook, one row per organisation named, with whether it has rectified (X-Export-Rows: the row count)",
+    file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   notice: route<{ output: CriticismNotice }>()('GET', '/criticism-notices/:id', {
     summary: "A notice of criticism: who is still named and who has rectified (organisers and the event's approved participants)",
   }),

@@ -8,6 +8,7 @@ import {
   type LiaisonCadence,
   type LiaisonInput,
   type LiaisonReportInput,
+  type LiaisonReportExportFilter,
   type LiaisonReportListQuery,
   type ProblemAnswerInput,
   type ProblemCategory,
@@ -87,6 +88,12 @@ export class LiaisonReportDto extends UrgentLiaisonReportDto implements LiaisonR
 const toBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class LiaisonReportListQueryDto extends PageQuery implements LiaisonReportListQuery {
+  @IsOptional() @IsUUID() organisationId?: string;
+  @IsOptional() @toBoolean() @IsBoolean() urgent?: boolean;
+}
+
+/** The operating reports' filter without paging, for the export. */
+export class LiaisonReportExportFilterDto implements LiaisonReportExportFilter {
   @IsOptional() @IsUUID() organisationId?: string;
   @IsOptional() @toBoolean() @IsBoolean() urgent?: boolean;
 }

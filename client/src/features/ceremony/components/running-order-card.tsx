@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CeremonyAgreement, CeremonyBatch } from '@duijie/shared';
+import { routes, type CeremonyAgreement, type CeremonyBatch } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useRunningOrderActions } from '../hooks/use-running-order-actions';
 import { AgreementRows } from './agreement-rows';
@@ -39,6 +40,7 @@ export function RunningOrderCard({ eventId }: Props) {
           <Button disabled={!order.data?.onStageBatchId} onClick={() => run({ kind: 'stage', batchId: null })} data-testid="ceremony-unstage">
             {t('ceremony.unstage')}
           </Button>
+          <ExportButton route={routes.ceremony.export} args={{ params: { id: eventId } }} table="running-order" />
         </Space>
       }
     >

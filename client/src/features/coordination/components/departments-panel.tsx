@@ -1,6 +1,7 @@
 import { App, AutoComplete, Button, Form, List, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SUGGESTED_DEPARTMENTS, type Department } from '@duijie/shared';
+import { routes, SUGGESTED_DEPARTMENTS, type Department } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useCreateDepartment, useDeleteDepartment, useDepartments, useOrganiserOrganisations } from '../hooks/use-coordination';
@@ -32,6 +33,7 @@ export function DepartmentsPanel({ eventId }: Props) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="departments-panel">
+      <ExportButton route={routes.coordination.departmentsExport} args={{ params: { id: eventId } }} table="departments" />
       <PageState
         loading={departments.isLoading}
         error={departments.error}

@@ -1,7 +1,8 @@
 import { App, Button, Card, Form, List, Select, Space, Table, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIAISON_CADENCES, type Liaison, type LiaisonCadence, type LiaisonReport } from '@duijie/shared';
+import { LIAISON_CADENCES, routes, type Liaison, type LiaisonCadence, type LiaisonReport } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { formatInZone, LIAISON_FIELDS } from '../coordination-values';
@@ -77,6 +78,7 @@ export function LiaisonPanel({ eventId }: Props) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="liaison-panel">
       <DesignateForm eventId={eventId} />
+      <ExportButton route={routes.coordination.liaisonsExport} args={{ params: { id: eventId } }} table="liaisons" />
       <PageState
         loading={liaisons.isLoading}
         error={liaisons.error}
@@ -86,7 +88,11 @@ export function LiaisonPanel({ eventId }: Props) {
       >
         <Table<Liaison> rowKey="organisationId" size="middle" columns={columns} dataSource={liaisons.data ?? []} pagination={false} scroll={{ x: true }} />
       </PageState>
-      <Card size="small" title={t('coordination.latestReports')}>
+      <Card
+        size="small"
+        title={t('coordination.latestReports')}
+        extra={<ExportButton route={routes.coordination.liaisonReportsExport} args={{ params: { id: eventId } }} table="liaison-reports" />}
+      >
         <PageState
           loading={reports.isLoading}
           error={reports.error}

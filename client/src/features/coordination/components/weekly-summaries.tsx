@@ -1,7 +1,8 @@
 import { App, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROBLEM_CATEGORIES, type WeeklySummary, type WeeklySummaryListItem } from '@duijie/shared';
+import { PROBLEM_CATEGORIES, routes, type WeeklySummary, type WeeklySummaryListItem } from '@duijie/shared';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { formatInZone, total } from '../coordination-values';
@@ -34,9 +35,12 @@ export function WeeklySummaries({ eventId }: Props) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="weekly-summaries">
-      <Button onClick={confirmGenerate} loading={generate.isPending} data-testid="weekly-generate">
-        {t('coordination.generate')}
-      </Button>
+      <Space wrap>
+        <Button onClick={confirmGenerate} loading={generate.isPending} data-testid="weekly-generate">
+          {t('coordination.generate')}
+        </Button>
+        <ExportButton route={routes.coordination.weeklySummariesExport} args={{ params: { id: eventId } }} table="weekly-summaries" />
+      </Space>
       <PageState
         loading={summaries.isLoading}
         error={summaries.error}

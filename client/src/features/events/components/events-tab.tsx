@@ -5,11 +5,12 @@ import { useState } from 'react';
 import type { Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { regionLabel } from '@duijie/shared';
+import { regionLabel, routes } from '@duijie/shared';
 import type { MatchEvent, MatchSession } from '@duijie/shared';
 import { useMe } from '../../../app/auth';
 import { useLanguage } from '../../../app/use-language';
 import { formatDateRange } from '../../../ui/dates';
+import { ExportButton } from '../../../ui/export-button';
 import { Money } from '../../../ui/money';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
@@ -83,7 +84,8 @@ export function EventsTab() {
 
   return (
     <>
-      <Flex justify="end" style={{ marginBottom: 12 }}>
+      <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }}>
+        <ExportButton route={routes.events.export} args={{}} table="events" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEventDialog({ open: true })} data-testid="event-create">
           {t('events.create')}
         </Button>

@@ -2,8 +2,9 @@ import { CheckCircleOutlined, NotificationOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, Input, List, Space, Tag, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CRITICISM_BODY_MAX, CRITICISM_MAX_ORGANISATIONS, CRITICISM_TITLE_MAX, type CriticismNotice } from '@duijie/shared';
+import { CRITICISM_BODY_MAX, CRITICISM_MAX_ORGANISATIONS, CRITICISM_TITLE_MAX, routes, type CriticismNotice } from '@duijie/shared';
 import { newIdempotencyKey } from '../../../api/client';
+import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useCriticismCandidates, useCriticismNotices, usePublishCriticism } from '../hooks/use-supervision';
@@ -95,7 +96,12 @@ export function CriticismPanel({ eventId }: Props) {
           </Form>
         </PageState>
       </Card>
-      <Card size="small" title={t('criticism.publishedTitle')} data-testid="criticism-notices">
+      <Card
+        size="small"
+        title={t('criticism.publishedTitle')}
+        extra={<ExportButton route={routes.supervision.noticesExport} args={{ params: { id: eventId } }} table="criticism-notices" />}
+        data-testid="criticism-notices"
+      >
         <PageState
           loading={notices.isPending}
           error={notices.error}
