@@ -242,10 +242,13 @@ describe('writeXlsx', () => {
     const [rows] = await writeXlsx(sink, [{ name: '协议', columns, rows: generated() }]);
     expect(rows).toBe(total);
     expect(bytes).toBeGreaterThan(1_000_000);
-    // Holding the rows would cost hundreds of bytes each: 100,000 more rows would add tens of MB.
+    // Holding the rows would cost hundreds of bytes each (the cells' objects and strings): 100,000 more
+    // rows would add tens of MB. What the heap does beyond that between two samples is the collector's
+    // noise (50–55 bytes a row measured on a loaded machine), so the bound sits well under retention and
+    // well over the noise.
     const growth = samples.full - samples.half;
     const perRow = growth / (total / 2);
-    expect(perRow).toBeLessThan(50);
+    expect(perRow).toBeLessThan(150);
     expect(samples.half - samples.start).toBeLessThan(20 * 1024 * 1024);
   }, 180_000);
 });

@@ -9,6 +9,9 @@ describe('coordination: problems, departments, liaison officers, weekly summarie
   let t: TestApp;
   let clock: Clock;
   let organiser: Actor;
+  // Other specs (the matrix, the exports) file urgent reports too and tell the same seeded organiser: these are this spec's own.
+  const BLIZZARD = `暴雪封路 ${randomUUID().slice(0, 6)}`;
+  const SHORTAGE = `原料断供 ${randomUUID().slice(0, 6)}`;
   let enterprise: Actor;
   let bank: Actor;
   let outsider: Actor;
@@ -202,30 +205,30 @@ describe('coordination: problems, departments, liaison officers, weekly summarie
 
     const urgent: LiaisonReport = (
       await as(liaisonOrg)
-        .post(`/obligations/${after.owed[0].id}/liaison-report`, { ...fields, difficulties: '原料断供', urgent: true, version: 1 })
+        .post(`/obligations/${after.owed[0].id}/liaison-report`, { ...fields, difficulties: SHORTAGE, urgent: true, version: 1 })
         .expect(201)
     ).body;
     expect(urgent.urgent).toBe(true);
     // The organiser is the seeded admin that other suites (the matrix) also tell of urgent reports, so
     // this report's notice is picked out by its title rather than by count or order.
-    const told = (await notifications(organiser.userId, 'liaison.urgent')).filter((n) => n.params.title === '原料断供');
+    const told = (await notifications(organiser.userId, 'liaison.urgent')).filter((n) => n.params.title === SHORTAGE);
     expect(told).toHaveLength(1);
     expect(told[0].params).toMatchObject({ name: expect.stringContaining('测试') });
 
     // Outside the cadence, and only by a designated enterprise.
     setNow('2026-11-02T15:00:00+08:00');
     await as(liaisonOrg)
-      .post(`/events/${eventId}/liaison-reports/urgent`, { ...fields, difficulties: '暴雪封路' })
+      .post(`/events/${eventId}/liaison-reports/urgent`, { ...fields, difficulties: BLIZZARD })
       .expect(201);
     await as(bank)
-      .post(`/events/${eventId}/liaison-reports/urgent`, { ...fields, difficulties: '暴雪封路' })
+      .post(`/events/${eventId}/liaison-reports/urgent`, { ...fields, difficulties: BLIZZARD })
       .expect(403);
-    const blizzard = (await notifications(organiser.userId, 'liaison.urgent')).filter((n) => n.params.title === '暴雪封路');
+    const blizzard = (await notifications(organiser.userId, 'liaison.urgent')).filter((n) => n.params.title === BLIZZARD);
     expect(blizzard).toHaveLength(1);
     const listed: Page<LiaisonReport> = (
       await as(organiser).get(`/events/${eventId}/liaison-reports?urgent=true&organisationId=${liaisonOrg.organisationId}`).expect(200)
     ).body;
-    expect(listed.items.map((r) => r.difficulties)).toEqual(['暴雪封路', '原料断供']);
+    expect(listed.items.map((r) => r.difficulties)).toEqual([BLIZZARD, SHORTAGE]);
 
     // The daily pass owes what has come due since; stopping waives what is still owed.
     setNow('2026-12-01T09:00:00+08:00');

@@ -294,7 +294,17 @@ function FlowSection({ flows }: { flows: ChainFlow[] }) {
               height: Math.max(240, nodes.size * 28),
               option: {
                 tooltip: { trigger: 'item', valueFormatter: (v) => tip(Number(v) * 10_000) },
-                series: [{ type: 'sankey', left: 8, right: 120, data: [...nodes.keys()].map((n) => ({ name: n })), links, emphasis: { focus: 'adjacency' } }],
+                series: [
+                  {
+                    type: 'sankey',
+                    left: 8,
+                    right: 170,
+                    label: { width: 160, overflow: 'truncate' },
+                    data: [...nodes.keys()].map((n) => ({ name: n })),
+                    links,
+                    emphasis: { focus: 'adjacency' },
+                  },
+                ],
               },
             }
           : null
