@@ -1,6 +1,6 @@
 // The columns of the agreements export (签约协议): the console's table, the terms, and what each
 // agreement's ledger adds up to (审批 / 放款 / 交付), amounts in 万元; a second sheet with the totals.
-import { categoryLabel, type Agreement } from '@duijie/shared';
+import { categoryLabel, ENTERPRISE_ROLE_ORDER, type Agreement } from '@duijie/shared';
 import { zh } from '../common/export-labels';
 import type { XlsxColumn, XlsxSheet } from '../common/xlsx';
 
@@ -18,6 +18,12 @@ export type AgreementLedgerTotals = { count: number; amount: number; approved: n
 
 const OUTCOME_ZH: Record<AgreementExportRow['outcome'], string> = { open: '履行中', performed: '履行完毕', terminated: '已终止' };
 
+/** Parties in a stable order, the enterprise side first (the borrower, the seller), the organiser last. */
+const roleRank = (role: string) => {
+  const i = (ENTERPRISE_ROLE_ORDER as readonly string[]).indexOf(role);
+  return i < 0 ? ENTERPRISE_ROLE_ORDER.length : i;
+};
+
 export const AGREEMENT_COLUMNS: XlsxColumn<AgreementExportRow>[] = [
   { header: '协议名称', width: 36, value: (r) => r.agreement.title },
   { header: '协议类型', value: (r) => zh('agreementKind', r.agreement.kind) },
@@ -25,7 +31,11 @@ export const AGREEMENT_COLUMNS: XlsxColumn<AgreementExportRow>[] = [
   {
     header: '签约各方',
     width: 48,
-    value: (r) => r.agreement.parties.map((p) => `${zh('role', p.role)}：${p.organisationName}`).join('；'),
+    value: (r) =>
+      [...r.agreement.parties]
+        .sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.organisationName.localeCompare(b.organisationName, 'zh-CN'))
+        .map((p) => `${zh('role', p.role)}：${p.organisationName}`)
+        .join('；'),
   },
   { header: '状态', value: (r) => zh('agreementStatus', r.agreement.status) },
   { header: '产品', value: (r) => (r.agreement.product ? categoryLabel(r.agreement.product, 'zh-CN') : null) },
