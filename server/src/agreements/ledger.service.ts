@@ -185,7 +185,11 @@ export class LedgerService {
       .addSelect('u.displayName', 'recordedBy')
       .addSelect('r.displayName', 'reopenedBy')
       .where('e.agreementId = :agreementId', { agreementId })
+      // Lines filed together share their transaction's timestamp: then by the day they occurred, then by id,
+      // so every read gives the same order.
       .orderBy('e.recordedAt', 'ASC')
+      .addOrderBy('e.occurredOn', 'ASC')
+      .addOrderBy('e.id', 'ASC')
       .getRawAndEntities<{ recordedBy: string | null; reopenedBy: string | null }>();
     return rows.entities.map((e, i) => toEntry(e, rows.raw[i]?.recordedBy ?? '', rows.raw[i]?.reopenedBy ?? ''));
   }
