@@ -456,14 +456,22 @@ export class AgreementsService {
     const ids = agreements.map((a) => a.id);
     const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: In(ids) }, relations: { organisation: true } });
     const signatures = await manager.find(AgreementSignatureEntity, { where: { agreementId: In(ids) }, relations: { user: true }, order: { signedAt: 'ASC' } });
-    return agreements.map((a) =>
-      toAgreement(
-        a,
-        parties.filter((p) => p.agreementId === a.id),
-        signatures.filter((s) => s.agreementId === a.id),
-      ),
-    );
+    // Grouped once: a page of an export holds thousands of agreements (a filter per agreement was quadratic).
+    const partiesOf = groupBy(parties, (p) => p.agreementId);
+    const signaturesOf = groupBy(signatures, (s) => s.agreementId);
+    return agreements.map((a) => toAgreement(a, partiesOf.get(a.id) ?? [], signaturesOf.get(a.id) ?? []));
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function assertGoods(kind: AgreementKind, terms: { product?: string | null; quantity?: number | null; unit?: string | null }): void {

@@ -56,9 +56,13 @@ export class FiguresService {
   /** The whole answer for an event, narrowed by the query, with the comparison when asked for. */
   figures(eventId: string, query: FiguresQuery): Promise<EventFigures> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const answer = await this.compute(manager, eventId, query);
+      // The breakdowns group 100,000 agreements seven ways at once: with the default 4 MB the grouping
+      // sorts spill to disk (measured 415 ms, 327 ms in memory at 100,000 agreements; bench:figures).
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      const answer = await this.compute(manager, eventId, query, true);
       if (query.compareTo) {
-        const earlier = await this.compute(manager, query.compareTo, { chain: query.chain, region: query.region, institutionId: query.institutionId });
+        // Only the headline and the funnel are compared: the earlier event's flows and institutions are not read.
+        const earlier = await this.compute(manager, query.compareTo, { chain: query.chain, region: query.region, institutionId: query.institutionId }, false);
         answer.comparison = { eventId: earlier.eventId, eventName: earlier.eventName, headline: earlier.headline, funnel: earlier.funnel };
       }
       return answer;
@@ -73,7 +77,7 @@ export class FiguresService {
     return row;
   }
 
-  private async compute(manager: EntityManager, eventId: string, query: FiguresQuery): Promise<EventFigures> {
+  private async compute(manager: EntityManager, eventId: string, query: FiguresQuery, full: boolean): Promise<EventFigures> {
     const event = await this.events.findEvent(manager, eventId);
     const sessions = await this.events.sessionsOf(manager, eventId);
     if (query.sessionId && !sessions.some((s) => s.id === query.sessionId)) throw new NotFound('Session');
@@ -96,8 +100,8 @@ export class FiguresService {
     const listings = await postedListingCount(manager, scope, products);
     const actedOn = (await bookmarkedRecommendationCount(manager, scope)) + (await applicationCount(manager, scope));
     const meetings = await meetingFunnelCounts(manager, scope);
-    const flows = await this.flows(manager, eventId, await goodsByBuyer(manager, scope, filter));
-    const institutions = await this.institutions(manager, eventId, groups, now);
+    const flows = full ? await this.flows(manager, eventId, await goodsByBuyer(manager, scope, filter)) : [];
+    const institutions = full ? await this.institutions(manager, eventId, groups, now) : [];
 
     const of = (grouping: DealGroup['grouping']) => groups.filter((g) => g.grouping === grouping);
     const headline: HeadlineFigures = { ...dealFigures(of('all')), target: event.targetAmount };
@@ -138,8 +142,11 @@ export class FiguresService {
     const makes = await supplyCategoriesOf(manager, eventId, buyers);
     const orgs = await organisationSummaries(manager, buyers);
     const flows = new Map<string, ChainFlow>();
+    // A product's downstream categories, looked up once per product rather than once per buyer.
+    const downstreamOfProduct = new Map<string, string[]>();
     for (const s of sold) {
-      const downstream = downstreamOf(s.product);
+      let downstream = downstreamOfProduct.get(s.product);
+      if (!downstream) downstreamOfProduct.set(s.product, (downstream = downstreamOf(s.product)));
       const made = (makes.get(s.buyerId) ?? []).find((c) => downstream.includes(c));
       const to = made ?? orgs.get(s.buyerId)?.industry ?? '';
       if (!to) continue;
