@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, liaisonFields, problemActions, total } from './coordination-values';
+import { liaisonFields, problemActions, total } from './coordination-values';
+import { formatInZone } from '../../ui/dates';
 
 describe('coordination values', () => {
   it('shows an instant in the event’s zone whatever the device’s zone is', () => {

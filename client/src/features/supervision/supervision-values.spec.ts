@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, issueIds, pastDeadline, stateColour } from './supervision-values';
+import { issueIds, pastDeadline, stateColour } from './supervision-values';
+import { formatInZone } from '../../ui/dates';
 
 describe('supervision values', () => {
   it('shows an instant in the event’s zone, not the device’s', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackingRow } from '@duijie/shared';
-import { evidenceProblem, formatInZone, lineKindsForStep, overdueOfSelected, toReportInput } from './tracking-values';
+import { evidenceProblem, lineKindsForStep, overdueOfSelected, toReportInput } from './tracking-values';
+import { formatInZone } from '../../ui/dates';
 
 describe('tracking values', () => {
   it('shows an instant in the event’s zone, not the device’s', () => {

@@ -1,21 +1,5 @@
 import type { AgreementReportInput, LedgerEntryKind, ObligationTiming, TrackingRow, TrackingState } from '@duijie/shared';
 
-/** An instant as YYYY-MM-DD HH:mm in the event's time zone, whatever the device's zone is. */
-export function formatInZone(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '—';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
-
 /** The ledger lines a report on a step may carry: the step's own entries, and closing the agreement. */
 export function lineKindsForStep(step: string): LedgerEntryKind[] {
   switch (step) {

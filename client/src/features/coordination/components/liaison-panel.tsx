@@ -5,8 +5,9 @@ import { LIAISON_CADENCES, routes, type Liaison, type LiaisonCadence, type Liais
 import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { formatInZone, LIAISON_FIELDS } from '../coordination-values';
+import { LIAISON_FIELDS } from '../coordination-values';
 import { useDesignateLiaison, useEnterpriseSearch, useLiaisonReports, useLiaisons, useOrganisationUsers, useStopLiaison } from '../hooks/use-coordination';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 type Values = { organisationId: string; userId: string; cadence: LiaisonCadence };

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '@duijie/shared';
 import { useMe } from '../../../app/auth';
 import { PageState } from '../../../ui/page-state';
-import { formatInZone, problemStateColour, urgencyColour } from '../coordination-values';
+import { problemStateColour, urgencyColour } from '../coordination-values';
 import { useMyProblems } from '../hooks/use-coordination';
 import { AnswerDialog } from './problem-queue';
+import { formatInZone } from '../../../ui/dates';
 
 /** The problems the caller's organisation raised (with their answers) and, for a department, those routed to it. */
 export function MyProblems() {

@@ -16,8 +16,9 @@ import {
 import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { formatInZone, problemActions, problemStateColour, urgencyColour } from '../coordination-values';
+import { problemActions, problemStateColour, urgencyColour } from '../coordination-values';
 import { useAnswerProblem, useDepartments, useProblems, useRouteProblem } from '../hooks/use-coordination';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 

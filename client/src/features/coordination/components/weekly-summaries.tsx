@@ -5,8 +5,9 @@ import { PROBLEM_CATEGORIES, routes, type WeeklySummary, type WeeklySummaryListI
 import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { formatInZone, total } from '../coordination-values';
+import { total } from '../coordination-values';
 import { useGenerateWeeklySummary, useWeeklySummaries, useWeeklySummary } from '../hooks/use-coordination';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 

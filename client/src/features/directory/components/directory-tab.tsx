@@ -10,9 +10,9 @@ import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useEventDetail, useEvents } from '../../events/hooks/use-events';
-import { formatInZone } from '../../tracking/tracking-values';
 import { useCompileDirectory, useDirectoryReview, useEventDirectories, usePublishDirectory } from '../hooks/use-directory';
 import { DirectoryEntries } from './directory-entries';
+import { formatInZone } from '../../../ui/dates';
 
 /** The confirm dialog's OK button, for browser tests (built outside a literal: data-* has no index signature). */
 const confirmTestId: Record<`data-${string}`, string> = { 'data-testid': 'directory-confirm-ok' };

@@ -1,9 +1,9 @@
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageState } from '../../../ui/page-state';
-import { formatInZone } from '../event-summary-values';
 import { useEventSummary } from '../hooks/use-event-summary';
 import { SummaryDownloads } from './summary-downloads';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 

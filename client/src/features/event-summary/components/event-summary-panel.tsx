@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../../../api/client';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { formatInZone } from '../event-summary-values';
 import { useEventSummary, usePublishEventSummary } from '../hooks/use-event-summary';
 import { SummaryDownloads } from './summary-downloads';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 

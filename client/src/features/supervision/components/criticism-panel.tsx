@@ -8,7 +8,7 @@ import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useCriticismCandidates, useCriticismNotices, usePublishCriticism } from '../hooks/use-supervision';
-import { formatInZone } from '../supervision-values';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 type Values = { title: string; body: string };

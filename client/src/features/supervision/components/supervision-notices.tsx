@@ -5,7 +5,8 @@ import { routes, SUPERVISION_STATES, type SupervisionNotice, type SupervisionSta
 import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useSupervisionNotices } from '../hooks/use-supervision';
-import { formatInZone, pastDeadline, stateColour } from '../supervision-values';
+import { pastDeadline, stateColour } from '../supervision-values';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = { eventId: string };
 

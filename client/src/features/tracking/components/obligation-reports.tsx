@@ -9,7 +9,7 @@ import { PageState } from '../../../ui/page-state';
 import { ReasonModal } from '../../../ui/reason-modal';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useEvidence, useObligationReports, useReviewObligation } from '../hooks/use-tracking';
-import { formatInZone } from '../tracking-values';
+import { formatInZone } from '../../../ui/dates';
 
 type Props = {
   obligation: Obligation;

@@ -6,7 +6,7 @@ import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useFollowUpPlan, useSetFollowUpPlan } from '../hooks/use-tracking';
-import { formatInZone } from '../tracking-values';
+import { formatInZone } from '../../../ui/dates';
 
 type Row = { reported: boolean; every: number; unit: CadenceUnit };
 type Values = Record<AgreementKind, Row>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone } from './event-summary-values';
+import { formatInZone } from './dates';
 
 describe('formatInZone', () => {
   it('shows a publication time on the event’s wall clock, whatever the device’s zone', () => {
