@@ -11,12 +11,16 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { FiguresModule } from './figures/figures.module';
 import { BriefingModule } from './briefing/briefing.module';
 import { EventSummaryModule } from './event-summary/event-summary.module';
+import { StatisticsModule } from './statistics/statistics.module';
+import { ScoreboardModule } from './scoreboard/scoreboard.module';
+import { RewardsModule } from './rewards/rewards.module';
 import { HealthController } from './health/health.controller';
 import { ImportModule } from './import/import.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -56,6 +60,7 @@ export class AppModule {
         ObligationsModule,
         AgreementsModule,
         FollowUpModule,
+        RatingsModule,
         SurveysModule,
         SupervisionModule,
         CoordinationModule,
@@ -63,6 +68,9 @@ export class AppModule {
         FiguresModule,
         BriefingModule,
         EventSummaryModule,
+        StatisticsModule,
+        RewardsModule,
+        ScoreboardModule,
         CeremonyModule,
         MatchingModule,
         SupermarketModule,

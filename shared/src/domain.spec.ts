@@ -17,7 +17,7 @@ const ADMITTED: Record<SessionKind, Partial<Record<ParticipantRole, Organisation
   bank_enterprise: {
     borrower: ['enterprise', 'distributor', 'construction_unit'],
     lender: ['bank', 'microlender'],
-    guarantor: ['guarantor'],
+    guarantor: ['guarantor', 'insurer'],
   },
   upstream_downstream: {
     supplier: ['enterprise', 'distributor'],

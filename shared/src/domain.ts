@@ -1,7 +1,7 @@
 // The domain vocabulary both sides speak. Enums are string-literal unions with a
 // runtime list beside each, so DTO validation and UI selects use the same values.
 
-export const ORGANISATION_KINDS = ['enterprise', 'bank', 'guarantor', 'microlender', 'distributor', 'construction_unit', 'organiser'] as const;
+export const ORGANISATION_KINDS = ['enterprise', 'bank', 'guarantor', 'microlender', 'insurer', 'distributor', 'construction_unit', 'organiser'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const ORGANISATION_SIZES = ['large', 'medium', 'small', 'micro'] as const;
@@ -60,7 +60,7 @@ export const ORGANISATION_KINDS_BY_SESSION_ROLE: Record<SessionKind, Partial<Rec
   bank_enterprise: {
     borrower: ['enterprise', 'distributor', 'construction_unit'],
     lender: ['bank', 'microlender'],
-    guarantor: ['guarantor'],
+    guarantor: ['guarantor', 'insurer'],
   },
   upstream_downstream: {
     supplier: ['enterprise', 'distributor'],

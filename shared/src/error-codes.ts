@@ -97,6 +97,11 @@ export const ERROR_CODES = [
   'directory_published',
   // the supply and demand summary table
   'event_not_ended',
+  // assessment and rewards
+  'program_frozen',
+  'program_not_published',
+  'run_approved',
+  'already_rated',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,5 +22,7 @@ export * from './figures';
 export * from './directory';
 export * from './briefing';
 export * from './event-summary';
+export * from './rewards';
+export * from './rewards-rules';
 export * from './error-codes';
 export * from './contract';

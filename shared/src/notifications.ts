@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = [
   'survey.sent',
   // the supply and demand summary table
   'event_summary.published',
+  // assessment and rewards
+  'reward.approved',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

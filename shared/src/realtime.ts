@@ -112,6 +112,8 @@ export interface ServerToClientEvents {
   'schedule:progress': (run: ScheduleRun) => void;
   /** To organisers: an event's results changed; dashboards read the figures again (coalesced per event). */
   'figures:changed': (update: { eventId: string }) => void;
+  /** To an event's room (big screens, viewers of the public scoreboard): its scoreboard changed; read it again (coalesced per event). */
+  'scoreboard:changed': (update: { eventId: string }) => void;
   /** To one user's sockets: something they were just told (the bell). */
   'notification:new': (notification: Notification) => void;
   /** To one user's sockets: notices of theirs that were settled (someone did what they asked). */

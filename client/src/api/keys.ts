@@ -118,10 +118,29 @@ export const keys = {
   surveyExclusions: ['survey-exclusions'] as const,
   demandGuidance: (eventId: string) => ['events', eventId, 'demand-guidance'] as const,
   mySurveys: ['me', 'surveys'] as const,
+  /** Ratings of institutions: the enterprise's dealings to rate, the institution's own received (every page), an event's averages (organisers). */
+  myRatableDealings: ['me', 'ratable-dealings'] as const,
+  myInstitutionRatings: ['me', 'institution-ratings'] as const,
+  eventInstitutionRatings: (eventId: string) => ['events', eventId, 'institution-ratings'] as const,
   /** The producers' directories: the public list and pages, and the organisers' review (one prefix to refresh). */
   directoriesAll: ['directories'] as const,
   publicDirectories: ['directories', 'public'] as const,
   publicDirectory: (id: string, query: object) => ['directories', 'public', id, query] as const,
   eventDirectories: (eventId: string) => ['directories', 'event', eventId] as const,
   directoryReview: (id: string) => ['directories', 'review', id] as const,
+  /** Reward programs of an event (every version), one program, a period's runs, one run and its award pages. */
+  rewardPrograms: (eventId: string) => ['events', eventId, 'reward-programs'] as const,
+  rewardProgram: (id: string) => ['reward-programs', id] as const,
+  rewardDefaultProgram: ['reward-programs', 'default'] as const,
+  rewardRuns: (periodId: string) => ['reward-periods', periodId, 'runs'] as const,
+  rewardRun: (id: string) => ['reward-runs', id] as const,
+  rewardAwards: (runId: string, query: object) => ['reward-runs', runId, 'awards', query] as const,
+  myRewardAwards: ['me', 'reward-awards'] as const,
+  /** An event's reporting periods (统计期) with their progress; a period's form pages under the period's prefix. */
+  rewardPeriods: (eventId: string) => ['events', eventId, 'reward-periods'] as const,
+  statisticsForms: (periodId: string) => ['reward-periods', periodId, 'forms'] as const,
+  statisticsForm: (id: string) => ['statistics-forms', id] as const,
+  myStatisticsForms: ['me', 'statistics-forms'] as const,
+  /** An event's public scoreboard (排行榜), read again when the socket says it changed. */
+  scoreboard: (eventId: string) => ['scoreboard', eventId] as const,
 };

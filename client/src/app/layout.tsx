@@ -4,8 +4,10 @@ import type { MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { institutionClassOf } from '@duijie/shared';
 import { MatchNotices } from '../features/matching/components/match-notices';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { RATED_KINDS, RATER_KINDS } from '../features/ratings/kinds';
 import { usePendingCounts } from '../features/requests/hooks/use-pending-counts';
 import { PageState } from '../ui/page-state';
 import { useAuth, useMe } from './auth';
@@ -14,17 +16,23 @@ import { changeLanguage } from './i18n';
 import type { Language } from './i18n';
 import { useLanguage } from './use-language';
 
-const NAV = [
+const NAV: readonly { key: string; label: string; forOrganisers: boolean; group?: 'assessment' }[] = [
   { key: '/events', label: 'nav.events', forOrganisers: true },
   { key: '/supermarket', label: 'nav.supermarket', forOrganisers: true },
   { key: '/my/listings', label: 'nav.myListings', forOrganisers: true },
   { key: '/my/requests', label: 'nav.myRequests', forOrganisers: false },
   { key: '/my/agenda', label: 'nav.myAgenda', forOrganisers: false },
+  { key: '/my/agreements', label: 'nav.myAgreements', forOrganisers: false },
   { key: '/my/todo', label: 'nav.myTodo', forOrganisers: false },
   { key: '/my/surveys', label: 'nav.mySurveys', forOrganisers: false },
-  { key: '/my/agreements', label: 'nav.myAgreements', forOrganisers: false },
+  // After the event: statistics, awards and ratings fold into one 考核奖励 menu.
+  { key: '/my/statistics', label: 'nav.statistics', forOrganisers: false, group: 'assessment' },
+  { key: '/my/rewards', label: 'nav.myRewards', forOrganisers: false, group: 'assessment' },
+  { key: '/my/ratings', label: 'ratings.nav', forOrganisers: false, group: 'assessment' },
   { key: '/my/organisation', label: 'nav.myOrganisation', forOrganisers: true },
-] as const;
+];
+
+const RATING_KINDS = [...RATER_KINDS, ...RATED_KINDS];
 
 function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/console')) return ['/console'];
@@ -34,6 +42,9 @@ function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/my/agenda')) return ['/my/agenda'];
   if (pathname.startsWith('/my/todo')) return ['/my/todo'];
   if (pathname.startsWith('/my/surveys')) return ['/my/surveys'];
+  if (pathname.startsWith('/my/statistics')) return ['/my/statistics'];
+  if (pathname.startsWith('/my/rewards')) return ['/my/rewards'];
+  if (pathname.startsWith('/my/ratings')) return ['/my/ratings'];
   if (pathname.startsWith('/supermarket') || /^\/events\/[^/]+\/supermarket/.test(pathname)) return ['/supermarket'];
   if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
   if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
@@ -96,19 +107,34 @@ export function AppLayout() {
   // Not approved: only its own registration (the server refuses the rest).
   const approved = isApproved(me);
 
+  const visible = NAV.filter(
+    (item) =>
+      (item.forOrganisers || me.role !== 'organiser') &&
+      (approved || item.key === '/my/organisation') &&
+      // 统计报表 and 我的奖励 only for the institutions that file statistics forms.
+      ((item.key !== '/my/statistics' && item.key !== '/my/rewards') || institutionClassOf(me.organisation.kind) !== null) &&
+      // 服务评价 for the enterprises that rate and the institutions rated.
+      (item.key !== '/my/ratings' || RATING_KINDS.includes(me.organisation.kind)),
+  );
+  const entry = (item: (typeof NAV)[number]) => ({
+    key: item.key,
+    label:
+      item.key === '/my/requests' ? (
+        <RequestsNavLabel />
+      ) : (
+        <Link to={item.key} data-testid={`nav-${item.key.slice(1).replace('/', '-')}`}>
+          {t(item.label)}
+        </Link>
+      ),
+  });
+  const assessment = visible.filter((item) => item.group === 'assessment');
   const items: MenuProps['items'] = [
     // Organisers see agreements in the console, not as a party.
-    ...NAV.filter((item) => (item.forOrganisers || me.role !== 'organiser') && (approved || item.key === '/my/organisation')).map((item) => ({
-      key: item.key,
-      label:
-        item.key === '/my/requests' ? (
-          <RequestsNavLabel />
-        ) : (
-          <Link to={item.key} data-testid={`nav-${item.key.slice(1).replace('/', '-')}`}>
-            {t(item.label)}
-          </Link>
-        ),
-    })),
+    ...visible.flatMap((item) => {
+      if (item.group !== 'assessment') return [entry(item)];
+      if (item !== assessment[0]) return [];
+      return [{ key: 'assessment', label: <span data-testid="nav-assessment">{t('nav.assessment')}</span>, children: assessment.map(entry) }];
+    }),
     ...(me.role === 'organiser' ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }] : []),
   ];
 

@@ -76,6 +76,18 @@ const MySurveysPage = page(
   () => import('../features/surveys/my-surveys.page'),
   (m) => m.MySurveysPage,
 );
+const MyStatisticsPage = page(
+  () => import('../features/statistics/my-statistics.page'),
+  (m) => m.MyStatisticsPage,
+);
+const MyRewardsPage = page(
+  () => import('../features/rewards/my-rewards.page'),
+  (m) => m.MyRewardsPage,
+);
+const MyRatingsPage = page(
+  () => import('../features/ratings/ratings.page'),
+  (m) => m.MyRatingsPage,
+);
 const ConsolePage = page(
   () => import('../features/console/console.page'),
   (m) => m.ConsolePage,
@@ -91,6 +103,10 @@ const ScreenPage = page(
 const VerifyPage = page(
   () => import('../features/verify/verify.page'),
   (m) => m.VerifyPage,
+);
+const ScoreboardPage = page(
+  () => import('../features/scoreboard/scoreboard.page'),
+  (m) => m.ScoreboardPage,
 );
 const DirectoryListPage = page(
   () => import('../features/directory/directory-list.page'),
@@ -126,6 +142,8 @@ export const router = createBrowserRouter([
       { path: '/invite/:token', element: <InvitePage /> },
       // The venue's big screen: no login, a read-only screen link token in ?token=.
       { path: '/screen/:eventId', element: <ScreenPage /> },
+      // An event's public scoreboard (排行榜): no login; live with a screen link token or a login, else polled.
+      { path: '/scoreboard/:eventId', element: <ScoreboardPage /> },
       // Anyone holding a certificate checks it here (its QR code and link lead here).
       { path: '/verify/:id', element: <VerifyPage /> },
       // The published producers' directories (生产企业名录): public, no login.
@@ -159,6 +177,9 @@ export const router = createBrowserRouter([
                   { path: '/notifications', element: <NotificationsPage /> },
                   { path: '/my/todo', element: <MyTodoPage /> },
                   { path: '/my/surveys', element: <MySurveysPage /> },
+                  { path: '/my/statistics', element: <MyStatisticsPage /> },
+                  { path: '/my/ratings', element: <MyRatingsPage /> },
+                  { path: '/my/rewards', element: <MyRewardsPage /> },
                   {
                     element: <RequireOrganiser />,
                     children: [{ path: '/console', element: <ConsolePage /> }],

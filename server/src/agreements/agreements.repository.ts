@@ -1,4 +1,4 @@
-import type { AgreementKind, AgreementPartyRole, AgreementStatus } from '@duijie/shared';
+import { FINANCING_AGREEMENT_KINDS, GOODS_AGREEMENT_KINDS, type AgreementKind, type AgreementPartyRole, type AgreementStatus } from '@duijie/shared';
 import type { EntityManager } from 'typeorm';
 
 // Reads of agreements for other capabilities (the event's summary table). Signed means signed or
@@ -87,4 +87,79 @@ export async function signedAgreementsPage(
     [eventId, asOf, offset, limit],
   );
   return rows.map((r) => ({ ...r, amount: Number(r.amount), quantity: r.quantity === null ? null : Number(r.quantity) }));
+}
+
+/**
+ * Per lender: the amount of the event's signed financing agreements (loans, credit lines,
+ * guarantees) where it is the lender, and what their ledgers record as disbursed, in yuan.
+ * Organisations with none are absent.
+ */
+export async function lenderTotals(
+  manager: EntityManager,
+  eventId: string,
+  organisationIds: string[],
+): Promise<Map<string, { signedLoans: number; disbursed: number }>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows: { organisationId: string; signedLoans: string; disbursed: string }[] = await manager.query(
+    `SELECT p."institutionOrganisationId" AS "organisationId", SUM(a.amount)::text AS "signedLoans", SUM(p.disbursed)::text AS disbursed
+       FROM agreement a JOIN agreement_progress p ON p."agreementId" = a.id
+      WHERE a."eventId" = $1 AND a.status IN ('signed', 'confirmed') AND a.kind = ANY($3::text[])
+        AND p."institutionOrganisationId" = ANY($2::uuid[])
+      GROUP BY p."institutionOrganisationId"`,
+    [eventId, organisationIds, FINANCING_AGREEMENT_KINDS],
+  );
+  return new Map(rows.map((r) => [r.organisationId, { signedLoans: Number(r.signedLoans), disbursed: Number(r.disbursed) }]));
+}
+
+/**
+ * Per buyer (a builder): what its ledgers record as delivered on the event's signed goods
+ * agreements, and the part of it from suppliers or producers in the event's province, in yuan.
+ * Organisations with none are absent.
+ */
+export async function builderDeliveries(
+  manager: EntityManager,
+  eventId: string,
+  organisationIds: string[],
+): Promise<Map<string, { delivered: number; localDelivered: number }>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows: { organisationId: string; delivered: string; localDelivered: string }[] = await manager.query(
+    `SELECT p."buyerOrganisationId" AS "organisationId", SUM(p.delivered)::text AS delivered,
+            COALESCE(SUM(p.delivered) FILTER (WHERE EXISTS (
+              SELECT 1 FROM agreement_party s JOIN organisation o ON o.id = s."organisationId"
+               WHERE s."agreementId" = a.id AND s.role IN ('supplier', 'producer') AND left(o.region, 2) = left(e.province, 2))), 0)::text AS "localDelivered"
+       FROM agreement a JOIN agreement_progress p ON p."agreementId" = a.id JOIN match_event e ON e.id = a."eventId"
+      WHERE a."eventId" = $1 AND a.status IN ('signed', 'confirmed') AND a.kind = ANY($3::text[])
+        AND p."buyerOrganisationId" = ANY($2::uuid[])
+      GROUP BY p."buyerOrganisationId"`,
+    [eventId, organisationIds, GOODS_AGREEMENT_KINDS],
+  );
+  return new Map(rows.map((r) => [r.organisationId, { delivered: Number(r.delivered), localDelivered: Number(r.localDelivered) }]));
+}
+
+/** A financing agreement with a disbursement recorded, as its borrower sees it (for ratings). */
+export type DisbursedLoan = { id: string; eventId: string; counterpartId: string; counterpartName: string; title: string; at: Date };
+
+/**
+ * The signed financing agreements where this organisation is the borrower and the lender (of one
+ * of these kinds) recorded at least one disbursement, latest disbursement first (the one with
+ * `id` only, when given).
+ */
+export async function disbursedLoansOf(
+  manager: EntityManager,
+  organisationId: string,
+  lenderKinds: readonly string[],
+  opts: { id?: string; limit: number },
+): Promise<DisbursedLoan[]> {
+  return manager.query(
+    `SELECT a.id, a."eventId", o.id AS "counterpartId", o.name AS "counterpartName", a.title, d.at
+       FROM agreement a
+       JOIN agreement_party b ON b."agreementId" = a.id AND b.role = 'borrower' AND b."organisationId" = $1
+       JOIN agreement_party l ON l."agreementId" = a.id AND l.role = 'lender'
+       JOIN organisation o ON o.id = l."organisationId"
+       JOIN LATERAL (SELECT MAX(e."recordedAt") AS at FROM agreement_ledger_entry e WHERE e."agreementId" = a.id AND e.kind = 'disbursed') d ON d.at IS NOT NULL
+      WHERE a.kind = ANY($2::text[]) AND a.status IN ('signed', 'confirmed')
+        AND o.kind = ANY($3::text[]) AND ($4::uuid IS NULL OR a.id = $4)
+      ORDER BY d.at DESC, a.id LIMIT $5`,
+    [organisationId, FINANCING_AGREEMENT_KINDS, lenderKinds, opts.id ?? null, opts.limit],
+  );
 }

@@ -7,6 +7,7 @@ export const ENUM_ZH = {
     bank: '银行',
     guarantor: '担保机构',
     microlender: '小额贷款公司',
+    insurer: '保险公司',
     distributor: '商贸流通企业',
     construction_unit: '施工/建设单位',
     organiser: '主办单位',

@@ -45,6 +45,10 @@ import { SurveyEntity, SurveyExclusionEntity, SurveyResponseEntity } from '../su
 import { ProducerDirectoryEntity, ProducerDirectoryEntryEntity } from '../directory/directory.entity';
 import { BriefingEntity } from '../briefing/briefing.entity';
 import { EventSummaryPublicationEntity } from '../event-summary/event-summary-publication.entity';
+import { InstitutionRatingEntity } from '../ratings/institution-rating.entity';
+import { RewardPeriodEntity, StatisticsFormEntity, StatisticsFormVersionEntity } from '../statistics/statistics.entity';
+import { ScoreboardSettingEntity } from '../scoreboard/scoreboard-setting.entity';
+import { RewardAwardEntity, RewardProgramEntity, RewardRunEntity } from '../rewards/rewards.entities';
 
 export const ENTITIES = [
   AuditRecord,
@@ -101,4 +105,12 @@ export const ENTITIES = [
   ProducerDirectoryEntryEntity,
   BriefingEntity,
   EventSummaryPublicationEntity,
+  InstitutionRatingEntity,
+  RewardPeriodEntity,
+  StatisticsFormEntity,
+  StatisticsFormVersionEntity,
+  ScoreboardSettingEntity,
+  RewardProgramEntity,
+  RewardRunEntity,
+  RewardAwardEntity,
 ];

@@ -146,4 +146,28 @@ describe('demo event (integration)', () => {
     const [{ n: summaries }] = await t.dataSource.query(`SELECT COUNT(*)::int AS n FROM weekly_summary WHERE "eventId" = $1`, [eventId]);
     expect(summaries).toBe(1);
   });
+
+  it("has last month's statistics filed by most banks (one returned), the seed's rules published and a run waiting for approval", async () => {
+    const forms: { state: string; n: number }[] = await t.dataSource.query(
+      `SELECT state, COUNT(*)::int AS n FROM obligation WHERE "eventId" = $1 AND kind = 'statistics_filing' GROUP BY state ORDER BY state`,
+      [eventId],
+    );
+    // Six banks, two guarantee institutions and the micro-loan company owe a form: four confirmed, one returned, four still open.
+    expect(forms).toEqual([
+      { state: 'accepted', n: 4 },
+      { state: 'open', n: 4 },
+      { state: 'returned', n: 1 },
+    ]);
+    const [run]: { state: string; institutions: number }[] = await t.dataSource.query(
+      `SELECT r.state, r.institutions FROM reward_run r JOIN reward_period p ON p.id = r."periodId" WHERE p."eventId" = $1`,
+      [eventId],
+    );
+    expect(run).toEqual({ state: 'computed', institutions: 4 });
+    // ICBC: lending 48亿 against 40亿 (20%), 6亿 over the 5% line → 300万; first in small/micro growth (12亿) → 15万;
+    // small/micro NPL 2.8%: 60% × 12亿 × 0.8% → 576万. Together 891万.
+    const [icbc]: { amount: string }[] = await t.dataSource.query(
+      `SELECT a.amount FROM reward_award a JOIN organisation o ON o.id = a."organisationId" WHERE o.name = '中国工商银行股份有限公司青海省分行'`,
+    );
+    expect(Number(icbc.amount)).toBe(8_910_000);
+  });
 });

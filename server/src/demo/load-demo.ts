@@ -24,6 +24,7 @@ import { SupervisionService } from '../supervision/supervision.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DirectoryService } from '../directory/directory.service';
+import { loadRewards } from './load-rewards';
 import {
   DEMO_AGREEMENTS,
   DEMO_DEPARTMENT_ORGANISATIONS,
@@ -138,6 +139,7 @@ export async function loadDemo(app: Pick<INestApplicationContext, 'get'>): Promi
 
   await loadFollowUp(app, { eventId: event.id, principals, sessions, listings });
   await loadDirectory(app, organiser, sessions.get('building-materials')!);
+  await loadRewards(app, { eventId: event.id, timeZone: event.timeZone, principals, organiser });
   return true;
 }
 

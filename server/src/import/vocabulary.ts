@@ -23,6 +23,7 @@ const KIND_WORDS: Words<OrganisationKind> = {
   bank: ['银行'],
   guarantor: ['担保机构'],
   microlender: ['小额贷款公司', '小贷公司'],
+  insurer: ['保险公司', '保险机构'],
   distributor: ['商贸流通企业', '流通企业'],
   construction_unit: ['施工/建设单位', '施工单位', '建设单位', '援建单位'],
   organiser: ['主办单位'],

@@ -56,3 +56,51 @@ export async function meetingCountsByListing(
   );
   return new Map(rows.map(({ listingId, ...counts }) => [listingId, counts]));
 }
+
+/** A held meeting of an organisation, with the other party (for ratings). */
+export type HeldMeeting = { id: string; eventId: string; counterpartId: string; counterpartName: string; title: string; at: Date };
+
+/**
+ * The held meetings between this organisation and an organisation of one of these kinds, most
+ * recently marked first (the one with `id` only, when given).
+ */
+export async function heldMeetingsOf(
+  manager: EntityManager,
+  organisationId: string,
+  counterpartKinds: readonly string[],
+  opts: { id?: string; limit: number },
+): Promise<HeldMeeting[]> {
+  return manager.query(
+    `SELECT m.id, m."eventId", o.id AS "counterpartId", o.name AS "counterpartName", m.topic AS title, m."updatedAt" AS at
+       FROM meeting m
+       JOIN organisation o ON o.id = CASE WHEN m."organisationAId" = $1 THEN m."organisationBId" ELSE m."organisationAId" END
+      WHERE m.status = 'held' AND ($1 IN (m."organisationAId", m."organisationBId"))
+        AND o.kind = ANY($2::text[]) AND ($3::uuid IS NULL OR m.id = $3)
+      ORDER BY m."updatedAt" DESC, m.id LIMIT $4`,
+    [organisationId, counterpartKinds, opts.id ?? null, opts.limit],
+  );
+}
+
+/** A meeting request an organisation sent that the asked organisation declined (for ratings). */
+export type DeclinedMeetingRequest = { id: string; eventId: string; counterpartId: string; counterpartName: string; title: string; at: Date };
+
+/**
+ * The meeting requests this organisation sent that an organisation of one of these kinds
+ * declined, latest answer first (the one with `id` only, when given). Accepted requests become
+ * meetings, dealt with once held.
+ */
+export async function declinedMeetingRequestsOf(
+  manager: EntityManager,
+  organisationId: string,
+  counterpartKinds: readonly string[],
+  opts: { id?: string; limit: number },
+): Promise<DeclinedMeetingRequest[]> {
+  return manager.query(
+    `SELECT r.id, r."eventId", o.id AS "counterpartId", o.name AS "counterpartName", r.topic AS title, r."answeredAt" AS at
+       FROM meeting_request r JOIN organisation o ON o.id = r."toOrganisationId"
+      WHERE r."fromOrganisationId" = $1 AND r.status = 'declined' AND r."answeredAt" IS NOT NULL
+        AND o.kind = ANY($2::text[]) AND ($3::uuid IS NULL OR r.id = $3)
+      ORDER BY r."answeredAt" DESC, r.id LIMIT $4`,
+    [organisationId, counterpartKinds, opts.id ?? null, opts.limit],
+  );
+}

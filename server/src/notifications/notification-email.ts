@@ -32,6 +32,7 @@ const TEMPLATES: Record<NotificationKind, { subject: string; body: string }> = {
   'briefing.sent': { subject: '对接工作简报', body: '{name}对接工作简报第{seq}期（{title}）已发送，请登录查阅。' },
   'survey.sent': { subject: '需求调查', body: '请于{deadlineOn}前填写需求调查：{title}。' },
   'event_summary.published': { subject: '供需对接情况汇总表已发布', body: '{title}供需对接情况汇总表（第{version}版）已发布，请登录下载。' },
+  'reward.approved': { subject: '考核奖励已审批', body: '贵单位在“{title}”中的奖励已审批，请登录查看金额与计算依据。' },
 };
 
 /** The organisers' summaries: a count and no title. */

@@ -183,6 +183,46 @@ describe('authorisation matrix (integration)', () => {
     ]);
     // A briefing of the event (its PDF stored), for the briefing routes.
     const briefing = (await as(organiser).post(`/events/${event.id}/briefings`).expect(201)).body.id;
+    // A reporting period of the event, a draft reward program and a computed run of it (A's award at 0), for the rewards routes.
+    const [rewardPeriod] = await t.dataSource.query(
+      `INSERT INTO reward_period ("eventId", name, "startsOn", "endsOn", cadence, "dueOn", classes, "createdByUserId")
+       VALUES ($1, '矩阵统计期', '2026-10-01', '2026-12-31', 'quarterly', '2027-01-15', ARRAY['bank','enterprise'], $2) RETURNING id`,
+      [event.id, organiser.userId],
+    );
+    const [rewardProgram] = await t.dataSource.query(
+      `INSERT INTO reward_program ("eventId", lineage, "versionNo", name, state, content, "createdByUserId", version)
+       VALUES ($1, gen_random_uuid(), 1, '矩阵办法', 'draft', '{"rules":[],"schemes":[]}', $2, 1) RETURNING id`,
+      [event.id, organiser.userId],
+    );
+    const [rewardRun] = await t.dataSource.query(
+      `INSERT INTO reward_run ("eventId", "periodId", "programId", seq, state, institutions, unconfirmed, late, totals, changes, "computedAt", "computedByUserId", version)
+       VALUES ($1, $2, $3, 1, 'computed', 1, '[]', '[]', '{"total":0,"byRule":{},"byClass":{}}', '[]', now(), $4, 1) RETURNING id`,
+      [event.id, rewardPeriod.id, rewardProgram.id, organiser.userId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO reward_award ("runId", "organisationId", class, amount, outcomes, scores) VALUES ($1, $2, 'enterprise', 0, '[]', '[]')`,
+      [rewardRun.id, enterprise.organisationId],
+    );
+    // A reporting period whose enterprise form A owes (opened again through the API: owed to the participants), for the statistics routes.
+    await t.dataSource.query(
+      `INSERT INTO reward_period ("eventId", name, "startsOn", "endsOn", cadence, "dueOn", classes, "createdByUserId")
+       VALUES ($1, '矩阵报表期', '2026-10-01', '2026-12-31', 'quarterly', '2099-12-31', ARRAY['enterprise'], $2)`,
+      [event.id, organiser.userId],
+    );
+    await as(organiser)
+      .post(`/events/${event.id}/reward-periods`, {
+        name: '矩阵报表期',
+        startsOn: '2026-10-01',
+        endsOn: '2026-12-31',
+        cadence: 'quarterly',
+        dueOn: '2099-12-31',
+        classes: ['enterprise'],
+      })
+      .expect(201);
+    const [statisticsForm] = await t.dataSource.query(
+      `SELECT f."obligationId" FROM statistics_form f JOIN reward_period p ON p.id = f."periodId" WHERE p."eventId" = $1 AND p.name = '矩阵报表期' AND f."organisationId" = $2`,
+      [event.id, enterprise.organisationId],
+    );
     Object.assign(fixtures, {
       event: event.id,
       session: session.id,
@@ -209,6 +249,10 @@ describe('authorisation matrix (integration)', () => {
       unknownToken: 'no-such-invitation-token',
       directory: directory.id,
       briefing,
+      rewardPeriod: rewardPeriod.id,
+      rewardProgram: rewardProgram.id,
+      rewardRun: rewardRun.id,
+      statisticsFormA: statisticsForm.obligationId,
     } satisfies Record<Fixture, string>);
   });
   afterEach(() => {

@@ -36,7 +36,11 @@ export type Fixture =
   | 'unknownId'
   | 'unknownToken'
   | 'directory'
-  | 'briefing';
+  | 'briefing'
+  | 'rewardPeriod'
+  | 'rewardProgram'
+  | 'rewardRun'
+  | 'statisticsFormA';
 
 export type Rule = {
   allow: readonly PrincipalKind[];
@@ -402,6 +406,79 @@ export const POLICY: Record<string, Rule> = {
   'GET /api/me/agenda': { allow: members },
   'GET /api/me/agenda.ics': { allow: members },
   'GET /api/me/agenda.pdf': { allow: members },
+
+  // ---- ratings of institutions by the enterprises that dealt with them ----
+  'GET /api/me/ratable-dealings': { allow: members, note: "the caller's organisation's dealings; none for institutions and organisers" },
+  'POST /api/institution-ratings': {
+    allow: ['enterprise', 'other'],
+    body: (f) => ({ dealing: 'meeting', dealingId: f.meetingAB, speed: 3, attitude: 3, terms: 3 }),
+    note: "enterprises on their own dealings: the fixture meeting is not held (404), other's is not its own (404); institutions 403",
+  },
+  'GET /api/me/institution-ratings': { allow: ['bank'], note: 'institutions only, their own ratings without the raters; enterprises 403' },
+  'GET /api/events/:id/institution-ratings': { allow: organiser, params: ev },
+
+  // ---- statistics institutions report (统计报表): periods, forms filed and reviewed ----
+  'GET /api/events/:id/reward-periods': { allow: organiser, params: ev },
+  'POST /api/events/:id/reward-periods': { allow: organiser, params: ev },
+  'GET /api/reward-periods/:id': { allow: organiser, params: { id: 'rewardPeriod' } },
+  'POST /api/reward-periods/:id/close': { allow: organiser, params: { id: 'rewardPeriod' }, body: () => ({ version: 999 }) },
+  'GET /api/reward-periods/:id/forms': { allow: organiser, params: { id: 'rewardPeriod' } },
+  'GET /api/reward-periods/:id/forms.xlsx': { allow: organiser, params: { id: 'rewardPeriod' } },
+  'GET /api/me/statistics-forms': { allow: members, note: "the caller's own organisation's" },
+  'GET /api/statistics-forms/:id': {
+    allow: ['enterprise', 'organiser'],
+    params: { id: 'statisticsFormA' },
+    note: 'the institution that owes it (A) and organisers; others 404',
+  },
+  'PUT /api/statistics-forms/:id': {
+    allow: ['enterprise'],
+    body: () => ({ figures: {}, version: 999 }),
+    params: { id: 'statisticsFormA' },
+    note: 'the institution that owes it (A) only; organisers review (403)',
+  },
+  'POST /api/statistics-forms/:id/submit': {
+    allow: ['enterprise'],
+    body: () => ({ figures: {}, version: 999 }),
+    params: { id: 'statisticsFormA' },
+    note: 'the institution that owes it (A) only; organisers review (403)',
+  },
+
+  // ---- rewards: programs, calculation runs, approval and payment, notices (organisers of the event) ----
+  'GET /api/events/:id/reward-programs': { allow: organiser, params: ev },
+  'POST /api/events/:id/reward-programs': { allow: organiser, params: ev },
+  'GET /api/reward-programs/default': { allow: organiser },
+  'POST /api/reward-programs/check': { allow: organiser },
+  'GET /api/reward-programs/:id': { allow: organiser, params: { id: 'rewardProgram' }, note: "organisers of the program's event; of another event 404" },
+  'PUT /api/reward-programs/:id': {
+    allow: organiser,
+    params: { id: 'rewardProgram' },
+    body: () => ({ name: '矩阵办法', content: { rules: [], schemes: [] }, version: 999 }),
+  },
+  'POST /api/reward-programs/:id/publish': { allow: organiser, params: { id: 'rewardProgram' }, body: () => ({ version: 999 }) },
+  'POST /api/reward-programs/:id/new-version': {
+    allow: organiser,
+    params: { id: 'rewardProgram' },
+    note: 'the fixture is a draft: answered as the open draft',
+  },
+  'GET /api/reward-periods/:id/runs': { allow: organiser, params: { id: 'rewardPeriod' } },
+  'POST /api/reward-periods/:id/runs': { allow: organiser, params: { id: 'rewardPeriod' } },
+  'GET /api/reward-runs/:id': { allow: organiser, params: { id: 'rewardRun' } },
+  'GET /api/reward-runs/:id/awards': { allow: organiser, params: { id: 'rewardRun' } },
+  'POST /api/reward-runs/:id/approve': {
+    allow: organiser,
+    params: { id: 'rewardRun' },
+    body: () => ({ version: 999 }),
+    note: 'organisers within a step-up grant (none here: 403 step_up_required, rewards.int-spec)',
+  },
+  'POST /api/reward-runs/:id/awards/:organisationId/payment': { allow: organiser, params: { id: 'rewardRun', organisationId: 'orgA' } },
+  'GET /api/reward-runs/:id/awards.xlsx': { allow: organiser, params: { id: 'rewardRun' } },
+  'GET /api/reward-runs/:id/praise.pdf': { allow: organiser, params: { id: 'rewardRun' }, note: 'the fixture run is not approved: 409' },
+  'GET /api/reward-runs/:id/criticism.pdf': { allow: organiser, params: { id: 'rewardRun' }, note: 'the fixture run is not approved: 409' },
+  'GET /api/me/reward-awards': { allow: members, note: "the caller's organisation's awards in approved runs" },
+
+  // ---- the public scoreboard ----
+  'GET /api/events/:id/scoreboard': { allow: everyone, params: ev, note: 'public once a session of the event is out of draft (404 before)' },
+  'PUT /api/events/:id/scoreboard': { allow: organiser, params: ev, body: () => ({ figure: 'platform.signedLoans' }) },
 
   // ---- audit and import ----
   'GET /api/audit/verify': { allow: organiser },

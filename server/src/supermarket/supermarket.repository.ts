@@ -49,3 +49,26 @@ export async function applicationCountsByListing(
   );
   return new Map(rows.map(({ listingId, ...counts }) => [listingId, counts]));
 }
+
+/** An application an organisation sent that the product's organisation answered (for ratings). */
+export type AnsweredApplication = { id: string; eventId: string; counterpartId: string; counterpartName: string; title: string; at: Date };
+
+/**
+ * The applications this organisation sent that were answered (accepted or declined) by an
+ * organisation of one of these kinds, newest answer first (the one with `id` only, when given).
+ */
+export async function answeredApplicationsOf(
+  manager: EntityManager,
+  organisationId: string,
+  counterpartKinds: readonly string[],
+  opts: { id?: string; limit: number },
+): Promise<AnsweredApplication[]> {
+  return manager.query(
+    `SELECT a.id, a."eventId", a."offerOrganisationId" AS "counterpartId", o.name AS "counterpartName", l.title, a."answeredAt" AS at
+       FROM financing_application a JOIN organisation o ON o.id = a."offerOrganisationId" JOIN listing l ON l.id = a."offerListingId"
+      WHERE a."applicantOrganisationId" = $1 AND a.status IN ('accepted', 'declined') AND a."answeredAt" IS NOT NULL
+        AND o.kind = ANY($2::text[]) AND ($3::uuid IS NULL OR a.id = $3)
+      ORDER BY a."answeredAt" DESC, a.id LIMIT $4`,
+    [organisationId, counterpartKinds, opts.id ?? null, opts.limit],
+  );
+}

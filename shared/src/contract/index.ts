@@ -25,6 +25,9 @@ import { users } from './users';
 import { directory } from './directory';
 import { briefings } from './briefings';
 import { eventSummary } from './event-summary';
+import { statistics } from './statistics';
+import { rewards } from './rewards';
+import { ratings } from './ratings';
 
 export * from './route';
 
@@ -53,6 +56,9 @@ export const routes = {
   directory,
   briefings,
   eventSummary,
+  statistics,
+  rewards,
+  ratings,
   notifications,
   audit,
   imports,

@@ -14,6 +14,7 @@ import { TrackingTab } from '../tracking/components/tracking-tab';
 import { SurveysTab } from '../surveys';
 import { DirectoryTab } from '../directory/components/directory-tab';
 import { ResultsTab } from '../figures/components/results-tab';
+import { RewardsTab } from '../rewards';
 
 const TABS = [
   'results',
@@ -24,6 +25,7 @@ const TABS = [
   'supermarket',
   'ceremony',
   'follow-up',
+  'rewards',
   'surveys',
   'directory',
   'organisations',
@@ -83,6 +85,11 @@ export function ConsolePage() {
             key: 'follow-up',
             label: <span data-testid="console-tab-follow-up">{t('console.tabFollowUp')}</span>,
             children: <TrackingTab />,
+          },
+          {
+            key: 'rewards',
+            label: <span data-testid="console-tab-rewards">{t('console.tabRewards')}</span>,
+            children: <RewardsTab />,
           },
           {
             key: 'surveys',

@@ -52,6 +52,7 @@ export const REFRESH_ON: Record<NotificationKind, Refresh> = {
   'briefing.sent': (eventId) => ofEvent(eventId, keys.briefings),
   'survey.sent': (eventId) => [keys.mySurveys, keys.myObligations, ...ofEvent(eventId, keys.surveys)],
   'event_summary.published': (eventId) => ofEvent(eventId, keys.eventSummary),
+  'reward.approved': () => [keys.myRewardAwards],
 };
 
 /** The query keys a notification concerns (none for a kind this client does not know yet). */

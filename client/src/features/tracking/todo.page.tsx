@@ -55,13 +55,21 @@ export function MyTodoPage() {
                               </Button>
                             </Link>,
                           ]
-                        : o.kind === 'problem_answer'
+                        : o.kind === 'statistics_filing'
                           ? [
-                              <Typography.Text key="below" type="secondary">
-                                {t('todo.answerBelow')}
-                              </Typography.Text>,
+                              <Link key="statistics" to="/my/statistics">
+                                <Button type="primary" data-testid="todo-statistics">
+                                  {o.state === 'returned' ? t('todo.fileAgain') : t('todo.file')}
+                                </Button>
+                              </Link>,
                             ]
-                          : []
+                          : o.kind === 'problem_answer'
+                            ? [
+                                <Typography.Text key="below" type="secondary">
+                                  {t('todo.answerBelow')}
+                                </Typography.Text>,
+                              ]
+                            : []
                 }
               >
                 <List.Item.Meta

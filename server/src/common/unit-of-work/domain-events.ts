@@ -31,6 +31,8 @@ export type DomainEvents = {
   'notification.created': { userId: string; notification: Notification };
   /** Notices of one user were settled (what they asked for is done): pushed live to the user's room. */
   'notification.settled': { userId: string; ids: string[]; unread: number };
+  /** An enterprise rated an institution (ratings): its average in the event changed (scoreboards refresh). */
+  'rating.given': { eventId: string; institutionId: string };
 };
 
 export type ObligationChange = {

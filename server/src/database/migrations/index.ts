@@ -32,6 +32,10 @@ import { ProducerDirectory1797500000000 } from './1797500000000-ProducerDirector
 import { Briefing1797500000300 } from './1797500000300-Briefing';
 import { EventSummary1797500000400 } from './1797500000400-EventSummary';
 import { ObligationSubjects1797400000100 } from './1797400000100-ObligationSubjects';
+import { Ratings1797600000200 } from './1797600000200-Ratings';
+import { Statistics1797600000000 } from './1797600000000-Statistics';
+import { Scoreboard1797600000300 } from './1797600000300-Scoreboard';
+import { Rewards1797600000100 } from './1797600000100-Rewards';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -69,4 +73,8 @@ export const MIGRATIONS = [
   ProducerDirectory1797500000000,
   Briefing1797500000300,
   EventSummary1797500000400,
+  Ratings1797600000200,
+  Statistics1797600000000,
+  Scoreboard1797600000300,
+  Rewards1797600000100,
 ];

@@ -1,0 +1,1 @@
+export { RatingsPanel } from './components/ratings-panel';

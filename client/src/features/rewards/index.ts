@@ -1,0 +1,1 @@
+export { RewardsTab } from './components/rewards-tab';
