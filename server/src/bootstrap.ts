@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { precompressedAssets, staticAssetHeaders } from './common/static-assets';
 import { createValidationPipe } from './common/validation';
 import { ClusterIoAdapter } from './realtime/socket-adapter';
 import type { AppConfig } from './config/config';
@@ -71,7 +72,9 @@ export async function createApp(
 
   if (config.clientDist && existsSync(join(config.clientDist, 'index.html'))) {
     const index = join(config.clientDist, 'index.html');
-    app.useStaticAssets(config.clientDist, { index: false, maxAge: '1h' });
+    // Brotli or gzip twins written by the client build first, then the files as they are.
+    app.use(precompressedAssets(config.clientDist));
+    app.useStaticAssets(config.clientDist, { index: false, setHeaders: staticAssetHeaders(config.clientDist) });
     // The client routes in the browser: any other GET outside /api gets index.html.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();

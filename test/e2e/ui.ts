@@ -64,3 +64,65 @@ export function watchErrors(page: Page, into: string[]): void {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) into.push(`CSP: ${message.text()}`);
   });
 }
+
+/**
+ * The visible touch targets on the page shorter than `min` px (44 on phones, issue 18), described for the failure
+ * message (`tag[data-testid] "text" 32px`); [] when all are big enough. A target is a button, a link, a form
+ * control or an element with a control's role. An antd control counts as its outer box (a number input with its
+ * border, a checkbox with its label). Exempt: links inside a sentence (WCAG 2.5.8's inline exception) and what is
+ * hidden (closed drawers, collapsed panels, zero-sized helpers).
+ */
+export async function touchTargetsTooSmall(page: Page, min = 44): Promise<string[]> {
+  return page.evaluate((least) => {
+    const selector =
+      'button, a[href], input, select, textarea, [role="button"], [role="tab"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="combobox"], [role="option"]';
+    const wrappers =
+      '.ant-input-number, .ant-input-affix-wrapper, .ant-select, .ant-picker, .ant-input-group-wrapper, .ant-checkbox-wrapper, .ant-radio-wrapper';
+    const seen = new Set<Element>();
+    const small: string[] = [];
+    for (const element of document.querySelectorAll(selector)) {
+      if (element instanceof HTMLInputElement && (element.type === 'hidden' || element.type === 'file')) continue;
+      let target: Element = element;
+      if (element.matches('input, [role="combobox"]')) target = element.closest(wrappers) ?? element.closest('label') ?? element;
+      // A link in a menu item covers the whole item (antd stretches it with an ::before over the item).
+      if (element.matches('.ant-menu-item a')) target = element.closest('.ant-menu-item') ?? element;
+      // A tab's label sits in the tab, which is what takes the tap.
+      if (element.matches('[role="tab"]')) target = element.closest('.ant-tabs-tab') ?? element;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      if (!target.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // A link wrapped around a button (react-router's Link around an antd Button): the button is the target.
+      if (target.tagName === 'A' && target.querySelector('button, [role="button"]')) continue;
+      if (target.tagName === 'A' && getComputedStyle(target).display === 'inline') {
+        const around = (target.parentElement?.textContent ?? '').trim().length;
+        if (around > (target.textContent ?? '').trim().length) continue;
+      }
+      if (box.height + 0.5 >= least) continue;
+      const testId = target.getAttribute('data-testid') ?? element.getAttribute('data-testid');
+      const text = (target.textContent ?? '').trim().slice(0, 24) || target.getAttribute('aria-label') || '';
+      small.push(`${target.tagName.toLowerCase()}${testId ? `[${testId}]` : ''} "${text}" ${Math.round(box.height)}px`);
+    }
+    return small;
+  }, min);
+}
+
+/**
+ * The document's width against the viewport's, and what sticks out past the right edge outside a scrolling table or
+ * tab bar (for the failure message): a page fits when scrollWidth <= viewport and `outside` is empty.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ path: string; scrollWidth: number; viewport: number; outside: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        if (e.closest('.ant-table-content, .ant-table-body, .ant-table-header, .ant-tabs-nav-wrap')) return false;
+        if (!e.checkVisibility()) return false;
+        return e.getBoundingClientRect().right > width + 1;
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}`);
+    return { path: location.pathname + location.search, scrollWidth: document.documentElement.scrollWidth, viewport: window.innerWidth, outside };
+  });
+}

@@ -94,19 +94,9 @@ function RequestsNavLabel() {
   );
 }
 
-export function AppLayout() {
-  const { token } = theme.useToken();
+/** The header's navigation for this user: what its role and organisation may reach, the 考核奖励 pages folded into one menu. */
+function useNavItems(me: ReturnType<typeof useMe>, approved: boolean): MenuProps['items'] {
   const { t } = useTranslation();
-  const me = useMe();
-  const { signOut } = useAuth();
-  const location = useLocation();
-  // Below md (phones, small tablets) the navigation, language and user menu fold into a drawer.
-  const narrow = Grid.useBreakpoint().md === false;
-  const [drawerOpen, setDrawerOpen] = useState(false);
-  useEffect(() => setDrawerOpen(false), [location.pathname, narrow]);
-  // Not approved: only its own registration (the server refuses the rest).
-  const approved = isApproved(me);
-
   const visible = NAV.filter(
     (item) =>
       (item.forOrganisers || me.role !== 'organiser') &&
@@ -128,7 +118,7 @@ export function AppLayout() {
       ),
   });
   const assessment = visible.filter((item) => item.group === 'assessment');
-  const items: MenuProps['items'] = [
+  return [
     // Organisers see agreements in the console, not as a party.
     ...visible.flatMap((item) => {
       if (item.group !== 'assessment') return [entry(item)];
@@ -137,6 +127,22 @@ export function AppLayout() {
     }),
     ...(me.role === 'organiser' ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }] : []),
   ];
+}
+
+export function AppLayout() {
+  const { token } = theme.useToken();
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useAuth();
+  const location = useLocation();
+  // Below md (phones, small tablets) the navigation, language and user menu fold into a drawer.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => setDrawerOpen(false), [location.pathname, narrow]);
+  // Not approved: only its own registration (the server refuses the rest).
+  const approved = isApproved(me);
+
+  const items = useNavItems(me, approved);
 
   const userMenu: MenuProps['items'] = [
     { key: 'org', label: me.organisation.name, disabled: true },
@@ -233,7 +239,14 @@ export function AppLayout() {
           }
           data-testid="nav-drawer"
         >
-          <Menu mode="inline" selectedKeys={selectedNav(location.pathname)} items={items} style={{ borderInlineEnd: 'none' }} />
+          {/* A tap on an entry closes the drawer, also on the page already open (the path does not change then). */}
+          <Menu
+            mode="inline"
+            selectedKeys={selectedNav(location.pathname)}
+            items={items}
+            onClick={() => setDrawerOpen(false)}
+            style={{ borderInlineEnd: 'none' }}
+          />
         </Drawer>
       ) : null}
       {me.organisation.status === 'pending' ? <Alert type="warning" banner title={t('layout.pendingBanner', { name: me.organisation.name })} /> : null}

@@ -4,6 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { isApiFailure } from '../api/client';
+import { PhoneTheme } from './phone-theme';
 import { useLanguage } from './use-language';
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -26,7 +27,10 @@ export function Providers({ children }: Props) {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fae' } }}>
-        <AntApp>{children}</AntApp>
+        {/* Touch targets of 44 px below md: app/phone-theme.tsx (tokens) and app/global.css (the rest). */}
+        <PhoneTheme>
+          <AntApp>{children}</AntApp>
+        </PhoneTheme>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -1,7 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from './dates';
+import { EVENT_TIME_ZONE, formatDateTime } from './dates';
 
 type Props = {
   url: string;
@@ -35,7 +35,7 @@ export function CopyLink({ url, title, expiresAt, email }: Props) {
         description={
           <Typography.Text type="secondary">
             {email ? t('invite.linkFor', { email }) + ' ' : ''}
-            {expiresAt ? t('invite.expires', { at: formatDateTime(expiresAt) }) + ' ' : ''}
+            {expiresAt ? t('invite.expires', { at: formatDateTime(expiresAt, EVENT_TIME_ZONE) }) + ' ' : ''}
             {t('invite.onlyOnce')}
           </Typography.Text>
         }

@@ -10,18 +10,21 @@ type Props = {
   open: boolean;
   /** The server's verdict, when it gives one; otherwise the browser's clock decides. */
   overdue?: boolean;
+  /** The event's zone: the time is shown on its clocks. */
+  timeZone: string;
 };
 
 const HOUR = 3_600_000;
 
 /** An answer deadline: the time, and while open how long is left or that it has passed. */
-export function Deadline({ at, open, overdue }: Props) {
+export function Deadline({ at, open, overdue, timeZone }: Props) {
   const { t } = useTranslation();
   const left = new Date(at).getTime() - Date.now();
   const late = overdue ?? left < 0;
   return (
     <Space orientation="vertical" size={0} style={{ whiteSpace: 'nowrap' }}>
-      <span>{formatDateTime(at)}</span>
+      <span>{formatDateTime(at, timeZone)}</span>
+
       {open ? (
         late ? (
           <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="deadline-overdue">

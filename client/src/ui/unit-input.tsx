@@ -13,13 +13,18 @@ type Props = {
   placeholder?: string;
   disabled?: boolean;
   testId?: string;
+  /**
+   * The keyboard a phone shows: 'decimal' (digits and a decimal point) for amounts, quantities and rates,
+   * 'numeric' (digits only) for whole numbers. Default: 'numeric' when precision is 0, else 'decimal'.
+   */
+  inputMode?: 'decimal' | 'numeric';
 };
 
 /**
  * A number input with its unit as an addon after it (antd 6 builds addons with Space.Compact).
  * Works as a Form.Item child: Form.Item passes value, onChange and id.
  */
-export function UnitInput({ unit, value, onChange, id, min = 0, max, precision, step, placeholder, disabled, testId }: Props) {
+export function UnitInput({ unit, value, onChange, id, min = 0, max, precision, step, placeholder, disabled, testId, inputMode }: Props) {
   return (
     <Space.Compact block>
       <InputNumber<number>
@@ -33,6 +38,7 @@ export function UnitInput({ unit, value, onChange, id, min = 0, max, precision, 
         step={step}
         placeholder={placeholder}
         disabled={disabled}
+        inputMode={inputMode ?? (precision === 0 ? 'numeric' : 'decimal')}
         style={{ width: '100%' }}
       />
       <Space.Addon>{unit}</Space.Addon>

@@ -80,7 +80,7 @@ describe('board follower', () => {
     answerSnapshot(5);
     expect(board()?.seq).toBe(5);
     expect(ids()).toEqual(['a']);
-    expect(getBoardSync('s1')).toEqual({ joining: false, stale: false, error: null });
+    expect(getBoardSync('s1')).toEqual({ joining: false, stale: false, error: null, syncedAt: null });
   });
 
   it('holds back events pushed during a join and applies them after the answer', () => {

@@ -12,11 +12,14 @@ import { keys } from '../../api/keys';
 import { getSocket, onSocketChange, reconnectSocket } from '../../api/socket';
 import type { DuijieSocket } from '../../api/socket';
 import { applyHeldBack, applyPushed, applyReplay, newerTotals } from './board-catch-up';
+import { fromSavedBoard, loadBoard, saveBoard, toSavedBoard } from './board-store';
 import { liveFromSnapshot, withLiveTotals } from './live-board';
 import type { LiveBoard } from './live-board';
 
 /** How long to wait for a board:join answer before asking again. */
 const JOIN_TIMEOUT_MS = 15_000;
+/** How often at most the board followed is kept on the device for reading offline. */
+const SAVE_EVERY_MS = 1_000;
 
 export type BoardSync = {
   /** A board:join is waiting for its answer. */
@@ -25,16 +28,23 @@ export type BoardSync = {
   stale: boolean;
   /** Why the server would not let us follow this board, as an API failure for the usual messages. */
   error: ApiFailure | null;
+  /**
+   * Until when the board held was known to be current (ms since epoch), once it is no longer
+   * live: the moment the connection dropped, or when a board kept on the device was last live.
+   */
+  syncedAt: number | null;
 };
 
-const INITIAL_SYNC: BoardSync = { joining: false, stale: true, error: null };
+const INITIAL_SYNC: BoardSync = { joining: false, stale: true, error: null, syncedAt: null };
 const syncs = new Map<string, BoardSync>();
+/** When each board left while not live was last current, for when it is followed again. */
+const leftAt = new Map<string, number>();
 const syncListeners = new Set<() => void>();
 
 function setSync(sessionId: string, patch: Partial<BoardSync>): void {
   const before = syncs.get(sessionId) ?? INITIAL_SYNC;
   const next = { ...before, ...patch };
-  if (next.joining === before.joining && next.stale === before.stale && next.error === before.error) return;
+  if (next.joining === before.joining && next.stale === before.stale && next.error === before.error && next.syncedAt === before.syncedAt) return;
   syncs.set(sessionId, next);
   for (const listener of syncListeners) listener();
 }
@@ -65,24 +75,73 @@ class BoardFollower {
   /** Events that arrived while a join was in flight, applied after its answer. */
   private buffer: BoardEvent[] = [];
   private pendingTotals: BoardTotalsUpdate | null = null;
+  /** Whose board this is, to keep it on the device for them; null: not kept. */
+  private readonly userId: string | null;
+  /** Reading the board kept on the device: joins wait for it, so they ask from its seq. */
+  private loadingKept = false;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
-  constructor(queryClient: QueryClient, sessionId: string) {
+  constructor(queryClient: QueryClient, sessionId: string, userId: string | null) {
     this.queryClient = queryClient;
     this.sessionId = sessionId;
+    this.userId = userId;
   }
 
   start(): void {
     this.unwatchSocket = onSocketChange(() => this.attach());
+    const held = this.read();
+    const lastCurrent = leftAt.get(this.sessionId);
+    if (held && lastCurrent !== undefined) setSync(this.sessionId, { syncedAt: lastCurrent });
+    if (this.userId !== null && !held) this.loadKept(this.userId);
     this.attach();
   }
 
   stop(): void {
+    this.stopped = true;
     this.unwatchSocket?.();
     this.unwatchSocket = null;
     if (this.socket?.connected) this.socket.emit('board:leave', { sessionId: this.sessionId });
     this.detach();
+    if (this.saveTimer !== null) this.save();
+    leftAt.set(this.sessionId, this.currentUntil());
     syncs.delete(this.sessionId);
     for (const listener of syncListeners) listener();
+  }
+
+  /** Shows the board kept on the device until the server answers, and joins from its seq. */
+  private loadKept(userId: string): void {
+    this.loadingKept = true;
+    void loadBoard(userId, this.sessionId)
+      .then((saved) => {
+        if (this.stopped || !saved || this.read()) return;
+        this.queryClient.setQueryData<LiveBoard>(keys.boardLive(this.sessionId), fromSavedBoard(saved));
+        setSync(this.sessionId, { syncedAt: saved.syncedAt });
+      })
+      .finally(() => {
+        this.loadingKept = false;
+        if (!this.stopped && !this.joining) this.join(false);
+      });
+  }
+
+  /** Until when the board held is known to be current: now while live, else when it last was. */
+  private currentUntil(): number {
+    const sync = getBoardSync(this.sessionId);
+    return (sync.stale ? sync.syncedAt : null) ?? Date.now();
+  }
+
+  /** Keeps the board on the device, at most once a second while it changes. */
+  private scheduleSave(): void {
+    if (this.userId === null || this.saveTimer !== null) return;
+    this.saveTimer = setTimeout(() => this.save(), SAVE_EVERY_MS);
+  }
+
+  private save(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const board = this.read();
+    if (this.userId === null || !board) return;
+    saveBoard(toSavedBoard(board, this.userId, this.currentUntil())).catch(() => undefined);
   }
 
   /** Starts again from a snapshot (the refresh button), reconnecting first if the socket gave up. */
@@ -111,9 +170,13 @@ class BoardFollower {
     };
     // Every (re)connection joins again from the last sequence number applied.
     const onConnect = () => this.join(false);
-    const onDisconnect = () => {
+    const onDisconnect = (reason: string) => {
       this.forgetJoin();
+      // Live until now: what is shown is as of this moment.
+      if (!getBoardSync(this.sessionId).stale) setSync(this.sessionId, { syncedAt: Date.now() });
       setSync(this.sessionId, { joining: false, stale: true });
+      // Kept as of now for reading offline; not when the app closed the socket (a logout).
+      if (reason !== 'io client disconnect') this.save();
     };
     socket.on('board:event', onEvent);
     socket.on('board:totals', onTotals);
@@ -147,7 +210,7 @@ class BoardFollower {
 
   private join(fresh: boolean): void {
     const socket = this.socket;
-    if (!socket?.connected) return;
+    if (!socket?.connected || (this.loadingKept && !fresh)) return;
     const lastSeq = fresh ? null : (this.read()?.seq ?? null);
     this.joinId += 1;
     const id = this.joinId;
@@ -199,7 +262,7 @@ class BoardFollower {
     const caughtUp = applyHeldBack(board, buffered, this.pendingTotals, now);
     this.pendingTotals = null;
     this.write(caughtUp.board);
-    setSync(this.sessionId, { joining: false, stale: false, error: null });
+    setSync(this.sessionId, { joining: false, stale: false, error: null, syncedAt: null });
     if (caughtUp.gap) {
       this.buffer = caughtUp.keep;
       this.join(false);
@@ -258,6 +321,7 @@ class BoardFollower {
   private write(board: LiveBoard): void {
     const before = this.read();
     this.queryClient.setQueryData<LiveBoard>(keys.boardLive(this.sessionId), board);
+    this.scheduleSave();
     if (before?.session.version !== board.session.version) {
       // Keep the REST copy of the session as new as the live one: actions send its version.
       this.queryClient.setQueryData<MatchSession>(keys.session(this.sessionId), (old) => (old && old.version > board.session.version ? old : board.session));
@@ -269,12 +333,13 @@ const followers = new Map<string, BoardFollower>();
 
 /**
  * Follows a session's board until the returned function is called. Several screens may follow
- * the same session; the board is left when the last one stops.
+ * the same session; the board is left when the last one stops. `keepFor`: the user signed in,
+ * for whom the board is kept on the device (board-store.ts) and read back on the next visit.
  */
-export function followBoard(queryClient: QueryClient, sessionId: string): () => void {
+export function followBoard(queryClient: QueryClient, sessionId: string, keepFor: string | null = null): () => void {
   let follower = followers.get(sessionId);
   if (!follower) {
-    follower = new BoardFollower(queryClient, sessionId);
+    follower = new BoardFollower(queryClient, sessionId, keepFor);
     followers.set(sessionId, follower);
     follower.start();
   }

@@ -7,6 +7,7 @@ import { LISTING_OPEN_STATUSES } from '@duijie/shared';
 import { ApiFailure } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useMe } from '../../app/auth';
+import { OfflineBanner } from '../../ui/offline-banner';
 import { PageState } from '../../ui/page-state';
 import { useEventDetail, useSession } from '../events/hooks/use-events';
 import { RecommendationsDrawer } from '../matching/components/recommendations-drawer';
@@ -60,6 +61,7 @@ export function BoardPage() {
           { title: s?.title ?? '…' },
         ]}
       />
+      {board ? <OfflineBanner offline={live.status === 'offline'} savedAt={live.syncedAt} timeZone={event.data?.timeZone} /> : null}
       <PageState loading={!s && session.isPending} error={s ? null : session.error} onRetry={() => void session.refetch()}>
         {s ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>

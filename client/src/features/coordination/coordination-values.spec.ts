@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { liaisonFields, problemActions, total } from './coordination-values';
-import { formatInZone } from '../../ui/dates';
+import { formatDateTime } from '../../ui/dates';
 
 describe('coordination values', () => {
   it('shows an instant in the event’s zone whatever the device’s zone is', () => {
-    expect(formatInZone('2026-11-15T16:30:00Z', 'Asia/Shanghai')).toBe('2026-11-16 00:30');
-    expect(formatInZone('2026-11-15T16:30:00Z', 'Asia/Urumqi')).toBe('2026-11-15 22:30');
-    expect(formatInZone(null, 'Asia/Shanghai')).toBe('—');
+    expect(formatDateTime('2026-11-15T16:30:00Z', 'Asia/Shanghai')).toBe('2026-11-16 00:30');
+    expect(formatDateTime('2026-11-15T16:30:00Z', 'Asia/Urumqi')).toBe('2026-11-15 22:30');
+    expect(formatDateTime(null, 'Asia/Shanghai')).toBe('—');
   });
 
   it('lets organisers route a problem until it is resolved, and answer it only once routed', () => {

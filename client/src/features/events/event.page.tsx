@@ -8,6 +8,8 @@ import type { MatchSession } from '@duijie/shared';
 import { useMe } from '../../app/auth';
 import { useLanguage } from '../../app/use-language';
 import { formatDateRange } from '../../ui/dates';
+import { ZoneNote } from '../../ui/zone-note';
+
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
 import { EventSummaryDownloads } from '../event-summary/components/event-summary-downloads';
@@ -99,6 +101,7 @@ export function EventPage() {
                 emptyText={t('sessions.empty')}
                 onRetry={() => void participations.refetch()}
               >
+                <ZoneNote zone={data.timeZone} at={data.sessions[0]?.startsAt} variant="page" />
                 <SessionsTable
                   sessions={data.sessions}
                   me={me}

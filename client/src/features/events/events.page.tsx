@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { regionLabel } from '@duijie/shared';
@@ -12,8 +12,10 @@ import { formatDateRange } from '../../ui/dates';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
 import { rowTestId } from '../../ui/test-id';
-import { EventFormModal } from './components/event-form-modal';
 import { useEvents } from './hooks/use-events';
+
+// Organisers only (its date pickers are a good part of a phone's first load): fetched for them alone.
+const EventFormModal = lazy(async () => ({ default: (await import('./components/event-form-modal')).EventFormModal }));
 
 export function EventsPage() {
   const { t } = useTranslation();
@@ -27,7 +29,11 @@ export function EventsPage() {
     {
       title: t('fields.eventName'),
       dataIndex: 'name',
-      render: (_value, event) => <Link to={`/events/${event.id}`}>{event.name}</Link>,
+      render: (_value, event) => (
+        <Link to={`/events/${event.id}`} className="touch-link">
+          {event.name}
+        </Link>
+      ),
     },
     { title: t('fields.province'), dataIndex: 'province', render: (_v, event) => regionLabel(event.province, lang) },
     {
@@ -68,7 +74,11 @@ export function EventsPage() {
           scroll={{ x: 'max-content' }}
         />
       </PageState>
-      {isOrganiser ? <EventFormModal open={creating} onClose={() => setCreating(false)} /> : null}
+      {isOrganiser ? (
+        <Suspense fallback={null}>
+          <EventFormModal open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,9 +1,10 @@
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { MatchSession, MeetingMode, RegistrationMode, SessionInput, SessionKind } from '@duijie/shared';
+import { fromZonedPicker, toZonedPicker } from '../../ui/dates';
 
 // The session form holds times as Dayjs and the lunch break as times of day; these functions
-// convert between what the form holds and what the API takes.
+// convert between what the form holds and what the API takes. The pickers show the wall clock
+// of the event's zone (`timeZone`), whatever the device's zone is.
 
 export type SessionFormValues = {
   kind: SessionKind;
@@ -22,44 +23,45 @@ export type SessionFormValues = {
 };
 
 /** The break's times put on the session's start date. */
-function onStartDate(start: Dayjs, time: Dayjs): string {
-  return start.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString();
+function onStartDate(start: Dayjs, time: Dayjs, timeZone: string): string {
+  return fromZonedPicker(start.hour(time.hour()).minute(time.minute()).second(0).millisecond(0), timeZone);
 }
 
 /** The form's starting values: the session to edit, or the defaults of a new one. */
-export function initialSessionValues(session: MatchSession | undefined): Partial<SessionFormValues> {
+export function initialSessionValues(session: MatchSession | undefined, timeZone: string): Partial<SessionFormValues> {
   return session
     ? {
         kind: session.kind,
         title: session.title,
         leadDepartment: session.leadDepartment,
         venue: session.venue,
-        startsAt: dayjs(session.startsAt),
-        endsAt: dayjs(session.endsAt),
+        startsAt: toZonedPicker(session.startsAt, timeZone),
+        endsAt: toZonedPicker(session.endsAt, timeZone),
         slotMinutes: session.slotMinutes,
         tableCount: session.tableCount,
-        ceremonyAt: session.ceremonyAt ? dayjs(session.ceremonyAt) : null,
+        ceremonyAt: session.ceremonyAt ? toZonedPicker(session.ceremonyAt, timeZone) : null,
         registrationMode: session.registrationMode,
         meetingMode: session.meetingMode,
-        breakRange: session.breakStartsAt && session.breakEndsAt ? [dayjs(session.breakStartsAt), dayjs(session.breakEndsAt)] : null,
+        breakRange:
+          session.breakStartsAt && session.breakEndsAt ? [toZonedPicker(session.breakStartsAt, timeZone), toZonedPicker(session.breakEndsAt, timeZone)] : null,
       }
     : { slotMinutes: 20, tableCount: 10, registrationMode: 'open', meetingMode: 'scheduled' };
 }
 
-export function toSessionInput(values: SessionFormValues): SessionInput {
+export function toSessionInput(values: SessionFormValues, timeZone: string): SessionInput {
   return {
     kind: values.kind,
     title: values.title.trim(),
     leadDepartment: values.leadDepartment.trim(),
     venue: values.venue.trim(),
-    startsAt: values.startsAt.toISOString(),
-    endsAt: values.endsAt.toISOString(),
+    startsAt: fromZonedPicker(values.startsAt, timeZone),
+    endsAt: fromZonedPicker(values.endsAt, timeZone),
     slotMinutes: values.slotMinutes,
     tableCount: values.tableCount,
-    ceremonyAt: values.ceremonyAt ? values.ceremonyAt.toISOString() : null,
+    ceremonyAt: values.ceremonyAt ? fromZonedPicker(values.ceremonyAt, timeZone) : null,
     registrationMode: values.registrationMode,
     meetingMode: values.meetingMode,
-    breakStartsAt: values.breakRange ? onStartDate(values.startsAt, values.breakRange[0]) : null,
-    breakEndsAt: values.breakRange ? onStartDate(values.startsAt, values.breakRange[1]) : null,
+    breakStartsAt: values.breakRange ? onStartDate(values.startsAt, values.breakRange[0], timeZone) : null,
+    breakEndsAt: values.breakRange ? onStartDate(values.startsAt, values.breakRange[1], timeZone) : null,
   };
 }

@@ -24,7 +24,9 @@ export function LeadershipPage() {
                 {t('figures.leadershipTitle', { name: figures.data.eventName })}
               </Typography.Title>
               <Space className="leadership-no-print">
-                <Typography.Text type="secondary">{t('figures.asOf', { at: formatDateTime(figures.data.at), zone: figures.data.timeZone })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('figures.asOf', { at: formatDateTime(figures.data.at, figures.data.timeZone), zone: figures.data.timeZone })}
+                </Typography.Text>
                 <Button onClick={() => window.print()} data-testid="leadership-print">
                   {t('figures.print')}
                 </Button>

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useAuth } from '../../app/auth';
 import { AuthCard } from '../../ui/auth-card';
-import { formatDateTime } from '../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../ui/dates';
 import { useLabels } from '../../ui/labels';
 import { PageState } from '../../ui/page-state';
 import { useFailureHandler } from '../../ui/use-failure';
@@ -48,7 +48,7 @@ export function InvitePage() {
               <Descriptions.Item label={t('fields.orgName')}>{info.data.organisationName}</Descriptions.Item>
               <Descriptions.Item label={t('fields.email')}>{info.data.email}</Descriptions.Item>
               <Descriptions.Item label={t('fields.userRole')}>{labels.userRole(info.data.role)}</Descriptions.Item>
-              <Descriptions.Item label={t('invite.expiresAt')}>{formatDateTime(info.data.expiresAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('invite.expiresAt')}>{formatDateTime(info.data.expiresAt, EVENT_TIME_ZONE)}</Descriptions.Item>
             </Descriptions>
             <Form<Values>
               form={form}

@@ -48,7 +48,7 @@ export function LoginPage() {
             { type: 'email', message: t('validation.email') },
           ]}
         >
-          <Input prefix={<MailOutlined />} autoComplete="username" data-testid="login-email" />
+          <Input prefix={<MailOutlined />} autoComplete="username" inputMode="email" data-testid="login-email" />
         </Form.Item>
         <Form.Item name="password" label={t('fields.password')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
@@ -58,7 +58,10 @@ export function LoginPage() {
         </Button>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('login.noAccount')} <Link to="/register">{t('login.register')}</Link>
+        {t('login.noAccount')}{' '}
+        <Link to="/register" className="touch-link">
+          {t('login.register')}
+        </Link>
       </Typography.Paragraph>
     </AuthCard>
   );

@@ -1,8 +1,9 @@
-import { Flex, Select, Tabs, Typography } from 'antd';
+import { Flex, Grid, Select, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth';
+import { OfflineBanner } from '../../ui/offline-banner';
 import { PageState } from '../../ui/page-state';
 import { useEvents, useMyParticipations } from '../events/hooks/use-events';
 import { useSessionsById } from '../listings/hooks/use-listings';
@@ -25,6 +26,7 @@ export function MyAgendaPage() {
   const participations = useMyParticipations(me.role !== 'organiser');
   const events = useEvents();
   useLiveMeetings();
+  const narrow = Grid.useBreakpoint().md === false;
 
   const approvedSessionIds = useMemo(
     () => [...new Set((participations.data ?? []).filter((p) => p.status === 'approved').map((p) => p.sessionId))],
@@ -35,7 +37,9 @@ export function MyAgendaPage() {
   const myEvents = (events.data ?? []).filter((e) => mySessions.some((s) => s.eventId === e.id));
 
   const requestedEvent = params.get('event');
-  const event = myEvents.find((e) => e.id === requestedEvent) ?? myEvents[0];
+  // Unless one is asked for, the event whose session is on now or comes next (the day's meetings), else the first.
+  const current = mySessions.find((s) => Date.parse(s.endsAt) > Date.now());
+  const event = myEvents.find((e) => e.id === requestedEvent) ?? myEvents.find((e) => e.id === current?.eventId) ?? myEvents[0];
   const requestedTab = params.get('tab');
   const tab: Tab = isTab(requestedTab) ? requestedTab : 'agenda';
   const eventSessions = event ? mySessions.filter((s) => s.eventId === event.id) : [];
@@ -51,7 +55,7 @@ export function MyAgendaPage() {
         </Typography.Title>
         {myEvents.length > 0 ? (
           <Select<string>
-            style={{ width: 320 }}
+            style={{ width: narrow ? '100%' : 320 }}
             value={event?.id}
             onChange={(id) => go({ event: id })}
             options={myEvents.map((e) => ({ value: e.id, label: e.name }))}
@@ -62,6 +66,7 @@ export function MyAgendaPage() {
         ) : null}
       </Flex>
       <Typography.Paragraph type="secondary">{t('agenda.intro')}</Typography.Paragraph>
+      <OfflineBanner api="/api/me/agenda" timeZone={event?.timeZone} />
       <PageState
         loading={participations.isPending || events.isPending || sessionsLoading}
         error={participations.error ?? events.error}
@@ -80,7 +85,7 @@ export function MyAgendaPage() {
               {
                 key: 'agenda',
                 label: <span data-testid="agenda-tab-agenda">{t('agenda.tabAgenda')}</span>,
-                children: <AgendaList eventId={event.id} eventName={event.name} />,
+                children: <AgendaList eventId={event.id} eventName={event.name} timeZone={event.timeZone} />,
               },
               {
                 key: 'arrangements',

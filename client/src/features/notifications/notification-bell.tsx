@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Notification } from '@duijie/shared';
-import { useLanguage } from '../../app/use-language';
 import { useLiveNotifications, useMarkAllRead, useMarkRead, useNotificationCount, useNotifications } from './hooks/use-notifications';
 import { formatSentAt, notificationText } from './notification-text';
 
@@ -14,7 +13,6 @@ const LATEST = 5;
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
-  const lang = useLanguage();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   // On a phone the dropdown has no room beside the header's other controls: the bell opens the list page.
@@ -81,7 +79,7 @@ export function NotificationBell() {
               <Flex vertical gap={2} style={{ width: '100%' }}>
                 <Typography.Text strong={!n.readAt}>{notificationText(t, n, i18n)}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatSentAt(n.createdAt, n.timeZone, lang)}
+                  {formatSentAt(n.createdAt, n.timeZone)}
                   {n.settledAt ? ` · ${t('notifications.settled')}` : ''}
                 </Typography.Text>
               </Flex>

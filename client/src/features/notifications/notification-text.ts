@@ -1,5 +1,6 @@
 import type { TFunction, i18n as I18n } from 'i18next';
 import type { Notification } from '@duijie/shared';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../ui/dates';
 
 /** A notification's sentence in the current language, from its kind and params. */
 export function notificationText(t: TFunction, n: Pick<Notification, 'kind' | 'params'>, i18n: Pick<I18n, 'exists'>): string {
@@ -10,15 +11,7 @@ export function notificationText(t: TFunction, n: Pick<Notification, 'kind' | 'p
   return t(`notifications.${summary ? 'count' : 'kind'}.${n.kind}`, { ...params, interpolation: { escapeValue: false } });
 }
 
-/** When it was sent, in the event's zone (the device's when it is about no event). */
-export function formatSentAt(iso: string, timeZone: string | null, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    ...(timeZone ? { timeZone } : {}),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+/** When it was sent, in the event's zone (Asia/Shanghai when it is about no event), never the device's. */
+export function formatSentAt(iso: string, timeZone: string | null): string {
+  return formatDateTime(iso, timeZone ?? EVENT_TIME_ZONE);
 }

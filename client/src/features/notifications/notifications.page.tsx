@@ -2,7 +2,6 @@ import { Badge, Button, Flex, List, Tabs, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Notification } from '@duijie/shared';
-import { useLanguage } from '../../app/use-language';
 import { PageState } from '../../ui/page-state';
 import { useMarkAllRead, useMarkRead, useNotificationCount, useNotifications } from './hooks/use-notifications';
 import { formatSentAt, notificationText } from './notification-text';
@@ -13,7 +12,6 @@ const PAGE_SIZE = 20;
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
-  const lang = useLanguage();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const unread = params.get('tab') === 'unread';
@@ -104,7 +102,7 @@ export function NotificationsPage() {
                 title={<Typography.Text strong={!n.readAt}>{notificationText(t, n, i18n)}</Typography.Text>}
                 description={
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatSentAt(n.createdAt, n.timeZone, lang)}
+                    {formatSentAt(n.createdAt, n.timeZone)}
                     {n.settledAt ? ` · ${t('notifications.settled')}` : n.readAt ? ` · ${t('notifications.read')}` : ''}
                   </Typography.Text>
                 }

@@ -29,6 +29,8 @@ export function MyOrganisationPage() {
       </Typography.Title>
       <Card
         title={me.organisation.name}
+        // The organisation's full name wraps rather than being cut on a phone.
+        styles={{ title: { whiteSpace: 'normal' } }}
         extra={
           canManage && organisation.data ? (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="org-edit">

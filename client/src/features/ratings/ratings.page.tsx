@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatableDealing } from '@duijie/shared';
 import { useMe } from '../../app/auth';
-import { EVENT_TIME_ZONE, formatInZone } from '../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../ui/dates';
 import { PageState } from '../../ui/page-state';
 import { RateModal } from './components/rate-modal';
 import { Scores } from './components/scores';
@@ -80,14 +80,14 @@ function DealingRow({ dealing, onRate }: { dealing: RatableDealing; onRate: () =
           <Typography.Text strong>{dealing.institutionName}</Typography.Text>
           <Typography.Text type="secondary" ellipsis={{ tooltip: dealing.title }}>
             <Tag>{t(`ratings.dealing.${dealing.dealing}`)}</Tag>
-            {dealing.title} · {formatInZone(dealing.at, EVENT_TIME_ZONE)}
+            {dealing.title} · {formatDateTime(dealing.at, EVENT_TIME_ZONE)}
           </Typography.Text>
           {dealing.rating?.comment ? <Typography.Text italic>“{dealing.rating.comment}”</Typography.Text> : null}
         </Space>
         {dealing.rating ? (
           <Space orientation="vertical" size={0} align="end" data-testid="dealing-rating">
             <Rate disabled allowHalf value={starsOf(dealing.rating)} style={{ fontSize: 16 }} />
-            <Typography.Text type="secondary">{t('ratings.ratedOn', { at: formatInZone(dealing.rating.createdAt, EVENT_TIME_ZONE) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('ratings.ratedOn', { at: formatDateTime(dealing.rating.createdAt, EVENT_TIME_ZONE) })}</Typography.Text>
           </Space>
         ) : (
           <Button type="primary" onClick={onRate} data-testid={`rate-open-${dealing.dealingId}`}>
@@ -149,7 +149,7 @@ function ReceivedRatings() {
                       <Flex wrap justify="space-between" gap="small">
                         <Space size="small">
                           <Tag>{t(`ratings.dealing.${r.dealing}`)}</Tag>
-                          <Typography.Text type="secondary">{formatInZone(r.createdAt, EVENT_TIME_ZONE)}</Typography.Text>
+                          <Typography.Text type="secondary">{formatDateTime(r.createdAt, EVENT_TIME_ZONE)}</Typography.Text>
                         </Space>
                         <Rate disabled allowHalf value={starsOf(r)} style={{ fontSize: 14 }} />
                       </Flex>

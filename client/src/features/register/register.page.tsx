@@ -87,7 +87,7 @@ export function RegisterPage() {
             { type: 'email', message: t('validation.email') },
           ]}
         >
-          <Input autoComplete="username" data-testid="register-email" />
+          <Input autoComplete="username" inputMode="email" data-testid="register-email" />
         </Form.Item>
         <Form.Item
           name={['admin', 'displayName']}
@@ -127,7 +127,10 @@ export function RegisterPage() {
         </Button>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('register.haveAccount')} <Link to="/login">{t('register.toLogin')}</Link>
+        {t('register.haveAccount')}{' '}
+        <Link to="/login" className="touch-link">
+          {t('register.toLogin')}
+        </Link>
       </Typography.Paragraph>
     </AuthCard>
   );

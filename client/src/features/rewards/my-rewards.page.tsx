@@ -2,7 +2,7 @@ import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
-import { formatDateTime } from '../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../ui/dates';
 import { AwardReasons } from './components/award-reasons';
 import { useMyRewardAwards } from './hooks/use-rewards';
 import { byPeriod } from './reward-values';
@@ -67,7 +67,7 @@ export function MyRewardsPage() {
                 }
                 extra={
                   a.paidAt ? (
-                    <Tag color="green">{t('rewards.paidOn', { at: formatDateTime(a.paidAt) })}</Tag>
+                    <Tag color="green">{t('rewards.paidOn', { at: formatDateTime(a.paidAt, EVENT_TIME_ZONE) })}</Tag>
                   ) : (
                     <Tag color="gold">{t('rewards.awaitingPayment')}</Tag>
                   )

@@ -6,7 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { Scoreboard, ScoreboardFigure, ScoreboardRow } from '@duijie/shared';
 import { isApiFailure } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
-import { formatInZone } from '../../ui/dates';
+import { formatTime } from '../../ui/dates';
 import { failureText } from '../../ui/use-failure';
 import { FIGURE_KEYS, formatScore, isRating } from './scoreboard-format';
 import { useScoreboard, type ScoreboardFeed } from './use-scoreboard';
@@ -61,7 +61,7 @@ function Status({ feed, updatedAt, timeZone }: { feed: ScoreboardFeed; updatedAt
         <span className={`scoreboard-dot scoreboard-dot-${feed}`} aria-hidden />
         {feed === 'live' ? t('scoreboard.live') : t('scoreboard.polling')}
       </span>
-      <span className="scoreboard-updated">{t('scoreboard.updatedAt', { time: formatInZone(updatedAt, timeZone).slice(11) })}</span>
+      <span className="scoreboard-updated">{t('scoreboard.updatedAt', { time: formatTime(updatedAt, timeZone) })}</span>
     </div>
   );
 }

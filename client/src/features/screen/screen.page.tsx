@@ -11,6 +11,8 @@ import type { EChartsOption } from 'echarts';
 import { call } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
 import { Chart } from '../../ui/chart';
+import { EVENT_TIME_ZONE, formatTime, formatTimeSeconds } from '../../ui/dates';
+
 import { useCeremony } from './use-ceremony';
 import type { ScreenConnection, ScreenError } from './use-ceremony';
 import { useTween } from './use-tween';
@@ -80,7 +82,7 @@ function AuditSeal() {
       {t('screen.seal', {
         seq: head.seq,
         hash: `${head.hash.slice(0, 12)}…`,
-        at: dayjs(head.signedAt).format('HH:mm:ss'),
+        at: formatTimeSeconds(head.signedAt, EVENT_TIME_ZONE),
         fingerprint,
       })}
     </footer>
@@ -196,7 +198,7 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
                 <div className="screen-ticker-parties">{item.parties.join(' × ')}</div>
                 <div className="screen-ticker-meta">
                   <span className="screen-ticker-amount">{formatCny(item.amount, lang)}</span>
-                  <span>{dayjs(item.signedAt).format('HH:mm')}</span>
+                  <span>{formatTime(item.signedAt, EVENT_TIME_ZONE)}</span>
                 </div>
               </li>
             ))}
@@ -378,7 +380,7 @@ function Timeline({ points }: { points: CeremonyTotals['timeline'] }) {
     xAxis: {
       type: 'time',
       axisLine: { lineStyle: { color: SCREEN_MUTED } },
-      axisLabel: { color: SCREEN_MUTED, fontSize: font * 0.85, formatter: (v: number) => dayjs(v).format('HH:mm') },
+      axisLabel: { color: SCREEN_MUTED, fontSize: font * 0.85, formatter: (v: number) => formatTime(v, EVENT_TIME_ZONE) },
       splitLine: { show: false },
     },
     yAxis: { type: 'value', splitNumber: 2, axisLabel: { show: false }, splitLine: { lineStyle: { color: 'rgba(143, 176, 255, 0.15)' } } },

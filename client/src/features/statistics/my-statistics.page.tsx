@@ -35,6 +35,8 @@ export function MyStatisticsPage() {
                 <Card
                   size="small"
                   title={f.periodName}
+                  // A long period name wraps rather than being cut on a phone.
+                  styles={{ title: { whiteSpace: 'normal' } }}
                   extra={<FormStateTags state={o.state} timing={o.timing} />}
                   data-testid={`statistics-my-${f.id}`}
                   actions={[

@@ -1,5 +1,5 @@
 import { ShopOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Flex, Pagination, Row, Space, Typography } from 'antd';
+import { Badge, Breadcrumb, Card, Col, Collapse, Flex, Grid, Pagination, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -86,6 +86,8 @@ export function SupermarketPage() {
   const participations = useMyParticipations(!isOrganiser);
   const [applyingTo, setApplyingTo] = useState<ListingPublic | null>(null);
   const [asking, setAsking] = useState<MeetingTarget | null>(null);
+  // On a phone the filters fold away and the pager is the simple one.
+  const narrow = Grid.useBreakpoint().md === false;
 
   // My organisation's open financing needs in this event: what an application is made with.
   const needs = useMemo(
@@ -152,9 +154,7 @@ export function SupermarketPage() {
           </Typography.Text>
         ) : null}
       </Flex>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <SupermarketFilters value={filters} onChange={onFilter} />
-      </Card>
+      <FiltersPanel narrow={narrow} filters={filters} onFilter={onFilter} />
       <PageState
         loading={shelf.isPending}
         error={shelf.error}
@@ -177,14 +177,15 @@ export function SupermarketPage() {
           ))}
         </Row>
         {data && data.total > 0 ? (
-          <Flex justify="end" style={{ marginTop: 16 }}>
+          <Flex justify={narrow ? 'center' : 'end'} style={{ marginTop: 16 }}>
             <Pagination
+              simple={narrow}
               current={page}
               pageSize={pageSize}
               total={data.total}
               pageSizeOptions={PAGE_SIZES}
-              showSizeChanger
-              showTotal={(count) => t('common.totalCount', { count })}
+              showSizeChanger={!narrow}
+              showTotal={narrow ? undefined : (count) => t('common.totalCount', { count })}
               onChange={(nextPage, nextSize) =>
                 update({
                   page: nextPage === 1 ? undefined : String(nextPage),
@@ -204,5 +205,37 @@ export function SupermarketPage() {
       />
       <MeetingRequestModal target={asking} onClose={() => setAsking(null)} />
     </div>
+  );
+}
+
+type FiltersPanelProps = { narrow: boolean; filters: ShelfFilterValues; onFilter: (next: ShelfFilterValues) => void };
+
+/** The filter bar in a small card; on a phone folded away above the shelf (seven fields in one column would push it off the screen). */
+function FiltersPanel({ narrow, filters, onFilter }: FiltersPanelProps) {
+  const { t } = useTranslation();
+  if (!narrow) {
+    return (
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <SupermarketFilters value={filters} onChange={onFilter} />
+      </Card>
+    );
+  }
+  return (
+    <Collapse
+      style={{ marginBottom: 16 }}
+      items={[
+        {
+          key: 'filters',
+          forceRender: true,
+          label: (
+            <Flex gap={8} align="center" data-testid="supermarket-filters-toggle">
+              {t('supermarket.filter')}
+              <Badge count={Object.values(filters).filter((v) => v !== undefined).length} size="small" />
+            </Flex>
+          ),
+          children: <SupermarketFilters value={filters} onChange={onFilter} />,
+        },
+      ]}
+    />
   );
 }

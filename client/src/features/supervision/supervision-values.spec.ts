@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { issueIds, pastDeadline, stateColour } from './supervision-values';
-import { formatInZone } from '../../ui/dates';
+import { formatDateTime } from '../../ui/dates';
 
 describe('supervision values', () => {
   it('shows an instant in the event’s zone, not the device’s', () => {
-    expect(formatInZone('2026-03-18T16:00:00Z', 'Asia/Shanghai')).toBe('2026-03-19 00:00');
-    expect(formatInZone('2026-03-18T16:00:00Z', 'UTC')).toBe('2026-03-18 16:00');
-    expect(formatInZone(null, 'Asia/Shanghai')).toBe('—');
+    expect(formatDateTime('2026-03-18T16:00:00Z', 'Asia/Shanghai')).toBe('2026-03-19 00:00');
+    expect(formatDateTime('2026-03-18T16:00:00Z', 'UTC')).toBe('2026-03-18 16:00');
+    expect(formatDateTime(null, 'Asia/Shanghai')).toBe('—');
   });
 
   it('reads an open notice past its deadline as past due, and a closed one never', () => {

@@ -70,6 +70,8 @@ export function MySurveysPage() {
                   <Card
                     size="small"
                     title={r.survey.title}
+                    // A long title wraps rather than being cut on a phone.
+                    styles={{ title: { whiteSpace: 'normal' } }}
                     extra={<ResponseStateTag response={r} />}
                     data-testid={`my-survey-${r.id}`}
                     actions={[

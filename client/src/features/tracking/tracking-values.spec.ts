@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackingRow } from '@duijie/shared';
 import { evidenceProblem, lineKindsForStep, overdueOfSelected, toReportInput } from './tracking-values';
-import { formatInZone } from '../../ui/dates';
+import { formatDateTime } from '../../ui/dates';
 
 describe('tracking values', () => {
   it('shows an instant in the event’s zone, not the device’s', () => {
-    expect(formatInZone('2026-03-16T16:00:00.000Z', 'Asia/Shanghai')).toBe('2026-03-17 00:00');
-    expect(formatInZone('2026-03-16T16:00:00.000Z', 'Asia/Urumqi')).toBe('2026-03-16 22:00');
-    expect(formatInZone(null, 'Asia/Shanghai')).toBe('—');
+    expect(formatDateTime('2026-03-16T16:00:00.000Z', 'Asia/Shanghai')).toBe('2026-03-17 00:00');
+    expect(formatDateTime('2026-03-16T16:00:00.000Z', 'Asia/Urumqi')).toBe('2026-03-16 22:00');
+    expect(formatDateTime(null, 'Asia/Shanghai')).toBe('—');
   });
 
   it('offers the ledger lines of the step reported, and closing', () => {

@@ -2,13 +2,13 @@
 // agreement's id and content hash; the platform answers only when both match, and says
 // 'tampered' when its stored agreement no longer matches what the audit chain recorded.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Result, Typography } from 'antd';
+import { Alert, Descriptions, Grid, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { routes } from '@duijie/shared';
 import { call, isApiFailure } from '../../api/client';
 import { AuthCard } from '../../ui/auth-card';
-import { formatDateTime } from '../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../ui/dates';
 import { useLabels } from '../../ui/labels';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
@@ -24,6 +24,8 @@ export function VerifyPage() {
     queryFn: ({ signal }) => call(routes.agreements.verify, { params: { id }, query: { hash } }, { signal }),
     retry: (count, error) => !(isApiFailure(error) && error.status < 500) && count < 2,
   });
+  // On a phone each label sits above its value, so the long names and hashes get the full width.
+  const narrow = Grid.useBreakpoint().md === false;
   const notFound = isApiFailure(verification.error) && verification.error.status < 500;
 
   return (
@@ -52,7 +54,7 @@ export function VerifyPage() {
                   />
                 </>
               )}
-              <Descriptions column={1} size="small" bordered>
+              <Descriptions column={1} size="small" bordered layout={narrow ? 'vertical' : 'horizontal'}>
                 <Descriptions.Item label={t('agreement.title')}>{verification.data.title}</Descriptions.Item>
                 <Descriptions.Item label={t('agreement.kind')}>{labels.agreementKind(verification.data.kind)}</Descriptions.Item>
                 <Descriptions.Item label={t('agreement.amount')}>
@@ -62,7 +64,7 @@ export function VerifyPage() {
                 <Descriptions.Item label={t('agreement.parties')}>
                   {verification.data.parties.map((p) => (
                     <div key={p.name}>
-                      {labels.partyRole(p.role)}：{p.name} · {t('verify.signedAt', { at: formatDateTime(p.signedAt) })}
+                      {labels.partyRole(p.role)}：{p.name} · {t('verify.signedAt', { at: formatDateTime(p.signedAt, EVENT_TIME_ZONE) })}
                     </div>
                   ))}
                 </Descriptions.Item>
@@ -76,7 +78,8 @@ export function VerifyPage() {
                     <div data-testid="verify-signed-head">
                       {t('verify.signedHeadText', {
                         seq: verification.data.signedHead.seq,
-                        at: formatDateTime(verification.data.signedHead.signedAt),
+                        at: formatDateTime(verification.data.signedHead.signedAt, EVENT_TIME_ZONE),
+
                         fingerprint: verification.data.signedHead.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(' '),
                       })}
                     </div>

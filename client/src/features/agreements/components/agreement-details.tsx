@@ -5,6 +5,8 @@ import { findCategory } from '@duijie/shared';
 import type { Agreement, AgreementParty } from '@duijie/shared';
 import { useLanguage } from '../../../app/use-language';
 import { formatDateTime } from '../../../ui/dates';
+import { ZoneNote } from '../../../ui/zone-note';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { useLabels } from '../../../ui/labels';
 import { Money } from '../../../ui/money';
 import { formatQuantity } from '../../../ui/quantity';
@@ -91,11 +93,12 @@ type DetailsProps = { agreement: Agreement };
 /** Terms, hash and the signature timeline (the expanded row). */
 export function AgreementDetails({ agreement: a }: DetailsProps) {
   const { t } = useTranslation();
+  const zone = useEventTimeZone(a.eventId);
   const signatures = a.parties
     .flatMap((p) => (p.signature ? [{ party: p, signature: p.signature }] : []))
     .sort((x, y) => x.signature.signedAt.localeCompare(y.signature.signedAt));
   const items = [
-    { key: 'created', color: 'gray', content: t('agreement.timelineCreated', { at: formatDateTime(a.createdAt) }) },
+    { key: 'created', color: 'gray', content: t('agreement.timelineCreated', { at: formatDateTime(a.createdAt, zone) }) },
     ...signatures.map(({ party, signature }) => ({
       key: `sig-${party.organisationId}`,
       color: 'green',
@@ -104,13 +107,13 @@ export function AgreementDetails({ agreement: a }: DetailsProps) {
           {t('agreement.timelineSigned', {
             org: party.organisationName,
             user: signature.userName,
-            at: formatDateTime(signature.signedAt),
+            at: formatDateTime(signature.signedAt, zone),
           })}
         </span>
       ),
     })),
-    ...(a.signedAt ? [{ key: 'signed', color: 'blue', content: t('agreement.timelineAllSigned', { at: formatDateTime(a.signedAt) }) }] : []),
-    ...(a.confirmedAt ? [{ key: 'confirmed', color: 'green', content: t('agreement.timelineConfirmed', { at: formatDateTime(a.confirmedAt) }) }] : []),
+    ...(a.signedAt ? [{ key: 'signed', color: 'blue', content: t('agreement.timelineAllSigned', { at: formatDateTime(a.signedAt, zone) }) }] : []),
+    ...(a.confirmedAt ? [{ key: 'confirmed', color: 'green', content: t('agreement.timelineConfirmed', { at: formatDateTime(a.confirmedAt, zone) }) }] : []),
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -122,6 +125,8 @@ export function AgreementDetails({ agreement: a }: DetailsProps) {
         <Typography.Title level={5}>
           {t('agreement.timeline')} <Tag>{t('agreement.version', { version: a.version })}</Tag>
         </Typography.Title>
+        <ZoneNote zone={zone} at={a.signedAt ?? a.createdAt} variant="page" />
+
         <Timeline items={items} />
       </div>
       <LedgerPanel agreement={a} />

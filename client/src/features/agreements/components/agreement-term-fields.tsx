@@ -38,12 +38,12 @@ export function AgreementTermFields({ goods }: Props) {
               <CategorySelect testId="agreement-product" />
             </Form.Item>
           </Col>
-          <Col xs={12} md={8}>
+          <Col xs={24} md={8}>
             <Form.Item name="quantity" label={t('fields.quantity')} rules={[required]}>
-              <InputNumber<number> min={0} style={{ width: '100%' }} data-testid="agreement-quantity" />
+              <InputNumber<number> min={0} inputMode="decimal" style={{ width: '100%' }} data-testid="agreement-quantity" />
             </Form.Item>
           </Col>
-          <Col xs={12} md={4}>
+          <Col xs={24} md={4}>
             <Form.Item name="unit" label={t('fields.unit')} rules={[required]}>
               <Select data-testid="agreement-unit" options={QUANTITY_UNITS.map((u) => ({ value: u, label: u }))} showSearch />
             </Form.Item>

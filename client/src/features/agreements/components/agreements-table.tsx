@@ -1,11 +1,15 @@
-import { Space, Table, Tag } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '@duijie/shared';
 import { formatDateTime } from '../../../ui/dates';
+import { useTimeZoneOf } from '../../events/hooks/use-event-time-zone';
 import { useLabels } from '../../../ui/labels';
 import { Money } from '../../../ui/money';
+import { ResponsiveList } from '../../../ui/responsive-list';
 import { AgreementStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
 import { AgreementDetails, PartyList } from './agreement-details';
@@ -22,6 +26,7 @@ type Props = {
 /** Agreements with their parties' signatures; a row expands to the terms and the timeline. */
 export function AgreementsTable({ agreements, sessionTitle, actions, pageSize }: Props) {
   const { t } = useTranslation();
+  const zoneOf = useTimeZoneOf();
   const labels = useLabels();
   const columns: TableColumnsType<Agreement> = [
     { title: t('agreement.title'), dataIndex: 'title' },
@@ -33,7 +38,7 @@ export function AgreementsTable({ agreements, sessionTitle, actions, pageSize }:
     {
       title: t('fields.updatedAt'),
       dataIndex: 'updatedAt',
-      render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.updatedAt)}</span>,
+      render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.updatedAt, zoneOf(a.eventId))}</span>,
     },
     {
       title: t('common.actions'),
@@ -47,14 +52,59 @@ export function AgreementsTable({ agreements, sessionTitle, actions, pageSize }:
     },
   ];
   return (
-    <Table<Agreement>
+    <ResponsiveList<Agreement>
       rowKey="id"
       columns={columns}
       dataSource={agreements}
-      onRow={(a) => rowTestId('agreement-row', { 'data-agreement-id': a.id, 'data-status': a.status })}
-      expandable={{ expandedRowRender: (a) => <AgreementDetails agreement={a} /> }}
+      card={(a) => <AgreementCard agreement={a} sessionTitle={sessionTitle?.(a.sessionId)} actions={actions(a)} />}
+      testId="agreements"
       pagination={{ pageSize, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
+      tableProps={{
+        onRow: (a) => rowTestId('agreement-row', { 'data-agreement-id': a.id, 'data-status': a.status }),
+        expandable: { expandedRowRender: (a) => <AgreementDetails agreement={a} /> },
+        scroll: { x: 'max-content' },
+      }}
     />
+  );
+}
+
+type CardProps = { agreement: Agreement; sessionTitle: string | undefined; actions: ReactNode };
+
+/** An agreement on a phone: title, status, amount, the parties' signatures, the actions; the terms and timeline fold out. */
+function AgreementCard({ agreement: a, sessionTitle, actions }: CardProps) {
+  const { t } = useTranslation();
+  const zoneOf = useTimeZoneOf();
+  const labels = useLabels();
+  const [open, setOpen] = useState(false);
+  return (
+    <Flex vertical gap={8} data-testid="agreement-row" data-agreement-id={a.id} data-status={a.status}>
+      <Flex justify="space-between" align="flex-start" gap={8}>
+        <Typography.Text strong style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {a.title}
+        </Typography.Text>
+        <span style={{ flexShrink: 0 }}>
+          <AgreementStatusTag status={a.status} />
+        </span>
+      </Flex>
+      <Flex gap={8} align="center" wrap>
+        <Tag>{labels.agreementKind(a.kind)}</Tag>
+        <Typography.Text strong>
+          <Money yuan={a.amount} />
+        </Typography.Text>
+      </Flex>
+      <PartyList parties={a.parties} />
+      <Typography.Text type="secondary">
+        {sessionTitle ? `${sessionTitle} · ` : ''}
+        {t('fields.updatedAt')}: {formatDateTime(a.updatedAt, zoneOf(a.eventId))}
+      </Typography.Text>
+      <Flex wrap gap={8}>
+        {actions}
+        <CertificateButton agreement={a} />
+        <Button icon={open ? <UpOutlined /> : <DownOutlined />} onClick={() => setOpen(!open)} data-testid="agreement-details-toggle">
+          {t('agreement.details')}
+        </Button>
+      </Flex>
+      {open ? <AgreementDetails agreement={a} /> : null}
+    </Flex>
   );
 }

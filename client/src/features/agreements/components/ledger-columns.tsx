@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 
 /** The ledger table's columns: a withdrawn closing entry stays listed, greyed, with who reopened it and why. */
-export function ledgerColumns(t: TFunction): TableColumnsType<LedgerEntry> {
+export function ledgerColumns(t: TFunction, timeZone: string): TableColumnsType<LedgerEntry> {
   return [
     {
       title: t('ledger.kind'),
@@ -30,12 +30,12 @@ export function ledgerColumns(t: TFunction): TableColumnsType<LedgerEntry> {
           {e.reason ? <span>{t('ledger.reasonIs', { reason: e.reason })}</span> : null}
           {e.reopened ? (
             <Typography.Text type="secondary">
-              {t('ledger.reopenedBy', { by: e.reopened.by, at: formatDateTime(e.reopened.at), reason: e.reopened.reason })}
+              {t('ledger.reopenedBy', { by: e.reopened.by, at: formatDateTime(e.reopened.at, timeZone), reason: e.reopened.reason })}
             </Typography.Text>
           ) : null}
         </Space>
       ),
     },
-    { title: t('ledger.recordedBy'), key: 'by', render: (_v, e) => `${e.recordedBy} · ${formatDateTime(e.recordedAt)}` },
+    { title: t('ledger.recordedBy'), key: 'by', render: (_v, e) => `${e.recordedBy} · ${formatDateTime(e.recordedAt, timeZone)}` },
   ];
 }

@@ -12,17 +12,20 @@ type Props = {
   closingKind: boolean;
   recording: boolean;
   onFinish: (values: LedgerEntryValues) => void;
+  /** The event's zone: the date starts as today there. */
+  timeZone: string;
 };
 
 /** One line of inputs that records the next ledger entry. */
-export function LedgerEntryForm({ form, kinds, closingKind, recording, onFinish }: Props) {
+export function LedgerEntryForm({ form, kinds, closingKind, recording, onFinish, timeZone }: Props) {
   const { t } = useTranslation();
   return (
     <Form<LedgerEntryValues>
       form={form}
       layout="inline"
       style={{ marginTop: 12, rowGap: 8 }}
-      initialValues={{ occurredOn: todayInEventZone() }}
+      initialValues={{ occurredOn: todayInEventZone(timeZone) }}
+
       onFinish={onFinish}
       data-testid="ledger-form"
     >
@@ -36,7 +39,14 @@ export function LedgerEntryForm({ form, kinds, closingKind, recording, onFinish 
       </Form.Item>
       {closingKind ? null : (
         <Form.Item name="amount" rules={[{ required: true, message: t('ledger.amountRequired') }]}>
-          <InputNumber<number> min={1} precision={0} style={{ width: 180 }} placeholder={t('ledger.amountYuan')} data-testid="ledger-amount" />
+          <InputNumber<number>
+            min={1}
+            precision={0}
+            inputMode="numeric"
+            style={{ width: 180 }}
+            placeholder={t('ledger.amountYuan')}
+            data-testid="ledger-amount"
+          />
         </Form.Item>
       )}
       <Form.Item name="occurredOn" rules={[{ required: true }]}>

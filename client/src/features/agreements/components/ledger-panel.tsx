@@ -10,6 +10,8 @@ import { useFailureHandler } from '../../../ui/use-failure';
 import { useLedger, useReopenLedger } from '../hooks/use-ledger';
 import { useLedgerEntryForm } from '../hooks/use-ledger-entry-form';
 import { ledgerColumns } from './ledger-columns';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
+
 import { LedgerEntryForm } from './ledger-entry-form';
 
 type Props = { agreement: Agreement };
@@ -37,6 +39,7 @@ export function LedgerPanel({ agreement }: Props) {
   const ledger = useLedger(agreement.id, signed);
   const entry = useLedgerEntryForm(agreement.id);
   const reopen = useReopenLedger(agreement.id);
+  const zone = useEventTimeZone(agreement.eventId);
   const [reopening, setReopening] = useState(false);
   if (!signed) return null;
 
@@ -52,7 +55,7 @@ export function LedgerPanel({ agreement }: Props) {
       <Table<LedgerEntry>
         rowKey="id"
         size="small"
-        columns={ledgerColumns(t)}
+        columns={ledgerColumns(t, zone)}
         dataSource={entries}
         loading={ledger.isPending}
         pagination={false}
@@ -76,7 +79,7 @@ export function LedgerPanel({ agreement }: Props) {
           }
         />
       ) : kinds.length > 0 ? (
-        <LedgerEntryForm form={entry.form} kinds={kinds} closingKind={entry.closingKind} recording={entry.recording} onFinish={entry.submit} />
+        <LedgerEntryForm form={entry.form} kinds={kinds} closingKind={entry.closingKind} recording={entry.recording} onFinish={entry.submit} timeZone={zone} />
       ) : null}
       {!closing && !mayClose ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="ledger-close-hint">

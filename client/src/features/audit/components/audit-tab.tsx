@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes, type AuditEntry } from '@duijie/shared';
 import { ExportButton } from '../../../ui/export-button';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
 import { useAudit } from '../hooks/use-audit';
@@ -21,7 +21,7 @@ export function AuditTab() {
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      render: (_v, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</span>,
+      render: (_v, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, EVENT_TIME_ZONE)}</span>,
     },
     { title: t('audit.actor'), dataIndex: 'actorName', render: (_v, e) => e.actorName ?? t('listing.systemActor') },
     { title: t('audit.action'), dataIndex: 'action', render: (_v, e) => <Typography.Text code>{e.action}</Typography.Text> },

@@ -1,4 +1,4 @@
-import { Badge, Card, Flex, Tabs, theme } from 'antd';
+import { Badge, Card, Flex, Grid, Tabs, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BoardTotals, ListingType, ListingView } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
@@ -21,12 +21,14 @@ type Props = {
 /** The board's listings: a tab per type with its count, filters, and a page of the live or withdrawn listings. */
 export function BoardListingsCard({ types, totals, view, listings, showsMatchesOf, onShowMatches }: Props) {
   const { token } = theme.useToken();
+  // On a phone the listing cards take the card's width, not a padded column inside it.
+  const narrow = Grid.useBreakpoint().md === false;
   const { t } = useTranslation();
   const labels = useLabels();
   const { activeType, filters, isGoods, page, pageSize, update, onPageChange } = view;
   const { withdrawnView, withdrawn, matching, livePage, pageItems, flashing, counts } = listings;
   return (
-    <Card>
+    <Card styles={narrow ? { body: { padding: token.paddingSM } } : undefined}>
       <Tabs
         activeKey={activeType}
         onChange={(key) => update({ type: key, category: undefined, page: undefined })}

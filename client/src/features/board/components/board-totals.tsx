@@ -1,10 +1,11 @@
-import { Card, Col, Row, Statistic, Table, theme } from 'antd';
+import { Card, Col, Collapse, Flex, Grid, Row, Statistic, theme, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel, formatCny } from '@duijie/shared';
 import type { BoardTotals } from '@duijie/shared';
 import { useLanguage } from '../../../app/use-language';
 import { formatQuantity } from '../../../ui/quantity';
+import { ResponsiveList } from '../../../ui/responsive-list';
 
 type GoodsRow = BoardTotals['goods'][number];
 
@@ -15,6 +16,17 @@ export function BoardTotalsView({ totals }: Props) {
   const { token } = theme.useToken();
   const { t } = useTranslation();
   const lang = useLanguage();
+  const narrow = Grid.useBreakpoint().md === false;
+
+  const balanceOf = (row: GoodsRow) => {
+    const gap = row.supplyQuantity - row.demandQuantity;
+    return (
+      <span style={{ color: gap < 0 ? token.colorError : undefined }}>
+        {gap > 0 ? '+' : ''}
+        {formatQuantity(gap, lang)}
+      </span>
+    );
+  };
 
   const columns: TableColumnsType<GoodsRow> = [
     { title: t('fields.category'), dataIndex: 'category', render: (_v, row) => categoryLabel(row.category, lang) },
@@ -35,19 +47,32 @@ export function BoardTotalsView({ totals }: Props) {
       title: t('board.balance'),
       key: 'balance',
       align: 'right',
-      render: (_v, row) => {
-        const gap = row.supplyQuantity - row.demandQuantity;
-        return (
-          <span style={{ color: gap < 0 ? token.colorError : undefined }}>
-            {gap > 0 ? '+' : ''}
-            {formatQuantity(gap, lang)}
-          </span>
-        );
-      },
+      render: (_v, row) => balanceOf(row),
     },
   ];
 
   const money = (yuan: number) => formatCny(yuan, lang);
+  // A phone shows one short card per category: the balance first, then supply and demand on one line.
+  const goods = (
+    <ResponsiveList<GoodsRow>
+      rowKey={(row) => `${row.category}|${row.unit}`}
+      columns={columns}
+      dataSource={totals.goods}
+      pagination={false}
+      card={(row) => (
+        <Flex justify="space-between" align="baseline" gap={token.marginXS} wrap>
+          <Typography.Text strong>
+            {categoryLabel(row.category, lang)} · {row.unit}
+          </Typography.Text>
+          {balanceOf(row)}
+          <Typography.Text type="secondary" style={{ width: '100%' }}>
+            {t('board.supplyQuantity')} {formatQuantity(row.supplyQuantity, lang)} · {t('board.demandQuantity')} {formatQuantity(row.demandQuantity, lang)}
+          </Typography.Text>
+        </Flex>
+      )}
+      tableProps={{ size: 'small', scroll: { x: 'max-content' } }}
+    />
+  );
 
   return (
     <>
@@ -88,17 +113,18 @@ export function BoardTotalsView({ totals }: Props) {
           </Card>
         </Col>
       </Row>
-      {totals.goods.length > 0 ? (
+      {totals.goods.length > 0 && !narrow ? (
         <Card size="small" title={t('board.goodsBalance')} style={{ marginTop: 16 }}>
-          <Table<GoodsRow>
-            size="small"
-            rowKey={(row) => `${row.category}|${row.unit}`}
-            columns={columns}
-            dataSource={totals.goods}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-          />
+          {goods}
         </Card>
+      ) : null}
+      {/* On a phone the balance folds away, so the listings are not a long scroll below it. */}
+      {totals.goods.length > 0 && narrow ? (
+        <Collapse
+          style={{ marginTop: 16 }}
+          items={[{ key: 'goods', label: `${t('board.goodsBalance')} (${totals.goods.length})`, children: goods }]}
+          data-testid="board-goods-balance"
+        />
       ) : null}
     </>
   );

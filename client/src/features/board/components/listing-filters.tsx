@@ -1,4 +1,4 @@
-import { Input, Select, Space } from 'antd';
+import { Flex, Grid, Input, Select, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LISTING_STATUSES } from '@duijie/shared';
 import type { ListingStatus } from '@duijie/shared';
@@ -21,14 +21,18 @@ type Props = {
 export function ListingFilters({ value, showCategory, onChange }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const { token } = theme.useToken();
+  // On a phone each filter takes the full width, one under the other.
+  const narrow = Grid.useBreakpoint().md === false;
+  const width = (desktop: number) => (narrow ? '100%' : desktop);
   return (
-    <Space wrap style={{ marginBottom: 12 }}>
+    <Flex wrap gap={token.marginXS} style={{ marginBottom: 12 }}>
       {showCategory ? (
         <CategorySelect
           value={value.category}
           allowClear
           placeholder={t('board.allCategories')}
-          style={{ width: 240 }}
+          style={{ width: width(240) }}
           testId="filter-category"
           onChange={(category) => onChange({ ...value, category })}
         />
@@ -38,13 +42,13 @@ export function ListingFilters({ value, showCategory, onChange }: Props) {
         defaultValue={value.q}
         allowClear
         placeholder={t('board.searchPlaceholder')}
-        style={{ width: 280 }}
+        style={{ width: width(280) }}
         data-testid="filter-q"
         onSearch={(q) => onChange({ ...value, q: q.trim() === '' ? undefined : q.trim() })}
       />
       <Select<ListingStatus | 'all'>
         value={value.status ?? 'all'}
-        style={{ width: 140 }}
+        style={{ width: width(140) }}
         data-testid="filter-status"
         onChange={(status) => onChange({ ...value, status: status === 'all' ? undefined : status })}
         options={[
@@ -52,6 +56,6 @@ export function ListingFilters({ value, showCategory, onChange }: Props) {
           ...LISTING_STATUSES.map((status) => ({ value: status, label: labels.listingStatus(status) })),
         ]}
       />
-    </Space>
+    </Flex>
   );
 }

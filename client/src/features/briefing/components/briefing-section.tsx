@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes, type Briefing } from '@duijie/shared';
 import { download } from '../../../api/client';
+import { formatDateTime } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
@@ -13,21 +14,6 @@ type Props = { eventId: string };
 
 const PAGE_SIZE = 10;
 const SEND_CONFIRM: ButtonProps & { 'data-testid': string } = { 'data-testid': 'briefing-send-confirm' };
-
-/** A moment as a date and time in the event's zone (YYYY-MM-DD HH:mm). */
-export function inZone(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
 
 /**
  * The event's briefings (简报) for the coordination group, in the console's results area: each
@@ -133,7 +119,7 @@ export function BriefingSection({ eventId }: Props) {
                   <Space orientation="vertical" size={0}>
                     <span>{b.createdBy ? b.createdBy.name : t('briefing.bySchedule')}</span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {inZone(b.createdAt, b.timeZone)}
+                      {formatDateTime(b.createdAt, b.timeZone)}
                     </Typography.Text>
                   </Space>
                 ),
@@ -146,7 +132,7 @@ export function BriefingSection({ eventId }: Props) {
                     <Space orientation="vertical" size={0}>
                       <Tag color="green">{t('briefing.sentTo', { count: b.sentTo ?? 0 })}</Tag>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {inZone(b.sentAt, b.timeZone)}
+                        {formatDateTime(b.sentAt, b.timeZone)}
                       </Typography.Text>
                     </Space>
                   ) : (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageState } from '../../../ui/page-state';
 import { useEvents } from '../../events/hooks/use-events';
+import { pickedOrOnly } from '../../events/only-choice';
 import { RunningOrderCard } from './running-order-card';
 import { ScreenLinksCard } from './screen-links-card';
 
@@ -10,7 +11,10 @@ import { ScreenLinksCard } from './screen-links-card';
 export function CeremonyTab() {
   const { t } = useTranslation();
   const events = useEvents();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
+  const [picked, setEventId] = useState<string | undefined>(undefined);
+  // With one event the tab opens on it.
+  const eventId = pickedOrOnly(picked, events.data);
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Select<string>

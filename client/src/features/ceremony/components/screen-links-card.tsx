@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScreenLink, ScreenLinkCreated } from '@duijie/shared';
 import { CopyLink } from '../../../ui/copy-link';
 import { formatDateTime } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useCreateScreenLink, useRevokeScreenLink, useScreenLinks } from '../hooks/use-running-order';
@@ -14,6 +15,7 @@ type Props = { eventId: string };
 export function ScreenLinksCard({ eventId }: Props) {
   const { t } = useTranslation();
   const links = useScreenLinks(eventId);
+  const zone = useEventTimeZone(eventId);
   const create = useCreateScreenLink(eventId);
   const revoke = useRevokeScreenLink(eventId);
   const onFailure = useFailureHandler();
@@ -62,8 +64,9 @@ export function ScreenLinksCard({ eventId }: Props) {
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={[
               { title: t('ceremony.screenLabel'), dataIndex: 'label' },
-              { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, l) => formatDateTime(l.createdAt) },
-              { title: t('ceremony.expiresAt'), dataIndex: 'expiresAt', render: (_v, l) => formatDateTime(l.expiresAt) },
+              { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, l) => formatDateTime(l.createdAt, zone) },
+              { title: t('ceremony.expiresAt'), dataIndex: 'expiresAt', render: (_v, l) => formatDateTime(l.expiresAt, zone) },
+
               { title: t('fields.status'), key: 'status', render: (_v, l) => <LinkStatus link={l} /> },
               {
                 title: t('common.actions'),

@@ -7,7 +7,7 @@ import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { LIAISON_FIELDS } from '../coordination-values';
 import { useDesignateLiaison, useEnterpriseSearch, useLiaisonReports, useLiaisons, useOrganisationUsers, useStopLiaison } from '../hooks/use-coordination';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 type Values = { organisationId: string; userId: string; cadence: LiaisonCadence };
@@ -61,7 +61,7 @@ export function LiaisonPanel({ eventId }: Props) {
       render: (_: unknown, l: Liaison) => (
         <Space orientation="vertical" size={0}>
           <span>{l.reportsFiled}</span>
-          {l.lastUrgentAt ? <Tag color="red">{t('coordination.lastUrgent', { at: formatInZone(l.lastUrgentAt, l.timeZone) })}</Tag> : null}
+          {l.lastUrgentAt ? <Tag color="red">{t('coordination.lastUrgent', { at: formatDateTime(l.lastUrgentAt, l.timeZone) })}</Tag> : null}
         </Space>
       ),
     },
@@ -122,7 +122,7 @@ export function ReportItem({ report }: { report: LiaisonReport }) {
           {report.urgent ? <Tag color="red">{t('coordination.urgentReport')}</Tag> : null}
           <Typography.Text strong>{report.organisationName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatInZone(report.createdAt, report.timeZone)}
+            {formatDateTime(report.createdAt, report.timeZone)}
             {report.dueOn ? ` · ${t('coordination.forDueOn', { day: report.dueOn })}` : ''}
           </Typography.Text>
         </Space>

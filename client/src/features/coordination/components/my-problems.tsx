@@ -7,7 +7,7 @@ import { PageState } from '../../../ui/page-state';
 import { problemStateColour, urgencyColour } from '../coordination-values';
 import { useMyProblems } from '../hooks/use-coordination';
 import { AnswerDialog } from './problem-queue';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 /** The problems the caller's organisation raised (with their answers) and, for a department, those routed to it. */
 export function MyProblems() {
@@ -52,7 +52,7 @@ export function MyProblems() {
                     {routedToUs ? <Tag color="purple">{t('coordination.routedToUs', { name: p.organisationName })}</Tag> : null}
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatInZone(p.createdAt, p.timeZone)}
+                    {formatDateTime(p.createdAt, p.timeZone)}
                     {p.agreementTitle ? ` · ${p.agreementTitle}` : ''}
                     {p.departmentName ? ` · ${t('coordination.routedTo', { name: p.departmentName })}` : ''}
                     {p.dueOn && p.state === 'in_progress' ? ` · ${t('coordination.answerBy', { day: p.dueOn })}` : ''}
@@ -60,7 +60,7 @@ export function MyProblems() {
                   {p.answer ? (
                     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid={`my-problem-answer-${p.id}`}>
                       <Typography.Text type="success">
-                        {t('coordination.answered', { by: p.answeredBy ?? '—', at: formatInZone(p.answeredAt, p.timeZone) })}：
+                        {t('coordination.answered', { by: p.answeredBy ?? '—', at: formatDateTime(p.answeredAt, p.timeZone) })}：
                       </Typography.Text>
                       {p.answer}
                     </Typography.Paragraph>

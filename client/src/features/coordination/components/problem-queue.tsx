@@ -18,7 +18,7 @@ import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { problemActions, problemStateColour, urgencyColour } from '../coordination-values';
 import { useAnswerProblem, useDepartments, useProblems, useRouteProblem } from '../hooks/use-coordination';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 
@@ -53,7 +53,7 @@ export function ProblemQueue({ eventId }: Props) {
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {p.organisationName}
-            {p.agreementTitle ? ` · ${p.agreementTitle}` : ''} · {formatInZone(p.createdAt, p.timeZone)}
+            {p.agreementTitle ? ` · ${p.agreementTitle}` : ''} · {formatDateTime(p.createdAt, p.timeZone)}
           </Typography.Text>
         </Space>
       ),
@@ -140,7 +140,7 @@ export function ProblemQueue({ eventId }: Props) {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{p.description}</Typography.Paragraph>
                 {p.answer ? (
                   <Typography.Paragraph type="success" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                    {t('coordination.answered', { by: p.answeredBy ?? '—', at: formatInZone(p.answeredAt, p.timeZone) })}：{p.answer}
+                    {t('coordination.answered', { by: p.answeredBy ?? '—', at: formatDateTime(p.answeredAt, p.timeZone) })}：{p.answer}
                   </Typography.Paragraph>
                 ) : null}
               </Space>

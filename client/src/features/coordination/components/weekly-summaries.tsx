@@ -7,7 +7,7 @@ import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { total } from '../coordination-values';
 import { useGenerateWeeklySummary, useWeeklySummaries, useWeeklySummary } from '../hooks/use-coordination';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 
@@ -142,7 +142,7 @@ function SummaryDetail({ id }: { id: string }) {
           )}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('coordination.generatedAt', { at: formatInZone(f.generatedAt, s.timeZone), zone: s.timeZone })}
+          {t('coordination.generatedAt', { at: formatDateTime(f.generatedAt, s.timeZone), zone: s.timeZone })}
         </Typography.Text>
       </Card>
     );

@@ -10,9 +10,10 @@ import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useEventDetail, useEvents } from '../../events/hooks/use-events';
+import { pickedOrOnly } from '../../events/only-choice';
 import { useCompileDirectory, useDirectoryReview, useEventDirectories, usePublishDirectory } from '../hooks/use-directory';
 import { DirectoryEntries } from './directory-entries';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 /** The confirm dialog's OK button, for browser tests (built outside a literal: data-* has no index signature). */
 const confirmTestId: Record<`data-${string}`, string> = { 'data-testid': 'directory-confirm-ok' };
@@ -23,7 +24,10 @@ export function DirectoryTab() {
   const { modal, message } = App.useApp();
   const onFailure = useFailureHandler();
   const events = useEvents();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
+  const [pickedEvent, setEventId] = useState<string | undefined>(undefined);
+  // With one event the tab opens on it.
+  const eventId = pickedOrOnly(pickedEvent, events.data);
+
   const [sessionId, setSessionId] = useState<string | undefined>(undefined);
   const event = useEventDetail(eventId);
   const directories = useEventDirectories(eventId);
@@ -151,7 +155,7 @@ export function DirectoryTab() {
                 <Descriptions.Item label={t('directory.included')}>{directory.entryCount}</Descriptions.Item>
                 <Descriptions.Item label={t('directory.excludedCount')}>{directory.excludedCount}</Descriptions.Item>
                 <Descriptions.Item label={t('directory.lapsedCount')}>{directory.lapsedCount}</Descriptions.Item>
-                <Descriptions.Item label={t('directory.compiledAt')}>{formatInZone(directory.compiledAt, directory.timeZone)}</Descriptions.Item>
+                <Descriptions.Item label={t('directory.compiledAt')}>{formatDateTime(directory.compiledAt, directory.timeZone)}</Descriptions.Item>
               </Descriptions>
               {result && result.directory.id === directory.id ? <CompileResult result={result} onClose={() => setResult(null)} /> : null}
               <PageState

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageState } from '../../../ui/page-state';
 import { useEventSummary } from '../hooks/use-event-summary';
 import { SummaryDownloads } from './summary-downloads';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 
@@ -25,7 +25,7 @@ export function EventSummaryDownloads({ eventId }: Props) {
             <Space wrap>
               <Typography.Text strong>{t('eventSummary.version', { version: latest.version })}</Typography.Text>
               <Typography.Text type="secondary">
-                {t('eventSummary.publishedAt', { at: formatInZone(latest.publishedAt, summary.data.timeZone) })}
+                {t('eventSummary.publishedAt', { at: formatDateTime(latest.publishedAt, summary.data.timeZone) })}
               </Typography.Text>
               {latest.provisional ? <Tag color="warning">{t('eventSummary.provisional')}</Tag> : null}
             </Space>

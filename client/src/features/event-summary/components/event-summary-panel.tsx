@@ -7,7 +7,7 @@ import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useEventSummary, usePublishEventSummary } from '../hooks/use-event-summary';
 import { SummaryDownloads } from './summary-downloads';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 
@@ -88,7 +88,7 @@ export function EventSummaryPanel({ eventId }: Props) {
                     <Space wrap>
                       <Typography.Text strong>{t('eventSummary.version', { version: p.version })}</Typography.Text>
                       <Typography.Text type="secondary">
-                        {t('eventSummary.publishedBy', { at: formatInZone(p.publishedAt, data.timeZone), name: p.publishedByName ?? '—' })}
+                        {t('eventSummary.publishedBy', { at: formatDateTime(p.publishedAt, data.timeZone), name: p.publishedByName ?? '—' })}
                       </Typography.Text>
                       {p.provisional ? <Tag color="warning">{t('eventSummary.provisional')}</Tag> : null}
                     </Space>

@@ -9,6 +9,8 @@ import { useCreateSession, useReloadEvents, useUpdateSession } from '../hooks/us
 import { initialSessionValues, toSessionInput } from '../session-values';
 import type { SessionFormValues } from '../session-values';
 import { SessionTimeFields } from './session-time-fields';
+import { useEventTimeZone } from '../hooks/use-event-time-zone';
+import { ZoneNote } from '../../../ui/zone-note';
 
 type Props = {
   open: boolean;
@@ -37,10 +39,11 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
   const create = useCreateSession();
   const update = useUpdateSession();
   const reload = useReloadEvents();
+  const zone = useEventTimeZone(eventId);
   const onFailure = useFailureHandler();
 
   const onFinish = (values: SessionFormValues) => {
-    const input = toSessionInput(values);
+    const input = toSessionInput(values, zone);
     const callbacks = {
       onSuccess: () => {
         void message.success(session ? t('common.saved') : t('sessions.created'));
@@ -62,7 +65,7 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
   const required = { required: true, message: t('validation.required') };
 
   return (
-    <Form<SessionFormValues> form={form} layout="vertical" initialValues={initialSessionValues(session)} onFinish={onFinish}>
+    <Form<SessionFormValues> form={form} layout="vertical" initialValues={initialSessionValues(session, zone)} onFinish={onFinish}>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="kind" label={t('fields.sessionKind')} rules={[required]}>
@@ -94,6 +97,7 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
           </Form.Item>
         </Col>
       </Row>
+      <ZoneNote zone={zone} variant="page" />
       <SessionTimeFields />
       <Row gutter={16}>
         <Col xs={24} md={12}>

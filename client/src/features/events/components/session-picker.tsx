@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatchSession } from '@duijie/shared';
 import { useLabels } from '../../../ui/labels';
 import { useEventDetail, useEvents } from '../hooks/use-events';
+import { pickedOrOnly } from '../only-choice';
 
 type Props = {
   eventId: string | undefined;
@@ -11,14 +12,19 @@ type Props = {
   onChange: (eventId: string | undefined, session: MatchSession | undefined) => void;
 };
 
-/** A console tab's picked event and session, and the props that wire its picker to them. */
+/**
+ * A console tab's picked event and session, and the props that wire its picker to them. With one
+ * event (and one session in it) they are picked already: the tab opens on them.
+ */
 export function usePickedSession(): { session: MatchSession | undefined; picker: Props } {
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
-  const [session, setSession] = useState<MatchSession | undefined>(undefined);
-  const onChange = (nextEvent: string | undefined, nextSession: MatchSession | undefined) => {
-    setEventId(nextEvent);
-    setSession(nextSession);
-  };
+  const [picked, setPicked] = useState<{ eventId?: string; sessionId?: string }>({});
+  const events = useEvents();
+  const eventId = pickedOrOnly(picked.eventId, events.data);
+  const detail = useEventDetail(eventId);
+  const sessions = detail.data?.id === eventId ? (detail.data?.sessions ?? []) : [];
+  const sessionId = pickedOrOnly(picked.sessionId, sessions);
+  const session = sessions.find((s) => s.id === sessionId);
+  const onChange = (nextEvent: string | undefined, nextSession: MatchSession | undefined) => setPicked({ eventId: nextEvent, sessionId: nextSession?.id });
   return { session, picker: { eventId, sessionId: session?.id, onChange } };
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MatchSession, Me, Participation } from '@duijie/shared';
 import { formatDateTime } from '../../../ui/dates';
+import { useTimeZoneOf } from '../hooks/use-event-time-zone';
 import { useLabels } from '../../../ui/labels';
 import { SessionStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
@@ -23,6 +24,7 @@ type Props = {
 export function SessionsTable({ sessions, me, participations, onEdit }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const zoneOf = useTimeZoneOf();
   const isOrganiser = me.role === 'organiser';
 
   const columns: TableColumnsType<MatchSession> = [
@@ -35,8 +37,8 @@ export function SessionsTable({ sessions, me, participations, onEdit }: Props) {
       key: 'time',
       render: (_v, s) => (
         <span style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(s.startsAt)}
-          <br />~ {formatDateTime(s.endsAt)}
+          {formatDateTime(s.startsAt, zoneOf(s.eventId))}
+          <br />~ {formatDateTime(s.endsAt, zoneOf(s.eventId))}
         </span>
       ),
     },

@@ -116,7 +116,7 @@ export function ResultsTab() {
             {figures.data ? (
               <>
                 <Typography.Text type="secondary" data-testid="figures-as-of">
-                  {t('figures.asOf', { at: formatDateTime(figures.data.at), zone: figures.data.timeZone })}
+                  {t('figures.asOf', { at: formatDateTime(figures.data.at, figures.data.timeZone), zone: figures.data.timeZone })}
                   {figures.isFetching ? ` · ${t('figures.refreshing')}` : ''}
                 </Typography.Text>
                 <div style={{ opacity: figures.isFetching ? 0.7 : 1, transition: 'opacity 0.2s' }}>

@@ -3,6 +3,8 @@ import type { ImportRefused, ImportReport } from '@duijie/shared';
 import { isApiFailure } from '../../../api/client';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useImportDryRun, useImportJob, useStartImport } from './use-import';
+import { useEvents } from '../../events/hooks/use-events';
+import { pickedOrOnly } from '../../events/only-choice';
 
 /** The 422 of a real import refused for its problems carries the report. */
 function refusedReport(error: unknown): ImportReport | null {
@@ -18,7 +20,11 @@ export type Picked = { uid: string; file: File };
  */
 export function useImportFlow() {
   const onFailure = useFailureHandler();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
+  const events = useEvents();
+  const [pickedEvent, setEventId] = useState<string | undefined>(undefined);
+  // With one event the import is for it.
+  const eventId = pickedOrOnly(pickedEvent, events.data);
+
   const [picked, setPicked] = useState<Picked[]>([]);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { categoryLabel, formatCny, formatRateBp, regionLabel } from '@duijie/sha
 import type { FinancingPurpose, GuaranteeRequirement, ListingChange, ListingType } from '@duijie/shared';
 import type { Language } from '../../../app/i18n';
 import { useLanguage } from '../../../app/use-language';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import type { Labels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
@@ -112,7 +112,7 @@ function ChangeEntry({ change }: EntryProps) {
       {change.version !== null ? <Typography.Text type="secondary"> · v{change.version}</Typography.Text> : null}
       <div>
         <Typography.Text type="secondary">
-          {formatDateTime(change.at)} · {change.actorName ?? t('listing.systemActor')}
+          {formatDateTime(change.at, EVENT_TIME_ZONE)} · {change.actorName ?? t('listing.systemActor')}
         </Typography.Text>
       </div>
       {lines.length > 0 ? (

@@ -66,12 +66,12 @@ export function GoodsFields({ type }: GoodsProps) {
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={8}>
           <Form.Item name={['goods', 'quantity']} label={t('fields.quantity')} rules={[required]}>
-            <InputNumber<number> min={0} style={{ width: '100%' }} data-testid="listing-quantity" />
+            <InputNumber<number> min={0} inputMode="decimal" style={{ width: '100%' }} data-testid="listing-quantity" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={24} md={4}>
           <Form.Item name={['goods', 'unit']} label={t('fields.unit')} rules={[required]}>
             <Select data-testid="listing-unit" options={QUANTITY_UNITS.map((u) => ({ value: u, label: u }))} showSearch />
           </Form.Item>
@@ -83,12 +83,12 @@ export function GoodsFields({ type }: GoodsProps) {
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item name={['goods', 'priceMin']} label={t('fields.priceMin')}>
             <UnitInput unit={priceUnit} precision={2} />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item
             name={['goods', 'priceMax']}
             label={t('fields.priceMax')}
@@ -98,12 +98,12 @@ export function GoodsFields({ type }: GoodsProps) {
             <UnitInput unit={priceUnit} precision={2} />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item name={['goods', 'deliveryFrom']} label={t('fields.deliveryFrom')}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item
             name={['goods', 'deliveryTo']}
             label={t('fields.deliveryTo')}
@@ -137,12 +137,12 @@ export function FinancingFields() {
             <UnitInput unit={t('units.wan')} testId="listing-amount" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={8}>
           <Form.Item name={['financing', 'termMonths']} label={t('fields.termMonths')} rules={[required]}>
             <UnitInput unit={t('units.month')} min={1} max={600} precision={0} testId="listing-term" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={8}>
           <Form.Item name={['financing', 'purpose']} label={t('fields.purpose')} rules={[required]}>
             <Select data-testid="listing-purpose" options={FINANCING_PURPOSES.map((p) => ({ value: p, label: labels.purpose(p) }))} />
           </Form.Item>
@@ -171,12 +171,12 @@ export function CreditFields() {
   return (
     <>
       <Row gutter={16}>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={8}>
           <Form.Item name={['credit', 'amountMin']} label={t('fields.amountMin')} rules={[required]}>
             <UnitInput unit={t('units.wan')} testId="listing-amount-min" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={8}>
           <Form.Item
             name={['credit', 'amountMax']}
             label={t('fields.amountMax')}
@@ -198,12 +198,12 @@ export function CreditFields() {
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item name={['credit', 'termMinMonths']} label={t('fields.termMinMonths')} rules={[required]}>
             <UnitInput unit={t('units.month')} min={1} max={600} precision={0} testId="listing-term-min" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item
             name={['credit', 'termMaxMonths']}
             label={t('fields.termMaxMonths')}
@@ -213,12 +213,12 @@ export function CreditFields() {
             <UnitInput unit={t('units.month')} min={1} max={600} precision={0} testId="listing-term-max" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item name={['credit', 'rateMinBp']} label={t('fields.rateMin')} rules={[required]}>
             <UnitInput unit="%" max={100} precision={2} step={0.05} testId="listing-rate-min" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={24} md={6}>
           <Form.Item
             name={['credit', 'rateMaxBp']}
             label={t('fields.rateMax')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionSlots } from '@duijie/shared';
 import type { Availability, HalfWish, MatchSession } from '@duijie/shared';
 import { formatTime } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useAvailability, useSaveAvailability } from '../hooks/use-meetings';
@@ -40,6 +41,7 @@ function AvailabilityForm({ session, organisationId, initial, onDone }: FormProp
   const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useSaveAvailability();
+  const zone = useEventTimeZone(session.eventId);
   const onFailure = useFailureHandler();
   const slots = sessionSlots(session);
   const [unavailable, setUnavailable] = useState<Set<number>>(() => new Set(initial.unavailableSlots));
@@ -102,7 +104,7 @@ function AvailabilityForm({ session, organisationId, initial, onDone }: FormProp
                     data-testid="availability-slot"
                     data-slot={s.slot}
                   >
-                    {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
+                    {formatTime(s.startsAt, zone)}–{formatTime(s.endsAt, zone)}
                   </Checkbox>
                 ))}
               </Flex>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FreeSlot, Meeting } from '@duijie/shared';
 import { isApiFailure } from '../../../api/client';
 import { formatTimeRange } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
@@ -28,6 +29,7 @@ export function BookingModal({ meeting, counterpartName, onClose }: Props) {
   const { message } = App.useApp();
   const free = useFreeSlots(meeting?.id ?? null);
   const book = useBookMeeting();
+  const zone = useEventTimeZone(meeting?.eventId);
   const onFailure = useFailureHandler();
 
   const onBook = (slot: FreeSlot) => {
@@ -36,7 +38,7 @@ export function BookingModal({ meeting, counterpartName, onClose }: Props) {
       { meeting, slot: slot.slot },
       {
         onSuccess: (booked) => {
-          void message.success(t('agenda.booked', { time: formatTimeRange(booked.startsAt, booked.endsAt), table: booked.table ?? '—' }));
+          void message.success(t('agenda.booked', { time: formatTimeRange(booked.startsAt, booked.endsAt, zone), table: booked.table ?? '—' }));
           onClose();
         },
         onError: (error) => {
@@ -52,7 +54,8 @@ export function BookingModal({ meeting, counterpartName, onClose }: Props) {
   };
 
   const columns: TableColumnsType<FreeSlot> = [
-    { title: t('agenda.time'), key: 'time', render: (_v, s) => formatTimeRange(s.startsAt, s.endsAt) },
+    { title: t('agenda.time'), key: 'time', render: (_v, s) => formatTimeRange(s.startsAt, s.endsAt, zone) },
+
     { title: t('agenda.half'), dataIndex: 'half', render: (_v, s) => t(`enums.halfWish.${s.half}`) },
     { title: t('agenda.freeTables'), dataIndex: 'freeTables', render: (_v, s) => t('agenda.tablesLeft', { count: s.freeTables }) },
     {

@@ -12,6 +12,7 @@ import { TablePlan } from './table-plan';
 import { useLiveMeetings } from '../hooks/use-live-meetings';
 import { useLatestScheduleRun, useMeetingStats, useSessionMeetings } from '../hooks/use-meetings';
 import { SessionPicker, usePickedSession } from '../../events/components/session-picker';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 
 /** 洽谈排程: a session's meetings, the scheduler, publishing, and the table plan. */
 export function MeetingsTab() {
@@ -33,6 +34,7 @@ function SessionPlan({ session }: Props) {
   const labels = useLabels();
   const meetings = useSessionMeetings(session.id);
   const stats = useMeetingStats(session.id);
+  const zone = useEventTimeZone(session.eventId);
   const [openId, setOpenId] = useState<string | null>(null);
   const slots = sessionSlots(session);
   const all = (meetings.data ?? []).filter((m) => m.status !== 'cancelled');
@@ -97,7 +99,7 @@ function SessionPlan({ session }: Props) {
               {slots.length === 0 || session.tableCount < 1 ? (
                 <Typography.Text type="secondary">{t('meetingPlan.noSlots')}</Typography.Text>
               ) : (
-                <TablePlan slots={slots} tableCount={session.tableCount} meetings={placed} onOpen={(m) => setOpenId(m.id)} />
+                <TablePlan slots={slots} tableCount={session.tableCount} meetings={placed} onOpen={(m) => setOpenId(m.id)} timeZone={zone} />
               )}
             </Card>
           </Col>

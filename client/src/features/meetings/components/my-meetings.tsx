@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatchSession, Meeting } from '@duijie/shared';
 import { useMe } from '../../../app/auth';
 import { formatTimeRange } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
 import { MeetingStatusTag } from '../../../ui/status-tag';
@@ -41,6 +42,7 @@ function SessionMeetings({ session, onAvailability }: SessionProps) {
   const { message } = App.useApp();
   const me = useMe();
   const meetings = useSessionMeetings(session.id);
+  const zone = useEventTimeZone(session.eventId);
   const release = useReleaseMeeting();
   const onFailure = useFailureHandler();
   const [booking, setBooking] = useState<Meeting | null>(null);
@@ -64,7 +66,7 @@ function SessionMeetings({ session, onAvailability }: SessionProps) {
       render: (_v, m) =>
         m.startsAt && m.published ? (
           <Space orientation="vertical" size={0}>
-            <span style={{ whiteSpace: 'nowrap' }}>{formatTimeRange(m.startsAt, m.endsAt)}</span>
+            <span style={{ whiteSpace: 'nowrap' }}>{formatTimeRange(m.startsAt, m.endsAt, zone)}</span>
             {m.table !== null ? <Typography.Text type="secondary">{t('agenda.table', { table: m.table })}</Typography.Text> : null}
           </Space>
         ) : (
@@ -92,7 +94,7 @@ function SessionMeetings({ session, onAvailability }: SessionProps) {
           return (
             <Popconfirm
               title={t('agenda.releaseTitle')}
-              description={t('agenda.releaseBody', { time: formatTimeRange(m.startsAt, m.endsAt), name: counterpart(m) })}
+              description={t('agenda.releaseBody', { time: formatTimeRange(m.startsAt, m.endsAt, zone), name: counterpart(m) })}
               okText={t('agenda.release')}
               okButtonProps={releaseConfirm}
               cancelText={t('common.cancel')}

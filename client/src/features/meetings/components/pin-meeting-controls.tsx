@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, MeetingSlot } from '@duijie/shared';
 import { formatTimeRange } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { usePinMeeting, useUnpinMeeting } from '../hooks/use-meetings';
 import { cellKey } from './table-plan';
@@ -45,6 +46,7 @@ export function PinMeetingControls({ meeting, slots, tableCount, meetings, onDon
   const { t } = useTranslation();
   const { message } = App.useApp();
   const pin = usePinMeeting();
+  const zone = useEventTimeZone(meeting.eventId);
   const unpin = useUnpinMeeting();
   const onFailure = useFailureHandler();
   const seats = freeSeats(meeting, slots, tableCount, meetings);
@@ -58,7 +60,7 @@ export function PinMeetingControls({ meeting, slots, tableCount, meetings, onDon
       { meeting, slot, table: table ?? null },
       {
         onSuccess: (pinned) => {
-          void message.success(t('meetingPlan.pinned', { time: formatTimeRange(pinned.startsAt, pinned.endsAt), table: pinned.table ?? '—' }));
+          void message.success(t('meetingPlan.pinned', { time: formatTimeRange(pinned.startsAt, pinned.endsAt, zone), table: pinned.table ?? '—' }));
           onDone();
         },
         // The server refuses conflicts anyway (someone may have changed the plan meanwhile).
@@ -91,7 +93,7 @@ export function PinMeetingControls({ meeting, slots, tableCount, meetings, onDon
         }}
         options={seats.map((s) => ({
           value: s.slot.slot,
-          label: `${formatTimeRange(s.slot.startsAt, s.slot.endsAt)} (${t('agenda.tablesLeft', { count: s.tables.length })})`,
+          label: `${formatTimeRange(s.slot.startsAt, s.slot.endsAt, zone)} (${t('agenda.tablesLeft', { count: s.tables.length })})`,
         }))}
         notFoundContent={t('meetingPlan.noFreeSeat')}
         // A session has a few dozen slots at most: every option rendered, each as wide as its label.

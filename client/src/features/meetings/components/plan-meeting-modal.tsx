@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceStatus, Meeting, MeetingSlot } from '@duijie/shared';
 import { formatTimeRange } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { useLabels } from '../../../ui/labels';
 import { MeetingStatusTag } from '../../../ui/status-tag';
 import { useFailureHandler } from '../../../ui/use-failure';
@@ -85,6 +86,7 @@ type SummaryProps = { meeting: Meeting };
 /** Who meets whom about what, and where the meeting stands. */
 function MeetingSummary({ meeting }: SummaryProps) {
   const { t } = useTranslation();
+  const zone = useEventTimeZone(meeting.eventId);
   const labels = useLabels();
   return (
     <Descriptions size="small" column={1} bordered>
@@ -98,7 +100,7 @@ function MeetingSummary({ meeting }: SummaryProps) {
         </Space>
       </Descriptions.Item>
       <Descriptions.Item label={t('agenda.timeAndTable')}>
-        {meeting.slot !== null ? `${formatTimeRange(meeting.startsAt, meeting.endsAt)} · ${t('agenda.table', { table: meeting.table ?? '—' })}` : '—'}
+        {meeting.slot !== null ? `${formatTimeRange(meeting.startsAt, meeting.endsAt, zone)} · ${t('agenda.table', { table: meeting.table ?? '—' })}` : '—'}
       </Descriptions.Item>
       {meeting.unscheduledReason ? (
         <Descriptions.Item label={t('meetingPlan.reason')}>{labels.unscheduledReason(meeting.unscheduledReason)}</Descriptions.Item>

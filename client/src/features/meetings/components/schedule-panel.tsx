@@ -6,14 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { MatchSession, MeetingStats, ScheduleRun } from '@duijie/shared';
 import { isApiFailure } from '../../../api/client';
 import { formatDateTime } from '../../../ui/dates';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useLatestScheduleRun, usePublishMeetings, useStartScheduleRun } from '../hooks/use-meetings';
 
 type Props = { session: MatchSession; stats: MeetingStats | undefined };
 
-type RunProps = { run: ScheduleRun };
+type RunProps = { run: ScheduleRun; timeZone: string };
 
-function RunResult({ run }: RunProps) {
+function RunResult({ run, timeZone }: RunProps) {
   const { t } = useTranslation();
   const percent = Math.round(run.fraction * 100);
   const running = run.status === 'running';
@@ -27,7 +28,7 @@ function RunResult({ run }: RunProps) {
       <Typography.Text type="secondary">
         {running
           ? t('meetingPlan.runRunning', { phase: run.phase ? t(`meetingPlan.phase.${run.phase}`) : '…', name: run.startedByName })
-          : t('meetingPlan.runFinished', { at: formatDateTime(run.finishedAt), name: run.startedByName })}
+          : t('meetingPlan.runFinished', { at: formatDateTime(run.finishedAt, timeZone), name: run.startedByName })}
       </Typography.Text>
       {run.status === 'failed' ? <Alert type="error" showIcon title={t('meetingPlan.runFailed', { error: run.error ?? '' })} /> : null}
       {run.status !== 'failed' ? (
@@ -58,6 +59,8 @@ export function SchedulePanel({ session, stats }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const run = useLatestScheduleRun(session.id);
+  const zone = useEventTimeZone(session.eventId);
+
   const start = useStartScheduleRun();
   const publish = usePublishMeetings();
   const onFailure = useFailureHandler();
@@ -127,7 +130,11 @@ export function SchedulePanel({ session, stats }: Props) {
         <Typography.Text type="secondary">
           {session.meetingMode === 'self_booking' ? t('meetingPlan.selfBookingNote') : t('meetingPlan.scheduledNote')}
         </Typography.Text>
-        {run.data ? <RunResult run={run.data} /> : scheduler ? <Typography.Text type="secondary">{t('meetingPlan.noRunYet')}</Typography.Text> : null}
+        {run.data ? (
+          <RunResult run={run.data} timeZone={zone} />
+        ) : scheduler ? (
+          <Typography.Text type="secondary">{t('meetingPlan.noRunYet')}</Typography.Text>
+        ) : null}
       </Space>
     </Card>
   );

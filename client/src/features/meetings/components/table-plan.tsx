@@ -12,6 +12,8 @@ type Props = {
   /** Meetings with a slot and a table (others are listed beside the plan). */
   meetings: Meeting[];
   onOpen: (meeting: Meeting) => void;
+  /** The event's zone: the slots' times are its wall clock. */
+  timeZone: string;
 };
 
 /** Where a meeting sits: "slot:table". */
@@ -79,7 +81,7 @@ function planStyles(token: GlobalToken): PlanStyles {
  * The table plan: a row per slot, a column per table, each seat showing the two parties of its
  * meeting. Large sessions scroll inside the frame with the header row and time column kept in view.
  */
-export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
+export function TablePlan({ slots, tableCount, meetings, onOpen, timeZone }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { border, headCell, timeCell, corner, bodyCell, breakCell, quiet, pin, statusBackground } = useMemo(() => planStyles(token), [token]);
@@ -106,14 +108,14 @@ export function TablePlan({ slots, tableCount, meetings, onOpen }: Props) {
               {i > 0 && slots[i - 1].endsAt !== s.startsAt ? (
                 <tr data-testid="plan-break">
                   <th style={{ ...timeCell, color: quiet }} scope="row">
-                    {t('meetingPlan.break')} {formatTime(slots[i - 1].endsAt)}–{formatTime(s.startsAt)}
+                    {t('meetingPlan.break')} {formatTime(slots[i - 1].endsAt, timeZone)}–{formatTime(s.startsAt, timeZone)}
                   </th>
                   <td colSpan={tableCount} style={breakCell} />
                 </tr>
               ) : null}
               <tr>
                 <th style={timeCell} scope="row">
-                  {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
+                  {formatTime(s.startsAt, timeZone)}–{formatTime(s.endsAt, timeZone)}
                 </th>
                 {tables.map((table) => {
                   const m = bySeat.get(cellKey(s.slot, table));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { regionLabel } from '@duijie/shared';
 import type { Organisation } from '@duijie/shared';
 import { useLanguage } from '../../../app/use-language';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
 import { industryLabel } from '../../../ui/industry-select';
 import { useLabels } from '../../../ui/labels';
 import { OrganisationStatusTag } from '../../../ui/status-tag';
@@ -30,7 +30,7 @@ export function OrganisationDetails({ organisation: org }: Props) {
       <Descriptions.Item label={t('fields.region')}>{regionLabel(org.region, lang)}</Descriptions.Item>
       <Descriptions.Item label={t('fields.contactName')}>{org.contactName}</Descriptions.Item>
       <Descriptions.Item label={t('fields.contactPhone')}>{org.contactPhone}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.createdAt')}>{formatDateTime(org.createdAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.createdAt')}>{formatDateTime(org.createdAt, EVENT_TIME_ZONE)}</Descriptions.Item>
     </Descriptions>
   );
 }

@@ -81,7 +81,7 @@ export function OrganisationFields({ prefix = [], mode, kinds = ORGANISATION_KIN
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name={name('contactPhone')} label={t('fields.contactPhone')} rules={[required, { pattern: PHONE, message: t('validation.phone') }]}>
-            <Input />
+            <Input inputMode="tel" autoComplete="tel" />
           </Form.Item>
         </Col>
       </Row>

@@ -5,7 +5,7 @@ import { regionLabel } from '@duijie/shared';
 import type { Organisation, OrganisationStatus } from '@duijie/shared';
 import { useMe } from '../../../app/auth';
 import { useLanguage } from '../../../app/use-language';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
 import { OrganisationStatusTag } from '../../../ui/status-tag';
 import { rowTestId } from '../../../ui/test-id';
@@ -48,7 +48,7 @@ export function OrganisationsTable({ organisations, total, page, pageSize, loadi
     { title: t('fields.region'), dataIndex: 'region', render: (_v, o) => regionLabel(o.region, lang) },
     { title: t('fields.orgSize'), dataIndex: 'size', render: (_v, o) => labels.orgSize(o.size) },
     { title: t('fields.status'), dataIndex: 'status', render: (_v, o) => <OrganisationStatusTag status={o.status} /> },
-    { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, o) => formatDateTime(o.createdAt) },
+    { title: t('fields.createdAt'), dataIndex: 'createdAt', render: (_v, o) => formatDateTime(o.createdAt, EVENT_TIME_ZONE) },
     {
       title: t('common.actions'),
       key: 'actions',

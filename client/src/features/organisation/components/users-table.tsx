@@ -1,9 +1,10 @@
-import { App, Button, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User, UserRole } from '@duijie/shared';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
 import { useLabels } from '../../../ui/labels';
+import { ResponsiveList } from '../../../ui/responsive-list';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useUnlockLogin, useUpdateUser } from '../hooks/use-organisations';
@@ -73,7 +74,7 @@ export function UsersTable({ users, canManage, meId, canUnlockLogin }: Props) {
     {
       title: t('fields.createdAt'),
       dataIndex: 'createdAt',
-      render: (_v, user) => formatDateTime(user.createdAt),
+      render: (_v, user) => formatDateTime(user.createdAt, EVENT_TIME_ZONE),
     },
   ];
 
@@ -127,14 +128,18 @@ export function UsersTable({ users, canManage, meId, canUnlockLogin }: Props) {
   }
 
   return (
-    <Table<User>
+    <ResponsiveList<User>
       rowKey="id"
-      size="middle"
       columns={columns}
       dataSource={users}
       pagination={false}
-      onRow={() => rowTestId('user-row')}
-      scroll={{ x: 'max-content' }}
+      testId="users"
+      // On a phone: the name and status on top, then the e-mail, role and date, and the actions.
+      cardTitle="displayName"
+      cardExtra="active"
+      cardFacts={['email', 'role', 'createdAt']}
+      cardActions={['actions']}
+      tableProps={{ size: 'middle', onRow: () => rowTestId('user-row'), scroll: { x: 'max-content' } }}
     />
   );
 }

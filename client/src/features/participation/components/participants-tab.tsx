@@ -14,6 +14,7 @@ import { InviteOrganisationModal } from './invite-organisation-modal';
 import { ParticipantsTable } from './participants-table';
 import { RejectParticipantModal } from './reject-participant-modal';
 import { SessionPicker, usePickedSession } from '../../events/components/session-picker';
+import { useEventTimeZone } from '../../events/hooks/use-event-time-zone';
 
 type StatusFilter = ParticipationStatus | 'all';
 
@@ -22,6 +23,8 @@ export function ParticipantsTab() {
   const labels = useLabels();
   const { message } = App.useApp();
   const { session, picker } = usePickedSession();
+  const zone = useEventTimeZone(session?.eventId);
+
   const [status, setStatus] = useState<StatusFilter>('pending');
   const [rejecting, setRejecting] = useState<Participation | null>(null);
   const [inviting, setInviting] = useState(false);
@@ -80,6 +83,7 @@ export function ParticipantsTab() {
               onApprove={onApprove}
               onReject={setRejecting}
               onAvailability={setAvailabilityOf}
+              timeZone={zone}
             />
           </PageState>
         </Card>

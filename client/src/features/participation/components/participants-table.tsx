@@ -16,10 +16,12 @@ type Props = {
   onApprove: (participation: Participation) => void;
   onReject: (participation: Participation) => void;
   onAvailability: (participation: Participation) => void;
+  /** The event's zone: the times are shown on its clocks. */
+  timeZone: string;
 };
 
 /** A session's participants with the decisions open for each. */
-export function ParticipantsTable({ participants, loading, approvingId, onApprove, onReject, onAvailability }: Props) {
+export function ParticipantsTable({ participants, loading, approvingId, onApprove, onReject, onAvailability, timeZone }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
 
@@ -38,8 +40,9 @@ export function ParticipantsTable({ participants, loading, approvingId, onApprov
         </Tooltip>
       ),
     },
-    { title: t('console.appliedAt'), dataIndex: 'createdAt', render: (_v, p) => formatDateTime(p.createdAt) },
-    { title: t('console.decidedAt'), dataIndex: 'decidedAt', render: (_v, p) => formatDateTime(p.decidedAt) },
+    { title: t('console.appliedAt'), dataIndex: 'createdAt', render: (_v, p) => formatDateTime(p.createdAt, timeZone) },
+    { title: t('console.decidedAt'), dataIndex: 'decidedAt', render: (_v, p) => formatDateTime(p.decidedAt, timeZone) },
+
     {
       title: t('common.actions'),
       key: 'actions',

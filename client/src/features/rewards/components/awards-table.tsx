@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTITUTION_CLASSES, type InstitutionClass, type RewardAward, type RewardRun } from '@duijie/shared';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
@@ -123,7 +123,7 @@ export function AwardsTable({ run, names, zone }: Props) {
                   <Space orientation="vertical" size={0}>
                     <Tag color="green">{t('rewards.paid')}</Tag>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {a.paymentReference} · {formatInZone(a.paidAt, zone)}
+                      {a.paymentReference} · {formatDateTime(a.paidAt, zone)}
                     </Typography.Text>
                   </Space>
                 ) : a.amount > 0 ? (

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RewardProgram, RewardProgramContent } from '@duijie/shared';
 import { useFailureHandler } from '../../../ui/use-failure';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { useLanguage } from '../../../app/use-language';
 import { problemsByPath } from '../reward-values';
 import { useEventZone, useNewProgramVersion, usePublishProgram, useUpdateProgram } from '../hooks/use-rewards';
@@ -138,7 +138,7 @@ export function ProgramEditor({ eventId, program, onOpen }: Props) {
             showIcon
             style={{ marginBottom: 16 }}
             title={
-              program.state === 'published' ? t('rewards.frozenPublished', { at: formatInZone(program.publishedAt, zone) }) : t('rewards.frozenSuperseded')
+              program.state === 'published' ? t('rewards.frozenPublished', { at: formatDateTime(program.publishedAt, zone) }) : t('rewards.frozenSuperseded')
             }
           />
         ) : null}

@@ -2,7 +2,7 @@ import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RewardProgram } from '@duijie/shared';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
 import { useFailureHandler } from '../../../ui/use-failure';
@@ -70,8 +70,8 @@ export function ProgramsPanel({ eventId }: { eventId: string }) {
                 render: (s: RewardProgram['state']) => <Tag color={STATE_COLOURS[s]}>{t(`rewards.programStates.${s}`)}</Tag>,
               },
               { title: t('rewards.ruleCount'), render: (_, p) => `${p.content.rules.length} / ${p.content.schemes.length}` },
-              { title: t('rewards.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => formatInZone(v, zone) },
-              { title: t('rewards.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInZone(v, zone) },
+              { title: t('rewards.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => formatDateTime(v, zone) },
+              { title: t('rewards.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, zone) },
             ]}
           />
           {shownId ? (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCny, routes, type RewardRun } from '@duijie/shared';
 import { download } from '../../../api/client';
 import { useLanguage } from '../../../app/use-language';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { ExportButton } from '../../../ui/export-button';
 import { Money } from '../../../ui/money';
 import { useFailureHandler } from '../../../ui/use-failure';
@@ -86,8 +86,8 @@ export function RunView({ eventId, run, onReload }: Props) {
         <Descriptions.Item label={t('rewards.institutions')}>
           {t('rewards.institutionsCount', { count: run.institutions, unconfirmed: run.unconfirmed })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('rewards.computedAt')}>{formatInZone(run.computedAt, zone)}</Descriptions.Item>
-        <Descriptions.Item label={t('rewards.approvedAt')}>{formatInZone(run.approvedAt, zone)}</Descriptions.Item>
+        <Descriptions.Item label={t('rewards.computedAt')}>{formatDateTime(run.computedAt, zone)}</Descriptions.Item>
+        <Descriptions.Item label={t('rewards.approvedAt')}>{formatDateTime(run.approvedAt, zone)}</Descriptions.Item>
       </Descriptions>
       {!approved ? (
         <Typography.Paragraph type="secondary">{run.state === 'computed' ? t('rewards.pdfAfterApproval') : t('rewards.supersededHint')}</Typography.Paragraph>

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RewardRun } from '@duijie/shared';
 import { newIdempotencyKey } from '../../../api/client';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { Money } from '../../../ui/money';
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
@@ -133,7 +133,7 @@ export function RunsPanel({ eventId }: { eventId: string }) {
                 { title: t('rewards.state'), render: (_, r) => <Tag color={RUN_STATE_COLOURS[r.state]}>{t(`rewards.runStates.${r.state}`)}</Tag> },
                 { title: t('rewards.institutions'), render: (_, r) => t('rewards.institutionsCount', { count: r.institutions, unconfirmed: r.unconfirmed }) },
                 { title: t('rewards.total'), align: 'right', render: (_, r) => <Money yuan={r.totals.total} /> },
-                { title: t('rewards.computedAt'), render: (_, r) => formatInZone(r.computedAt, zone) },
+                { title: t('rewards.computedAt'), render: (_, r) => formatDateTime(r.computedAt, zone) },
               ]}
             />
             {shownRunId ? (

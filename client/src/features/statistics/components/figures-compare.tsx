@@ -2,7 +2,7 @@ import { Collapse, Table, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StatisticsField, StatisticsFigures, StatisticsFormVersion } from '@duijie/shared';
 import { useLanguage } from '../../../app/use-language';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { changedFields, formatFigure } from '../statistics-values';
 
 type Props = {
@@ -100,7 +100,7 @@ export function VersionHistory({
         const before = versions.find((p) => p.n === v.n - 1) ?? null;
         return {
           key: String(v.n),
-          label: t('statistics.versionLine', { n: v.n, at: formatInZone(v.submittedAt, timeZone), by: v.submittedBy }),
+          label: t('statistics.versionLine', { n: v.n, at: formatDateTime(v.submittedAt, timeZone), by: v.submittedBy }),
           children: (
             <FiguresCompare
               fields={fields}

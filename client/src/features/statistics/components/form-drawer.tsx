@@ -2,7 +2,7 @@ import { Alert, App, Button, Col, Descriptions, Drawer, Form, Grid, Row, Space, 
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATISTICS_FORMS, type StatisticsForm } from '@duijie/shared';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useFormWrites, useStatisticsForm } from '../hooks/use-statistics';
@@ -106,7 +106,7 @@ function FormBody({ form: data, onReload, onFiled }: { form: StatisticsForm; onR
           type="error"
           showIcon
           data-testid="statistics-returned"
-          title={t('statistics.returnedTitle', { by: o.reviewedBy ?? '—', at: formatInZone(o.reviewedAt, o.timeZone) })}
+          title={t('statistics.returnedTitle', { by: o.reviewedBy ?? '—', at: formatDateTime(o.reviewedAt, o.timeZone) })}
           description={<Typography.Text style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{o.returnReason}</Typography.Text>}
         />
       ) : null}
@@ -122,7 +122,7 @@ function FormBody({ form: data, onReload, onFiled }: { form: StatisticsForm; onR
           { key: 'span', label: t('statistics.span'), children: `${data.periodSpan.startsOn} ~ ${data.periodSpan.endsOn}` },
           { key: 'due', label: t('statistics.dueOn'), children: t('statistics.dueDay', { day: o.dueOn, zone: o.timeZone }) },
           { key: 'state', label: t('statistics.state'), children: <FormStateTags state={o.state} timing={o.timing} /> },
-          { key: 'filed', label: t('statistics.submittedAt'), children: formatInZone(o.submittedAt, o.timeZone) },
+          { key: 'filed', label: t('statistics.submittedAt'), children: formatDateTime(o.submittedAt, o.timeZone) },
         ]}
       />
       <Row gutter={[24, 16]}>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Col, Descriptions, Drawer, Form, Grid, Input, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { STATISTICS_FORMS, type StatisticsForm } from '@duijie/shared';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { usePeriodWrites, useStatisticsForm } from '../hooks/use-statistics';
@@ -75,11 +75,11 @@ function ReviewBody({ eventId, form: data, onReload, onDone }: { eventId: string
           { key: 'span', label: t('statistics.span'), children: `${data.periodSpan.startsOn} ~ ${data.periodSpan.endsOn}` },
           { key: 'due', label: t('statistics.dueOn'), children: t('statistics.dueDay', { day: o.dueOn, zone: o.timeZone }) },
           { key: 'state', label: t('statistics.state'), children: <FormStateTags state={o.state} timing={o.timing} /> },
-          { key: 'filed', label: t('statistics.submittedAt'), children: formatInZone(o.submittedAt, o.timeZone) },
+          { key: 'filed', label: t('statistics.submittedAt'), children: formatDateTime(o.submittedAt, o.timeZone) },
           {
             key: 'reviewed',
             label: t('statistics.reviewedAt'),
-            children: o.reviewedAt ? `${formatInZone(o.reviewedAt, o.timeZone)} · ${o.reviewedBy ?? ''}` : '—',
+            children: o.reviewedAt ? `${formatDateTime(o.reviewedAt, o.timeZone)} · ${o.reviewedBy ?? ''}` : '—',
           },
         ]}
       />

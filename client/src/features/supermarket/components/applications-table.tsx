@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FinancingApplication, ListingPublic } from '@duijie/shared';
 import { formatDateTime } from '../../../ui/dates';
+import { useTimeZoneOf } from '../../events/hooks/use-event-time-zone';
 import { Deadline } from '../../../ui/deadline';
 import { useLabels } from '../../../ui/labels';
 import { ApplicationStatusTag } from '../../../ui/status-tag';
@@ -43,6 +44,7 @@ function ListingCell({ listing, withOrganisation }: ListingCellProps) {
 /** Supermarket applications received (to answer, late ones marked) or sent (to follow). */
 export function ApplicationsTable({ applications, direction, onAccept, onDecline, busyId }: Props) {
   const { t } = useTranslation();
+  const zoneOf = useTimeZoneOf();
   const received = direction === 'received';
 
   const columns: TableColumnsType<FinancingApplication> = [
@@ -76,12 +78,12 @@ export function ApplicationsTable({ applications, direction, onAccept, onDecline
     {
       title: t('applications.answerBy'),
       dataIndex: 'answerBy',
-      render: (_v, a) => <Deadline at={a.answerBy} open={a.status === 'pending'} overdue={a.overdue} />,
+      render: (_v, a) => <Deadline at={a.answerBy} timeZone={zoneOf(a.eventId)} open={a.status === 'pending'} overdue={a.overdue} />,
     },
     {
       title: t('applications.appliedAt'),
       dataIndex: 'createdAt',
-      render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.createdAt)}</span>,
+      render: (_v, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.createdAt, zoneOf(a.eventId))}</span>,
     },
     ...(received
       ? [

@@ -81,12 +81,12 @@ export function SupermarketFilters({ value, onChange }: Props) {
         </Col>
         {creditOnly ? (
           <>
-            <Col xs={12} sm={6} lg={3}>
+            <Col xs={24} sm={6} lg={3}>
               <Form.Item name="termMonths" label={t('supermarket.term')}>
                 <UnitInput unit={t('units.month')} min={1} max={600} precision={0} testId="supermarket-term" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={3}>
+            <Col xs={24} sm={6} lg={3}>
               <Form.Item name="maxRatePercent" label={t('supermarket.maxRate')} tooltip={t('supermarket.maxRateHint')}>
                 <UnitInput unit="%" min={0} max={100} precision={2} step={0.05} testId="supermarket-rate" />
               </Form.Item>

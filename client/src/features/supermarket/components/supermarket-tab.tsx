@@ -6,17 +6,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { routes, type OverdueByOrganisation } from '@duijie/shared';
 import { ExportButton } from '../../../ui/export-button';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
+
 import { PageState } from '../../../ui/page-state';
 import { rowTestId } from '../../../ui/test-id';
 import { useEventDetail, useEvents } from '../../events/hooks/use-events';
+import { pickedOrOnly } from '../../events/only-choice';
 import { useOverdueApplications } from '../hooks/use-supermarket';
 
 /** The organiser's view of the supermarket: per bank, applications waiting and those past their deadline. */
 export function SupermarketTab() {
   const { t } = useTranslation();
   const events = useEvents();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
+  const [picked, setEventId] = useState<string | undefined>(undefined);
+  // With one event the tab opens on it.
+  const eventId = pickedOrOnly(picked, events.data);
+
   const event = useEventDetail(eventId);
   const overdue = useOverdueApplications(eventId);
   const rows = overdue.data ?? [];
@@ -42,7 +47,7 @@ export function SupermarketTab() {
     {
       title: t('console.overdueOldest'),
       dataIndex: 'oldestAnswerBy',
-      render: (_v, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.oldestAnswerBy)}</span>,
+      render: (_v, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.oldestAnswerBy, event.data?.timeZone ?? EVENT_TIME_ZONE)}</span>,
     },
   ];
 

@@ -8,7 +8,7 @@ import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useCriticismCandidates, useCriticismNotices, usePublishCriticism } from '../hooks/use-supervision';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 type Values = { title: string; body: string };
@@ -125,7 +125,7 @@ function PublishedNotice({ notice }: { notice: CriticismNotice }) {
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Typography.Text strong>{notice.title}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('criticism.publishedBy', { name: notice.publishedBy ?? '—', at: formatInZone(notice.publishedAt, notice.timeZone) })}
+          {t('criticism.publishedBy', { name: notice.publishedBy ?? '—', at: formatDateTime(notice.publishedAt, notice.timeZone) })}
         </Typography.Text>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }} ellipsis={{ rows: 3, expandable: true }}>
           {notice.body}
@@ -143,7 +143,7 @@ function PublishedNotice({ notice }: { notice: CriticismNotice }) {
             <Typography.Text>{t('criticism.rectifiedCount', { count: rectified.length })}</Typography.Text>
             {rectified.map((e) => (
               <Tag key={e.organisationId} color="green" icon={<CheckCircleOutlined />} data-testid={`criticism-rectified-${e.organisationId}`}>
-                {t('criticism.rectifiedAt', { name: e.organisationName, at: formatInZone(e.rectifiedAt, notice.timeZone) })}
+                {t('criticism.rectifiedAt', { name: e.organisationName, at: formatDateTime(e.rectifiedAt, notice.timeZone) })}
               </Tag>
             ))}
           </Space>

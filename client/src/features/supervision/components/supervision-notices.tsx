@@ -6,7 +6,7 @@ import { ExportButton } from '../../../ui/export-button';
 import { PageState } from '../../../ui/page-state';
 import { useSupervisionNotices } from '../hooks/use-supervision';
 import { pastDeadline, stateColour } from '../supervision-values';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = { eventId: string };
 
@@ -60,7 +60,7 @@ export function SupervisionNotices({ eventId }: Props) {
           </Tag>
           {n.acknowledgedAt ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('supervision.acknowledgedAt', { at: formatInZone(n.acknowledgedAt, n.timeZone) })}
+              {t('supervision.acknowledgedAt', { at: formatDateTime(n.acknowledgedAt, n.timeZone) })}
             </Typography.Text>
           ) : null}
         </Space>
@@ -74,7 +74,7 @@ export function SupervisionNotices({ eventId }: Props) {
         <Space orientation="vertical" size={0}>
           <span>{n.issuedBy ?? '—'}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatInZone(n.createdAt, n.timeZone)}
+            {formatDateTime(n.createdAt, n.timeZone)}
           </Typography.Text>
         </Space>
       ),

@@ -2,7 +2,7 @@ import { App, Button, Drawer, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SURVEY_EXCLUSION_REASONS, type SurveyExclusion, type SurveyExclusionReason } from '@duijie/shared';
-import { formatDateTime } from '../../../ui/dates';
+import { EVENT_TIME_ZONE, formatDateTime } from '../../../ui/dates';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useOrganisations } from '../../organisation/hooks/use-organisations';
@@ -61,7 +61,7 @@ export function ExclusionsDrawer({ open, onClose }: { open: boolean; onClose: ()
             { title: t('surveys.organisation'), dataIndex: 'organisationName' },
             { title: t('surveys.leftOutReason'), dataIndex: 'reason', render: (r: string) => <Tag color="red">{t(`surveys.leftOut.${r}`)}</Tag> },
             { title: t('surveys.note'), dataIndex: 'note' },
-            { title: t('surveys.since'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
+            { title: t('surveys.since'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at, EVENT_TIME_ZONE) },
             {
               title: t('common.actions'),
               key: 'actions',

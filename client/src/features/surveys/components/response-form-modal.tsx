@@ -119,7 +119,7 @@ function QuestionField({ question: q }: { question: SurveyQuestion }) {
     case 'number':
       return (
         <Form.Item name={name} label={q.label} rules={rules}>
-          <InputNumber<number> style={{ width: 240 }} suffix={q.unit} data-testid={`survey-answer-${q.id}`} />
+          <InputNumber<number> inputMode="decimal" style={{ width: 240, maxWidth: '100%' }} suffix={q.unit} data-testid={`survey-answer-${q.id}`} />
         </Form.Item>
       );
     case 'choice':

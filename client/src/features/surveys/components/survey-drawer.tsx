@@ -96,7 +96,9 @@ function SurveyDetail({ survey }: { survey: Survey }) {
               {survey.guidancePublishedAt ? t('surveys.republish') : t('surveys.publish')}
             </Button>
             {survey.guidancePublishedAt ? (
-              <Typography.Text type="secondary">{t('surveys.publishedAt', { at: formatDateTime(survey.guidancePublishedAt) })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('surveys.publishedAt', { at: formatDateTime(survey.guidancePublishedAt, survey.timeZone) })}
+              </Typography.Text>
             ) : null}
           </Space>
         </Form>
@@ -204,7 +206,7 @@ function ResponsesCard({ survey }: { survey: Survey }) {
                     </span>
                     {r.submittedAt ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('surveys.submittedOn', { at: formatDateTime(r.submittedAt) })}
+                        {t('surveys.submittedOn', { at: formatDateTime(r.submittedAt, survey.timeZone) })}
                       </Typography.Text>
                     ) : null}
                   </Space>

@@ -9,7 +9,7 @@ import { PageState } from '../../../ui/page-state';
 import { ReasonModal } from '../../../ui/reason-modal';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useEvidence, useObligationReports, useReviewObligation } from '../hooks/use-tracking';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Props = {
   obligation: Obligation;
@@ -48,7 +48,7 @@ export function ObligationReports({ obligation, eventId, review = false }: Props
             size="small"
             column={1}
             bordered
-            title={t('tracking.round', { round: r.round, at: formatInZone(r.filedAt, zone) })}
+            title={t('tracking.round', { round: r.round, at: formatDateTime(r.filedAt, zone) })}
             items={[
               { key: 'narrative', label: t('tracking.narrative'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.narrative}</span> },
               ...(r.problems

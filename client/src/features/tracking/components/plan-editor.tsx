@@ -6,7 +6,7 @@ import { useLabels } from '../../../ui/labels';
 import { PageState } from '../../../ui/page-state';
 import { useFailureHandler } from '../../../ui/use-failure';
 import { useFollowUpPlan, useSetFollowUpPlan } from '../hooks/use-tracking';
-import { formatInZone } from '../../../ui/dates';
+import { formatDateTime } from '../../../ui/dates';
 
 type Row = { reported: boolean; every: number; unit: CadenceUnit };
 type Values = Record<AgreementKind, Row>;
@@ -51,7 +51,7 @@ export function PlanEditor({ eventId, timeZone }: { eventId: string; timeZone: s
           <Alert type="info" showIcon title={t('tracking.planHint')} />
           <Typography.Text type="secondary">
             {plan.data?.version
-              ? t('tracking.planSaved', { by: plan.data.updatedBy ?? '—', at: formatInZone(plan.data.updatedAt, timeZone) })
+              ? t('tracking.planSaved', { by: plan.data.updatedBy ?? '—', at: formatDateTime(plan.data.updatedAt, timeZone) })
               : t('tracking.planDefaults')}
           </Typography.Text>
           <Form form={form} component={false}>

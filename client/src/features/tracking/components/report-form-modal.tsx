@@ -119,6 +119,7 @@ export function ReportFormModal({ obligation, onClose }: Props) {
                           <InputNumber<number>
                             min={1}
                             precision={0}
+                            inputMode="numeric"
                             style={{ width: 160 }}
                             placeholder={t('ledger.amountYuan')}
                             data-testid="report-line-amount"

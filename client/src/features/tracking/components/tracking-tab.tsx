@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageState } from '../../../ui/page-state';
 import { DepartmentsPanel, LiaisonPanel, ProblemQueue, WeeklySummaries } from '../../coordination';
 import { useEventDetail, useEvents } from '../../events/hooks/use-events';
+import { pickedOrOnly } from '../../events/only-choice';
 import { CriticismPanel, SupervisionNotices } from '../../supervision';
 import { PlanEditor } from './plan-editor';
 import { TrackingAgreements } from './tracking-agreements';
@@ -15,7 +16,10 @@ type Section = (typeof SECTIONS)[number];
 export function TrackingTab() {
   const { t } = useTranslation();
   const events = useEvents();
-  const [eventId, setEventId] = useState<string | undefined>(undefined);
+  const [picked, setEventId] = useState<string | undefined>(undefined);
+  // With one event the tab opens on it.
+  const eventId = pickedOrOnly(picked, events.data);
+
   const [section, setSection] = useState<Section>('agreements');
   const event = useEventDetail(eventId);
 
