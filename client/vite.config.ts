@@ -38,8 +38,30 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The Chinese strings the login page and the app's frame (loading, errors, not found) use: the
+ * entry carries only these; the full strings load with the first other page (app/i18n.ts).
+ */
+const CORE_STRING_GROUPS = ['app', 'login', 'fields', 'validation', 'errors', 'state', 'common'];
+
+/** `virtual:duijie-core-strings`: CORE_STRING_GROUPS cut from locales/zh-CN.json, at build and in dev. */
+function coreStrings(): Plugin {
+  const id = 'virtual:duijie-core-strings';
+  const file = fileURLToPath(new URL('./src/locales/zh-CN.json', import.meta.url));
+  return {
+    name: 'duijie:core-strings',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      this.addWatchFile(file);
+      const all = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      return `export default ${JSON.stringify(Object.fromEntries(CORE_STRING_GROUPS.map((group) => [group, all[group]])))};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress(), serviceWorkerPlugin()],
+  plugins: [react(), coreStrings(), precompress(), serviceWorkerPlugin()],
   resolve: {
     alias: { '@duijie/shared': sharedEntry },
   },

@@ -342,20 +342,33 @@ export type AuditEntry = {
 
 /** Filters of the audit log (organisers). */
 export type AuditQuery = { entityType?: string; entityId?: string; action?: string; page?: number; pageSize?: number };
+/** `full=true`: recompute the whole log, not only what was placed since the last check. */
+export type AuditVerifyOptions = { full?: boolean };
+
 /** The audit log's filters without paging: what its export takes. */
 export type AuditExportFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
 
-/** A recomputation of the whole audit chain: the first record that does not match, if any. */
+/**
+ * A check of the audit log against its latest signed tree head: the records placed since the
+ * last check (`fromSize`, 0 when from the start) recomputed, the tree proven consistent with the
+ * head checked before, every signed head's signature; the first position that does not match, if any.
+ */
 export type AuditVerification = {
   ok: boolean;
-  /** Chain records recomputed. */
+  /** Log positions whose records were recomputed in this check. */
   checked: number;
-  /** Signed heads whose signature and place in the chain were checked. */
+  /** Where this check started: the size of the head verified last (0: from the start). */
+  fromSize: number;
+  /** The size of the signed tree head checked against (0 when none is signed yet). */
+  treeSize: number;
+  /** Signed tree heads whose signature and root were checked. */
   signedHeads: number;
-  /** Rows of other modules (agreements) whose content was recomputed against what the chain recorded. */
+  /** Records written but not placed in the log yet (the sequencer places them within seconds). */
+  pending: number;
+  /** Rows of other modules (agreements) whose content was recomputed against what the log recorded. */
   contentChecked: number;
-  /** `id` is the audit record's id, or the entity's when `entityType` is set. */
-  firstBroken: { id: string; reason: string; entityType?: string } | null;
+  /** `position` is the log position; `id` the audit record's id, or the entity's when `entityType` is set. */
+  firstBroken: { position?: number; id: string; reason: string; entityType?: string } | null;
 };
 
 export type Health = { status: 'ok'; database: 'embedded' | 'external'; version: string };
@@ -505,23 +518,39 @@ export type RunningOrderSequenceInput = { batchIds: string[] };
 export type StageInput = { batchId: string | null };
 
 /**
- * The audit chain's head (its last record id and hash) signed with the platform's Ed25519 key,
- * which is kept outside the database. Anyone can check it with the published public key:
+ * A tree head of the audit log (its size and Merkle root, RFC 9162) signed with the platform's
+ * Ed25519 key, which is kept outside the database. Anyone can check it with the published key:
  * crypto.verify(null, Buffer.from(message), publicKeyPem, Buffer.from(signature, 'base64')).
  */
-export type SignedAuditHead = {
-  /** The id of the chain's last record when signed. */
-  seq: string;
-  hash: string;
+export type SignedTreeHead = {
+  /** Records in the log when signed. */
+  size: number;
+  /** The Merkle tree hash of those records' leaves, 64 hex characters. */
+  rootHash: string;
   signedAt: string;
   keyFingerprint: string;
-  /** Exactly the signed text: `duijie-audit-head/v1\n{seq}\n{hash}\n{signedAt}`. */
+  /** Exactly the signed text: `duijie-audit-tree-head/v1\n{size}\n{rootHash}\n{signedAt}`. */
   message: string;
   signature: string;
 };
 
-/** GET /api/audit/head (public): the key to check signed heads with, and the latest one. */
-export type AuditHeadInfo = { algorithm: 'Ed25519'; publicKeyPem: string; keyFingerprint: string; head: SignedAuditHead | null };
+/** GET /api/audit/tree-head (public): the key to check tree heads with, and the latest one. */
+export type AuditHeadInfo = { algorithm: 'Ed25519'; publicKeyPem: string; keyFingerprint: string; head: SignedTreeHead | null };
+
+/**
+ * That an audit record is in the log: its leaf (the record's canonical content, whose RFC 9162
+ * leaf hash is `leafHash`), its position and the audit path to the root of a signed tree head.
+ */
+export type AuditInclusionProof = {
+  recordId: string;
+  action: string;
+  position: number;
+  /** The canonical JSON the leaf commits to: SHA-256(0x00 ‖ UTF-8 of it) is leafHash. */
+  leafData: string;
+  leafHash: string;
+  /** Sibling hashes from the leaf up (RFC 9162 2.1.3.1). */
+  path: string[];
+};
 
 /** Why a certificate check found the platform's records changed since signing. */
 export type TamperFinding = 'terms_changed' | 'hash_changed' | 'signatures_changed' | 'audit_record_changed' | 'not_signed_in_audit';
@@ -534,10 +563,14 @@ export type AgreementVerification = {
   /** 'tampered': the stored agreement no longer matches what was signed; the figures below are not to be trusted. */
   integrity: 'valid' | 'tampered';
   findings: TamperFinding[];
-  /** The signed head that covers this agreement's signing, when one has been signed since. */
-  signedHead: SignedAuditHead | null;
+  /** The latest signed tree head of the audit log, which the proofs lead to; null before the first is signed. */
+  treeHead: SignedTreeHead | null;
+  /** The agreement's signing records in the log, each with its audit path to treeHead (empty until they are placed). */
+  proofs: AuditInclusionProof[];
   agreementId: string;
   eventName: string;
+  /** The event's IANA time zone (MatchEvent.timeZone): the signing times are shown on its clocks. */
+  timeZone: string;
   title: string;
   kind: AgreementKind;
   amount: number;

@@ -26,3 +26,4 @@ export * from './rewards';
 export * from './rewards-rules';
 export * from './error-codes';
 export * from './contract';
+export * from './merkle';

@@ -18,6 +18,7 @@ describe('orderBoardEvents', () => {
 describe('laterCeremonyTotals', () => {
   const totals = (signedCount: number, eventId = 'e'): CeremonyTotals => ({
     eventId,
+    timeZone: 'Asia/Shanghai',
     targetAmount: 1e10,
     signedCount,
     signedAmount: signedCount * 1000,

@@ -58,6 +58,8 @@ export type AgreementChanged = {
 /** The signing ceremony's live figures for an event: what the big screen shows. */
 export type CeremonyTotals = {
   eventId: string;
+  /** The event's IANA time zone (MatchEvent.timeZone): the screen shows every time on its clocks. */
+  timeZone: string;
   targetAmount: number;
   /** Agreements every party has signed (confirmed ones included), and their amount in yuan. */
   signedCount: number;

@@ -6,7 +6,8 @@
 // screens (a separate process) watch the event's ceremony room. A few signs are sent
 // twice with the same Idempotency-Key (after the answer, and concurrently): the retry
 // must get the same answer and sign nothing twice. Then checks the database (every
-// acknowledged signature present and live once, the audit chain intact) and that every
+// acknowledged signature present and live once, every audit record placed in
+// the log within seconds (sequencer_lag_p99_ms), the log verifying against its signed head) and that every
 // screen shows the database's total. Then, from C plain `pg` connections to the same
 // PostgreSQL, 2·S transactions of each baseline:
 //   baseline_tps — the statements one signing request sends, recorded from the server
@@ -296,23 +297,46 @@ async function capture(server: RunningServer, tapFile: string, work: () => Promi
   return JSON.parse(readFileSync(tapFile, 'utf8')) as TappedStatement[];
 }
 
+/** The statements `keep` keeps, less the transactions in which it keeps nothing but their BEGIN, SET TRANSACTION and COMMIT. */
+function withoutEmptyTransactions(recorded: TappedStatement[], keep: (s: TappedStatement) => boolean): TappedStatement[] {
+  const isBegin = (s: TappedStatement) => /^\s*(START TRANSACTION|BEGIN)\b/i.test(s.text);
+  const isControl = (s: TappedStatement) => /^\s*SET TRANSACTION\b/i.test(s.text);
+  const isEnd = (s: TappedStatement) => /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i.test(s.text);
+  const dropped = new Set<TappedStatement>();
+  /** Per connection, its open transaction: its control statements, and whether a statement in it is kept. */
+  const open = new Map<number, { control: TappedStatement[]; kept: boolean }>();
+  for (const s of recorded) {
+    const tx = open.get(s.connection);
+    if (isBegin(s)) open.set(s.connection, { control: [s], kept: false });
+    else if (tx && isEnd(s)) {
+      open.delete(s.connection);
+      if (!tx.kept) for (const c of [...tx.control, s]) dropped.add(c);
+    } else if (tx && isControl(s)) tx.control.push(s);
+    else if (tx && keep(s)) tx.kept = true;
+  }
+  return recorded.filter((s) => keep(s) && !dropped.has(s));
+}
+
 /**
  * One signing request's statements: what it sent for the authentication, the
  * Idempotency-Key and the transaction, and the NOTIFY that relays the change to other
  * server processes (sent after the commit, one per request). Left out: the ceremony
  * figures for the big screens — reading them, and their broadcast through the
  * socket.io adapter — which are coalesced to at most four a second per event, not one
- * per request; the adapter's heartbeats; and the audit head signer (every few seconds).
+ * per request; the adapter's heartbeats; and the audit log's sequencer and tree head signer (on their own clock).
  */
 function requestStatements(recorded: TappedStatement[], eventId: string): { statements: Statement[]; transaction: number; left: number } {
   const partOfRequest = (s: TappedStatement) => {
     const values = s.values ?? [];
     if (/pg_notify/i.test(s.text)) return values.some((v) => typeof v === 'string' && v.includes('"agreement:relay"'));
-    // The audit head signer runs every few seconds, not per request.
-    if (/audit-head-signer|audit_signed_head/.test(s.text)) return false;
-    return !/socket_io_attachments|^\s*(UN)?LISTEN\b/i.test(s.text) && !values.includes(eventId);
+    // The audit log's sequencer and tree head signer run on their own clock and connection, not per request.
+    if (/\/\* audit-log \*\/|audit_tree_/.test(s.text)) return false;
+    // pg-boss's polling and maintenance run on timers, whatever the requests.
+    return !/socket_io_attachments|pgboss\.|^\s*(UN)?LISTEN\b/i.test(s.text) && !values.includes(eventId);
   };
-  const kept = recorded.filter(partOfRequest);
+  // A transaction left empty by that (the sequencer's batches: START TRANSACTION, its marked
+  // statements, COMMIT on its own connection) is left out whole, its BEGIN and COMMIT too.
+  const kept = withoutEmptyTransactions(recorded, partOfRequest);
   const begin = kept.findIndex((s) => /^(START TRANSACTION|BEGIN)/i.test(s.text));
   // The COMMIT may be the last statement of a message (the server writes its audit records and commits in one).
   const commit = kept.findIndex((s, i) => i > begin && /(^|;)\s*COMMIT\s*;?\s*$/i.test(s.text));
@@ -398,7 +422,9 @@ async function main(): Promise<void> {
       ['first', first],
       ['completing', completing],
     ] as const) {
-      log(`  ${name} signature: ${r.statements.length} statements, ${r.transaction} of them in its transaction (left out: ${r.left} for the big screens)`);
+      log(
+        `  ${name} signature: ${r.statements.length} statements, ${r.transaction} of them in its transaction (left out: ${r.left} of the big screens, the audit log's sequencer and timers)`,
+      );
     }
     if (process.env.BENCH_SHOW_SQL) for (const s of [...first.statements, ...completing.statements]) log(`    ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
     const { rows: probeParties } = await db.query<{ id: string; organisationId: string }>(
@@ -452,8 +478,30 @@ async function main(): Promise<void> {
     log(
       `database: ${live.length} live signatures, ${lost} acknowledged but missing, ${doubled} doubled, ${tally.missingFromAnswer} answers without the signature, ${tally.replayMismatches} retries answered differently; agreements ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}`,
     );
-    const audit = await api.call<{ ok: boolean; checked: number; firstBroken: unknown }>('GET', '/audit/verify', undefined, organiser.token);
-    log(`audit chain: ${audit.ok ? 'verifies' : `BROKEN at ${JSON.stringify(audit.firstBroken)}`} (${audit.checked} records)`);
+    // Every signature's audit record placed in the log (the sequencer runs on its own), and how long
+    // after its write: the lag from the transaction's last step to its position.
+    const placedBy = Date.now() + 30_000;
+    let unsequenced = -1;
+    for (; unsequenced !== 0 && Date.now() < placedBy; await sleep(200)) {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_record WHERE "entityType" = 'agreement' AND "entityId" = ANY($1::text[]) AND position IS NULL`,
+        [agreementIds],
+      );
+      unsequenced = rows[0].n;
+    }
+    const { rows: lagRows } = await db.query<{ p50: number | null; p99: number | null; signed: number }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "sequencedAt" - at) * 1000) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM "sequencedAt" - at) * 1000) AS p99,
+              count(*) FILTER (WHERE action = 'agreement.signed')::int AS signed
+         FROM audit_record WHERE "entityType" = 'agreement' AND "entityId" = ANY($1::text[])`,
+      [agreementIds],
+    );
+    const lag = lagRows[0];
+    log(
+      `audit log: ${unsequenced} records not placed after 30 s; ${lag.signed} signature records (${live.reduce((sum, r) => sum + r.n, 0)} live signatures); sequencer lag p50 ${round(lag.p50 ?? 0)} ms, p99 ${round(lag.p99 ?? 0)} ms`,
+    );
+    const audit = await api.call<{ ok: boolean; checked: number; firstBroken: unknown }>('GET', '/audit/verify?full=true', undefined, organiser.token);
+    log(`audit log: ${audit.ok ? 'verifies' : `BROKEN at ${JSON.stringify(audit.firstBroken)}`} (${audit.checked} positions)`);
 
     // The screens: each must settle on the database's figures.
     const [totals] = (
@@ -537,7 +585,7 @@ async function main(): Promise<void> {
       `  ${plain.perSecond.toFixed(0)} transactions/s (${plain.seconds.toFixed(1)} s); CPU per transaction: PostgreSQL ${plainCpu('postgres')}, this client ${plainCpu('driver')}`,
     );
 
-    if (!audit.ok || tally.failures.length > 0) process.exitCode = 1;
+    if (!audit.ok || tally.failures.length > 0 || unsequenced !== 0) process.exitCode = 1;
     console.log(
       JSON.stringify({
         signatures,
@@ -549,6 +597,9 @@ async function main(): Promise<void> {
         baseline_tps: round(baseline.perSecond),
         plain_tps: round(plain.perSecond),
         ratio: round(perSecond / baseline.perSecond, 3),
+        plain_ratio: round(perSecond / plain.perSecond, 3),
+        sequencer_lag_p99_ms: round(lag.p99 ?? 0),
+        unsequenced,
       }),
     );
   } finally {

@@ -8,12 +8,14 @@
 // records the follow-up and closes the ledger with a reason; the big screen shows the
 // audit chain's signed head, which verifies with the published key.
 import { verify as verifySignature } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { Api } from './api';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { clickSettled, login, modal, pick, watchErrors, withScreenshots } from './ui';
+import { ARTIFACTS, clickSettled, login, modal, pick, watchErrors, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 const BORROWER = 'admin@xntg.demo.duijie.cn'; // 西宁特殊钢, a borrower in the bank–enterprise session
@@ -149,8 +151,42 @@ describe('agreement signing in two browsers', () => {
         const signed = (await api.call<{ id: string; title: string; contentHash: string }[]>('GET', '/me/agreements', undefined, mineApi.token)).find(
           (a) => a.title === TITLE,
         )!;
-        await bank.goto(`${server.url}/verify/${signed.id}?hash=${signed.contentHash}`);
+        // The signing records' inclusion proofs, checked in the browser against the published tree
+        // head: valid once a signed head covers them (the sequencer signs every few seconds)...
+        const verifyUrl = `${server.url}/verify/${signed.id}?hash=${signed.contentHash}`;
+        await bank.goto(verifyUrl);
         await bank.getByTestId('verify-valid').filter({ hasText: TITLE }).waitFor();
+        for (let tries = 0; (await bank.getByTestId('verify-proof-valid').count()) === 0; tries++) {
+          if (tries === 20) throw new Error('the inclusion proof was not shown as valid within 20 s');
+          await bank.waitForTimeout(1000);
+          await bank.reload();
+          await bank.getByTestId('verify-valid').waitFor();
+          await bank.locator('[data-testid="verify-proof-valid"], [data-testid="verify-proof-pending"]').first().waitFor();
+        }
+        expect(await bank.getByTestId('verify-proof-valid').innerText()).toMatch(/#\d+/);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await bank.screenshot({ path: join(ARTIFACTS, 'verify-proof-valid.png'), fullPage: true });
+        // ...and invalid once a signing record is changed in the database.
+        const db = new Client({ connectionString: server.databaseUrl });
+        await db.connect();
+        try {
+          const [record] = (
+            await db.query(
+              `SELECT id, data FROM audit_record WHERE "entityType" = 'agreement' AND "entityId" = $1 AND action = 'agreement.signed' ORDER BY position LIMIT 1`,
+              [signed.id],
+            )
+          ).rows as { id: string; data: unknown }[];
+          await db.query(`UPDATE audit_record SET data = jsonb_set(data, '{forged}', 'true') WHERE id = $1`, [record.id]);
+          await bank.reload();
+          await bank.getByTestId('verify-proof-invalid').waitFor();
+          await bank.getByTestId('verify-tampered').waitFor();
+          await bank.screenshot({ path: join(ARTIFACTS, 'verify-proof-invalid.png'), fullPage: true });
+          await db.query(`UPDATE audit_record SET data = $2 WHERE id = $1`, [record.id, JSON.stringify(record.data)]);
+          await bank.reload();
+          await bank.getByTestId('verify-proof-valid').waitFor();
+        } finally {
+          await db.end();
+        }
         await bank.goto(`${server.url}/verify/${signed.id}?hash=${'0'.repeat(64)}`);
         await bank.getByTestId('verify-invalid').waitFor();
 
@@ -172,14 +208,16 @@ describe('agreement signing in two browsers', () => {
         await ledger.getByTestId('ledger-closed').waitFor();
         expect(await ledger.getByTestId('ledger-reopen').count()).toBe(0);
 
-        // The big screen shows the newest signed head (signed within seconds, fetched every 15 s).
+        // The big screen shows the newest signed tree head (signed within seconds, fetched every 15 s).
         const seal = screen.getByTestId('screen-seal');
         await seal.waitFor({ timeout: 40_000 });
-        const head = await api.call<{ publicKeyPem: string; keyFingerprint: string; head: { seq: string; hash: string; message: string; signature: string } }>(
-          'GET',
-          '/audit/head',
-        );
+        const head = await api.call<{
+          publicKeyPem: string;
+          keyFingerprint: string;
+          head: { size: number; rootHash: string; message: string; signature: string };
+        }>('GET', '/audit/tree-head');
         expect(await seal.innerText()).toContain(head.keyFingerprint.slice(0, 4));
+        expect(await seal.getAttribute('data-hash')).toMatch(/^[0-9a-f]{64}$/);
         expect(verifySignature(null, Buffer.from(head.head.message), head.publicKeyPem, Buffer.from(head.head.signature, 'base64'))).toBe(true);
         expect(pageErrors).toEqual([]);
       },

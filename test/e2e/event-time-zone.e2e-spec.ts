@@ -2,15 +2,17 @@
 // session, its meeting on the agenda and an agreement's signing time on Beijing's clocks, with the
 // zone named beside them; a browser set to Asia/Shanghai sees the same times and no zone note.
 // The organiser's console opens the demo's single event in every tab that picks an event, with
-// nothing picked by hand. Each at 390×844 with touch and at 1440×900.
+// nothing picked by hand. Each at 390×844 with touch and at 1440×900. On a New York device, 02:30
+// typed on the day its clocks skip it is saved as 02:30 Beijing time; an event moved to Urumqi
+// shows its certificate check and its big screen on Urumqi's clocks.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { Agreement, EventDetail, MatchEvent } from '@duijie/shared';
+import type { Agreement, EventDetail, MatchEvent, ScreenLinkCreated } from '@duijie/shared';
 import { Api, type Actor } from './api';
 import { launchBrowser } from './browser';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { ARTIFACTS, clickSettled, login, watchErrors, withScreenshots } from './ui';
+import { ARTIFACTS, clickSettled, login, modal, pick, select as selectOf, watchErrors, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 /** 新千超市 (xinqian): its self-booked meeting at slot 1 of 生产企业与流通企业对接专场, and signed agreements. */
@@ -34,11 +36,11 @@ const CONSOLE_PICKERS: readonly { tab: string; picker: string }[] = [
   { tab: 'import', picker: 'import-event-picker' },
 ];
 
-/** An instant on Beijing's clocks, computed here with an explicit zone (this test process's zone does not matter). */
-function beijing(iso: string, part: 'time' | 'dateTime'): string {
+/** An instant on Beijing's (or `timeZone`'s) clocks, computed here with an explicit zone (this test process's zone does not matter). */
+function beijing(iso: string, part: 'time' | 'dateTime', timeZone = 'Asia/Shanghai'): string {
   const p = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai',
+      timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -222,4 +224,87 @@ describe('times in the event’s zone, whatever the device’s zone', () => {
       );
     });
   }
+
+  it('saves 02:30 typed on a New York device, on the day its clocks skip it, as 02:30 on the event’s clock (1440×900)', async () => {
+    const page = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'America/New_York' }).then(async (context) => {
+      contexts.push(context);
+      const opened = await context.newPage();
+      watchErrors(opened, pageErrors);
+      return opened;
+    });
+    const title = `夏令时跳过的时刻${Date.now().toString(36).slice(-5)}`;
+    await withScreenshots(
+      'event-time-zone-new-york-gap',
+      () => ({ page }),
+      async () => {
+        await login(page, server.url, ADMIN.email, ADMIN.password);
+        await expect(page.evaluate(() => new Date(2027, 2, 14, 2, 30).getHours())).resolves.toBe(3);
+        await page.goto(`${server.url}/console?tab=events`);
+        const eventRow = page.getByTestId('console-event-row').filter({ hasText: EVENT_NAME });
+        await eventRow.getByTestId('session-create').click();
+        const m = modal(page);
+        await pick(page, selectOf(m, 'kind'), '产销');
+        await m.locator('#title').fill(title);
+        await m.locator('#leadDepartment').fill('省商务厅');
+        await m.locator('#venue').fill('青海国际会展中心');
+        await m.locator('#startsAt').click();
+        await m.locator('#startsAt').fill('2027-03-14 02:30');
+        await m.locator('#endsAt').click();
+        await m.locator('#endsAt').fill('2027-03-14 17:00');
+        await m.locator('.ant-modal-title').click();
+        await expect(m.locator('#startsAt').inputValue()).resolves.toBe('2027-03-14 02:30');
+        await m.getByTestId('session-submit').click();
+        await page.getByTestId('session-row').filter({ hasText: title }).first().waitFor();
+        const admin = await api.login(ADMIN.email, ADMIN.password);
+        const detail = await api.call<EventDetail>('GET', `/events/${event.id}`, undefined, admin.token);
+        const created = detail.sessions.find((s) => s.title === title);
+        // Beijing has no daylight saving: 02:30 there on 14 March is 18:30 UTC the day before.
+        expect({ startsAt: created?.startsAt, endsAt: created?.endsAt }).toEqual({ startsAt: '2027-03-13T18:30:00.000Z', endsAt: '2027-03-14T09:00:00.000Z' });
+        expect(pageErrors).toEqual([]);
+      },
+    );
+  });
+
+  it('shows the verification page and the big screen on the clocks of an event held in Urumqi (device Asia/Shanghai, 1440×900)', async () => {
+    const admin = await api.login(ADMIN.email, ADMIN.password);
+    const zone = 'Asia/Urumqi';
+    await api.call('PATCH', `/events/${event.id}`, { timeZone: zone }, admin.token);
+    try {
+      const page = await open({ device: 'Asia/Shanghai', viewport: DESKTOP, phone: false });
+      await withScreenshots(
+        'event-time-zone-urumqi',
+        () => ({ page }),
+        async () => {
+          // The certificate's public check: every signature at its Urumqi time, the zone named (UTC+6, not the device's UTC+8).
+          await page.goto(`${server.url}/verify/${agreement.id}?hash=${agreement.contentHash}`);
+          await page.getByTestId('verify-valid').waitFor();
+          const parties = await page.getByTestId('verify-party').allInnerTexts();
+          const times = agreement.parties.flatMap((p) => (p.signature ? [beijing(p.signature.signedAt, 'dateTime', zone)] : []));
+          expect(times.length).toBeGreaterThan(0);
+          for (const time of times) expect({ time, shown: parties.some((text) => text.includes(time)) }).toEqual({ time, shown: true });
+          await expect(page.getByTestId('zone-note').first().innerText()).resolves.toContain('UTC+6');
+          await shoot(page, 'urumqi-verify');
+
+          // The big screen: the latest signings at their Urumqi times.
+          const link = await api.call<ScreenLinkCreated>('POST', `/events/${event.id}/screen-links`, { label: 'Urumqi screen test' }, admin.token);
+          await page.goto(`${server.url}/screen/${event.id}?token=${encodeURIComponent(link.token)}`);
+          const items = page.getByTestId('screen-ticker-item');
+          await items.first().waitFor();
+          const ticker = await items.evaluateAll((rows) =>
+            rows.map((r) => ({
+              signedAt: r.getAttribute('data-signed-at') ?? '',
+              time: r.querySelector('[data-testid="screen-ticker-time"]')?.textContent ?? '',
+            })),
+          );
+          expect(ticker.length).toBeGreaterThan(0);
+          for (const row of ticker) expect(row.time).toBe(beijing(row.signedAt, 'time', zone));
+          await expect(page.getByTestId('zone-note').first().innerText()).resolves.toContain('UTC+6');
+          await shoot(page, 'urumqi-screen');
+          expect(pageErrors).toEqual([]);
+        },
+      );
+    } finally {
+      await api.call('PATCH', `/events/${event.id}`, { timeZone: 'Asia/Shanghai' }, admin.token);
+    }
+  });
 });

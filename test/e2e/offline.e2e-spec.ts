@@ -230,4 +230,31 @@ describe('the app offline', () => {
     );
     await context.close();
   });
+
+  it('empties the data kept offline at a 401 from a route the service worker does not keep (desktop)', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', serviceWorkers: 'allow' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const hasData = () => page.evaluate((name) => caches.has(name), DATA_CACHE);
+    const unauthorized: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 401) unauthorized.push(new URL(response.url()).pathname);
+    });
+    await login(page, server.url, PARTICIPANT, DEMO_PASSWORD);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    await page.goto(`${server.url}/my/agenda`);
+    await agendaMeetings(page);
+    await eventually(hasData, (has) => has, 'the agenda kept for offline reading');
+    // The session ends on the server's side (its cookie goes); the page still thinks it is signed in.
+    await context.clearCookies({ name: 'duijie_session' });
+    // In-app navigation: /api/me/agreements answers 401, a route the worker passes through untouched.
+    await page.getByTestId('nav-my-agreements').click();
+    await eventually(hasData, (has) => !has, 'the offline data emptied');
+    expect(unauthorized).toContain('/api/me/agreements');
+    // Not the worker's doing: none of the routes it keeps (OFFLINE_READABLE_API) answered 401.
+    const kept = [/^\/api\/auth\/me$/, /^\/api\/me\/agenda$/, /^\/api\/me\/participations$/, /^\/api\/events(\/[^/]+)?$/, /^\/api\/sessions\/[^/]+$/];
+    expect(unauthorized.filter((path) => kept.some((pattern) => pattern.test(path)))).toEqual([]);
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
 });

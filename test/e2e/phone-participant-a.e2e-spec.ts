@@ -1,20 +1,35 @@
 // The participant's public pages and the board side on a phone (390×844, touch) and on a desktop (1440×900), with the
 // demo data: login, registration, an invitation, the live board (its title whole, not cut by its buttons; a listing
-// another participant posts through the API appears without a reload), the listing form (numeric keyboards on
-// amounts and quantities), recommendations, the supermarket and the public verification page. On every page nothing is
-// wider than the screen; on the phone every visible button, link and input is at least 44 px tall.
+// another participant posts through the API appears without a reload), the events list (cards on the phone), the
+// listing form (full-screen on the phone, numeric keyboards on amounts and quantities), recommendations, the
+// supermarket, financing applications sent and received (cards on the phone), the public verification page, and the
+// assessment pages with data: a survey to answer, a returned statistics form, an approved reward. On every page
+// nothing is wider than the screen; on the phone every visible button, link and input is at least 44 px tall.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Agreement, EventDetail, ListingView, MatchEvent } from '@duijie/shared';
+import type {
+  Agreement,
+  EventDetail,
+  FinancingApplication,
+  ListingPublic,
+  ListingView,
+  MatchEvent,
+  Page as Paged,
+  RewardPeriod,
+  RewardRun,
+  Survey,
+} from '@duijie/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api, steelSupply, type Actor } from './api';
 import { launchBrowser } from './browser';
-import { startServer, type RunningServer } from './server';
-import { horizontalOverflow, login, modal, pick, touchTargetsTooSmall, watchErrors, withScreenshots } from './ui';
+import { ADMIN, startServer, type RunningServer } from './server';
+import { horizontalOverflow, login, modal, motionless, pick, touchTargetsTooSmall, watchErrors, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 const XNTG = 'admin@xntg.demo.duijie.cn'; // 西宁特殊钢: supplier and buyer upstream–downstream, borrower in 银企对接
 const QINGHUA = 'admin@qinghua.demo.duijie.cn'; // another supplier of the upstream–downstream session
+const QHBANK = 'admin@qhbank.demo.duijie.cn'; // 青海银行: a credit product on the shelf, its statistics form returned
+const ICBC = 'admin@icbc-qh.demo.duijie.cn'; // 工商银行青海省分行: awarded in the demo's reward run
 const SESSION = '上下游产业对接专场';
 const stamp = Date.now().toString(36).toUpperCase().slice(-6);
 /** Set to a folder to keep a screenshot of every step (e.g. E2E_SHOTS=/tmp/shots). */
@@ -34,6 +49,7 @@ describe.each(PROFILES)('the participant’s public and board pages at $width×$
   let page: Page;
   let xntg: Actor;
   let sessionId = '';
+  let eventId = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -45,6 +61,7 @@ describe.each(PROFILES)('the participant’s public and board pages at $width×$
     const session = details.flatMap((d) => d.sessions).find((s) => s.title === SESSION);
     if (!session) throw new Error(`the demo has no session ${SESSION}`);
     sessionId = session.id;
+    eventId = session.eventId;
     browser = await launchBrowser();
     context = await browser.newContext({
       viewport: { width: profile.width, height: profile.height },
@@ -66,8 +83,9 @@ describe.each(PROFILES)('the participant’s public and board pages at $width×$
     await page.waitForFunction(() => document.querySelector('.ant-spin-spinning, .ant-skeleton-active') === null);
   }
 
-  /** Nothing wider than the screen; on the phone, no touch target under 44 px. Keeps a screenshot when asked to. */
+  /** Nothing wider than the screen; on the phone, no touch target under 44 px (once dialogs and drawers are in place). Keeps a screenshot when asked to. */
   async function fits(step: string): Promise<void> {
+    await motionless(page);
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, `${profile.name}-${step}.png`) });
@@ -183,6 +201,16 @@ describe.each(PROFILES)('the participant’s public and board pages at $width×$
       if (profile.touch) expect(unit).toBeGreaterThan(quantity);
       else expect(unit).toBe(quantity);
       await fits('listing-form-goods');
+      // Full-screen on the phone (no margins, the body scrolls under the title), a dialog on the desktop.
+      const frame = await form.evaluate((dialog) => {
+        const box = dialog.getBoundingClientRect();
+        const body = dialog.querySelector('.ant-modal-body');
+        const scrolls = body !== null && getComputedStyle(body).overflowY === 'auto' && body.scrollHeight > body.clientHeight;
+        return { left: Math.round(box.left), top: Math.round(box.top), width: Math.round(box.width), height: Math.round(box.height), scrolls };
+      });
+      if (profile.touch) expect(frame).toEqual({ left: 0, top: 0, width: profile.width, height: profile.height, scrolls: true });
+      else
+        expect({ width: frame.width, dialog: frame.top > 0 && frame.left > 0, scrolls: frame.scrolls }).toEqual({ width: 860, dialog: true, scrolls: false });
 
       await pick(page, form.getByTestId('listing-session'), '银企');
       await press(form.getByTestId('listing-type-financing_need'));
@@ -238,6 +266,176 @@ describe.each(PROFILES)('the participant’s public and board pages at $width×$
       await page.getByTestId('verify-valid').waitFor({ timeout: 30_000 });
       await settle();
       await fits('verify');
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
+  /** Signs out whoever is signed in, then signs in as this demo user. */
+  async function signInAs(email: string): Promise<void> {
+    await context.clearCookies();
+    await login(page, server.url, email, DEMO_PASSWORD);
+  }
+
+  it('lists the events: on the phone a card per event with its days, place and phase, on the desktop the table', async () => {
+    await screenshots('events', async () => {
+      await signInAs(XNTG);
+      const event = (await api.call<MatchEvent[]>('GET', '/events', undefined, xntg.token)).find((e) => e.id === eventId);
+      if (!event) throw new Error('西宁特钢 does not see the demo event');
+      await page.goto(`${server.url}/events`);
+      const row = page.getByTestId('event-row').filter({ hasText: event.name });
+      await row.waitFor();
+      await settle();
+      if (profile.touch) {
+        await expect(page.getByTestId('events').locator('.ant-table').count()).resolves.toBe(0);
+        await expect(row.getByTestId('event-name').innerText()).resolves.toBe(event.name);
+        expect(await row.innerText()).toContain(`${event.startDate} ~ ${event.endDate}`);
+        expect(await row.innerText()).toContain('青海省');
+        await expect(row.getByTestId('event-phase').getAttribute('data-phase')).resolves.toMatch(/^(upcoming|ongoing|ended)$/);
+      } else {
+        await expect(row.evaluate((element) => element.tagName)).resolves.toBe('TR');
+      }
+      await fits('events');
+      // The card's button (the row's name on the desktop) opens the event.
+      await press(row.locator('a').first());
+      await page.waitForURL(`**/events/${event.id}`);
+      await page.getByTestId('session-board').first().waitFor();
+      await settle();
+      // Its sessions: cards on the phone (each with its board), the table on the desktop; the event's name whole.
+      const sessions = page.getByTestId('session-row');
+      await expect(sessions.count()).resolves.toBe(event.sessionCount);
+      await expect(sessions.first().evaluate((element) => element.tagName)).resolves.toBe(profile.touch ? 'DIV' : 'TR');
+      const name = await page
+        .locator('.ant-card-head-title')
+        .first()
+        .evaluate((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth + 1 }));
+      expect(name).toEqual({ text: event.name, cut: false });
+      await fits('event');
+    });
+  });
+
+  it('shows a financing application as a card on the phone: sent by the enterprise, received by the bank with its answer buttons', async () => {
+    await screenshots('applications', async () => {
+      const need = (await api.call<ListingView[]>('GET', '/me/listings', undefined, xntg.token)).find(
+        (l) => l.type === 'financing_need' && l.status === 'open',
+      );
+      if (!need) throw new Error('西宁特钢 has no open financing need in the demo');
+      const shelf = await api.call<Paged<ListingPublic>>('GET', `/events/${need.eventId}/supermarket?pageSize=100`, undefined, xntg.token);
+      const offer = shelf.items.find((l) => l.type === 'credit_offer' && l.organisationName === '青海银行股份有限公司');
+      if (!offer) throw new Error('青海银行 has no credit product on the demo shelf');
+      const applied = await api.call<FinancingApplication>('POST', `/listings/${offer.id}/applications`, { needListingId: need.id }, xntg.token);
+      const row = page.locator(`[data-testid="application-row"][data-application-id="${applied.id}"]`);
+
+      await page.goto(`${server.url}/my/requests?tab=applications-sent`);
+      await row.waitFor();
+      await settle();
+      expect(await row.innerText()).toContain(offer.title);
+      expect(await row.innerText()).toContain(offer.organisationName);
+      await expect(row.evaluate((element) => element.tagName)).resolves.toBe(profile.touch ? 'DIV' : 'TR');
+      await fits('applications-sent');
+
+      await signInAs(QHBANK);
+      await page.goto(`${server.url}/my/requests?tab=applications-received`);
+      await row.waitFor();
+      await settle();
+      expect(await row.innerText()).toContain(need.title);
+      await row.getByTestId('application-accept').waitFor();
+      await row.getByTestId('application-decline').waitFor();
+      await fits('applications-received');
+    });
+  });
+
+  it('gives the organiser’s near-miss switch in recommendations a full-size target on the phone', async () => {
+    await screenshots('organiser-switch', async () => {
+      await context.clearCookies();
+      // The organiser lands on its console, not on /events as login() expects.
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId('login-email').fill(ADMIN.email);
+      await page.getByTestId('login-password').fill(ADMIN.password);
+      await press(page.getByTestId('login-submit'));
+      await page.waitForURL((url) => url.pathname !== '/login');
+      await page.goto(`${server.url}/sessions/${sessionId}/board`);
+      await press(page.getByTestId('listing-row-matches').first());
+      await page.locator('[data-testid="recommendations-body"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+      await motionless(page);
+      const toggle = page.getByTestId('matches-include-ineligible');
+      const height = await toggle.evaluate((element) => element.getBoundingClientRect().height);
+      if (profile.touch) expect(height).toBeGreaterThanOrEqual(44);
+      else expect(height).toBeLessThan(44);
+      await press(toggle);
+      await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    });
+  });
+
+  it('shows a survey to answer, a returned statistics form and an approved reward', async () => {
+    await screenshots('assessment', async () => {
+      // The organiser sends 西宁特钢 a survey and approves the demo's reward run (within a step-up).
+      const organiser = await api.login(ADMIN.email, ADMIN.password);
+      const title = `2027年一季度钢材采购需求摸底调查（西宁地区重点工业企业）${profile.name}`;
+      const survey = await api.call<Survey>(
+        'POST',
+        `/events/${eventId}/surveys`,
+        {
+          title,
+          listingType: null,
+          questions: [{ id: 'q1', label: '一季度预计钢材采购量', type: 'number', required: true, unit: '吨' }],
+          deadlineWorkingDays: 5,
+        },
+        organiser.token,
+      );
+      await api.call('POST', `/surveys/${survey.id}/send`, { organisationIds: [xntg.organisationId] }, organiser.token);
+      const [period] = await api.call<RewardPeriod[]>('GET', `/events/${eventId}/reward-periods`, undefined, organiser.token);
+      const [run] = await api.call<RewardRun[]>('GET', `/reward-periods/${period.id}/runs`, undefined, organiser.token);
+      await api.call('POST', '/auth/step-up', { password: ADMIN.password }, organiser.token);
+      await api.call('POST', `/reward-runs/${run.id}/approve`, { version: run.version }, organiser.token);
+
+      // 西宁特钢 answers on its phone: the survey's card, then its form.
+      await signInAs(XNTG);
+      await page.goto(`${server.url}/my/surveys`);
+      const card = page.locator('[data-testid^="my-survey-"]').filter({ hasText: title });
+      await card.waitFor();
+      await settle();
+      await fits('surveys');
+      await press(card.locator('[data-testid^="survey-answer-open-"]'));
+      const answer = modal(page);
+      await answer.getByTestId('survey-answer-q1').waitFor();
+      await expect(answer.locator('.ant-modal-title').innerText()).resolves.toBe(title);
+      // The long title wraps clear of the close button rather than running under it.
+      const underClose = await answer.evaluate((dialog) => {
+        const title = dialog.querySelector('.ant-modal-title');
+        const close = dialog.querySelector('.ant-modal-close')?.getBoundingClientRect();
+        if (!title || !close) return true;
+        const lines = document.createRange();
+        lines.selectNodeContents(title);
+        return [...lines.getClientRects()].some((l) => l.right > close.left && l.left < close.right && l.top < close.bottom && l.bottom > close.top);
+      });
+      expect(underClose).toBe(false);
+      await fits('survey-answer');
+      await press(answer.locator('.ant-modal-close'));
+      await answer.waitFor({ state: 'hidden' });
+
+      // 青海银行 reads why its statistics form came back, and opens it to correct.
+      await signInAs(QHBANK);
+      await page.goto(`${server.url}/my/statistics`);
+      const form = page.locator('[data-testid^="statistics-my-"]').filter({ hasText: period.name });
+      await form.waitFor();
+      await settle();
+      expect(await form.innerText()).toContain('人民银行统计口径不一致');
+      await fits('statistics');
+      await press(form.locator('[data-testid^="statistics-open-"]'));
+      await page.getByTestId('statistics-returned').waitFor();
+      await page.getByTestId('statistics-form').waitFor();
+      await settle();
+      await fits('statistics-form');
+
+      // 工商银行 sees its award with the program it was computed by.
+      await signInAs(ICBC);
+      await page.goto(`${server.url}/my/rewards`);
+      const award = page.getByTestId(`my-reward-${run.id}`);
+      await award.waitFor();
+      await settle();
+      expect(await award.innerText()).toContain(run.programName);
+      await expect(page.getByTestId('my-rewards-total').innerText()).resolves.toMatch(/万元$/);
+      await fits('rewards');
       expect(pageErrors).toEqual([]);
     });
   });

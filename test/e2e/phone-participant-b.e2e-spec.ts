@@ -12,7 +12,7 @@ import { SESSION_TRANSITIONS, type Agreement, type MatchSession, type Meeting, t
 import { launchBrowser } from './browser';
 import { Api, steelSupply, type Actor } from './api';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { ARTIFACTS, clickSettled, horizontalOverflow, login, touchTargetsTooSmall, watchErrors, withScreenshots } from './ui';
+import { ARTIFACTS, clickSettled, horizontalOverflow, login, motionless, touchTargetsTooSmall, watchErrors, withScreenshots } from './ui';
 
 const DEMO_PASSWORD = 'Duijie-demo-2026';
 const PHONE = { width: 390, height: 844 };
@@ -139,24 +139,6 @@ describe('a participant’s own pages on a phone and on a desktop', () => {
   async function settle(page: Page): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.waitForFunction(() => document.querySelector('.ant-spin-spinning, .ant-skeleton-active') === null);
-  }
-
-  /** Until nothing enters or leaves (rc-motion marks both on the moving element): a zooming modal is smaller than it will be, and a tap on it can be lost. */
-  async function motionless(page: Page): Promise<void> {
-    // Passed to the page as source: no closures.
-    const moving = () =>
-      [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')]
-        .map((e) => e.getAttribute('class') ?? '')
-        .filter((classes) => classes.split(/\s+/).some((c) => /-(appear|enter|leave)(-(prepare|start|active))?$/.test(c)));
-    const still = () =>
-      [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')].every(
-        (e) => !(e.getAttribute('class') ?? '').split(/\s+/).some((c) => /-(appear|enter|leave)(-(prepare|start|active))?$/.test(c)),
-      );
-    try {
-      await page.waitForFunction(still, undefined, { timeout: 10_000, polling: 100 });
-    } catch {
-      throw new Error(`still moving after 10 s: ${JSON.stringify(await page.evaluate(moving))}`);
-    }
   }
 
   /** Taps on a phone, clicks on a desktop, once antd's motions are over. */

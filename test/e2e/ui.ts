@@ -18,6 +18,30 @@ export async function clickSettled(target: Locator): Promise<void> {
   await target.click();
 }
 
+/**
+ * Until nothing on the page enters or leaves (rc-motion marks the moving element with `-appear`, `-enter` or `-leave`
+ * classes): a zooming modal is smaller than it will be and a sliding drawer sticks out past the screen's edge.
+ * Not counted: what is not rendered, and a button's loading icon, whose leave can stay marked when the button
+ * re-renders mid-motion (seen under CPU load) and which moves nothing the tests measure.
+ */
+export async function motionless(page: Page): Promise<void> {
+  // Passed to the page as source: no closures.
+  const moving = () =>
+    [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')]
+      .filter((e) => e.getClientRects().length > 0 && !e.classList.contains('ant-btn-loading-icon'))
+      .map((e) => e.getAttribute('class') ?? '')
+      .filter((classes) => classes.split(/\s+/).some((c) => /-(appear|enter|leave)(-(prepare|start|active))?$/.test(c)));
+  const still = () =>
+    [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')]
+      .filter((e) => e.getClientRects().length > 0 && !e.classList.contains('ant-btn-loading-icon'))
+      .every((e) => !(e.getAttribute('class') ?? '').split(/\s+/).some((c) => /-(appear|enter|leave)(-(prepare|start|active))?$/.test(c)));
+  try {
+    await page.waitForFunction(still, undefined, { timeout: 10_000, polling: 100 });
+  } catch {
+    throw new Error(`still moving after 10 s: ${JSON.stringify(await page.evaluate(moving))}`);
+  }
+}
+
 /** The open modal on top. */
 export const modal = (page: Page): Locator => page.locator('.ant-modal-wrap:visible .ant-modal').last();
 

@@ -1,4 +1,5 @@
 import { fillPath, type ApiError, type FileAnswer, type PathParamNames, type PathParams, type Route, type RouteOutput } from '@duijie/shared';
+import { forgetOfflineData } from './offline';
 
 /**
  * The session token lives in an httpOnly cookie the page cannot read. Beside it the server sets
@@ -65,10 +66,23 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
-/** What a 401 does: forget the token and let the auth provider send the user to the login page. */
+/**
+ * What a 401 does: forget the token and the data kept for reading offline, and let the auth
+ * provider send the user to the login page.
+ */
 export function handleUnauthorized(): void {
   forgetSession();
+  forgetOfflineData();
   onUnauthorized();
+}
+
+/**
+ * A 401 from any route: the data kept offline goes whoever it was kept for (the service worker
+ * sees only the routes it keeps); with a session on this page, the session is forgotten too.
+ */
+export function answeredUnauthorized(hadSession: boolean): void {
+  if (hadSession) handleUnauthorized();
+  else forgetOfflineData();
 }
 
 function buildUrl(path: string, query: ApiOptions['query']): string {
@@ -131,7 +145,7 @@ async function request<T>(method: HttpMethod, path: string, body?: unknown, opts
 
   // A wrong password on a re-confirmation (step-up) is a 401 too, but the session is still good.
   const wrongPassword = isApiError(parsed) && parsed.code === 'wrong_password';
-  if (response.status === 401 && token !== null && !wrongPassword) handleUnauthorized();
+  if (response.status === 401 && !wrongPassword) answeredUnauthorized(token !== null);
   const error: FailureBody = isApiError(parsed)
     ? parsed
     : {
@@ -180,7 +194,7 @@ async function upload<T>(path: string, field: string, files: readonly File[], op
   }
   const parsed = await readBody(response);
   if (response.ok) return parsed as T;
-  if (response.status === 401 && token !== null) handleUnauthorized();
+  if (response.status === 401) answeredUnauthorized(token !== null);
   throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: 'unexpected_answer', message: response.statusText });
 }
 
@@ -195,7 +209,7 @@ async function downloadFile(path: string, filename: string): Promise<void> {
   }
   if (!response.ok) {
     const parsed = await readBody(response);
-    if (response.status === 401 && token !== null) handleUnauthorized();
+    if (response.status === 401) answeredUnauthorized(token !== null);
     throw new ApiFailure(isApiError(parsed) ? parsed : { statusCode: response.status, code: 'unexpected_answer', message: response.statusText });
   }
   const url = URL.createObjectURL(await response.blob());

@@ -4,7 +4,8 @@
 /**
  * The Cache API cache holding what one signed-in user may read offline: the last answers of
  * the routes in OFFLINE_READABLE_API and the last board of each session. The worker empties
- * it on every sign-in and logout, on a 401, and when /api/auth/me names another user.
+ * it on every sign-in and logout, on a 401, and when /api/auth/me names another user; the page
+ * empties it on a 401 from any route (api/client.ts), which the worker does not see.
  */
 export const OFFLINE_DATA_CACHE = 'duijie-data-v1';
 

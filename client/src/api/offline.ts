@@ -2,7 +2,7 @@
 // which answers it served from its kept copies, and follows the browser's network state, so
 // pages can say that what they show is from earlier (ui/offline-banner.tsx).
 import { useSyncExternalStore } from 'react';
-import type { OfflineAnswerMessage } from './offline-cache';
+import { OFFLINE_DATA_CACHE, type OfflineAnswerMessage } from './offline-cache';
 
 /** Kept answers shown now, by path and query: when each came from the server (ms since epoch). */
 const keptAnswers = new Map<string, number>();
@@ -41,6 +41,20 @@ export function noteAnswer(message: OfflineAnswerMessage): void {
     keptAnswers.delete(message.path);
   }
   changed();
+}
+
+/**
+ * Empties what was kept for reading offline (the service worker's kept answers and the saved
+ * boards, one cache): called on a 401 from any route, not only the ones the worker keeps, so the
+ * data of a user whose session ended does not stay on the device until the next sign-in.
+ */
+export function forgetOfflineData(): void {
+  if (keptAnswers.size > 0) {
+    keptAnswers.clear();
+    changed();
+  }
+  if (typeof caches === 'undefined') return;
+  caches.delete(OFFLINE_DATA_CACHE).catch(() => undefined);
 }
 
 /**

@@ -6,6 +6,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { routes, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
 import { call, getSessionToken, isApiFailure } from './client';
+import { registerSocketCloser } from './socket-closer';
 
 export type DuijieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -154,6 +155,8 @@ export function closeSocket(): void {
   setStatus(idleStatus());
   for (const listener of socketListeners) listener();
 }
+
+registerSocketCloser(closeSocket);
 
 /** Connects again now if the socket gave up (after a refusal or going offline). */
 export function reconnectSocket(): void {

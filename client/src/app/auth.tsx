@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { routes, type LoginResult, type Me } from '@duijie/shared';
 import { call, forgetSession, getSessionToken, setUnauthorizedHandler } from '../api/client';
 import { keys } from '../api/keys';
-import { closeSocket } from '../api/socket';
+import { closeSocketIfAny } from '../api/socket-closer';
 
 export type AuthValue = {
   /** The signed-in user, or null when signed out or still loading. */
@@ -43,13 +43,13 @@ export function AuthProvider({ children }: Props) {
   const organisationStatus = meQuery.data?.organisation.status;
   const seenStatus = useRef(organisationStatus);
   useEffect(() => {
-    if (seenStatus.current !== undefined && organisationStatus !== undefined && seenStatus.current !== organisationStatus) closeSocket();
+    if (seenStatus.current !== undefined && organisationStatus !== undefined && seenStatus.current !== organisationStatus) closeSocketIfAny();
     seenStatus.current = organisationStatus;
   }, [organisationStatus]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      closeSocket();
+      closeSocketIfAny();
       setTokenState(null);
       queryClient.clear();
       void navigate('/login', { replace: true });
@@ -60,7 +60,7 @@ export function AuthProvider({ children }: Props) {
     (result: LoginResult) => {
       // The server set the session cookies; the body's accessToken is for API clients, not kept here.
       // The live connection belongs to whoever was signed in before.
-      closeSocket();
+      closeSocketIfAny();
       queryClient.clear();
       queryClient.setQueryData(keys.me, result.user);
       setTokenState(getSessionToken() ?? 'session');
@@ -74,7 +74,7 @@ export function AuthProvider({ children }: Props) {
     void call(routes.auth.logout, {})
       .catch(() => undefined)
       .finally(forgetSession);
-    closeSocket();
+    closeSocketIfAny();
     setSignedOut(true);
     setTokenState(null);
     queryClient.clear();

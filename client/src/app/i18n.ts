@@ -3,7 +3,7 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zhCN from '../locales/zh-CN.json';
+import coreChinese from 'virtual:duijie-core-strings';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,17 +24,33 @@ function applyDayjsLocale(lang: Language): void {
 }
 
 /**
- * Chinese, the default, ships in the entry; every other language's strings are a chunk of their
- * own, fetched when the reader first needs them (they would add ~30 kB gzipped to every first load).
+ * Every language's full strings are a chunk of their own (~20 kB gzipped each). The entry carries
+ * only the Chinese the login page and the app's frame need (vite.config.ts, CORE_STRING_GROUPS);
+ * the router loads the rest with any other page (allStrings), and a switch loads that language's.
  */
-const OTHER_LANGUAGES: Record<Exclude<Language, 'zh-CN'>, () => Promise<{ default: object }>> = {
+const FULL_STRINGS: Record<Language, () => Promise<{ default: object }>> = {
+  'zh-CN': () => import('../locales/zh-CN.json'),
   en: () => import('../locales/en.json'),
 };
 
-async function loadStrings(lang: Language): Promise<void> {
-  if (lang === 'zh-CN' || i18n.hasResourceBundle(lang, 'translation')) return;
-  const { default: strings } = await OTHER_LANGUAGES[lang]();
-  i18n.addResourceBundle(lang, 'translation', strings);
+const loading = new Map<Language, Promise<void>>();
+
+function loadStrings(lang: Language): Promise<void> {
+  let done = loading.get(lang);
+  if (!done) {
+    done = FULL_STRINGS[lang]().then(({ default: strings }) => {
+      i18n.addResourceBundle(lang, 'translation', strings, true, true);
+    });
+    // A failed fetch (offline, a new deployment) is tried again next time.
+    done.catch(() => loading.delete(lang));
+    loading.set(lang, done);
+  }
+  return done;
+}
+
+/** Settles when the current language's full strings are in: pages other than the login wait for it. */
+export function allStrings(): Promise<void> {
+  return loadStrings(currentLanguage());
 }
 
 const initial = storedLanguage();
@@ -42,14 +58,14 @@ applyDayjsLocale(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
+  resources: { 'zh-CN': { translation: coreChinese } },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   initAsync: false,
   interpolation: { escapeValue: false },
 });
 
-/** Settles once the stored language's strings are in (at once for Chinese): main.tsx renders after it. */
+/** Settles once the stored language's strings are in (at once for Chinese, whose core is here): main.tsx renders after it. */
 export const i18nReady: Promise<void> =
   initial === 'zh-CN'
     ? Promise.resolve()

@@ -1,4 +1,4 @@
-import { DownOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Space, theme, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
@@ -12,9 +12,7 @@ import { usePendingCounts } from '../features/requests/hooks/use-pending-counts'
 import { PageState } from '../ui/page-state';
 import { useAuth, useMe } from './auth';
 import { isApproved } from './guards';
-import { changeLanguage } from './i18n';
-import type { Language } from './i18n';
-import { useLanguage } from './use-language';
+import { LanguageSwitch } from './language-switch';
 
 const NAV: readonly { key: string; label: string; forOrganisers: boolean; group?: 'assessment' }[] = [
   { key: '/events', label: 'nav.events', forOrganisers: true },
@@ -49,27 +47,6 @@ function selectedNav(pathname: string): string[] {
   if (pathname.startsWith('/my/organisation')) return ['/my/organisation'];
   if (pathname.startsWith('/events') || pathname.startsWith('/sessions')) return ['/events'];
   return [];
-}
-
-type LanguageSwitchProps = { dark?: boolean };
-
-/** Toggles between Chinese and English; the label names the language it switches to. */
-export function LanguageSwitch({ dark = false }: LanguageSwitchProps) {
-  const lang = useLanguage();
-  const next: Language = lang === 'zh-CN' ? 'en' : 'zh-CN';
-  return (
-    <Button
-      data-testid="lang-switch"
-      size="small"
-      ghost={dark}
-      icon={<GlobalOutlined />}
-      onClick={() => {
-        void changeLanguage(next);
-      }}
-    >
-      {next === 'en' ? 'English' : '中文'}
-    </Button>
-  );
 }
 
 /** 我的对接 with the number of requests and applications waiting for my organisation's answer. */

@@ -1,15 +1,16 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { StatusMessage } from '../ui/status-message';
 
 export function NotFound() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="404"
+    <StatusMessage
+      tone="info"
       title={t('state.notFoundTitle')}
-      subTitle={t('state.notFoundBody')}
-      extra={
+      text={t('state.notFoundBody')}
+      action={
         <Link to="/events">
           <Button type="primary">{t('state.backHome')}</Button>
         </Link>
@@ -22,11 +23,11 @@ export function NotFound() {
 export function RouteError() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="error"
+    <StatusMessage
+      tone="error"
       title={t('state.crashTitle')}
-      subTitle={t('state.crashBody')}
-      extra={
+      text={t('state.crashBody')}
+      action={
         <Button type="primary" onClick={() => window.location.reload()}>
           {t('state.reloadPage')}
         </Button>

@@ -17,6 +17,7 @@ const DESKTOP: ThemeConfig = {};
 type Props = { children: ReactNode };
 
 const SMALL = { controlHeightSM: TOUCH };
+const SWITCH = { trackHeight: TOUCH, handleSize: TOUCH - 4, trackMinWidth: (TOUCH - 4) * 2 + 8, innerMinMargin: (TOUCH - 4) / 2, innerMaxMargin: TOUCH + 2 };
 
 const phoneTheme: ThemeConfig = {
   // Default and large sizes everywhere; the small size only for controls one taps (avatars, steps, trees keep theirs).
@@ -33,8 +34,16 @@ const phoneTheme: ThemeConfig = {
     Select: { controlHeightSM: TOUCH, multipleItemHeight: 28, multipleItemHeightSM: 20 },
     Pagination: { itemSize: TOUCH, itemSizeSM: TOUCH },
     Menu: { itemHeight: TOUCH },
-    // A switch is a target of its own: a 44 px track (antd's proportions: handle = track - 2 × 2 px padding).
-    Switch: { trackHeight: TOUCH, handleSize: TOUCH - 4, trackMinWidth: (TOUCH - 4) * 2 + 8, innerMinMargin: (TOUCH - 4) / 2, innerMaxMargin: TOUCH + 2 },
+    // A switch is a target of its own: a 44 px track (antd's proportions: handle = track - 2 × 2 px padding),
+    // the small size too (the organiser's near-miss switch in recommendations).
+    Switch: {
+      ...SWITCH,
+      trackHeightSM: SWITCH.trackHeight,
+      handleSizeSM: SWITCH.handleSize,
+      trackMinWidthSM: SWITCH.trackMinWidth,
+      innerMinMarginSM: SWITCH.innerMinMargin,
+      innerMaxMarginSM: SWITCH.innerMaxMargin,
+    },
   },
 };
 

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
@@ -27,10 +27,9 @@ export function Providers({ children }: Props) {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fae' } }}>
+        {/* antd's App (message, modal) wraps the pages after the login: app/feedback.tsx. */}
         {/* Touch targets of 44 px below md: app/phone-theme.tsx (tokens) and app/global.css (the rest). */}
-        <PhoneTheme>
-          <AntApp>{children}</AntApp>
-        </PhoneTheme>
+        <PhoneTheme>{children}</PhoneTheme>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -3,19 +3,32 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { PageState } from '../ui/page-state';
 import { AuthProvider } from './auth';
+import { allStrings } from './i18n';
 import { PublicOnly, RequireApproved, RequireAuth, RequireOrganiser } from './guards';
-import { AppLayout } from './layout';
 import { NotFound, RouteError } from './not-found';
 
-/** React.lazy for a module that names its page export, as our feature modules do. */
+/**
+ * React.lazy for a module that names its page export, as our feature modules do, with the full
+ * strings of the language (the entry has only the login's: app/i18n.ts).
+ */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  return lazy(async () => ({ default: pick(await load()) }));
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), allStrings()]);
+    return { default: pick(module) };
+  });
 }
 
-const LoginPage = page(
-  () => import('../features/login/login.page'),
-  (m) => m.LoginPage,
+// The signed-in layout (navigation, notifications, the socket) loads after login, not with it.
+const Feedback = page(
+  () => import('./feedback'),
+  (m) => m.Feedback,
 );
+const AppLayout = page(
+  () => import('./layout'),
+  (m) => m.AppLayout,
+);
+// The login needs only the strings in the entry, so that a phone's first load stays small.
+const LoginPage = lazy(async () => ({ default: (await import('../features/login/login.page')).LoginPage }));
 const RegisterPage = page(
   () => import('../features/register/register.page'),
   (m) => m.RegisterPage,
@@ -134,59 +147,65 @@ export const router = createBrowserRouter([
     children: [
       {
         element: <PublicOnly />,
-        children: [
-          { path: '/login', element: <LoginPage /> },
-          { path: '/register', element: <RegisterPage /> },
-        ],
+        children: [{ path: '/login', element: <LoginPage /> }],
       },
-      { path: '/invite/:token', element: <InvitePage /> },
-      // The venue's big screen: no login, a read-only screen link token in ?token=.
-      { path: '/screen/:eventId', element: <ScreenPage /> },
-      // An event's public scoreboard (排行榜): no login; live with a screen link token or a login, else polled.
-      { path: '/scoreboard/:eventId', element: <ScoreboardPage /> },
-      // Anyone holding a certificate checks it here (its QR code and link lead here).
-      { path: '/verify/:id', element: <VerifyPage /> },
-      // The published producers' directories (生产企业名录): public, no login.
-      { path: '/directory', element: <DirectoryListPage /> },
-      { path: '/directory/:id', element: <DirectoryPage /> },
       {
-        element: <RequireAuth />,
+        element: <Feedback />,
         children: [
           {
-            element: <RequireOrganiser />,
-            children: [{ path: '/leadership/:eventId', element: <LeadershipPage /> }],
+            element: <PublicOnly />,
+            children: [{ path: '/register', element: <RegisterPage /> }],
           },
+          { path: '/invite/:token', element: <InvitePage /> },
+          // The venue's big screen: no login, a read-only screen link token in ?token=.
+          { path: '/screen/:eventId', element: <ScreenPage /> },
+          // An event's public scoreboard (排行榜): no login; live with a screen link token or a login, else polled.
+          { path: '/scoreboard/:eventId', element: <ScoreboardPage /> },
+          // Anyone holding a certificate checks it here (its QR code and link lead here).
+          { path: '/verify/:id', element: <VerifyPage /> },
+          // The published producers' directories (生产企业名录): public, no login.
+          { path: '/directory', element: <DirectoryListPage /> },
+          { path: '/directory/:id', element: <DirectoryPage /> },
           {
-            element: <AppLayout />,
+            element: <RequireAuth />,
             children: [
-              { path: '/my/organisation', element: <MyOrganisationPage /> },
               {
-                // A pending organisation is sent to its registration above.
-                element: <RequireApproved />,
+                element: <RequireOrganiser />,
+                children: [{ path: '/leadership/:eventId', element: <LeadershipPage /> }],
+              },
+              {
+                element: <AppLayout />,
                 children: [
-                  { index: true, element: <Navigate to="/events" replace /> },
-                  { path: '/events', element: <EventsPage /> },
-                  { path: '/events/:id', element: <EventPage /> },
-                  { path: '/events/:id/supermarket', element: <SupermarketPage /> },
-                  { path: '/supermarket', element: <SupermarketIndexPage /> },
-                  { path: '/sessions/:id/board', element: <BoardPage /> },
-                  { path: '/my/listings', element: <MyListingsPage /> },
-                  { path: '/my/agreements', element: <MyAgreementsPage /> },
-                  { path: '/my/requests', element: <MyRequestsPage /> },
-                  { path: '/my/agenda', element: <MyAgendaPage /> },
-                  { path: '/notifications', element: <NotificationsPage /> },
-                  { path: '/my/todo', element: <MyTodoPage /> },
-                  { path: '/my/surveys', element: <MySurveysPage /> },
-                  { path: '/my/statistics', element: <MyStatisticsPage /> },
-                  { path: '/my/ratings', element: <MyRatingsPage /> },
-                  { path: '/my/rewards', element: <MyRewardsPage /> },
+                  { path: '/my/organisation', element: <MyOrganisationPage /> },
                   {
-                    element: <RequireOrganiser />,
-                    children: [{ path: '/console', element: <ConsolePage /> }],
+                    // A pending organisation is sent to its registration above.
+                    element: <RequireApproved />,
+                    children: [
+                      { index: true, element: <Navigate to="/events" replace /> },
+                      { path: '/events', element: <EventsPage /> },
+                      { path: '/events/:id', element: <EventPage /> },
+                      { path: '/events/:id/supermarket', element: <SupermarketPage /> },
+                      { path: '/supermarket', element: <SupermarketIndexPage /> },
+                      { path: '/sessions/:id/board', element: <BoardPage /> },
+                      { path: '/my/listings', element: <MyListingsPage /> },
+                      { path: '/my/agreements', element: <MyAgreementsPage /> },
+                      { path: '/my/requests', element: <MyRequestsPage /> },
+                      { path: '/my/agenda', element: <MyAgendaPage /> },
+                      { path: '/notifications', element: <NotificationsPage /> },
+                      { path: '/my/todo', element: <MyTodoPage /> },
+                      { path: '/my/surveys', element: <MySurveysPage /> },
+                      { path: '/my/statistics', element: <MyStatisticsPage /> },
+                      { path: '/my/ratings', element: <MyRatingsPage /> },
+                      { path: '/my/rewards', element: <MyRewardsPage /> },
+                      {
+                        element: <RequireOrganiser />,
+                        children: [{ path: '/console', element: <ConsolePage /> }],
+                      },
+                    ],
                   },
+                  { path: '*', element: <NotFound /> },
                 ],
               },
-              { path: '*', element: <NotFound /> },
             ],
           },
         ],

@@ -8,11 +8,10 @@ import {
   formatTime,
   formatTimeRange,
   formatTimeSeconds,
-  fromZonedPicker,
-  toZonedPicker,
   zoneDiffersFromDevice,
   zoneOffsetMinutes,
 } from './dates';
+import { fromZonedPicker, toZonedPicker } from './wall-clock';
 
 const ORIGINAL_TZ = process.env.TZ;
 

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { DEFAULT_EVENT_TIME_ZONE, dayInZone, zonedDateTime } from '@duijie/shared';
+import { DEFAULT_EVENT_TIME_ZONE, dayInZone } from '@duijie/shared';
 
 // Every instant is shown on the wall clock of the EVENT's time zone (MatchEvent.timeZone, by
 // default Asia/Shanghai), never the device's: a session at 09:00 in Xining reads 09:00 on a phone
@@ -81,21 +81,6 @@ export function toDay(value: dayjs.Dayjs): string {
 /** Today as a calendar day in the event's zone (pass `event.timeZone` where the event is at hand), whatever the device's zone is. */
 export function todayInEventZone(zone: string = EVENT_TIME_ZONE): dayjs.Dayjs {
   return dayjs(dayInZone(new Date(), zone));
-}
-
-/**
- * An instant for a date-and-time picker: a Dayjs whose fields (day, hour, minute) are the wall
- * clock of `timeZone`, so the picker shows the event's time whatever the device's zone is.
- */
-export function toZonedPicker(iso: string, timeZone: string): dayjs.Dayjs {
-  const p = wallParts(iso, timeZone);
-  if (!p) return dayjs(iso);
-  return dayjs(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`);
-}
-
-/** The instant (ISO, UTC) a picker's day and time mean on the clocks of `timeZone`: the inverse of {@link toZonedPicker}. */
-export function fromZonedPicker(value: dayjs.Dayjs, timeZone: string): string {
-  return zonedDateTime(value.format('YYYY-MM-DD'), value.format('HH:mm:ss'), timeZone).toISOString();
 }
 
 /** The device's own zone (the browser's), e.g. UTC on a server-room laptop. */

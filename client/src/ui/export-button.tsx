@@ -3,8 +3,8 @@ import { App, Button, Flex, Progress, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fillPath, type FileAnswer, type Route } from '@duijie/shared';
-import { ApiFailure, getSessionToken, handleUnauthorized, type CallArgs } from '../api/client';
-import { failureText } from './use-failure';
+import { answeredUnauthorized, ApiFailure, getSessionToken, type CallArgs } from '../api/client';
+import { failureText } from './failure-text';
 
 /** The response header in which the server gives the number of rows before the workbook streams. */
 const ROWS_HEADER = 'X-Export-Rows';
@@ -121,7 +121,7 @@ export function ExportButton<R extends FileRoute>({ route, args, table, disabled
         throw new ApiFailure({ statusCode: 0, code: 'network', message: 'network' });
       }
       if (!response.ok) {
-        if (response.status === 401 && hadSession) handleUnauthorized();
+        if (response.status === 401) answeredUnauthorized(hadSession);
         throw await failureOf(response);
       }
       const header = response.headers.get(ROWS_HEADER);

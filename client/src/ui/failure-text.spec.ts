@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/client';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
-import { failureText } from './use-failure';
+import { failureText } from './failure-text';
 
 const i18n = i18next.createInstance();
 

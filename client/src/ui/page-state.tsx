@@ -1,7 +1,8 @@
-import { Button, Empty, Result, Spin } from 'antd';
+import { Button, Empty, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureText } from './use-failure';
+import { failureText } from './failure-text';
+import { StatusMessage } from './status-message';
 
 type Props = {
   loading: boolean;
@@ -26,11 +27,11 @@ export function PageState({ loading, error, empty = false, emptyText, emptyActio
   }
   if (error !== undefined && error !== null) {
     return (
-      <Result
-        status="warning"
+      <StatusMessage
+        tone="warning"
         title={t('state.errorTitle')}
-        subTitle={failureText(error, t)}
-        extra={
+        text={failureText(error, t)}
+        action={
           onRetry ? (
             <Button type="primary" onClick={onRetry}>
               {t('state.retry')}

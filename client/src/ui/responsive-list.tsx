@@ -1,6 +1,6 @@
-import { Card, Empty, Flex, Grid, Pagination, Spin, Table, theme, Typography } from 'antd';
+import { Card, Empty, Flex, Grid, Pagination, Spin, theme, Typography } from 'antd';
 import type { TableColumnGroupType, TableColumnsType, TableColumnType, TablePaginationConfig, TableProps } from 'antd';
-import { isValidElement, useState } from 'react';
+import { isValidElement, lazy, Suspense, useState } from 'react';
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 
 /**
@@ -42,6 +42,9 @@ export type ResponsiveListProps<T extends object> = {
   /** Forces one view (e.g. a narrow side panel on a desktop wants cards); default: by breakpoint. */
   view?: 'table' | 'cards';
 };
+
+/** The desktop's table, fetched when first shown (phones never need it); Table's generic props are restored where it is used. */
+const LazyTable = lazy(async () => ({ default: (await import('./data-table')).DataTable }));
 
 const ACTION_KEYS = ['actions', 'action', 'operation', 'operations'];
 
@@ -115,27 +118,41 @@ function cardLayout(ids: readonly string[], props: Pick<ResponsiveListProps<obje
   return { title: rest[0], facts: rest.slice(1), actions };
 }
 
+/** Below antd's md breakpoint (768 px), where the header folds into a drawer too; false outside a browser. */
+function belowMd(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 767.98px)').matches;
+}
+
+function TypedTable<T extends object>(props: TableProps<T>) {
+  return <LazyTable {...(props as unknown as TableProps<unknown>)} />;
+}
+
 export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) {
   const { dataSource, rowKey, columns, loading = false, pagination, emptyText, onRowClick, rowProps, testId, tableProps, view } = props;
-  const narrow = Grid.useBreakpoint().md === false;
+  const md = Grid.useBreakpoint().md;
+  // antd knows the breakpoints only after its first effect: ask the browser for that first render,
+  // so that a phone does not render (and download) the table for one frame.
+  const narrow = md === undefined ? belowMd() : md === false;
   const cards = view === 'cards' || (view === undefined && narrow);
   if (!cards) {
     return (
       <div data-testid={testId}>
-        <Table<T>
-          {...tableProps}
-          dataSource={dataSource as T[] | undefined}
-          rowKey={rowKey}
-          columns={columns}
-          loading={loading}
-          pagination={pagination}
-          locale={emptyText === undefined ? tableProps?.locale : { ...tableProps?.locale, emptyText }}
-          onRow={(row, index) => ({
-            ...tableProps?.onRow?.(row, index),
-            ...rowProps?.(row),
-            ...(onRowClick ? { onClick: () => onRowClick(row), style: { cursor: 'pointer' } } : {}),
-          })}
-        />
+        <Suspense fallback={<Spin style={{ display: 'block', padding: 24 }} />}>
+          <TypedTable<T>
+            {...tableProps}
+            dataSource={dataSource as T[] | undefined}
+            rowKey={rowKey}
+            columns={columns}
+            loading={loading}
+            pagination={pagination}
+            locale={emptyText === undefined ? tableProps?.locale : { ...tableProps?.locale, emptyText }}
+            onRow={(row, index) => ({
+              ...tableProps?.onRow?.(row, index),
+              ...rowProps?.(row),
+              ...(onRowClick ? { onClick: () => onRowClick(row), style: { cursor: 'pointer' } } : {}),
+            })}
+          />
+        </Suspense>
       </div>
     );
   }

@@ -14,7 +14,7 @@ export type AuditedAgreement = {
 };
 
 /**
- * What no longer matches between an agreement's stored row and what the audit chain
+ * What no longer matches between an agreement's stored row and what the audit log
  * recorded: the terms are recomputed with the function used at signing, so an amount
  * changed in the database shows even if its stored hash was left alone.
  */

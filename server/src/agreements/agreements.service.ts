@@ -83,10 +83,10 @@ export class AgreementsService {
    * Runs an agreement change, its answer to an Idempotency-Key committing with it; once it
    * has committed, tells the parties and organisers.
    */
-  private change(work: (manager: EntityManager, tx: Tx) => Promise<Agreement>): Promise<Agreement> {
+  private change(work: (manager: EntityManager, tx: Tx) => Promise<Agreement>, opts: { refreshProgress?: boolean } = {}): Promise<Agreement> {
     return this.uow.run(async (tx) => {
       const agreement = await work(tx.manager, tx);
-      await refreshAgreementProgress(tx.manager, [agreement.id]);
+      if (opts.refreshProgress !== false) await refreshAgreementProgress(tx.manager, [agreement.id]);
       tx.emit({ type: 'agreement.changed', agreement });
       return agreement;
     });
@@ -216,73 +216,113 @@ export class AgreementsService {
    */
   async sign(principal: Principal, id: string, contentHash: string): Promise<Agreement> {
     if (principal.role === 'org_member') throw new Forbidden('Only an organisation admin (an authorised signatory) may sign');
-    return this.change(async (manager, tx) => {
-      // The grant is bound to the login session that confirmed the password.
-      const grant = principal.signingGrantUntil;
-      if (!grant || grant.getTime() < Date.now()) {
-        throw new DomainError(403, 'step_up_required', 'Confirm your password before signing (POST /api/auth/step-up)');
-      }
-      const agreement = await this.lock(manager, id);
-      const party = await manager.findOne(AgreementPartyEntity, { where: { agreementId: id, organisationId: principal.organisationId } });
-      if (!party) throw new Forbidden('Your organisation is not a party to this agreement');
-      if (agreement.status !== 'drafting') throw new Conflict('agreement_signed', 'This agreement is already signed by every party');
-      await this.assertSessionOpen(manager, agreement.sessionId, 'signed');
-      if (contentHash !== agreement.contentHash) {
-        throw new Conflict('terms_changed', 'The terms changed since you reviewed them; review the new version and sign again', [
-          { field: 'contentHash', messages: [`current hash is ${agreement.contentHash}`] },
-        ]);
-      }
-      if (await manager.exists(AgreementSignatureEntity, { where: { partyId: party.id, voidedAt: IsNull() } })) {
-        throw new Conflict('already_signed', 'Your organisation has already signed these terms');
-      }
-      await manager.insert(AgreementSignatureEntity, { agreementId: id, partyId: party.id, userId: principal.userId, contentHash });
-      await this.audit.record(manager, {
-        actorUserId: principal.userId,
-        action: 'agreement.signed',
-        entityType: 'agreement',
-        entityId: id,
-        data: { organisationId: principal.organisationId, role: party.role, contentHash },
-      });
-      await this.notifications.settle(tx, [signKey(id, principal.organisationId, contentHash)]);
-      const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: id } });
-      const signatures = await manager.count(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
-      if (signatures === parties.length) {
-        agreement.status = 'signed';
-        agreement.signedAt = this.clock.now();
-        await manager.save(agreement);
+    // Signing changes neither the parties nor the ledger: the progress row stays as it is.
+    return this.change(
+      async (manager, tx) => {
+        // The grant is bound to the login session that confirmed the password.
+        const grant = principal.signingGrantUntil;
+        if (!grant || grant.getTime() < Date.now()) {
+          throw new DomainError(403, 'step_up_required', 'Confirm your password before signing (POST /api/auth/step-up)');
+        }
+        const agreement = await this.lock(manager, id);
+        // Read once under the agreement's lock (every signature and voiding takes it): the checks,
+        // the count and the answer below all use these.
+        const parties = await manager.find(AgreementPartyEntity, { where: { agreementId: id }, relations: { organisation: true } });
+        const party = parties.find((p) => p.organisationId === principal.organisationId);
+        if (!party) throw new Forbidden('Your organisation is not a party to this agreement');
+        if (agreement.status !== 'drafting') throw new Conflict('agreement_signed', 'This agreement is already signed by every party');
+        await this.assertSessionOpen(manager, agreement.sessionId, 'signed');
+        if (contentHash !== agreement.contentHash) {
+          throw new Conflict('terms_changed', 'The terms changed since you reviewed them; review the new version and sign again', [
+            { field: 'contentHash', messages: [`current hash is ${agreement.contentHash}`] },
+          ]);
+        }
+        const signatures = await this.signaturesOf(manager, id);
+        const live = signatures.filter((s) => s.voidedAt === null);
+        if (live.some((s) => s.partyId === party.id)) throw new Conflict('already_signed', 'Your organisation has already signed these terms');
+        signatures.push(await this.insertSignature(manager, principal, party, contentHash));
         await this.audit.record(manager, {
           actorUserId: principal.userId,
-          action: 'agreement.fully_signed',
+          action: 'agreement.signed',
           entityType: 'agreement',
           entityId: id,
-          data: { contentHash, amount: agreement.amount },
+          data: { organisationId: principal.organisationId, role: party.role, contentHash },
         });
-        for (const hook of this.signedHooks) await hook(tx, agreement, parties, principal);
-        await this.notifications.notify(tx, {
-          kind: 'agreement.signed',
-          eventId: agreement.eventId,
-          to: { organisationIds: parties.map((p) => p.organisationId) },
-          params: { title: agreement.title },
-          link: '/my/agreements',
-        });
-      } else {
-        const signed = await manager.find(AgreementSignatureEntity, { where: { agreementId: id, voidedAt: IsNull() } });
-        const waiting = parties.filter((p) => !signed.some((s) => s.partyId === p.id)).map((p) => p.organisationId);
-        await this.notifications.notify(
-          tx,
-          waiting.map((organisationId) => ({
-            kind: 'agreement.awaiting_signature' as const,
+        await this.notifications.settle(tx, [signKey(id, principal.organisationId, contentHash)]);
+        if (live.length + 1 === parties.length) {
+          await this.markSigned(manager, agreement);
+          await this.audit.record(manager, {
+            actorUserId: principal.userId,
+            action: 'agreement.fully_signed',
+            entityType: 'agreement',
+            entityId: id,
+            data: { contentHash, amount: agreement.amount },
+          });
+          for (const hook of this.signedHooks) await hook(tx, agreement, parties, principal);
+          await this.notifications.notify(tx, {
+            kind: 'agreement.signed',
             eventId: agreement.eventId,
-            to: { organisationIds: [organisationId] },
+            to: { organisationIds: parties.map((p) => p.organisationId) },
             params: { title: agreement.title },
             link: '/my/agreements',
-            // Told once per party and version of the terms, however many parties sign before it; settled when it signs.
-            dedupeKey: signKey(id, organisationId, contentHash),
-          })),
-        );
-      }
-      return this.view(manager, agreement);
+          });
+        } else {
+          const waiting = parties.filter((p) => p.id !== party.id && !live.some((s) => s.partyId === p.id)).map((p) => p.organisationId);
+          await this.notifications.notify(
+            tx,
+            waiting.map((organisationId) => ({
+              kind: 'agreement.awaiting_signature' as const,
+              eventId: agreement.eventId,
+              to: { organisationIds: [organisationId] },
+              params: { title: agreement.title },
+              link: '/my/agreements',
+              // Told once per party and version of the terms, however many parties sign before it; settled when it signs.
+              dedupeKey: signKey(id, organisationId, contentHash),
+            })),
+          );
+        }
+        return toAgreement(agreement, parties, signatures);
+      },
+      { refreshProgress: false },
+    );
+  }
+
+  /** An agreement's signatures, voided ones too, oldest first, with their signers: as the answer shows them. */
+  private signaturesOf(manager: EntityManager, agreementId: string): Promise<AgreementSignatureEntity[]> {
+    return manager.find(AgreementSignatureEntity, { where: { agreementId }, relations: { user: true }, order: { signedAt: 'ASC' } });
+  }
+
+  /** Inserts a party's signature and answers it as read back, its signer being the principal (read for this request). */
+  private async insertSignature(
+    manager: EntityManager,
+    principal: Principal,
+    party: AgreementPartyEntity,
+    contentHash: string,
+  ): Promise<AgreementSignatureEntity> {
+    const values = { agreementId: party.agreementId, partyId: party.id, userId: principal.userId, contentHash };
+    const { generatedMaps } = await manager.insert(AgreementSignatureEntity, values);
+    const generated = generatedMaps[0] as Pick<AgreementSignatureEntity, 'id' | 'signedAt'>;
+    return manager.create(AgreementSignatureEntity, {
+      ...values,
+      id: generated.id,
+      signedAt: generated.signedAt,
+      voidedAt: null,
+      user: { id: principal.userId, displayName: principal.displayName },
     });
+  }
+
+  /** Every party has signed: one UPDATE, answering the row's new `updatedAt` (no read of the row first, as `save` does). */
+  private async markSigned(manager: EntityManager, agreement: AgreementEntity): Promise<void> {
+    agreement.status = 'signed';
+    agreement.signedAt = this.clock.now();
+    const { raw } = await manager
+      .createQueryBuilder()
+      .update(AgreementEntity)
+      .set({ status: agreement.status, signedAt: agreement.signedAt })
+      .where('id = :id', { id: agreement.id })
+      .returning(['updatedAt'])
+      .execute();
+    agreement.updatedAt = (raw as { updatedAt: Date }[])[0].updatedAt;
   }
 
   /** Organisers confirm a signed agreement for the event's statistics, once. */

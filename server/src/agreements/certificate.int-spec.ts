@@ -1,6 +1,7 @@
 import type { Agreement, AgreementVerification, AuditHeadInfo } from '@duijie/shared';
 import { verify as verifySignature } from 'node:crypto';
 import { pdfText } from '../testing/pdf-text';
+import { hashLeaf, verifyInclusion } from '../testing/rfc9162-verifier';
 import { contentHashOf } from './agreements.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 
@@ -100,6 +101,7 @@ describe('agreement certificate (integration)', () => {
       amount: 120_000_000,
       status: 'signed',
       contentHash: signed.contentHash,
+      timeZone: 'Asia/Shanghai',
     });
     expect((ok.body as AgreementVerification).parties.map((p) => p.name).sort()).toEqual(['中国工商银行青海省分行', '西宁特殊钢股份有限公司'].sort());
     await t.http.get(`/api/verify/agreements/${signed.id}?hash=${'0'.repeat(64)}`).expect(404);
@@ -108,20 +110,62 @@ describe('agreement certificate (integration)', () => {
     expect(bad.body.fields[0].field).toBe('hash');
   });
 
+  it("names the event's time zone, so the page shows the signing times on the event's clocks", async () => {
+    const verify = async () => (await t.http.get(`/api/verify/agreements/${signed.id}?hash=${signed.contentHash}`).expect(200)).body as AgreementVerification;
+    await t.dataSource.query(`UPDATE match_event SET "timeZone" = 'Asia/Urumqi' WHERE id = $1`, [signed.eventId]);
+    try {
+      expect((await verify()).timeZone).toBe('Asia/Urumqi');
+    } finally {
+      await t.dataSource.query(`UPDATE match_event SET "timeZone" = 'Asia/Shanghai' WHERE id = $1`, [signed.eventId]);
+    }
+    expect((await verify()).timeZone).toBe('Asia/Shanghai');
+  });
+
   const verifyChain = async () => (await t.http.get('/api/audit/verify').auth(organiser.token, { type: 'bearer' }).expect(200)).body;
   const check = (hash: string) => t.http.get(`/api/verify/agreements/${signed.id}?hash=${hash}`);
 
-  it('prints a signed head covering the signing that verifies with the published key', async () => {
+  it('prints a signed tree head covering the signing, whose inclusion proofs an independent verifier accepts', async () => {
     const res = await certificate(bank, signed.id).expect(200);
     const flat = pdfText(res.body as Buffer).text.replace(/\s+/g, '');
-    const info = (await t.http.get('/api/audit/head').expect(200)).body as AuditHeadInfo;
-    const [fullySigned] = await t.dataSource.query(`SELECT id::text AS id FROM audit_record WHERE action = 'agreement.fully_signed' AND "entityId" = $1`, [
+    const info = (await t.http.get('/api/audit/tree-head').expect(200)).body as AuditHeadInfo;
+    const body = (await check(signed.contentHash).expect(200)).body as AgreementVerification;
+    const head = body.treeHead!;
+    expect(verifySignature(null, Buffer.from(head.message), info.publicKeyPem, Buffer.from(head.signature, 'base64'))).toBe(true);
+    // Both signatures and the completed signing, each proven in the log (RFC 9162, not the server's code).
+    expect(body.proofs.map((p) => p.action).sort()).toEqual(['agreement.fully_signed', 'agreement.signed', 'agreement.signed']);
+    for (const proof of body.proofs) {
+      expect(JSON.parse(proof.leafData)).toMatchObject({ entityType: 'agreement', entityId: signed.id });
+      expect(hashLeaf(Buffer.from(proof.leafData))).toBe(proof.leafHash);
+      expect(verifyInclusion(proof.leafHash, proof.position, head.size, proof.path, head.rootHash)).toBe(true);
+    }
+    const completed = body.proofs.find((p) => p.action === 'agreement.fully_signed')!;
+    for (const expected of [
+      '审计日志签名树头',
+      head.rootHash,
+      head.signature,
+      info.keyFingerprint.slice(0, 4),
+      '/api/audit/tree-head',
+      completed.leafHash,
+      `#${completed.position}`,
+    ])
+      expect(flat).toContain(expected);
+    for (const sibling of completed.path) expect(flat).toContain(sibling);
+  });
+
+  it('answers tampered, and its proof fails, when a signing record is changed in the log', async () => {
+    const [record] = await t.dataSource.query(`SELECT id::text AS id, data FROM audit_record WHERE action = 'agreement.signed' AND "entityId" = $1 LIMIT 1`, [
       signed.id,
     ]);
-    const head = (await check(signed.contentHash).expect(200)).body.signedHead;
-    expect(BigInt(head.seq)).toBeGreaterThanOrEqual(BigInt(fullySigned.id));
-    expect(verifySignature(null, Buffer.from(head.message), info.publicKeyPem, Buffer.from(head.signature, 'base64'))).toBe(true);
-    for (const expected of ['审计链签名', head.hash, head.signature, info.keyFingerprint.slice(0, 4), '/api/audit/head']) expect(flat).toContain(expected);
+    await t.dataSource.query(`UPDATE audit_record SET data = jsonb_set(data, '{forged}', 'true') WHERE id = $1`, [record.id]);
+    try {
+      const body = (await check(signed.contentHash).expect(200)).body as AgreementVerification;
+      expect(body).toMatchObject({ integrity: 'tampered', findings: expect.arrayContaining(['audit_record_changed']) });
+      const proof = body.proofs.find((p) => p.recordId === record.id)!;
+      expect(verifyInclusion(hashLeaf(Buffer.from(proof.leafData)), proof.position, body.treeHead!.size, proof.path, body.treeHead!.rootHash)).toBe(false);
+    } finally {
+      await t.dataSource.query(`UPDATE audit_record SET data = $2 WHERE id = $1`, [record.id, JSON.stringify(record.data)]);
+    }
+    expect((await check(signed.contentHash).expect(200)).body.integrity).toBe('valid');
   });
 
   it('answers tampered, and the chain check fails, when the amount is changed in the database', async () => {

@@ -1,9 +1,20 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { categoryLabel, formatCny, type Agreement, type AgreementVerification, type SignedAuditHead } from '@duijie/shared';
+import {
+  categoryLabel,
+  DEFAULT_EVENT_TIME_ZONE,
+  formatCny,
+  verifyInclusion,
+  type Agreement,
+  type AgreementVerification,
+  type AuditInclusionProof,
+  type SignedTreeHead,
+} from '@duijie/shared';
 import QRCode from 'qrcode';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
-import { AuditHeadsService } from '../audit/audit-heads.service';
+import { leafData, recordLeafHash } from '../audit/audit-leaf';
+import { AuditSequencerService } from '../audit/audit-sequencer.service';
+import { AuditTreeService } from '../audit/audit-tree.service';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../access/principal';
 import { Conflict, NotFound } from '../common/errors';
@@ -16,11 +27,14 @@ import { KIND_ZH, ROLE_ZH, SESSION_KIND_ZH, STEP_ZH } from './certificate.labels
 
 const SIGNED = ['signed', 'confirmed'];
 
-type Step = { id: string; at: Date; action: string; actor: string | null; organisation: string | null; hash: string };
+type Step = { id: string; at: Date; action: string; actor: string | null; organisation: string | null; leafHash: string; position: string | null };
+
+/** The records whose place in the log a certificate proves: each signature and the completed signing. */
+const SIGNING_ACTIONS = ['agreement.signed', FULLY_SIGNED_ACTION];
 
 /**
  * The printable certificate of a signed agreement (PDF): parties, terms, the content hash,
- * the signature timeline from the audit chain, and a link (and QR code) anyone holding the
+ * the signature timeline from the audit log, and a link (and QR code) anyone holding the
  * certificate can use to check it against the platform.
  */
 @Injectable()
@@ -30,7 +44,8 @@ export class CertificateService implements OnModuleInit {
     private readonly agreements: AgreementsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly heads: AuditHeadsService,
+    private readonly tree: AuditTreeService,
+    private readonly sequencer: AuditSequencerService,
   ) {}
 
   /** GET /api/audit/verify also recomputes every agreement's terms against what the chain recorded. */
@@ -72,7 +87,7 @@ export class CertificateService implements OnModuleInit {
             broken: {
               entityType: 'agreement',
               entityId: a.id,
-              reason: `the agreement no longer matches what the audit chain recorded (${findings.join(', ')})`,
+              reason: `the agreement no longer matches what the audit log recorded (${findings.join(', ')})`,
             },
           };
         checked += 1;
@@ -100,12 +115,11 @@ export class CertificateService implements OnModuleInit {
     const partyRows = await this.dataSource.getRepository(AgreementPartyEntity).find({ where: { agreementId: id } });
     const live = await this.dataSource.getRepository(AgreementSignatureEntity).find({ where: { agreementId: id, voidedAt: IsNull() } });
     const findings = tamperFindings(a, partyRows, live, audited);
-    let signedHead: SignedAuditHead | null = null;
-    if (audited.signedRecordId) {
-      const coverage = await this.heads.coverage(audited.signedRecordId);
-      if (!coverage.ok) findings.push('audit_record_changed');
-      signedHead = coverage.head;
-    }
+    // The signing records' places in the log, proven against the latest signed tree head (which the
+    // sequencer signs every few seconds: until then a just-signed agreement has no proof yet).
+    const treeHead = await this.tree.latest();
+    const proofs = treeHead && this.tree.signatureValid(headRow(treeHead)) ? await this.proofs(id, treeHead) : [];
+    if (proofs.some((p) => !verifyInclusion(p.leafHash, p.position, treeHead!.size, p.path, treeHead!.rootHash))) findings.push('audit_record_changed');
     const parties: { name: string; role: AgreementVerification['parties'][number]['role']; signedAt: Date }[] = await this.dataSource.query(
       `SELECT o.name, p.role, s."signedAt" FROM agreement_party p
          JOIN organisation o ON o.id = p."organisationId"
@@ -113,13 +127,15 @@ export class CertificateService implements OnModuleInit {
         WHERE p."agreementId" = $1 ORDER BY s."signedAt"`,
       [id],
     );
-    const [event]: { name: string }[] = await this.dataSource.query(`SELECT name FROM match_event WHERE id = $1`, [a.eventId]);
+    const [event]: { name: string; timeZone: string }[] = await this.dataSource.query(`SELECT name, "timeZone" FROM match_event WHERE id = $1`, [a.eventId]);
     return {
       integrity: findings.length === 0 ? 'valid' : 'tampered',
       findings,
-      signedHead,
+      treeHead,
+      proofs,
       agreementId: a.id,
       eventName: event?.name ?? '',
+      timeZone: event?.timeZone ?? DEFAULT_EVENT_TIME_ZONE,
       title: a.title,
       kind: a.kind,
       amount: a.amount,
@@ -129,6 +145,39 @@ export class CertificateService implements OnModuleInit {
       signedAt: (a.signedAt ?? a.updatedAt).toISOString(),
       confirmedAt: a.confirmedAt ? a.confirmedAt.toISOString() : null,
     };
+  }
+
+  /**
+   * The agreement's signing records placed in the log under `head`, each with its leaf (recomputed
+   * from the stored record, so a changed record fails its proof) and its audit path.
+   */
+  private async proofs(id: string, head: SignedTreeHead): Promise<AuditInclusionProof[]> {
+    const rows: {
+      id: string;
+      at: Date;
+      actorUserId: string | null;
+      action: string;
+      entityType: string;
+      entityId: string;
+      data: Record<string, unknown> | null;
+      position: string;
+    }[] = await this.dataSource.query(
+      `SELECT id::text AS id, at, "actorUserId", action, "entityType", "entityId", data, position::text AS position FROM audit_record
+          WHERE "entityType" = 'agreement' AND "entityId" = $1 AND action = ANY($2) AND position < $3 ORDER BY position`,
+      [id, SIGNING_ACTIONS, head.size],
+    );
+    const paths = await this.tree.inclusionProofs(
+      rows.map((r) => Number(r.position)),
+      head.size,
+    );
+    return rows.map((r) => ({
+      recordId: r.id,
+      action: r.action,
+      position: Number(r.position),
+      leafData: leafData(r),
+      leafHash: recordLeafHash(r),
+      path: paths.get(Number(r.position)) ?? [],
+    }));
   }
 
   /** The certificate of an agreement the principal may read, once every party has signed. */
@@ -143,21 +192,21 @@ export class CertificateService implements OnModuleInit {
     const codes: { id: string; creditCode: string }[] = await this.dataSource.query(`SELECT id, "creditCode" FROM organisation WHERE id = ANY($1)`, [
       a.parties.map((p) => p.organisationId),
     ]);
+    // The certificate proves its signing records are in the log: they are placed, and a tree head covering them signed, now if need be.
+    await this.sequencer.sequenceNow();
+    const head = await this.tree.signCurrent();
     const steps: Step[] = await this.dataSource.query(
-      `SELECT r.id::text AS id, r.at, r.action, u."displayName" AS actor, o.name AS organisation, r.hash
+      `SELECT r.id::text AS id, r.at, r.action, u."displayName" AS actor, o.name AS organisation, r."leafHash", r.position::text AS position
          FROM audit_record r
          LEFT JOIN app_user u ON u.id = r."actorUserId"
          LEFT JOIN organisation o ON o.id = u."organisationId"
         WHERE r."entityType" = 'agreement' AND r."entityId" = $1 AND r.action = ANY($2)
-        ORDER BY r.id`,
+        ORDER BY r.position NULLS LAST, r.id`,
       // The signing and the ledger's steps; follow-up (a report every few weeks) has its own pages.
       [id, Object.keys(STEP_ZH)],
     );
-    // The certificate carries a signed head that covers its own timeline: signed now if none does yet.
-    const lastStep = steps.length > 0 ? BigInt(steps[steps.length - 1].id) : 0n;
-    let head = await this.heads.latest();
-    if (!head || BigInt(head.seq) < lastStep) head = await this.heads.seal();
-    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps, head);
+    const proofs = head ? await this.proofs(id, head) : [];
+    const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps, head, proofs);
     return { filename: `agreement-${a.id}.pdf`, pdf };
   }
 
@@ -166,7 +215,8 @@ export class CertificateService implements OnModuleInit {
     context: { eventName: string; sessionTitle: string; sessionKind: keyof typeof SESSION_KIND_ZH },
     creditCodes: Map<string, string>,
     steps: Step[],
-    head: SignedAuditHead | null,
+    head: SignedTreeHead | null,
+    proofs: AuditInclusionProof[],
   ): Promise<Buffer> {
     const { doc, done } = createPdf({ Title: `签约证书 · ${a.title}`, Author: 'Duijie 对接', Subject: a.contentHash });
     const left = doc.page.margins.left;
@@ -213,10 +263,11 @@ export class CertificateService implements OnModuleInit {
       );
     }
 
-    heading('签署记录', 'Signature timeline (from the audit chain)');
+    heading('签署记录', 'Signature timeline (from the audit log)');
     for (const step of steps) {
       const who = step.actor ? `${step.organisation ?? ''} ${step.actor}`.trim() : '';
-      field(at(step.at), `${STEP_ZH[step.action] ?? step.action}${who ? ` · ${who}` : ''}\n审计记录 ${step.hash.slice(0, 16)}…`, 130);
+      const place = step.position === null ? '待入日志' : `日志位置 #${step.position}`;
+      field(at(step.at), `${STEP_ZH[step.action] ?? step.action}${who ? ` · ${who}` : ''}\n${place} · 叶哈希 ${step.leafHash.slice(0, 16)}…`, 130);
     }
 
     heading('内容摘要与核验', 'Content hash and verification');
@@ -239,13 +290,14 @@ export class CertificateService implements OnModuleInit {
     doc.x = left;
     doc.y = Math.max(doc.y, top + qrSize) + 8;
 
-    // The signed head: anyone can check it later with the platform's public key, without trusting its database.
+    // The signed tree head and the audit path: anyone can check later, with the platform's public key
+    // and RFC 9162, that the signing is in the log, without trusting its database.
     // Kept on one page: a field's label and value must not be split by a page break.
     if (doc.y + 170 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    heading('审计链签名', 'Signed audit chain head (Ed25519)');
+    heading('审计日志签名树头', 'Signed tree head of the audit log (Ed25519, RFC 9162)');
     if (head) {
-      field('记录序号', head.seq, 110);
-      field('链头哈希', head.hash, 110);
+      field('日志记录数', String(head.size), 110);
+      field('默克尔根', head.rootHash, 110);
       field('签名时间', `${at(head.signedAt)}（${head.signedAt}）`, 110);
       field('公钥指纹', groups(head.keyFingerprint), 110);
       field('签名', head.signature, 110);
@@ -253,11 +305,22 @@ export class CertificateService implements OnModuleInit {
         .font('regular')
         .fontSize(9)
         .fillColor(grey)
-        .text(`公钥与最新签名链头：${this.config.publicUrl}/api/audit/head。签名内容为 “duijie-audit-head/v1\\n序号\\n链头哈希\\n签名时间”。`, left, doc.y, {
-          width,
-        });
+        .text(
+          `公钥与最新签名树头：${this.config.publicUrl}/api/audit/tree-head。签名内容为 “duijie-audit-tree-head/v1\\n记录数\\n默克尔根\\n签名时间”。`,
+          left,
+          doc.y,
+          { width },
+        );
+      const completed = proofs.find((p) => p.action === FULLY_SIGNED_ACTION) ?? proofs[proofs.length - 1];
+      if (completed) {
+        if (doc.y + 60 + completed.path.length * 11 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+        heading('包含证明', 'Inclusion proof of the completed signing (RFC 9162 audit path)');
+        field('签署记录位置', proofs.map((p) => `#${p.position}（${STEP_ZH[p.action] ?? p.action}）`).join('、'), 110);
+        field('叶哈希', completed.leafHash, 110);
+        field('审计路径', completed.path.length > 0 ? completed.path.map((h, i) => `${i + 1}. ${h}`).join('\n') : '（日志仅此一条记录）', 110);
+      }
     } else {
-      doc.font('regular').fontSize(10).fillColor(grey).text('审计链尚无签名链头。', left, doc.y, { width });
+      doc.font('regular').fontSize(10).fillColor(grey).text('审计日志尚无签名树头。', left, doc.y, { width });
     }
 
     // Footer on every page: when it was printed and the page number.
@@ -266,6 +329,11 @@ export class CertificateService implements OnModuleInit {
     doc.end();
     return done;
   }
+}
+
+/** A signed head as its row, to check its signature. */
+function headRow(head: SignedTreeHead) {
+  return { size: String(head.size), rootHash: head.rootHash, signedAt: head.signedAt, keyFingerprint: head.keyFingerprint, signature: head.signature };
 }
 
 /** A fingerprint in groups of four, as people read them aloud. */

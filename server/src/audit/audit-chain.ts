@@ -1,3 +1,5 @@
+// The hash chain the audit log was before issue 19 (decision 0005): kept for the migrations that
+// built it and that carry it into the Merkle log, which check it with these functions.
 import { createHash } from 'node:crypto';
 
 /** The hash before the first record. */

@@ -1,11 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Who did what, written in the same transaction as the change it records. The records
- * form a hash chain in id order: each holds the previous record's hash and its own.
+ * Who did what, written in the same transaction as the change it records, with no lock shared
+ * between writers. The sequencer (audit-sequencer.service.ts) later gives each committed record
+ * its position in the log and adds its leaf hash to the Merkle tree (decision 0005).
  */
 @Entity('audit_record')
 @Index(['entityType', 'entityId'])
+// The sequencer's queue: the records not placed yet, in id order.
+@Index('IDX_audit_record_unsequenced', ['id'], { where: '"position" IS NULL' })
 export class AuditRecord {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -29,43 +32,68 @@ export class AuditRecord {
   @Column({ type: 'jsonb', nullable: true })
   data: Record<string, unknown> | null;
 
+  /** RFC 9162 leaf hash of the fields above (audit-leaf.ts), computed by the writer. */
   @Column({ type: 'char', length: 64 })
-  prevHash: string;
+  leafHash: string;
+
+  /** The record's place in the log (0-based), null until the sequencer has placed it. */
+  @Index('IDX_audit_record_position', { unique: true })
+  @Column({ type: 'bigint', nullable: true })
+  position: string | null;
+
+  /** When the sequencer placed it: its lag is this minus `at` (bench:signing's sequencer_lag). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sequencedAt: Date | null;
+}
+
+/** A complete subtree of the log's Merkle tree: the hash of leaves [index·2^level, (index+1)·2^level). Level 0 is the leaves as sequenced. */
+@Entity('audit_tree_node')
+export class AuditTreeNode {
+  @PrimaryColumn({ type: 'smallint' })
+  level: number;
+
+  @PrimaryColumn({ type: 'bigint' })
+  index: string;
 
   @Column({ type: 'char', length: 64 })
   hash: string;
 }
 
-/** The end of the audit chain; its row lock orders audited transactions. */
-@Entity('audit_chain_head')
-export class AuditChainHead {
+/** The sequencer's state, one row: the tree's size, its frontier (the complete subtrees' roots) and its root. */
+@Entity('audit_tree_state')
+export class AuditTreeState {
   @PrimaryColumn({ type: 'smallint' })
   id: number;
 
   @Column({ type: 'bigint' })
-  lastId: string;
+  size: string;
+
+  @Column({ type: 'jsonb' })
+  frontier: { size: number; hashes: string[] };
 
   @Column({ type: 'char', length: 64 })
-  lastHash: string;
+  rootHash: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
 }
 
 /**
- * The chain's head (last record id and hash) signed with the key kept outside the database,
- * recorded every few seconds while the chain grows. A chain rewritten in the database no
- * longer holds these hashes at these places, and nobody without the key can sign new ones.
+ * A tree head (size and root) signed with the key kept outside the database, every few seconds
+ * while the log grows. A log rewritten in the database no longer has these roots at these sizes,
+ * and nobody without the key can sign new ones.
  */
-@Entity('audit_signed_head')
-export class AuditSignedHead {
+@Entity('audit_tree_head')
+export class AuditTreeHead {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
-  /** The id of the chain's last record when signed. */
-  @Index('IDX_audit_signed_head_seq', { unique: true })
+  @Index('IDX_audit_tree_head_size', { unique: true })
   @Column({ type: 'bigint' })
-  seq: string;
+  size: string;
 
   @Column({ type: 'char', length: 64 })
-  hash: string;
+  rootHash: string;
 
   /** ISO time as signed (kept as text so the signed bytes are exactly what is stored). */
   @Column({ type: 'varchar', length: 32 })
@@ -74,7 +102,7 @@ export class AuditSignedHead {
   @Column({ type: 'char', length: 64 })
   keyFingerprint: string;
 
-  /** Ed25519 over headMessage(), base64. */
+  /** Ed25519 over treeHeadMessage(), base64. */
   @Column({ type: 'varchar', length: 100 })
   signature: string;
 }

@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUDIT_KEY_FILE, headMessage, headSignatureValid, loadAuditSigningKey, signHead } from './audit-signing-key';
+import { AUDIT_KEY_FILE, treeHeadMessage, treeHeadSignatureValid, loadAuditSigningKey, signTreeHead } from './audit-signing-key';
 
 describe('audit signing key', () => {
   let dir: string;
@@ -33,13 +33,18 @@ describe('audit signing key', () => {
 
   it('signs a head that plain node:crypto verifies with the public key, and no altered head', () => {
     const key = loadAuditSigningKey({ dataDir: dir, fromEnv: null });
-    const head = { seq: '42', hash: 'a'.repeat(64), signedAt: '2026-12-10T08:00:00.000Z' };
-    const signature = signHead(key, head);
+    const head = { size: 42, rootHash: 'a'.repeat(64), signedAt: '2026-12-10T08:00:00.000Z' };
+    const signature = signTreeHead(key, head);
     expect(
-      verify(null, Buffer.from(`duijie-audit-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`), key.publicKeyPem, Buffer.from(signature, 'base64')),
+      verify(
+        null,
+        Buffer.from(`duijie-audit-tree-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`),
+        key.publicKeyPem,
+        Buffer.from(signature, 'base64'),
+      ),
     ).toBe(true);
-    expect(headMessage(head)).toBe(`duijie-audit-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`);
-    expect(headSignatureValid(key.publicKeyPem, { ...head, seq: '43', signature })).toBe(false);
-    expect(headSignatureValid(key.publicKeyPem, { ...head, signature: 'not base64 at all' })).toBe(false);
+    expect(treeHeadMessage(head)).toBe(`duijie-audit-tree-head/v1\n42\n${'a'.repeat(64)}\n2026-12-10T08:00:00.000Z`);
+    expect(treeHeadSignatureValid(key.publicKeyPem, { ...head, size: 43, signature })).toBe(false);
+    expect(treeHeadSignatureValid(key.publicKeyPem, { ...head, signature: 'not base64 at all' })).toBe(false);
   });
 });

@@ -3,9 +3,9 @@ import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, w
 import { join } from 'node:path';
 
 /**
- * The Ed25519 key that signs the audit chain's head. It lives outside the database (the
+ * The Ed25519 key that signs the audit log's tree heads. It lives outside the database (the
  * data folder, or AUDIT_SIGNING_KEY), so whoever can rewrite the database cannot re-sign
- * a rewritten chain. Every server process of one deployment must use the same key.
+ * a rewritten log. Every server process of one deployment must use the same key.
  */
 export type AuditSigningKey = {
   privateKey: KeyObject;
@@ -61,18 +61,20 @@ export function loadAuditSigningKey(opts: { dataDir: string; fromEnv: string | n
   };
 }
 
-/** What is signed: the chain's length (last record id), its head hash and when. Plain text, so anyone can rebuild it. */
-export function headMessage(head: { seq: string; hash: string; signedAt: string }): string {
-  return `duijie-audit-head/v1\n${head.seq}\n${head.hash}\n${head.signedAt}`;
+type TreeHead = { size: number | string; rootHash: string; signedAt: string };
+
+/** What is signed: the log's size, its Merkle tree's root and when. Plain text, so anyone can rebuild it. */
+export function treeHeadMessage(head: TreeHead): string {
+  return `duijie-audit-tree-head/v1\n${head.size}\n${head.rootHash}\n${head.signedAt}`;
 }
 
-export function signHead(key: AuditSigningKey, head: { seq: string; hash: string; signedAt: string }): string {
-  return sign(null, Buffer.from(headMessage(head)), key.privateKey).toString('base64');
+export function signTreeHead(key: AuditSigningKey, head: TreeHead): string {
+  return sign(null, Buffer.from(treeHeadMessage(head)), key.privateKey).toString('base64');
 }
 
-export function headSignatureValid(publicKey: KeyObject | string, head: { seq: string; hash: string; signedAt: string; signature: string }): boolean {
+export function treeHeadSignatureValid(publicKey: KeyObject | string, head: TreeHead & { signature: string }): boolean {
   try {
-    return verify(null, Buffer.from(headMessage(head)), publicKey, Buffer.from(head.signature, 'base64'));
+    return verify(null, Buffer.from(treeHeadMessage(head)), publicKey, Buffer.from(head.signature, 'base64'));
   } catch {
     return false;
   }

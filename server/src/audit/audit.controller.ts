@@ -5,32 +5,32 @@ import { AUDIT_COLUMNS } from './audit.export';
 import { routes, type AuditEntry, type AuditHeadInfo, type AuditVerification, type Page } from '@duijie/shared';
 import { Public, Roles } from '../access/access.decorators';
 import { Endpoint } from '../common/endpoint';
-import { AuditHeadsService } from './audit-heads.service';
+import { AuditTreeService } from './audit-tree.service';
 import { AuditService } from './audit.service';
-import { AuditExportFilter, AuditQuery } from './dto/audit-query.dto';
+import { AuditExportFilter, AuditQuery, AuditVerifyQuery } from './dto/audit-query.dto';
 
 @Controller()
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
-    private readonly heads: AuditHeadsService,
+    private readonly tree: AuditTreeService,
   ) {}
 
   /**
-   * Public: the platform's Ed25519 public key and the latest signed head of the chain, for
-   * anyone to keep and check later without trusting the database.
+   * Public: the platform's Ed25519 public key and the log's latest signed tree head, for anyone to
+   * keep and to check certificates' inclusion proofs against without trusting the database.
    */
   @Public()
-  @Endpoint(routes.audit.head)
-  head(): Promise<AuditHeadInfo> {
-    return this.heads.info();
+  @Endpoint(routes.audit.treeHead)
+  treeHead(): Promise<AuditHeadInfo> {
+    return this.tree.info();
   }
 
-  /** Recomputes the whole hash chain; names the first record that does not match. */
+  /** Checks the log against its latest signed tree head; names the first position that does not match. */
   @Endpoint(routes.audit.verify)
   @Roles('organiser')
-  verify(): Promise<AuditVerification> {
-    return this.audit.verify();
+  verify(@Query() query: AuditVerifyQuery): Promise<AuditVerification> {
+    return this.audit.verify({ full: query.full === true });
   }
 
   @Endpoint(routes.audit.list)

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
-import { AuditHeadsService } from './audit-heads.service';
+import { AuditSequencerService } from './audit-sequencer.service';
+import { AuditTreeService } from './audit-tree.service';
 import { AuditService } from './audit.service';
 
-@Module({ controllers: [AuditController], providers: [AuditService, AuditHeadsService], exports: [AuditService, AuditHeadsService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditTreeService, AuditSequencerService],
+  exports: [AuditService, AuditTreeService, AuditSequencerService],
+})
 export class AuditModule {}

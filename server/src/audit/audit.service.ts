@@ -1,20 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntry, AuditVerification, Page } from '@duijie/shared';
+import {
+  appendLeaves,
+  emptyFrontier,
+  frontierRoot,
+  verifyConsistency,
+  type AuditEntry,
+  type AuditVerification,
+  type MerkleFrontier,
+  type Page,
+} from '@duijie/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pageOf, skipTake } from '../common/pagination';
 import { beforeCommit } from '../common/unit-of-work/unit-of-work';
-import { GENESIS_HASH, chainHash } from './audit-chain';
-import { AuditHeadsService } from './audit-heads.service';
-import { AuditRecord } from './audit-record.entity';
+import { recordLeafHash } from './audit-leaf';
+import { AuditRecord, AuditTreeHead } from './audit-record.entity';
+import { AUDIT_LOG_SQL, AuditTreeService } from './audit-tree.service';
 import type { AuditExportFilter, AuditQuery } from './dto/audit-query.dto';
 import { EXPORT_PAGE_SIZE } from '../common/xlsx';
 
 /** Rows per INSERT when recording many: well below PostgreSQL's limit of 65,535 parameters. */
 const AUDIT_BATCH = 1000;
 
+/** Positions read per query while verifying. */
+const VERIFY_BATCH = 2000;
+
+/** A tree head this process has verified: the next check starts from it (its frontier extends to the next). */
+type Verified = { size: number; rootHash: string; frontier: MerkleFrontier };
+
 /**
- * A module's check that its rows still hold what the audit chain recorded about them
+ * A module's check that its rows still hold what the audit log recorded about them
  * (e.g. agreements: terms recomputed to the signed content hash). Registered at start.
  */
 export type ContentCheck = () => Promise<{ checked: number; broken: { entityType: string; entityId: string; reason: string } | null }>;
@@ -30,12 +45,14 @@ export type AuditInput = {
 @Injectable()
 export class AuditService {
   private readonly contentChecks: ContentCheck[] = [];
-  /** Records of running units of work, by their transaction's manager, chained just before each commits. */
+  /** Records of running units of work, by their transaction's manager, written together just before each commits. */
   private readonly pending = new WeakMap<EntityManager, AuditInput[]>();
+  /** The last tree head this process verified (kept here, not in the database it checks). */
+  private verified: Verified | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly heads: AuditHeadsService,
+    private readonly tree: AuditTreeService,
   ) {}
 
   registerContentCheck(check: ContentCheck): void {
@@ -59,20 +76,15 @@ export class AuditService {
 
   /**
    * Always called with the transaction's manager, so the record commits with the change. In a
-   * unit of work the records wait in order and are chained as the transaction's last step
-   * (beforeCommit); elsewhere at once. Chaining locks the chain head until commit: audited
-   * transactions take their place in the chain one at a time, so the chain's order is the commit
-   * order, and holding the lock only for that last step lets them run side by side until then.
+   * unit of work the records wait in order and are written together as the transaction's last
+   * step (one INSERT); elsewhere at once. No lock is shared between writers: the sequencer gives
+   * records their places in the log once they have committed (audit-sequencer.service.ts).
    */
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
     await this.recordMany(manager, [input]);
   }
 
-  /**
-   * Records many entries of one transaction at once (a bulk import): the chain head is locked
-   * once, each record is chained to the one before it, and they are inserted in batches in
-   * chain order, so the chain reads exactly as if each had been recorded on its own.
-   */
+  /** Records many entries of one transaction at once (a bulk import), inserted in batches in their order. */
   async recordMany(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
     const waiting = this.pending.get(manager);
@@ -84,98 +96,145 @@ export class AuditService {
       this.pending.set(manager, [...inputs]);
       return;
     }
-    await this.append(manager, inputs);
+    await this.insert(manager, inputs);
   }
 
-  /** Chains what a unit of work recorded, as its last step before commit. */
+  /** Writes what a unit of work recorded, as its last step before commit. */
   private async flush(manager: EntityManager): Promise<void> {
     const inputs = this.pending.get(manager) ?? [];
     this.pending.delete(manager);
-    await this.append(manager, inputs);
+    await this.insert(manager, inputs);
   }
 
-  private async append(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
+  private async insert(manager: EntityManager, inputs: readonly AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
-    const [head]: { lastHash: string }[] = await manager.query(`SELECT "lastHash" FROM audit_chain_head WHERE id = 1 FOR UPDATE`);
     const at = new Date();
-    let prevHash = head.lastHash;
     const rows = inputs.map((input) => {
       const fields = { ...input, data: input.data ?? null, at };
-      const hash = chainHash(prevHash, fields);
-      const row = { ...fields, data: fields.data as AuditRecord['data'] & object, prevHash, hash };
-      prevHash = hash;
-      return row;
+      return { ...fields, data: fields.data as AuditRecord['data'] & object, leafHash: recordLeafHash(fields) };
     });
-    let lastId = '';
     for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
-      const inserted = await manager.getRepository(AuditRecord).insert(rows.slice(i, i + AUDIT_BATCH));
-      lastId = String((inserted.identifiers[inserted.identifiers.length - 1] as { id: string }).id);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AuditRecord)
+        .values(rows.slice(i, i + AUDIT_BATCH))
+        .updateEntity(false)
+        .execute();
     }
-    await manager.query(`UPDATE audit_chain_head SET "lastId" = $1, "lastHash" = $2 WHERE id = 1`, [lastId, prevHash]);
   }
 
   /**
-   * Walks the chain in id order, recomputing every hash; names the first record whose
-   * content, link or place in the chain does not match. Then checks every signed head
-   * (its signature with the key outside the database, and its hash at its place in the
-   * chain: a chain rewritten whole no longer holds it), then the registered content checks.
+   * Checks the log against its latest signed tree head (decision 0005). From the head this
+   * process verified last (or the start, or with `full`): every signed head since has a valid
+   * signature; the stored tree is consistent with the verified head (a consistency proof); each
+   * newly placed record, recomputed from its content, matches its leaf, the leaf the sequencer
+   * stored, and together they rebuild every signed root. Names the first position that does not.
+   * Then the registered content checks (agreements against what the log recorded).
    */
-  async verify(): Promise<AuditVerification> {
-    const repo = this.dataSource.getRepository(AuditRecord);
-    const signed = await this.heads.all();
-    const broken = (checked: number, id: string, reason: string, entityType?: string): AuditVerification => ({
-      ok: false,
+  async verify(opts: { full?: boolean } = {}): Promise<AuditVerification> {
+    const heads = await this.tree.headsAfter(0);
+    const pending = await this.pendingCount();
+    const latest = heads.at(-1);
+    const from: Verified = (!opts.full && this.verified) || { size: 0, rootHash: '', frontier: emptyFrontier() };
+    const result = (checked: number, firstBroken: AuditVerification['firstBroken']): AuditVerification => ({
+      ok: firstBroken === null,
       checked,
-      signedHeads: signed.length,
+      fromSize: from.size,
+      treeSize: latest ? Number(latest.size) : 0,
+      signedHeads: heads.length,
+      pending,
       contentChecked: 0,
-      firstBroken: { id, reason, ...(entityType ? { entityType } : {}) },
+      firstBroken,
     });
-    const forged = signed.find((h) => !this.heads.signatureValid(h));
+    const forged = heads.find((h) => !this.tree.signatureValid(h));
     if (forged)
-      return broken(
-        0,
-        forged.seq,
-        `the signed head at ${forged.seq} does not verify with the platform's signing key (${this.heads.key.fingerprint.slice(0, 16)}…)`,
-      );
-    // Hashes the chain must hold at these places: every stored signed head, and the one this process signed last.
-    const expected = new Map(signed.map((h) => [h.seq, h.hash]));
-    const mine = this.heads.sealed;
-    if (mine && expected.has(mine.seq) && expected.get(mine.seq) !== mine.hash)
-      return broken(0, mine.seq, 'the signed head stored for this place differs from the one this server signed');
-    if (mine) expected.set(mine.seq, mine.hash);
-    let prevHash = GENESIS_HASH;
-    let afterId = '0';
-    let checked = 0;
-    for (;;) {
-      const batch = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').limit(2000).getMany();
-      for (const record of batch) {
-        if (record.prevHash !== prevHash)
-          return broken(checked, record.id, 'its link to the previous record is broken (a record before it was changed, removed or inserted)');
-        if (chainHash(prevHash, record) !== record.hash) return broken(checked, record.id, 'its content does not match its hash (it was changed)');
-        const want = expected.get(record.id);
-        if (want !== undefined && want !== record.hash)
-          return broken(checked, record.id, 'its hash is not the one a signed head recorded here (the chain was rewritten)');
-        expected.delete(record.id);
-        prevHash = record.hash;
-        checked += 1;
-      }
-      if (batch.length < 2000) break;
-      afterId = batch[batch.length - 1].id;
-    }
-    const [head]: { lastHash: string; lastId: string }[] = await this.dataSource.query(
-      `SELECT "lastHash", "lastId"::text AS "lastId" FROM audit_chain_head WHERE id = 1`,
+      return result(0, {
+        position: Number(forged.size),
+        id: forged.size,
+        reason: `the signed tree head of size ${forged.size} does not verify with the platform's signing key (${this.tree.key.fingerprint.slice(0, 16)}…)`,
+      });
+    if (!latest || Number(latest.size) <= from.size) return this.withContentChecks(result(0, null));
+    const n = Number(latest.size);
+    if (from.size > 0 && !verifyConsistency(from.size, n, from.rootHash, latest.rootHash, await this.tree.consistencyProof(from.size, n)))
+      return result(0, {
+        position: from.size,
+        id: String(from.size),
+        reason: `the tree of size ${n} is not an extension of the tree of size ${from.size} verified before (the log was rewritten)`,
+      });
+    const walked = await this.walk(
+      from,
+      heads.filter((h) => Number(h.size) > from.size),
     );
-    if (head && head.lastHash !== prevHash) return broken(checked, head.lastId, 'the chain ends before its recorded head (records at the end were removed)');
-    const missing = [...expected.keys()][0];
-    if (missing !== undefined)
-      return broken(checked, missing, 'a signed head recorded this record, which is no longer in the chain (the chain was rewritten or cut)');
+    if (walked.broken) return result(walked.checked, walked.broken);
+    this.verified = walked.verified;
+    return this.withContentChecks(result(walked.checked, null));
+  }
+
+  /** Recomputes positions from.size … (last head's size − 1) and the roots of the heads on the way. */
+  private async walk(from: Verified, heads: AuditTreeHead[]): Promise<{ checked: number; broken: AuditVerification['firstBroken']; verified: Verified }> {
+    const end = Number(heads[heads.length - 1].size);
+    let frontier = from.frontier;
+    let checked = 0;
+    let headAt = 0;
+    let lastGood = from.size;
+    const broken = (position: number, id: string, reason: string) => ({ checked, broken: { position, id, reason }, verified: from });
+    for (let start = from.size; start < end; start += VERIFY_BATCH) {
+      const stop = Math.min(end, start + VERIFY_BATCH);
+      const rows: (Omit<AuditRecord, 'position'> & { position: string; stored: string | null })[] = await this.dataSource.query(
+        `/* ${AUDIT_LOG_SQL} */ SELECT r.id::text AS id, r.at, r."actorUserId", r.action, r."entityType", r."entityId", r.data, r."leafHash", r.position::text AS position, n.hash AS stored
+           FROM audit_record r LEFT JOIN audit_tree_node n ON n.level = 0 AND n.index = r.position
+          WHERE r.position >= $1 AND r.position < $2 ORDER BY r.position`,
+        [start, stop],
+      );
+      for (let i = 0; i < stop - start; i++) {
+        const position = start + i;
+        const row = rows[i];
+        if (!row || Number(row.position) !== position)
+          return broken(position, row?.id ?? String(position), `no record holds position ${position} (a record was removed)`);
+        const leaf = recordLeafHash(row);
+        if (leaf !== row.leafHash) return broken(position, row.id, 'its content does not match its leaf hash (it was changed)');
+        if (leaf !== row.stored)
+          return broken(position, row.id, 'it is not the record the sequencer placed here (a record was changed, inserted or moved together with its hash)');
+        frontier = appendLeaves(frontier, [leaf]);
+        checked += 1;
+        while (headAt < heads.length && Number(heads[headAt].size) === frontier.size) {
+          const head = heads[headAt];
+          if (frontierRoot(frontier) !== head.rootHash)
+            return broken(
+              lastGood,
+              String(lastGood),
+              `the records at positions ${lastGood}–${frontier.size - 1} no longer hash to the root signed for size ${head.size} (rewritten together with the tree)`,
+            );
+          lastGood = frontier.size;
+          headAt += 1;
+        }
+      }
+    }
+    return { checked, broken: null, verified: { size: end, rootHash: frontierRoot(frontier), frontier } };
+  }
+
+  private async pendingCount(): Promise<number> {
+    const [{ pending }]: { pending: number }[] = await this.dataSource.query(
+      `/* ${AUDIT_LOG_SQL} */ SELECT count(*)::int AS pending FROM audit_record WHERE position IS NULL`,
+    );
+    return pending;
+  }
+
+  private async withContentChecks(result: AuditVerification): Promise<AuditVerification> {
     let contentChecked = 0;
     for (const check of this.contentChecks) {
-      const result = await check();
-      contentChecked += result.checked;
-      if (result.broken) return { ...broken(checked, result.broken.entityId, result.broken.reason, result.broken.entityType), contentChecked };
+      const outcome = await check();
+      contentChecked += outcome.checked;
+      if (outcome.broken)
+        return {
+          ...result,
+          ok: false,
+          contentChecked,
+          firstBroken: { id: outcome.broken.entityId, reason: outcome.broken.reason, entityType: outcome.broken.entityType },
+        };
     }
-    return { ok: true, checked, signedHeads: signed.length, contentChecked, firstBroken: null };
+    return { ...result, contentChecked };
   }
 
   /**

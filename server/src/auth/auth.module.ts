@@ -13,6 +13,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { TokenService } from './token.service';
+import { jwtModuleOptions } from './jwt-options';
 
 @Module({
   imports: [
@@ -20,7 +21,7 @@ import { TokenService } from './token.service';
     UnitOfWorkModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => jwtModuleOptions(config),
     }),
     OrganisationsModule,
     UsersModule,

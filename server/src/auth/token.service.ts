@@ -5,7 +5,6 @@ import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Unauthorized } from '../common/errors';
 import type { Tx } from '../common/unit-of-work/unit-of-work';
-import { UserEntity } from '../users/user.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import type { Principal } from '../access/principal';
 
@@ -66,11 +65,18 @@ export class TokenService {
       throw new Unauthorized(expired ? 'Your session has expired; please log in again' : 'Invalid access token');
     }
     if (typeof claims.sid !== 'string') throw new Unauthorized('Invalid access token');
-    const session = await this.dataSource.getRepository(AuthSessionEntity).findOne({ where: { id: claims.sid } });
+    // The session with its user and organisation in one query (`findOne` with relations sends two).
+    const session = await this.dataSource
+      .getRepository(AuthSessionEntity)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.user', 'u')
+      .leftJoinAndSelect('u.organisation', 'o')
+      .where('s.id = :sid', { sid: claims.sid })
+      .getOne();
     if (!session || session.userId !== claims.sub) throw new Unauthorized('Invalid access token');
     if (session.revokedAt) throw new Unauthorized('You have logged out; please log in again');
     if (session.expiresAt.getTime() <= Date.now()) throw new Unauthorized('Your session has expired; please log in again');
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub }, relations: { organisation: true } });
+    const user = session.user;
     if (!user || !user.active || !user.organisation) throw new Unauthorized('This account is not active');
     if (user.organisation.status === 'rejected') throw new Unauthorized('This organisation was not approved');
     if (user.organisation.status === 'suspended') throw new Unauthorized('This organisation is suspended; contact the organisers');

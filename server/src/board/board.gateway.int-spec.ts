@@ -266,7 +266,7 @@ describe('board gateway (integration)', () => {
     );
     await until(() => screen.ceremony.at(-1)?.signedAmount === Number(amount), 'the screen to settle on the database total');
     const last = screen.ceremony.at(-1)!;
-    expect(last).toMatchObject({ signedCount: n, eventId });
+    expect(last).toMatchObject({ signedCount: n, eventId, timeZone: 'Asia/Shanghai' });
     expect(last.signedAmount - before).toBe(30_000_003);
     expect(last.latest[0].title).toBe('铝锭供货合同2');
     expect(last.byChain.find((c) => c.chain === 'aluminium_rolling')?.count).toBeGreaterThanOrEqual(3);

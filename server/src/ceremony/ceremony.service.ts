@@ -67,6 +67,7 @@ export class CeremonyService {
       }));
       return {
         eventId,
+        timeZone: event.timeZone,
         targetAmount: event.targetAmount,
         signedCount: all.count,
         signedAmount: all.amount,

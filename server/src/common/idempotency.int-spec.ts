@@ -10,7 +10,7 @@ import { TokenService } from '../auth/token.service';
 import { PASSWORD, TestApp, type Actor } from '../testing/test-app';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { runWithClaim } from './idempotency-claim';
-import { IDEMPOTENCY_TTL_SECONDS, idempotencyHashKey, requestHashOf } from './idempotency.interceptor';
+import { IDEMPOTENCY_TTL_SECONDS, idempotencyHashKey, insertClaim, requestHashOf } from './idempotency.interceptor';
 import { PRESENCE_LOCK_SPACE, ServerPresence } from './server-presence';
 
 describe('Idempotency-Key claims across processes (integration)', () => {
@@ -133,6 +133,50 @@ describe('Idempotency-Key claims across processes (integration)', () => {
     const replay = await sign(bank, a, key).expect(200);
     expect(replay.body).toEqual(row.responseBody);
     expect(await signatures(a, bank)).toBe(1);
+  });
+
+  it('claims a key without waiting for a WAL flush, and leaves the connection committing synchronously', async () => {
+    // This backend's own WAL writes (PostgreSQL 18 counts them per backend): a synchronous commit
+    // writes its WAL out itself and waits for the flush (not done here: the tests run with
+    // fsync off); an asynchronous one leaves both to the WAL writer.
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const walWrites = async (): Promise<number> => {
+        await runner.query(`SELECT pg_stat_force_next_flush()`);
+        const [row]: { n: string | null }[] = await runner.query(
+          `SELECT sum(writes)::text AS n FROM pg_stat_get_backend_io(pg_backend_pid()) WHERE object = 'wal'`,
+        );
+        return Number(row.n ?? 0);
+      };
+      const row = () => ({
+        userId: borrower.userId,
+        key: `async-${randomUUID()}`,
+        route: 'POST /x',
+        requestHash: '0'.repeat(64),
+        claimId: randomUUID(),
+        ownerInstance: null,
+      });
+      const before = await walWrites();
+      for (let i = 0; i < 10; i++) expect(await insertClaim(runner, row())).toBe(true);
+      expect(await walWrites()).toBe(before);
+      // The setting was the claim's transaction's alone: this connection's next commits wait for their flush.
+      expect(await runner.query(`SHOW synchronous_commit`)).toEqual([{ synchronous_commit: 'on' }]);
+      for (let i = 0; i < 10; i++) {
+        await runner.query(`INSERT INTO idempotency_key ("userId", key, route, "requestHash", state) VALUES ($1, $2, 'POST /x', $3, 'in_flight')`, [
+          borrower.userId,
+          `sync-${randomUUID()}`,
+          '0'.repeat(64),
+        ]);
+      }
+      expect(await walWrites()).toBeGreaterThan(before);
+      const again = row();
+      expect(await insertClaim(runner, again)).toBe(true);
+      expect(await insertClaim(runner, { ...again, claimId: randomUUID() })).toBe(false);
+    } finally {
+      await runner.query(`DELETE FROM idempotency_key WHERE route = 'POST /x'`);
+      await runner.release();
+    }
   });
 
   it('stores a keyed hash of the body (HMAC with the server secret), not a plain SHA-256 of it', async () => {

@@ -39,6 +39,29 @@ export function requestHashOf(hashKey: Buffer, route: string, body: unknown): st
     .digest('hex');
 }
 
+/**
+ * Claims a key for a first request; answers false when the key already has a record.
+ *
+ * The claim commits without waiting for its WAL flush (synchronous_commit off for this
+ * statement's own transaction alone): it only keeps a concurrent retry from running the
+ * request twice meanwhile, and is never an answer. Should PostgreSQL crash before the flush,
+ * the claim goes only with everything the request wrote after it, none of it acknowledged:
+ * the change and its answer commit later, synchronously, and their flush carries the claim's
+ * earlier WAL with it. A retry then claims the key afresh.
+ */
+export async function insertClaim(
+  db: { query(sql: string, parameters: unknown[]): Promise<unknown[]> },
+  row: { userId: string; key: string; route: string; requestHash: string; claimId: string; ownerInstance: number | null },
+): Promise<boolean> {
+  const inserted = await db.query(
+    `INSERT INTO idempotency_key ("userId", key, route, "requestHash", state, "claimId", "ownerInstance")
+     SELECT $1::uuid, $2, $3, $4, 'in_flight', $5::uuid, $6::int FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
+     ON CONFLICT DO NOTHING RETURNING "claimId"`,
+    [row.userId, row.key, row.route, row.requestHash, row.claimId, row.ownerInstance],
+  );
+  return inserted.length > 0;
+}
+
 type Begun = { replay: { status: number; body: unknown } } | { claim: IdempotencyClaim };
 
 /**
@@ -106,13 +129,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // A few rounds at most: each lost round means another request claimed or finished the key.
     for (let round = 0; round < 3; round++) {
       const ownerInstance = this.presence.instance;
-      const inserted = await repo
-        .createQueryBuilder()
-        .insert()
-        .values({ userId, key, route, requestHash, state: 'in_flight', claimId: claim.claimId, ownerInstance })
-        .orIgnore()
-        .execute();
-      if ((inserted.raw as unknown[]).length > 0) return { claim };
+      const inserted = await insertClaim(this.dataSource, { userId, key, route, requestHash, claimId: claim.claimId, ownerInstance });
+      if (inserted) return { claim };
 
       const [existing]: (Pick<IdempotencyKeyEntity, 'requestHash' | 'state' | 'responseStatus' | 'responseBody' | 'claimId'> & {
         abandoned: boolean;

@@ -39,9 +39,9 @@ export type AppConfig = {
   schedulerBudgetMs: number;
   /** Threads of the scheduler's exact phase; unset: the scheduler's default (2, or 1 on one core). */
   schedulerThreads: number | undefined;
-  /** Ed25519 key signing the audit chain's head (PKCS#8 PEM or base64 DER); unset: a key file in dataDir. */
+  /** Ed25519 key signing the audit log's tree heads (PKCS#8 PEM or base64 DER); unset: a key file in dataDir. */
   auditSigningKey: string | null;
-  /** How often, at most, the chain's head is signed while it grows. */
+  /** How often, at most, the sequencer signs the log's tree head while it grows. */
   auditHeadIntervalSeconds: number;
   /** After SIGTERM/SIGINT: how long running requests and background jobs get to finish before they are cut short. */
   shutdownDrainMs: number;
@@ -171,7 +171,7 @@ export function loadConfig(argv: readonly string[] = process.argv): AppConfig {
     registrationsPerHour: int('REGISTRATIONS_PER_HOUR', 20, 1, 1_000_000),
     socketMessagesPerSecond: int('SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     auditSigningKey: env.AUDIT_SIGNING_KEY || null,
-    auditHeadIntervalSeconds: int('AUDIT_HEAD_INTERVAL_SECONDS', 10, 1, 3600),
+    auditHeadIntervalSeconds: int('AUDIT_HEAD_INTERVAL_SECONDS', 5, 1, 3600),
     shutdownDrainMs: int('SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
     jobsEnabled: flag('JOBS_ENABLED', true),
     jobsPollIntervalMs: int('JOBS_POLL_INTERVAL_MS', 2000, 500, 60_000),

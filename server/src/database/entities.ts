@@ -1,7 +1,7 @@
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { AgreementEntity, AgreementPartyEntity, AgreementSignatureEntity } from '../agreements/agreement.entity';
 import { LedgerEntryEntity } from '../agreements/ledger-entry.entity';
-import { AuditChainHead, AuditRecord, AuditSignedHead } from '../audit/audit-record.entity';
+import { AuditRecord, AuditTreeHead, AuditTreeNode, AuditTreeState } from '../audit/audit-record.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency-key.entity';
 import { EventEntity } from '../events/event.entity';
 import { SessionEntity } from '../events/session.entity';
@@ -52,8 +52,9 @@ import { RewardAwardEntity, RewardProgramEntity, RewardRunEntity } from '../rewa
 
 export const ENTITIES = [
   AuditRecord,
-  AuditChainHead,
-  AuditSignedHead,
+  AuditTreeNode,
+  AuditTreeState,
+  AuditTreeHead,
   IdempotencyKeyEntity,
   OrganisationEntity,
   UserEntity,

@@ -250,7 +250,7 @@ export class FollowUpService {
     if (!cadence) return;
     const existing = await this.obligations.forSubject(tx.manager, subjectOf(agreement.id));
     const today = dayInZone(this.clock.now(), schedule.timeZone);
-    // Owed in one statement (and one audit insert): signing runs this inside the audit chain's lock.
+    // Owed in one statement (and one audit insert): signing runs this inside its own transaction.
     const owed: OweInput[] = [];
     for (const duty of schedule.duties) {
       const mine = existing.filter((o) => o.step === duty.step);

@@ -131,26 +131,12 @@ export class NotificationsService {
         SELECT r."userId", r.kind, r."eventId", r.params, r.link, r."dedupeKey", $7
           FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::jsonb[], $5::varchar[], $6::varchar[]) AS r("userId", kind, "eventId", params, link, "dedupeKey")
         ON CONFLICT DO NOTHING
-        RETURNING id, "userId", kind, "eventId", params, link, "readAt", "settledAt", "createdAt"`,
+        RETURNING id, "userId", kind, "eventId", params, link, "readAt", "settledAt", "createdAt",
+                  (SELECT e."timeZone" FROM match_event e WHERE e.id = notification."eventId") AS "timeZone"`,
       [cols.userId, cols.kind, cols.eventId, cols.params, cols.link, cols.dedupeKey, this.clock.now()],
     );
     if (created.length === 0) return 0;
-    const eventIds = [...new Set(created.map((r) => r.eventId).filter((id): id is string => id !== null))];
-    const zones = new Map<string, string>(
-      eventIds.length === 0
-        ? []
-        : ((await manager.query(`SELECT id, "timeZone" FROM match_event WHERE id = ANY($1)`, [eventIds])) as { id: string; timeZone: string }[]).map((e) => [
-            e.id,
-            e.timeZone,
-          ]),
-    );
-    for (const row of created) {
-      tx.emit({
-        type: 'notification.created',
-        userId: row.userId,
-        notification: toView({ ...row, timeZone: row.eventId ? (zones.get(row.eventId) ?? null) : null }),
-      });
-    }
+    for (const row of created) tx.emit({ type: 'notification.created', userId: row.userId, notification: toView(row) });
     if (this.config.smtpUrl) {
       for (const row of created) await this.jobs.send(EMAIL_QUEUE, { notificationId: row.id }, { tx });
     }

@@ -81,7 +81,7 @@ export const POLICY: Record<string, Rule> = {
   'POST /api/auth/register': { allow: everyone },
   'GET /api/invitations/:token': { allow: everyone, params: { token: 'unknownToken' } },
   'POST /api/invitations/:token/accept': { allow: everyone, params: { token: 'unknownToken' } },
-  'GET /api/audit/head': { allow: everyone, note: 'the signed chain head and its public key' },
+  'GET /api/audit/tree-head': { allow: everyone, note: 'the signed tree head of the audit log and its public key' },
   'GET /api/verify/agreements/:id': { allow: everyone, params: { id: 'agreementAB' }, note: 'the certificate check anyone holding one makes' },
 
   // ---- a pending organisation: only its own registration ----

@@ -137,9 +137,9 @@ describe('rate limits across processes (integration)', () => {
 
   it('counts requests without a login per address', async () => {
     const from = address();
-    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).http.get('/api/audit/head').set('X-Forwarded-For', from).expect(200);
-    await a.http.get('/api/audit/head').set('X-Forwarded-For', from).expect(429);
-    await a.http.get('/api/audit/head').set('X-Forwarded-For', address()).expect(200);
+    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).http.get('/api/audit/tree-head').set('X-Forwarded-For', from).expect(200);
+    await a.http.get('/api/audit/tree-head').set('X-Forwarded-For', from).expect(429);
+    await a.http.get('/api/audit/tree-head').set('X-Forwarded-For', address()).expect(200);
   });
 
   it('takes a few self-registrations an hour from one address', async () => {

@@ -1,13 +1,14 @@
-import type { AuditEntry, AuditExportFilter, AuditHeadInfo, AuditQuery, AuditVerification, Page } from '../api';
+import type { AuditEntry, AuditExportFilter, AuditHeadInfo, AuditQuery, AuditVerification, AuditVerifyOptions, Page } from '../api';
 import { route, type FileAnswer } from './route';
 
 export const audit = {
-  head: route<{ output: AuditHeadInfo }>()('GET', '/audit/head', {
-    summary: "The platform's Ed25519 public key and the latest signed head of the audit chain",
+  treeHead: route<{ output: AuditHeadInfo }>()('GET', '/audit/tree-head', {
+    summary: "The platform's Ed25519 public key and the audit log's latest signed tree head (size and Merkle root)",
     public: true,
   }),
-  verify: route<{ output: AuditVerification }>()('GET', '/audit/verify', {
-    summary: 'Recomputes the whole hash chain; names the first record that does not match (organisers)',
+  verify: route<{ query: AuditVerifyOptions; output: AuditVerification }>()('GET', '/audit/verify', {
+    summary:
+      'Checks the log against its latest signed tree head, from the head checked last (or from the start with full=true); names the first position that does not match (organisers)',
   }),
   list: route<{ query: AuditQuery; output: Page<AuditEntry> }>()('GET', '/audit', { summary: 'A page of the audit log (organisers)' }),
   export: route<{ query: AuditExportFilter; output: FileAnswer }>()('GET', '/audit/export.xlsx', {

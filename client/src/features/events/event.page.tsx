@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Grid, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -31,10 +31,28 @@ export function EventPage() {
   const participations = useMyParticipations(!isOrganiser);
   const [editingEvent, setEditingEvent] = useState(false);
   const [sessionDialog, setSessionDialog] = useState<SessionDialog>({ open: false });
+  // On a phone the event's name wraps whole across the card and its buttons go under it, not beside it.
+  const phone = Grid.useBreakpoint().md === false;
 
   const data = event.data;
   // The supermarket shelves credit and guarantee products: events with a bank–enterprise session.
   const hasSupermarket = (data?.sessions ?? []).some((s) => s.kind === 'bank_enterprise');
+  const eventActions = data ? (
+    <Space wrap>
+      {hasSupermarket ? (
+        <Link to={`/events/${data.id}/supermarket`}>
+          <Button icon={<ShopOutlined />} data-testid="event-supermarket">
+            {t('supermarket.title')}
+          </Button>
+        </Link>
+      ) : null}
+      {isOrganiser ? (
+        <Button icon={<EditOutlined />} onClick={() => setEditingEvent(true)} data-testid="event-edit">
+          {t('common.edit')}
+        </Button>
+      ) : null}
+    </Space>
+  ) : null;
   return (
     <>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/events">{t('events.title')}</Link> }, { title: data?.name ?? '…' }]} />
@@ -47,23 +65,10 @@ export function EventPage() {
                   {data.name}
                 </Typography.Title>
               }
-              extra={
-                <Space wrap>
-                  {hasSupermarket ? (
-                    <Link to={`/events/${data.id}/supermarket`}>
-                      <Button icon={<ShopOutlined />} data-testid="event-supermarket">
-                        {t('supermarket.title')}
-                      </Button>
-                    </Link>
-                  ) : null}
-                  {isOrganiser ? (
-                    <Button icon={<EditOutlined />} onClick={() => setEditingEvent(true)} data-testid="event-edit">
-                      {t('common.edit')}
-                    </Button>
-                  ) : null}
-                </Space>
-              }
+              extra={phone ? undefined : eventActions}
+              styles={phone ? { header: { paddingBlock: 12 }, title: { whiteSpace: 'normal' } } : undefined}
             >
+              {phone ? <div style={{ marginBottom: 12 }}>{eventActions}</div> : null}
               <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size="small">
                 <Descriptions.Item label={t('fields.province')}>{regionLabel(data.province, lang)}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.eventDates')}>{formatDateRange(data.startDate, data.endDate)}</Descriptions.Item>

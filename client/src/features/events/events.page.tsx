@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,9 @@ import { useLanguage } from '../../app/use-language';
 import { formatDateRange } from '../../ui/dates';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
+import { ResponsiveList } from '../../ui/responsive-list';
 import { rowTestId } from '../../ui/test-id';
+import { EventCard } from './components/event-card';
 import { useEvents } from './hooks/use-events';
 
 // Organisers only (its date pickers are a good part of a phone's first load): fetched for them alone.
@@ -65,13 +67,14 @@ export function EventsPage() {
         emptyText={t('events.empty')}
         onRetry={() => void events.refetch()}
       >
-        <Table<MatchEvent>
+        <ResponsiveList<MatchEvent>
           rowKey="id"
           columns={columns}
           dataSource={events.data}
+          card={(event) => <EventCard event={event} />}
+          testId="events"
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          onRow={() => rowTestId('event-row')}
-          scroll={{ x: 'max-content' }}
+          tableProps={{ onRow: () => rowTestId('event-row'), scroll: { x: 'max-content' } }}
         />
       </PageState>
       {isOrganiser ? (

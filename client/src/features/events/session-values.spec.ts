@@ -55,3 +55,42 @@ describe('the session form’s times', () => {
     expect(toSessionInput({ ...values, startsAt: values.startsAt.hour(9) }, 'Asia/Urumqi').startsAt).toBe('2026-12-15T03:00:00.000Z');
   });
 });
+
+describe('the session form’s times on a device whose clocks skip or repeat them', () => {
+  it('saves 02:30 typed on a New York device, on the day its clocks skip 02:00–03:00, as 02:30 Beijing time', () => {
+    process.env.TZ = 'America/New_York';
+    const gap = {
+      ...session,
+      startsAt: '2027-03-13T18:30:00.000Z',
+      endsAt: '2027-03-14T09:30:00.000Z',
+      ceremonyAt: null,
+      breakStartsAt: null,
+      breakEndsAt: null,
+    };
+    const values = initialSessionValues(gap as MatchSession, 'Asia/Shanghai') as SessionFormValues;
+    expect(values.startsAt.format('YYYY-MM-DD HH:mm')).toBe('2027-03-14 02:30');
+    // Typed again by hand (hour and minute set on the picker's value): still 02:30 on the event's clock.
+    const typed = values.startsAt.hour(1).minute(0).hour(2).minute(30);
+    const breakRange = [typed.hour(2).minute(0), typed.hour(2).minute(45)] as [typeof typed, typeof typed];
+    const input = toSessionInput({ ...values, startsAt: typed, breakRange }, 'Asia/Shanghai');
+    expect(input.startsAt).toBe('2027-03-13T18:30:00.000Z');
+    expect(input.endsAt).toBe('2027-03-14T09:30:00.000Z');
+    // The break, put on the start's day: 02:00–02:45 Beijing time, none of it moved.
+    expect([input.breakStartsAt, input.breakEndsAt]).toEqual(['2027-03-13T18:00:00.000Z', '2027-03-13T18:45:00.000Z']);
+  });
+
+  it('keeps 01:30 on the day a New York device’s clocks go back as one time', () => {
+    process.env.TZ = 'America/New_York';
+    const fold = {
+      ...session,
+      startsAt: '2027-11-06T17:30:00.000Z',
+      endsAt: '2027-11-07T09:30:00.000Z',
+      ceremonyAt: null,
+      breakStartsAt: null,
+      breakEndsAt: null,
+    };
+    const values = initialSessionValues(fold as MatchSession, 'Asia/Shanghai') as SessionFormValues;
+    expect(values.startsAt.format('YYYY-MM-DD HH:mm')).toBe('2027-11-07 01:30');
+    expect(toSessionInput(values, 'Asia/Shanghai').startsAt).toBe('2027-11-06T17:30:00.000Z');
+  });
+});

@@ -1,10 +1,11 @@
 import type { Dayjs } from 'dayjs';
-import type { MatchSession, MeetingMode, RegistrationMode, SessionInput, SessionKind } from '@duijie/shared';
-import { fromZonedPicker, toZonedPicker } from '../../ui/dates';
+import { zonedDateTime, type MatchSession, type MeetingMode, type RegistrationMode, type SessionInput, type SessionKind } from '@duijie/shared';
+import { fromZonedPicker, toZonedPicker } from '../../ui/wall-clock';
 
 // The session form holds times as Dayjs and the lunch break as times of day; these functions
 // convert between what the form holds and what the API takes. The pickers show the wall clock
-// of the event's zone (`timeZone`), whatever the device's zone is.
+// of the event's zone (`timeZone`), whatever the device's zone is: their values are wall-clock
+// fields (ui/wall-clock.ts, Dayjs in UTC mode), which the device's daylight saving never moves.
 
 export type SessionFormValues = {
   kind: SessionKind;
@@ -22,9 +23,9 @@ export type SessionFormValues = {
   breakRange?: [Dayjs, Dayjs] | null;
 };
 
-/** The break's times put on the session's start date. */
+/** The break's times put on the session's start date: fields only, no arithmetic in any zone. */
 function onStartDate(start: Dayjs, time: Dayjs, timeZone: string): string {
-  return fromZonedPicker(start.hour(time.hour()).minute(time.minute()).second(0).millisecond(0), timeZone);
+  return zonedDateTime(start.format('YYYY-MM-DD'), time.format('HH:mm'), timeZone).toISOString();
 }
 
 /** The form's starting values: the session to edit, or the defaults of a new one. */

@@ -1,6 +1,6 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { routes, type LoginInput } from '@duijie/shared';
@@ -8,10 +8,11 @@ import { call, isApiFailure } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { redirectTarget } from '../../app/guards';
 import { AuthCard } from '../../ui/auth-card';
-import { failureText } from '../../ui/use-failure';
+import { failureText } from '../../ui/failure-text';
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -57,12 +58,12 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+      <p style={{ marginTop: 16, marginBottom: 0, textAlign: 'center', color: token.colorTextSecondary }}>
         {t('login.noAccount')}{' '}
         <Link to="/register" className="touch-link">
           {t('login.register')}
         </Link>
-      </Typography.Paragraph>
+      </p>
     </AuthCard>
   );
 }

@@ -53,6 +53,8 @@ export function MyRewardsPage() {
                 key={a.runId}
                 size="small"
                 style={{ marginBottom: 12 }}
+                // The amount, class and program wrap over several lines on a phone: room above and below them.
+                styles={{ header: { paddingBlock: 8 } }}
                 data-testid={`my-reward-${a.runId}`}
                 title={
                   <Space wrap size={[8, 0]} style={{ whiteSpace: 'normal' }}>

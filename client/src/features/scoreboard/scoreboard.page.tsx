@@ -7,7 +7,7 @@ import type { Scoreboard, ScoreboardFigure, ScoreboardRow } from '@duijie/shared
 import { isApiFailure } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
 import { formatTime } from '../../ui/dates';
-import { failureText } from '../../ui/use-failure';
+import { failureText } from '../../ui/failure-text';
 import { FIGURE_KEYS, formatScore, isRating } from './scoreboard-format';
 import { useScoreboard, type ScoreboardFeed } from './use-scoreboard';
 import './scoreboard.css';

@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
 import { Chart } from '../../ui/chart';
 import { EVENT_TIME_ZONE, formatTime, formatTimeSeconds } from '../../ui/dates';
+import { ZoneNote } from '../../ui/zone-note';
 
 import { useCeremony } from './use-ceremony';
 import type { ScreenConnection, ScreenError } from './use-ceremony';
@@ -24,6 +25,8 @@ export function ScreenPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
   const { totals, connection, error } = useCeremony(eventId, token);
+  // Every time on the screen is on the clocks of the event's zone (it comes with the figures).
+  const zone = totals?.timeZone ?? EVENT_TIME_ZONE;
 
   return (
     <div className="screen" data-testid="screen">
@@ -33,6 +36,7 @@ export function ScreenPage() {
           <h1>{t('screen.title')}</h1>
         </div>
         <div className="screen-header-tools">
+          {totals && <ZoneNote zone={zone} />}
           <ConnectionDot connection={error && error.kind !== 'join' ? null : connection} />
           <button
             type="button"
@@ -55,34 +59,34 @@ export function ScreenPage() {
           {t('screen.loading')}
         </div>
       )}
-      <AuditSeal />
+      <AuditSeal zone={zone} />
     </div>
   );
 }
 
-/** How often the screen shows the chain's newest signed head (signed every few seconds while it grows). */
+/** How often the screen shows the log's newest signed tree head (signed every few seconds while it grows). */
 const SEAL_REFRESH_MS = 15_000;
 
 /**
- * The audit chain's latest signed head and the signing key's fingerprint, on show to the
+ * The audit log's latest signed tree head (its size and root) and the signing key's fingerprint, on show to the
  * room: anyone may note them and later check the platform's records against them.
  */
-function AuditSeal() {
+function AuditSeal({ zone }: { zone: string }) {
   const { t } = useTranslation();
   const seal = useQuery({
-    queryKey: ['audit-head'],
-    queryFn: ({ signal }) => call(routes.audit.head, {}, { signal }),
+    queryKey: ['audit-tree-head'],
+    queryFn: ({ signal }) => call(routes.audit.treeHead, {}, { signal }),
     refetchInterval: SEAL_REFRESH_MS,
   });
   const head = seal.data?.head;
   if (!seal.data || !head) return null;
   const fingerprint = seal.data.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(' ');
   return (
-    <footer className="screen-seal" data-testid="screen-seal" data-seq={head.seq} data-hash={head.hash}>
+    <footer className="screen-seal" data-testid="screen-seal" data-size={head.size} data-hash={head.rootHash}>
       {t('screen.seal', {
-        seq: head.seq,
-        hash: `${head.hash.slice(0, 12)}…`,
-        at: formatTimeSeconds(head.signedAt, EVENT_TIME_ZONE),
+        size: head.size,
+        hash: `${head.rootHash.slice(0, 12)}…`,
+        at: formatTimeSeconds(head.signedAt, zone),
         fingerprint,
       })}
     </footer>
@@ -193,12 +197,12 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
         ) : (
           <ol className="screen-ticker">
             {totals.latest.map((item) => (
-              <li key={item.agreementId} className="screen-ticker-item" data-testid="screen-ticker-item">
+              <li key={item.agreementId} className="screen-ticker-item" data-testid="screen-ticker-item" data-signed-at={item.signedAt}>
                 <div className="screen-ticker-title">{item.title}</div>
                 <div className="screen-ticker-parties">{item.parties.join(' × ')}</div>
                 <div className="screen-ticker-meta">
                   <span className="screen-ticker-amount">{formatCny(item.amount, lang)}</span>
-                  <span>{formatTime(item.signedAt, EVENT_TIME_ZONE)}</span>
+                  <span data-testid="screen-ticker-time">{formatTime(item.signedAt, totals.timeZone)}</span>
                 </div>
               </li>
             ))}
@@ -222,7 +226,7 @@ function Figures({ totals }: { totals: CeremonyTotals }) {
 
       <section className="screen-panel screen-timeline-panel" data-testid="screen-timeline">
         <h2>{t('screen.timeline')}</h2>
-        <Timeline points={totals.timeline} />
+        <Timeline points={totals.timeline} zone={totals.timeZone} />
       </section>
     </main>
   );
@@ -366,7 +370,7 @@ function Bars({ rows, label }: { rows: BarRow[]; label: string }) {
 }
 
 /** The cumulative signed amount through the ceremony, from zero just before the first signing. */
-function Timeline({ points }: { points: CeremonyTotals['timeline'] }) {
+function Timeline({ points, zone }: { points: CeremonyTotals['timeline']; zone: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const font = useScreenFont();
@@ -380,7 +384,7 @@ function Timeline({ points }: { points: CeremonyTotals['timeline'] }) {
     xAxis: {
       type: 'time',
       axisLine: { lineStyle: { color: SCREEN_MUTED } },
-      axisLabel: { color: SCREEN_MUTED, fontSize: font * 0.85, formatter: (v: number) => formatTime(v, EVENT_TIME_ZONE) },
+      axisLabel: { color: SCREEN_MUTED, fontSize: font * 0.85, formatter: (v: number) => formatTime(v, zone) },
       splitLine: { show: false },
     },
     yAxis: { type: 'value', splitNumber: 2, axisLabel: { show: false }, splitLine: { lineStyle: { color: 'rgba(143, 176, 255, 0.15)' } } },

@@ -1,6 +1,7 @@
 // Public check of a printed certificate: the QR code and link on it lead here with the
 // agreement's id and content hash; the platform answers only when both match, and says
-// 'tampered' when its stored agreement no longer matches what the audit chain recorded.
+// 'tampered' when its stored agreement no longer matches what the audit log recorded, and its
+// signing records' inclusion proofs are checked in the browser (log-proof.tsx).
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Grid, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +9,12 @@ import { useParams, useSearchParams } from 'react-router';
 import { routes } from '@duijie/shared';
 import { call, isApiFailure } from '../../api/client';
 import { AuthCard } from '../../ui/auth-card';
-import { EVENT_TIME_ZONE, formatDateTime } from '../../ui/dates';
+import { formatDateTime } from '../../ui/dates';
 import { useLabels } from '../../ui/labels';
 import { Money } from '../../ui/money';
 import { PageState } from '../../ui/page-state';
+import { ZoneNote } from '../../ui/zone-note';
+import { LogProof } from './log-proof';
 
 export function VerifyPage() {
   const { t } = useTranslation();
@@ -54,6 +57,7 @@ export function VerifyPage() {
                   />
                 </>
               )}
+              <ZoneNote zone={verification.data.timeZone} at={verification.data.signedAt} variant="page" />
               <Descriptions column={1} size="small" bordered layout={narrow ? 'vertical' : 'horizontal'}>
                 <Descriptions.Item label={t('agreement.title')}>{verification.data.title}</Descriptions.Item>
                 <Descriptions.Item label={t('agreement.kind')}>{labels.agreementKind(verification.data.kind)}</Descriptions.Item>
@@ -63,8 +67,8 @@ export function VerifyPage() {
                 <Descriptions.Item label={t('fields.status')}>{labels.agreementStatus(verification.data.status)}</Descriptions.Item>
                 <Descriptions.Item label={t('agreement.parties')}>
                   {verification.data.parties.map((p) => (
-                    <div key={p.name}>
-                      {labels.partyRole(p.role)}：{p.name} · {t('verify.signedAt', { at: formatDateTime(p.signedAt, EVENT_TIME_ZONE) })}
+                    <div key={p.name} data-testid="verify-party">
+                      {labels.partyRole(p.role)}：{p.name} · {t('verify.signedAt', { at: formatDateTime(p.signedAt, verification.data.timeZone) })}
                     </div>
                   ))}
                 </Descriptions.Item>
@@ -73,24 +77,12 @@ export function VerifyPage() {
                     {verification.data.contentHash}
                   </Typography.Text>
                 </Descriptions.Item>
-                {verification.data.signedHead ? (
-                  <Descriptions.Item label={t('verify.signedHead')}>
-                    <div data-testid="verify-signed-head">
-                      {t('verify.signedHeadText', {
-                        seq: verification.data.signedHead.seq,
-                        at: formatDateTime(verification.data.signedHead.signedAt, EVENT_TIME_ZONE),
-
-                        fingerprint: verification.data.signedHead.keyFingerprint.slice(0, 16).match(/.{4}/g)?.join(' '),
-                      })}
-                    </div>
-                    <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>
-                      {verification.data.signedHead.hash}
-                    </Typography.Text>
-                    <div>
-                      <Typography.Text type="secondary">{t('verify.headHint')}</Typography.Text>
-                    </div>
-                  </Descriptions.Item>
-                ) : null}
+                <Descriptions.Item label={t('verify.proof.label')}>
+                  <LogProof verification={verification.data} />
+                  <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+                    {t('verify.headHint')}
+                  </Typography.Text>
+                </Descriptions.Item>
               </Descriptions>
             </div>
           )}

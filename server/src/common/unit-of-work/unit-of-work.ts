@@ -17,8 +17,8 @@ const finishers = new WeakMap<EntityManager, (() => Promise<void>)[]>();
 /**
  * Runs `finish` as the last step inside the transaction of the unit of work `manager` belongs
  * to, just before it commits (after the idempotent answer is recorded); answers false when the
- * manager is not a running unit of work's, and nothing is registered. The audit chain uses it to
- * take its lock at the end, so audited changes wait for each other only for that last step.
+ * manager is not a running unit of work's, and nothing is registered. The audit log uses it to
+ * write a change's records in one INSERT, stamped with the time the change is about to commit.
  */
 export function beforeCommit(manager: EntityManager, finish: () => Promise<void>): boolean {
   const list = finishers.get(manager);
@@ -59,7 +59,7 @@ export class UnitOfWork {
       try {
         const result = await work({ manager, emit: (event) => void events.push(event) });
         const answer = opts.answer === false ? result : await recordAnswer(manager, result);
-        // A finisher may register another (the audit chain flushes once, whatever it holds then).
+        // A finisher may register another (the audit log writes once, whatever it holds then).
         for (let i = 0; i < finishing.length; i += 1) await finishing[i]();
         return answer;
       } finally {

@@ -36,6 +36,7 @@ import { Ratings1797600000200 } from './1797600000200-Ratings';
 import { Statistics1797600000000 } from './1797600000000-Statistics';
 import { Scoreboard1797600000300 } from './1797600000300-Scoreboard';
 import { Rewards1797600000100 } from './1797600000100-Rewards';
+import { SequencedAuditLog1797700000000 } from './1797700000000-SequencedAuditLog';
 
 /** Every migration, in order; the server runs pending ones at start. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   Statistics1797600000000,
   Scoreboard1797600000300,
   Rewards1797600000100,
+  SequencedAuditLog1797700000000,
 ];

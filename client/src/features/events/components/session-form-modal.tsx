@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, Modal, Radio, Row, Select, TimePicker } from 'antd';
+import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEETING_MODES, REGISTRATION_MODES, SESSION_KINDS } from '@duijie/shared';
 import type { MatchSession } from '@duijie/shared';
@@ -10,6 +10,7 @@ import { initialSessionValues, toSessionInput } from '../session-values';
 import type { SessionFormValues } from '../session-values';
 import { SessionTimeFields } from './session-time-fields';
 import { useEventTimeZone } from '../hooks/use-event-time-zone';
+import { WallClockPicker } from '../../../ui/wall-clock-picker';
 import { ZoneNote } from '../../../ui/zone-note';
 
 type Props = {
@@ -111,7 +112,14 @@ function SessionForm({ eventId, session, onDone }: SessionFormProps) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="breakRange" label={t('fields.breakRange')} extra={t('sessions.breakHint')}>
-            <TimePicker.RangePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} data-testid="session-break" />
+            <WallClockPicker.RangePicker
+              picker="time"
+              format="HH:mm"
+              minuteStep={5}
+              needConfirm={false}
+              style={{ width: '100%' }}
+              data-testid="session-break"
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -1,8 +1,12 @@
-import { Col, DatePicker, Form, InputNumber, Row } from 'antd';
+import { Col, Form, InputNumber, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { WallClockPicker } from '../../../ui/wall-clock-picker';
 
-/** A session's start and end, its meeting slots and tables, and the signing ceremony's time. */
+/**
+ * A session's start and end, its meeting slots and tables, and the signing ceremony's time: typed
+ * on the event's clock, in wall-clock pickers (no device zone's daylight saving moves them).
+ */
 export function SessionTimeFields() {
   const { t } = useTranslation();
   const required = { required: true, message: t('validation.required') };
@@ -12,7 +16,13 @@ export function SessionTimeFields() {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="startsAt" label={t('fields.startsAt')} rules={[required]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="session-starts" />
+            <WallClockPicker
+              showTime={{ format: 'HH:mm' }}
+              needConfirm={false}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              data-testid="session-starts"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -30,7 +40,13 @@ export function SessionTimeFields() {
               }),
             ]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="session-ends" />
+            <WallClockPicker
+              showTime={{ format: 'HH:mm' }}
+              needConfirm={false}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              data-testid="session-ends"
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -47,7 +63,7 @@ export function SessionTimeFields() {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="ceremonyAt" label={t('fields.ceremonyAt')}>
-            <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            <WallClockPicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import { EditOutlined, TableOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../ui/dates';
 import { useTimeZoneOf } from '../hooks/use-event-time-zone';
 import { useLabels } from '../../../ui/labels';
 import { SessionStatusTag } from '../../../ui/status-tag';
+import { ResponsiveList } from '../../../ui/responsive-list';
 import { rowTestId } from '../../../ui/test-id';
 import { RegisterButton } from './register-button';
 import { SessionAdvanceButton } from './session-advance-button';
@@ -20,7 +21,7 @@ type Props = {
   onEdit?: (session: MatchSession) => void;
 };
 
-/** The sessions of one event with what the user may do in each. */
+/** The sessions of one event with what the user may do in each: a table, on a phone a card per session. */
 export function SessionsTable({ sessions, me, participations, onEdit }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -71,14 +72,18 @@ export function SessionsTable({ sessions, me, participations, onEdit }: Props) {
   ];
 
   return (
-    <Table<MatchSession>
+    <ResponsiveList<MatchSession>
       rowKey="id"
-      size="middle"
       columns={columns}
       dataSource={sessions}
       pagination={false}
-      onRow={(s) => rowTestId('session-row', { 'data-session-id': s.id })}
-      scroll={{ x: 'max-content' }}
+      cardTitle="title"
+      cardExtra="status"
+      cardFacts={['kind', 'time', 'venue', 'leadDepartment', 'registrationMode']}
+      cardActions={['actions']}
+      rowProps={(s) => rowTestId('session-row', { 'data-session-id': s.id })}
+      testId="sessions"
+      tableProps={{ size: 'middle', scroll: { x: 'max-content' } }}
     />
   );
 }

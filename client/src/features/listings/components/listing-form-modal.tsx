@@ -1,4 +1,5 @@
-import { Collapse, Divider, Form, Input, Modal, Select, Typography } from 'antd';
+import { Collapse, Divider, Form, Grid, Input, Modal, Select, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LISTING_OPEN_STATUSES } from '@duijie/shared';
 import type { ListingType, ListingView, MatchSession } from '@duijie/shared';
@@ -22,10 +23,27 @@ type Props = {
   onClose: () => void;
 };
 
+/** On a phone the form takes the whole screen: no margins, its title and close button stay on top while its body scrolls. */
+const FULL_SCREEN: { modal: CSSProperties; container: CSSProperties; body: CSSProperties } = {
+  modal: { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 },
+  container: { height: '100dvh', display: 'flex', flexDirection: 'column', borderRadius: 0, boxShadow: 'none' },
+  body: { flex: 1, minHeight: 0, overflowY: 'auto', overscrollBehavior: 'contain' },
+};
+
 export function ListingFormModal({ open, choices, listing, initialSessionId, onClose }: Props) {
   const { t } = useTranslation();
+  const phone = Grid.useBreakpoint().md === false;
   return (
-    <Modal open={open} title={listing ? t('listing.editTitle') : t('listing.createTitle')} footer={null} onCancel={onClose} destroyOnHidden width={860}>
+    <Modal
+      open={open}
+      title={listing ? t('listing.editTitle') : t('listing.createTitle')}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      width={phone ? '100%' : 860}
+      style={phone ? FULL_SCREEN.modal : undefined}
+      styles={phone ? { container: FULL_SCREEN.container, body: FULL_SCREEN.body } : undefined}
+    >
       <ListingForm choices={choices} listing={listing} initialSessionId={initialSessionId} onDone={onClose} />
     </Modal>
   );
