@@ -6,6 +6,7 @@
 // acknowledged agreement's certificate answer with its proofs and the published key, for the
 // spec to check with the independent RFC 9162 verifier.
 import type { AgreementVerification, AuditHeadInfo, AuditVerification } from '@duijie/shared';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Client } from 'pg';
 import type { RunningServer } from './server';
 
@@ -21,10 +22,51 @@ export function leadLines(server: RunningServer): number[] {
   return [...server.output().matchAll(LEADS)].map((m) => Number(m[1]));
 }
 
+/**
+ * Which of these processes holds the TCP connection whose local port is `port` (a backend's
+ * client_port in pg_stat_activity), from /proc: the process's socket inodes, and the
+ * connection's inode in /proc/net/tcp. Null when none does (or /proc cannot tell).
+ */
+export function connectionOwner(port: number, pids: number[]): number | null {
+  const inodes = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let table: string;
+    try {
+      table = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of table.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && parseInt(fields[1].split(':')[1] ?? '', 16) === port) inodes.add(fields[9]);
+    }
+  }
+  for (const pid of pids) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const target = (() => {
+          try {
+            return readlinkSync(`/proc/${pid}/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })();
+        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+        if (inode && inodes.has(inode)) return pid;
+      }
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  return null;
+}
+
 export type SequencerKill = {
   /** The process that led when the batch started, and its PostgreSQL backend (the advisory lock's holder). */
   leaderPid: number;
   backendPid: number;
+  /** The server process whose connection that backend serves (from /proc): the leader the log line named. */
+  backendOwnerPid: number | null;
   /** The backend had written in its batch's transaction (positions given) when its process was killed. */
   batchHadWritten: boolean;
   /** What the stopped batch was running when its process was killed. */
@@ -73,12 +115,12 @@ export async function killSequencerMidBatch(o: {
     // The leader's batch: the backend holding the sequencer's lock, waiting for ours in its INSERT of nodes.
     const watch = new Client({ connectionString: o.databaseUrl });
     await watch.connect();
-    let stuck: { pid: number; wrote: boolean; query: string; unplaced: number } | undefined;
+    let stuck: { pid: number; port: number; wrote: boolean; query: string; unplaced: number } | undefined;
     try {
       const deadline = Date.now() + 15_000;
       while (!stuck) {
-        const { rows } = await watch.query<{ pid: number; wrote: boolean; query: string; unplaced: number }>(
-          `SELECT a.pid, a.backend_xid IS NOT NULL AS wrote, a.query,
+        const { rows } = await watch.query<{ pid: number; port: number; wrote: boolean; query: string; unplaced: number }>(
+          `SELECT a.pid, a.client_port AS port, a.backend_xid IS NOT NULL AS wrote, a.query,
                   (SELECT count(*)::int FROM audit_record WHERE position IS NULL) AS unplaced
              FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
             WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND a.wait_event_type = 'Lock' AND a.query LIKE '%audit_tree_node%'`,
@@ -88,6 +130,7 @@ export async function killSequencerMidBatch(o: {
         if (!stuck && Date.now() > deadline) throw new Error("the sequencer's batch did not reach the tree's nodes within 15 s of the burst");
         if (!stuck) await sleep(50);
       }
+      const backendOwnerPid = connectionOwner(stuck.port, [leader.pid, follower.pid]);
       const successorLines = leadLines(follower).length;
       await leader.kill();
       const killedAt = Date.now();
@@ -107,6 +150,7 @@ export async function killSequencerMidBatch(o: {
       return {
         leaderPid: leader.pid,
         backendPid: stuck.pid,
+        backendOwnerPid,
         batchHadWritten: stuck.wrote,
         batchQuery: stuck.query.replace(/\s+/g, ' ').slice(0, 120),
         unplacedAtKill: stuck.unplaced,

@@ -1,15 +1,22 @@
 // Crashes. A signing storm while the server process is killed with SIGKILL at random moments
 // and restarted, clients retrying with their Idempotency-Keys: afterwards every signature a
 // client saw acknowledged is there exactly once, no agreement is signed with a party
-// missing, the audit chain verifies and the big screen shows what the database holds.
+// missing, and the big screen shows what the database holds. The audit log (issue 19): a second
+// process joins and the one sequencing the log is killed in the middle of a batch; another takes
+// over within seconds; every acknowledged signature's record is placed exactly once, each
+// agreement's public check carries inclusion proofs that an independent RFC 9162 verifier accepts
+// against a tree head signed with the published key, and the whole log verifies from the start.
 // `npm test` runs a short storm; `npm run test:faults` a long one (FAULT_KILLS, default 25).
 // And a server on its embedded PostgreSQL (`npm start`), killed the same way, starts again.
 // And PostgreSQL itself going away (its LISTEN backends terminated, a fast shutdown and a
 // start) under load: both server processes stay up, say 503 meanwhile and recover by themselves.
+import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { AgreementVerification, AuditHeadInfo, SignedTreeHead } from '@duijie/shared';
+import { hashLeaf, verifyInclusion } from '../../server/src/testing/rfc9162-verifier';
 import { Api, steelSupply } from './api';
 import { BoardMirror, boardTruth, mirrorVersions, waitFor } from './board-mirror';
 import { startPostgres, type OwnPostgres } from './postgres';
@@ -43,7 +50,12 @@ describe(`a signing storm through ${KILLS} SIGKILLs of the server`, () => {
           `  retries: ${r.retries.network} after network errors, ${r.retries.timeout} after timeouts, ${r.retries.serverError} after 5xx, ${r.retries.inFlight} after 409 in flight (${r.retries.inFlightAfterCrash} of them after a kill), ${r.retries.stepUp} step-ups`,
           `  Idempotency-Keys taken over from requests that died with their process: ${r.takeovers}`,
           `  restart (spawn to ready): median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${sorted[sorted.length - 1] ?? 0} ms`,
-          `  audit chain: ${r.auditVerify.ok ? 'verifies' : 'BROKEN'} (${r.auditVerify.checked} records); screen: ${JSON.stringify(r.screen.totals)} after ${r.screen.connects} connections`,
+          `  audit log, checked incrementally after the storm: ${r.auditVerify.ok ? 'verifies' : 'BROKEN'} (${r.auditVerify.checked} records checked against the head of size ${r.auditVerify.treeSize}, ${r.auditVerify.pending} not placed yet); screen: ${JSON.stringify(r.screen.totals)} after ${r.screen.connects} connections`,
+          r.sequencerKill
+            ? `  sequencer (pid ${r.sequencerKill.leaderPid}, backend ${r.sequencerKill.backendPid} serving pid ${r.sequencerKill.backendOwnerPid}) killed mid-batch (${r.sequencerKill.batchHadWritten ? 'positions written, ' : ''}waiting in "${r.sequencerKill.batchQuery.slice(0, 60)}…", ${r.sequencerKill.unplacedAtKill} records unplaced, ${r.sequencerKill.burstAcks} signatures in the burst): its backend gone after ${r.sequencerKill.backendGoneMs} ms, pid ${r.sequencerKill.successorPid} took over after ${r.sequencerKill.takeoverMs} ms`
+            : '  sequencer not killed',
+          `  every record of the event placed ${r.placedAfterStormMs} ms after the storm's last signature; after the sequencer's kill in ${r.log.placedMs} ms, a signed head covering them in ${r.log.headMs} ms; ${r.log.signedRecords.length} signing records, ${r.log.certificates.length} certificates checked (${r.log.certificates.reduce((n, c) => n + c.answer.proofs.length, 0)} inclusion proofs)`,
+          `  GET /api/audit/verify?full=true: ${r.log.verifyFull.ok ? 'verifies' : 'BROKEN'} (${r.log.verifyFull.checked} positions, ${r.log.verifyFull.signedHeads} signed heads, tree size ${r.log.verifyFull.treeSize}); again incrementally: from ${r.log.verifyAgain.fromSize}, ${r.log.verifyAgain.checked} positions`,
         ].join('\n'),
       );
     },
@@ -98,7 +110,7 @@ describe(`a signing storm through ${KILLS} SIGKILLs of the server`, () => {
     expect(r.db.agreements.filter((a) => !signedStatus(a))).toEqual([]);
   });
 
-  it('leaves an audit chain that verifies, with one record per step of each agreement', () => {
+  it('leaves an audit log that verifies, with one record per step of each agreement', () => {
     expect(r.auditVerify).toMatchObject({ ok: true, firstBroken: null });
     const counts = new Map(r.db.audit.map((x) => [`${x.agreementId}/${x.action}`, x.count]));
     const wrong = r.db.agreements.flatMap((a) =>
@@ -113,6 +125,103 @@ describe(`a signing storm through ${KILLS} SIGKILLs of the server`, () => {
         .map(([action, n]) => ({ agreementId: a.id, action, expected: n, found: counts.get(`${a.id}/${action}`) ?? 0 })),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('places every acknowledged signature in the audit log exactly once, within seconds of the storm', () => {
+    // -1: not all placed within the 20 s wait (after the storm's last restart, and after the sequencer's kill).
+    expect(r.placedAfterStormMs).toBeGreaterThanOrEqual(0);
+    expect(r.log.placedMs).toBeGreaterThanOrEqual(0);
+    const records = new Map<string, (typeof r.log.signedRecords)[number][]>();
+    for (const x of r.log.signedRecords)
+      records.set(`${x.agreementId}/${x.organisationId}`, [...(records.get(`${x.agreementId}/${x.organisationId}`) ?? []), x]);
+    const notOnce = r.acks
+      .map((a) => ({ ...a, records: records.get(`${a.agreementId}/${a.organisationId}`) ?? [] }))
+      .filter((a) => a.records.length !== 1 || a.records[0].position === null);
+    expect(notOnce).toEqual([]);
+    expect(r.log.signedRecords).toHaveLength(r.acks.length);
+    // No position given twice, in the whole log, and none left out below the largest.
+    expect(r.log.placed.distinctPositions).toBe(r.log.placed.records);
+    expect(r.log.placed).toMatchObject({ minPosition: 0, maxPosition: r.log.placed.records - 1 });
+  });
+
+  it("proves every acknowledged agreement's signatures: inclusion proofs an independent RFC 9162 verifier accepts, under a tree head signed with the published key", () => {
+    const published: AuditHeadInfo = r.log.published;
+    // The published key is the one its fingerprint names (SHA-256 of its SPKI DER).
+    expect(
+      createHash('sha256')
+        .update(createPublicKey(published.publicKeyPem).export({ type: 'spki', format: 'der' }))
+        .digest('hex'),
+    ).toBe(published.keyFingerprint);
+    expect(r.log.headMs).toBeGreaterThanOrEqual(0);
+    expect(r.log.certificates.map((c) => c.agreementId).sort()).toEqual(r.creates.map((c) => c.agreementId).sort());
+    const headChecked = new Map<string, boolean>();
+    const headValid = (h: SignedTreeHead): boolean => {
+      const key = `${h.size}/${h.rootHash}/${h.signature}`;
+      if (!headChecked.has(key))
+        headChecked.set(
+          key,
+          h.keyFingerprint === published.keyFingerprint &&
+            h.message === `duijie-audit-tree-head/v1\n${h.size}\n${h.rootHash}\n${h.signedAt}` &&
+            verifySignature(null, Buffer.from(h.message), published.publicKeyPem, Buffer.from(h.signature, 'base64')),
+        );
+      return headChecked.get(key)!;
+    };
+    const positions = new Map(r.log.signedRecords.map((x) => [x.recordId, x.position]));
+    const signers = new Map<string, string[]>();
+    for (const a of r.acks) signers.set(a.agreementId, [...(signers.get(a.agreementId) ?? []), a.organisationId].sort());
+    const failures = r.log.certificates.flatMap(({ agreementId, answer }: { agreementId: string; answer: AgreementVerification }) => {
+      const fail = (why: string) => [{ agreementId, why }];
+      if (answer.integrity !== 'valid') return fail(`integrity ${answer.integrity}: ${answer.findings.join(', ')}`);
+      const head = answer.treeHead;
+      if (!head) return fail('no tree head');
+      if (!headValid(head)) return fail(`the tree head of size ${head.size} does not verify with the published key`);
+      const signed = answer.proofs.filter((p) => p.action === 'agreement.signed');
+      if (answer.proofs.length !== 3 || signed.length !== 2) return fail(`proofs for ${answer.proofs.map((p) => p.action).join(', ')}`);
+      const bad = answer.proofs.filter((p) => {
+        const leaf = JSON.parse(p.leafData) as { action: string; entityType: string; entityId: string };
+        return (
+          hashLeaf(Buffer.from(p.leafData, 'utf8')) !== p.leafHash ||
+          !verifyInclusion(p.leafHash, p.position, head.size, p.path, head.rootHash) ||
+          leaf.action !== p.action ||
+          leaf.entityType !== 'agreement' ||
+          leaf.entityId !== agreementId ||
+          (p.action === 'agreement.signed' && positions.get(p.recordId) !== p.position)
+        );
+      });
+      if (bad.length > 0) return fail(`proofs that do not verify: ${bad.map((p) => `${p.action} #${p.position}`).join(', ')}`);
+      const organisations = signed.map((p) => (JSON.parse(p.leafData) as { data: { organisationId: string } }).data.organisationId).sort();
+      if (JSON.stringify(organisations) !== JSON.stringify(signers.get(agreementId))) return fail(`signed by ${organisations.join(', ')} in the log`);
+      return [];
+    });
+    expect(failures).toEqual([]);
+    expect(headChecked.size).toBeGreaterThan(0);
+    expect(published.head && headValid(published.head)).toBe(true);
+  });
+
+  it('verifies the whole audit log from the start against its latest signed tree head, and again from there', () => {
+    expect(r.log.verifyFull).toMatchObject({ ok: true, firstBroken: null, fromSize: 0 });
+    expect(r.log.verifyFull.checked).toBe(r.log.verifyFull.treeSize);
+    // The head it checks against covers every signing record of the storm.
+    expect(r.log.verifyFull.treeSize).toBeGreaterThan(Math.max(...r.log.signedRecords.map((x) => x.position ?? Infinity)));
+    expect(r.log.verifyFull.contentChecked).toBeGreaterThanOrEqual(r.creates.length);
+    expect(r.log.verifyAgain).toMatchObject({ ok: true, firstBroken: null, fromSize: r.log.verifyFull.treeSize });
+  });
+
+  it("hands the sequencing to another process within seconds when the sequencer's process is killed in the middle of a batch", () => {
+    const k = r.sequencerKill!;
+    expect(k).not.toBeNull();
+    // The process that said it sequences is the one whose connection holds the sequencer's lock.
+    expect(k.backendOwnerPid).toBe(k.leaderPid);
+    // Killed mid-batch: its transaction had given positions and was waiting to store the tree's nodes.
+    expect(k.batchHadWritten).toBe(true);
+    expect(k.batchQuery).toMatch(/INSERT INTO audit_tree_node/);
+    expect(k.unplacedAtKill).toBeGreaterThan(0);
+    expect(k.burstAcks).toBe(CLIENTS * 2);
+    // Its backend went with it (the batch rolled back, the advisory lock released), and the other process took the lead.
+    expect(k.backendGoneMs).toBeGreaterThanOrEqual(0);
+    expect(k.successorPid).not.toBe(k.leaderPid);
+    expect(k.takeoverMs).toBeGreaterThanOrEqual(0);
+    expect(k.takeoverMs).toBeLessThan(5000);
   });
 
   it('leaves no Idempotency-Key in flight, and one stored answer per acknowledged request', () => {

@@ -12,7 +12,7 @@ import type { MatchSession } from '@duijie/shared';
 import { launchBrowser } from './browser';
 import { Api, E2E_PASSWORD, steelSupply, type Actor } from './api';
 import { ADMIN, startServer, type RunningServer } from './server';
-import { clickSettled, login, modal, pick, withScreenshots } from './ui';
+import { clickSettled, login, modal, motionless, pick, withScreenshots } from './ui';
 
 /** What a browser's agenda says about one meeting, read from the row's data attributes and text. */
 async function agendaEntry(page: Page, meetingId: string) {
@@ -290,7 +290,10 @@ describe('negotiation meetings in the browser', () => {
         const planModal = desk.getByTestId('plan-meeting-modal');
         // Its own time is offered too (its seat would be free without it): take another.
         const now = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2}/.exec(await planModal.innerText())![0];
+        // Once the modal and then the dropdown have stopped moving: a click during their zoom can miss (seen under CPU load).
+        await motionless(desk);
         await planModal.getByTestId('pin-slot').click();
+        await motionless(desk);
         await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasNotText: now }).first().click();
         await desk.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
         await clickSettled(planModal.getByTestId('pin-submit'));

@@ -2,9 +2,17 @@
 // them, every write sent with an Idempotency-Key and repeated with the same key until it is
 // answered, while the server process is killed with SIGKILL at random moments and started
 // again on the same port, against a PostgreSQL that outlives it. A big screen follows the
-// ceremony throughout. The result is what the clients saw acknowledged next to what the
-// database, the audit chain and the screen hold, for the spec to compare.
-import { laterCeremonyTotals, type Agreement, type CeremonyTotals, type ClientToServerEvents, type ServerToClientEvents } from '@duijie/shared';
+// ceremony throughout. Then a second process joins, and the one sequencing the audit log is
+// killed in the middle of a batch (audit-log-storm.ts). The result is what the clients saw
+// acknowledged next to what the database, the audit log and the screen hold, for the spec to compare.
+import {
+  laterCeremonyTotals,
+  type Agreement,
+  type AuditVerification,
+  type CeremonyTotals,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@duijie/shared';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +20,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { Api, E2E_PASSWORD, type Actor } from './api';
+import { auditLogFacts, killSequencerMidBatch, placedWithin, type LogFacts, type SequencerKill } from './audit-log-storm';
 import { ADMIN, freePort, startServer, type RunningServer } from './server';
 
 export type StormOptions = {
@@ -24,6 +33,8 @@ export type StormOptions = {
   minRounds: number;
   /** How long a started server lives before it is killed, in ms. */
   uptime?: [number, number];
+  /** After the storm, a second process joins and the sequencer's process is killed mid-batch (default true). */
+  killSequencer?: boolean;
   log?: (line: string) => void;
 };
 
@@ -35,7 +46,9 @@ export type StormResult = {
   /** Server start (spawn) to ready, per restart, in ms. */
   restartMs: number[];
   durationMs: number;
-  creates: { agreementId: string; amount: number }[];
+  /** The storm's end → every audit record of its agreements placed by the last restarted process, in ms (-1: not within 20 s). */
+  placedAfterStormMs: number;
+  creates: { agreementId: string; amount: number; contentHash: string }[];
   acks: SignatureAck[];
   /** Signing answered "already signed" or "agreement signed": a retry that lost its first answer. */
   refusedAsDuplicate: { agreementId: string; organisationId: string; code: string }[];
@@ -49,7 +62,12 @@ export type StormResult = {
     keys: { inFlight: number; done: number };
     totals: { count: number; amount: number };
   };
-  auditVerify: { ok: boolean; checked: number; firstBroken: unknown };
+  /** GET /api/audit/verify (incremental) as the storm's last process answers it right after the storm. */
+  auditVerify: AuditVerification;
+  /** The sequencer's process killed in the middle of a batch, with a second process to take over (null: not asked). */
+  sequencerKill: SequencerKill | null;
+  /** The audit log after the storm: every signing record placed, certificates' proofs, a full verification. */
+  log: LogFacts;
   screen: { totals: { count: number; amount: number } | null; connects: number; joins: number; refused: string[] };
 };
 
@@ -170,10 +188,14 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
   const [minUptime, maxUptime] = o.uptime ?? [300, 1500];
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'duijie-storm-'));
-  const env = { DATABASE_URL: o.databaseUrl };
+  // LOG_LEVEL=debug: Nest's 'log' level too, where a process says it took the audit log's sequencing.
+  const env = { DATABASE_URL: o.databaseUrl, LOG_LEVEL: 'debug' };
   let server: RunningServer = await startServer({ env, port, dataDir, keepData: true });
   const http = new Retrying(server.url);
   let screen: ScreenMirror | null = null;
+  /** The second process that joins for the sequencer's kill, on a data folder of its own. */
+  let second: RunningServer | null = null;
+  const secondDataDir = mkdtempSync(join(tmpdir(), 'duijie-storm-'));
   const countTakeovers = (s: RunningServer) => (s.output().match(/Took over Idempotency-Key/g) ?? []).length;
   let takeovers = 0;
 
@@ -191,7 +213,7 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
         return { index, borrower, lender };
       }),
     );
-    const stepUp = (actor: Actor) => http.expect(200, 'POST', '/auth/step-up', { token: actor.token, body: { password: E2E_PASSWORD } });
+    const stepUp = (actor: Actor, via = http) => via.expect(200, 'POST', '/auth/step-up', { token: actor.token, body: { password: E2E_PASSWORD } });
     for (const c of clients) await Promise.all([stepUp(c.borrower), stepUp(c.lender)]);
     const link = await api.call<{ token: string }>('POST', `/events/${session.eventId}/screen-links`, { label: '风暴大屏' }, organiser.token);
     screen = new ScreenMirror(server.url, link.token, session.eventId);
@@ -205,10 +227,10 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
     let killerDone = false;
     const started = Date.now();
 
-    const sign = async (actor: Actor, agreement: Agreement): Promise<void> => {
+    const sign = async (actor: Actor, agreement: Agreement, via: Retrying): Promise<void> => {
       const key = randomUUID(); // one per (agreement, party), kept through every retry
       for (;;) {
-        const answer = await http.call('POST', `/agreements/${agreement.id}/sign`, { token: actor.token, key, body: { contentHash: agreement.contentHash } });
+        const answer = await via.call('POST', `/agreements/${agreement.id}/sign`, { token: actor.token, key, body: { contentHash: agreement.contentHash } });
         if (answer.status === 200) {
           const signed = answer.body as unknown as Agreement;
           const mine = signed.parties.find((p) => p.organisationId === actor.organisationId);
@@ -219,8 +241,8 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
         }
         if (answer.status === 403 && answer.body.code === 'step_up_required') {
           // The signing grant ran out (a long storm): confirm the password again, same key.
-          http.retries.stepUp += 1;
-          await stepUp(actor);
+          via.retries.stepUp += 1;
+          await stepUp(actor, via);
           continue;
         }
         if (answer.status === 409 && (answer.body.code === 'already_signed' || answer.body.code === 'agreement_signed')) {
@@ -231,27 +253,31 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
       }
     };
 
+    /** A loan drafted by the client's borrower, then signed by both parties. */
+    const round = async (c: StormClient, name: string, via: Retrying): Promise<void> => {
+      const amount = randomInt(1, 2000) * 10_000;
+      const agreement = await via.expect<Agreement>(201, 'POST', `/sessions/${session.id}/agreements`, {
+        token: c.borrower.token,
+        key: randomUUID(),
+        body: {
+          kind: 'loan',
+          title: `风暴贷款 ${c.index}-${name}`,
+          amount,
+          termMonths: 12 + randomInt(48),
+          keyTerms: '年利率3.6%，按季付息，到期还本。',
+          parties: [
+            { organisationId: c.borrower.organisationId, role: 'borrower' },
+            { organisationId: c.lender.organisationId, role: 'lender' },
+          ],
+        },
+      });
+      creates.push({ agreementId: agreement.id, amount, contentHash: agreement.contentHash });
+      // Both parties at once, so that signatures race each other as well as the kills.
+      await Promise.all([sign(c.borrower, agreement, via), sleep(randomInt(40)).then(() => sign(c.lender, agreement, via))]);
+    };
     const runClient = async (c: StormClient): Promise<void> => {
-      for (let round = 0; !killerDone || round < o.minRounds; round++) {
-        const amount = randomInt(1, 2000) * 10_000;
-        const agreement = await http.expect<Agreement>(201, 'POST', `/sessions/${session.id}/agreements`, {
-          token: c.borrower.token,
-          key: randomUUID(),
-          body: {
-            kind: 'loan',
-            title: `风暴贷款 ${c.index}-${round}`,
-            amount,
-            termMonths: 12 + randomInt(48),
-            keyTerms: '年利率3.6%，按季付息，到期还本。',
-            parties: [
-              { organisationId: c.borrower.organisationId, role: 'borrower' },
-              { organisationId: c.lender.organisationId, role: 'lender' },
-            ],
-          },
-        });
-        creates.push({ agreementId: agreement.id, amount });
-        // Both parties at once, so that signatures race each other as well as the kills.
-        await Promise.all([sign(c.borrower, agreement), sleep(randomInt(40)).then(() => sign(c.lender, agreement))]);
+      for (let n = 0; !killerDone || n < o.minRounds; n++) {
+        await round(c, String(n), http);
         await sleep(randomInt(10, 80));
       }
     };
@@ -284,6 +310,34 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
     };
     await Promise.all([killer(), ...clients.map(runClient)].map((p) => p.catch(stopOthers)));
     const durationMs = Date.now() - started;
+    const placedAfterStormMs = await placedWithin(o.databaseUrl, session.eventId);
+
+    // A second process joins; the one sequencing the audit log is killed in the middle of a batch
+    // placing a burst of signatures (each client one more loan, half of them through each process).
+    let sequencerKill: SequencerKill | null = null;
+    if (o.killSequencer ?? true) {
+      second = await startServer({ env, dataDir: secondDataDir, keepData: true });
+      const viaSecond = new Retrying(second.url);
+      sequencerKill = await killSequencerMidBatch({
+        databaseUrl: o.databaseUrl,
+        servers: [server, second],
+        burst: async () => {
+          const before = acks.length;
+          await Promise.all(clients.map((c) => round(c, 'burst', c.index % 2 === 0 ? http : viaSecond)));
+          return acks.length - before;
+        },
+        restart: async (dead) => {
+          if (dead !== server) return; // the second process: the storm's own goes on serving the clients and the screen
+          takeovers += countTakeovers(server);
+          server = await startServer({ env, port, dataDir, keepData: true });
+        },
+      });
+      takeovers += countTakeovers(second);
+      log(
+        `storm: the sequencer (pid ${sequencerKill.leaderPid}) killed mid-batch; pid ${sequencerKill.successorPid} took over in ${sequencerKill.takeoverMs} ms`,
+      );
+    }
+
     takeovers += countTakeovers(server);
 
     // What the database holds, from a connection of the test's own.
@@ -327,6 +381,13 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
       await db.end();
     }
     const auditVerify = await http.expect<StormResult['auditVerify']>(200, 'GET', '/audit/verify', { token: organiser.token });
+    const logFacts = await auditLogFacts({
+      databaseUrl: o.databaseUrl,
+      baseUrl: server.url,
+      organiserToken: organiser.token,
+      eventId: session.eventId,
+      agreements: creates.map((c) => ({ agreementId: c.agreementId, contentHash: c.contentHash })),
+    });
 
     // The screen settles on the database's figures (pushes are at most four a second).
     const mirror = screen;
@@ -338,6 +399,7 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
       kills,
       restartMs,
       durationMs,
+      placedAfterStormMs,
       creates,
       acks,
       refusedAsDuplicate,
@@ -345,11 +407,15 @@ export async function runSigningStorm(o: StormOptions): Promise<StormResult> {
       takeovers,
       db: facts,
       auditVerify,
+      sequencerKill,
+      log: logFacts,
       screen: { totals: screenFigures(), connects: mirror.connects, joins: mirror.joins, refused: mirror.refused },
     };
   } finally {
     screen?.close();
     await server.stop();
+    await second?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(secondDataDir, { recursive: true, force: true });
   }
 }

@@ -107,7 +107,8 @@ export class AuditSequencerService implements OnApplicationBootstrap, OnModuleDe
     }
     this.runner = runner;
     this.written = null;
-    this.logger.log(`This process sequences the audit log (pid ${process.pid})`);
+    // At warn, which production logs: which process sequences, and when another took over, is worth knowing.
+    this.logger.warn(`This process sequences the audit log (pid ${process.pid})`);
     return true;
   }
 
