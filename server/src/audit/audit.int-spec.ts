@@ -6,7 +6,8 @@ import { supplyListing, TestApp, type Actor } from '../testing/test-app';
 import { leafData } from './audit-leaf';
 import { AuditSequencerService } from './audit-sequencer.service';
 import { AuditTreeService } from './audit-tree.service';
-import { AuditService } from './audit.service';
+import { AuditService, FULL_VERIFY_JOB } from './audit.service';
+import { JobQueue } from '../jobs/job-queue';
 
 // Proofs are checked with testing/rfc9162-verifier.ts, written from the RFC with node:crypto,
 // not with the server's own Merkle code (shared/src/merkle.ts).
@@ -191,6 +192,24 @@ describe('sequenced audit log (integration)', () => {
       return () => t.dataSource.query(`UPDATE audit_tree_head SET signature = $2 WHERE size = $1`, [head.size, head.signature]);
     });
     expect(result).toMatchObject({ ok: false, firstBroken: { position: head.size, reason: expect.stringContaining('does not verify') } });
+  });
+
+  it('leaves a record changed after it was verified to the nightly full check, which finds it', async () => {
+    await seal();
+    expect((await verify()).ok).toBe(true);
+    const target = await placed(4);
+    await t.dataSource.query(`UPDATE audit_record SET data = '{"n": 2}' WHERE id = $1`, [target.id]);
+    try {
+      // The incremental check rereads only what was placed since the head it verified last.
+      expect((await verify()).ok).toBe(true);
+      const nightly = await t.app.get(AuditService).verifyFully();
+      expect(nightly).toMatchObject({ ok: false, fromSize: 0, firstBroken: { position: Number(target.position) } });
+      // It runs as a scheduled job of its own.
+      expect(await t.app.get(JobQueue).send(FULL_VERIFY_JOB, {})).toEqual(expect.any(String));
+    } finally {
+      await t.dataSource.query(`UPDATE audit_record SET data = $2 WHERE id = $1`, [target.id, JSON.stringify(target.data)]);
+    }
+    expect((await verify(true)).ok).toBe(true);
   });
 
   it('places records in the order their changes commit, with no lock between writers', async () => {

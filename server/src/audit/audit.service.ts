@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   appendLeaves,
@@ -18,9 +18,13 @@ import { AuditRecord, AuditTreeHead } from './audit-record.entity';
 import { AUDIT_LOG_SQL, AuditTreeService } from './audit-tree.service';
 import type { AuditExportFilter, AuditQuery } from './dto/audit-query.dto';
 import { EXPORT_PAGE_SIZE } from '../common/xlsx';
+import { JobQueue } from '../jobs/job-queue';
 
 /** Rows per INSERT when recording many: well below PostgreSQL's limit of 65,535 parameters. */
 const AUDIT_BATCH = 1000;
+
+/** The nightly check of the whole log: incremental checks do not reread what they verified before. */
+export const FULL_VERIFY_JOB = 'audit.verify-full';
 
 /** Positions read per query while verifying. */
 const VERIFY_BATCH = 2000;
@@ -50,10 +54,27 @@ export class AuditService {
   /** The last tree head this process verified (kept here, not in the database it checks). */
   private verified: Verified | null = null;
 
+  private readonly logger = new Logger('Audit');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tree: AuditTreeService,
-  ) {}
+    jobs: JobQueue,
+  ) {
+    jobs.register(FULL_VERIFY_JOB, () => this.verifyFully().then(() => undefined), { retryLimit: 1, expireInSeconds: 6 * 3600 });
+    // 03:00 in China, when the platform is quiet: a record changed after it was verified is found by the next morning.
+    jobs.schedule(FULL_VERIFY_JOB, '0 3 * * *', {}, { tz: 'Asia/Shanghai' });
+  }
+
+  /** The whole log checked from the start (the nightly job); a broken log is logged as an error for the operators. */
+  async verifyFully(): Promise<AuditVerification> {
+    const result = await this.verify({ full: true });
+    if (!result.ok)
+      this.logger.error(
+        `The nightly full check of the audit log failed at ${result.firstBroken?.position !== undefined ? `position ${result.firstBroken.position}` : (result.firstBroken?.id ?? '?')}: ${result.firstBroken?.reason ?? ''}. See GET /api/audit/verify?full=true.`,
+      );
+    return result;
+  }
 
   registerContentCheck(check: ContentCheck): void {
     this.contentChecks.push(check);
