@@ -168,6 +168,22 @@ describe('agreement certificate (integration)', () => {
     expect((await check(signed.contentHash).expect(200)).body.integrity).toBe('valid');
   });
 
+  it('answers tampered, not an error, when the tree nodes its proofs need are removed from the database', async () => {
+    await certificate(bank, signed.id).expect(200);
+    const leaves: { index: string; hash: string }[] = await t.dataSource.query(`SELECT index::text AS index, hash FROM audit_tree_node WHERE level = 0`);
+    await t.dataSource.query(`DELETE FROM audit_tree_node WHERE level = 0`);
+    try {
+      const body = (await check(signed.contentHash).expect(200)).body as AgreementVerification;
+      expect(body).toMatchObject({ integrity: 'tampered', findings: expect.arrayContaining(['audit_record_changed']), proofs: [] });
+    } finally {
+      await t.dataSource.query(`INSERT INTO audit_tree_node (level, index, hash) SELECT 0, * FROM unnest($1::bigint[], $2::text[])`, [
+        leaves.map((l) => l.index),
+        leaves.map((l) => l.hash),
+      ]);
+    }
+    expect((await check(signed.contentHash).expect(200)).body.integrity).toBe('valid');
+  });
+
   it('answers tampered, and the chain check fails, when the amount is changed in the database', async () => {
     await t.dataSource.query(`UPDATE agreement SET amount = 1200000000 WHERE id = $1`, [signed.id]);
     try {

@@ -118,8 +118,10 @@ export class CertificateService implements OnModuleInit {
     // The signing records' places in the log, proven against the latest signed tree head (which the
     // sequencer signs every few seconds: until then a just-signed agreement has no proof yet).
     const treeHead = await this.tree.latest();
-    const proofs = treeHead && this.tree.signatureValid(headRow(treeHead)) ? await this.proofs(id, treeHead) : [];
-    if (proofs.some((p) => !verifyInclusion(p.leafHash, p.position, treeHead!.size, p.path, treeHead!.rootHash))) findings.push('audit_record_changed');
+    // A tree node missing from the database (removed) leaves no path to prove: tampered, not a 500.
+    const proofs = treeHead && this.tree.signatureValid(headRow(treeHead)) ? await this.proofs(id, treeHead).catch(() => null) : [];
+    if (proofs === null || proofs.some((p) => !verifyInclusion(p.leafHash, p.position, treeHead!.size, p.path, treeHead!.rootHash)))
+      findings.push('audit_record_changed');
     const parties: { name: string; role: AgreementVerification['parties'][number]['role']; signedAt: Date }[] = await this.dataSource.query(
       `SELECT o.name, p.role, s."signedAt" FROM agreement_party p
          JOIN organisation o ON o.id = p."organisationId"
@@ -132,7 +134,7 @@ export class CertificateService implements OnModuleInit {
       integrity: findings.length === 0 ? 'valid' : 'tampered',
       findings,
       treeHead,
-      proofs,
+      proofs: proofs ?? [],
       agreementId: a.id,
       eventName: event?.name ?? '',
       timeZone: event?.timeZone ?? DEFAULT_EVENT_TIME_ZONE,
@@ -193,7 +195,8 @@ export class CertificateService implements OnModuleInit {
       a.parties.map((p) => p.organisationId),
     ]);
     // The certificate proves its signing records are in the log: they are placed, and a tree head covering them signed, now if need be.
-    await this.sequencer.sequenceNow();
+    // Under a burst the log may take longer than sequenceNow waits: the PDF then marks those steps 待入日志 instead of failing.
+    await this.sequencer.sequenceNow().catch(() => undefined);
     const head = await this.tree.signCurrent();
     const steps: Step[] = await this.dataSource.query(
       `SELECT r.id::text AS id, r.at, r.action, u."displayName" AS actor, o.name AS organisation, r."leafHash", r.position::text AS position
@@ -205,7 +208,7 @@ export class CertificateService implements OnModuleInit {
       // The signing and the ledger's steps; follow-up (a report every few weeks) has its own pages.
       [id, Object.keys(STEP_ZH)],
     );
-    const proofs = head ? await this.proofs(id, head) : [];
+    const proofs = head ? await this.proofs(id, head).catch(() => []) : [];
     const pdf = await this.draw(a, context, new Map(codes.map((c) => [c.id, c.creditCode])), steps, head, proofs);
     return { filename: `agreement-${a.id}.pdf`, pdf };
   }

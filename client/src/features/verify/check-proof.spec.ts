@@ -4,6 +4,7 @@ import { inclusionProof, inMemorySubtreeHash, leafHash, rootOf, type AgreementVe
 import { checkProofs, ed25519Valid } from './check-proof';
 
 const AGREEMENT = '0b6f3c1e-0000-4000-8000-000000000001';
+const CONTENT = 'c'.repeat(64);
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const fingerprint = 'f'.repeat(64);
@@ -11,7 +12,12 @@ const fingerprint = 'f'.repeat(64);
 /** A log of 11 records, two of them this agreement's signing, with a head signed over them. */
 function fixture(): { verification: Pick<AgreementVerification, 'agreementId' | 'treeHead' | 'proofs'>; published: AuditHeadInfo } {
   const data = Array.from({ length: 11 }, (_, i) =>
-    JSON.stringify({ action: i === 7 ? 'agreement.fully_signed' : 'agreement.signed', entityId: i >= 6 ? AGREEMENT : `other-${i}`, entityType: 'agreement' }),
+    JSON.stringify({
+      action: i === 7 ? 'agreement.fully_signed' : 'agreement.signed',
+      data: i === 7 ? { contentHash: CONTENT } : null,
+      entityId: i >= 6 ? AGREEMENT : `other-${i}`,
+      entityType: 'agreement',
+    }),
   );
   const leaves = data.map((d) => leafHash(d));
   const subtree = inMemorySubtreeHash(leaves);
@@ -38,35 +44,40 @@ function fixture(): { verification: Pick<AgreementVerification, 'agreementId' | 
 describe('checking a certificate’s inclusion proofs in the browser', () => {
   it('accepts proofs that lead to the signed root, with the published key', async () => {
     const { verification, published } = fixture();
-    expect(await checkProofs(verification, published)).toEqual({ state: 'valid', positions: [6, 7], treeSize: 11 });
+    expect(await checkProofs(verification, published, CONTENT)).toEqual({ state: 'valid', positions: [6, 7], treeSize: 11 });
   });
 
   it('names a changed record, a wrong path, another record and a bad signature or key', async () => {
     const changed = fixture();
-    changed.verification.proofs[1] = { ...changed.verification.proofs[1], leafData: changed.verification.proofs[1].leafData.replace('fully_signed', 'signed') };
-    expect(await checkProofs(changed.verification, changed.published)).toEqual({ state: 'invalid', reason: 'leaf', position: 7 });
+    changed.verification.proofs[1] = { ...changed.verification.proofs[1], leafData: changed.verification.proofs[1].leafData.replace('"cccc', '"dddd') };
+    expect(await checkProofs(changed.verification, changed.published, CONTENT)).toEqual({ state: 'invalid', reason: 'leaf', position: 7 });
     // Rehashed to match its content: then the path no longer leads to the signed root.
     changed.verification.proofs[1].leafHash = leafHash(changed.verification.proofs[1].leafData);
-    expect(await checkProofs(changed.verification, changed.published)).toEqual({ state: 'invalid', reason: 'path', position: 7 });
+    expect(await checkProofs(changed.verification, changed.published, CONTENT)).toEqual({ state: 'invalid', reason: 'path', position: 7 });
 
     const other = fixture();
     other.verification.agreementId = '0b6f3c1e-0000-4000-8000-000000000002';
-    expect(await checkProofs(other.verification, other.published)).toMatchObject({ state: 'invalid', reason: 'other_record', position: 6 });
+    expect(await checkProofs(other.verification, other.published, CONTENT)).toMatchObject({ state: 'invalid', reason: 'other_record', position: 6 });
 
     const forged = fixture();
     forged.verification.treeHead = { ...forged.verification.treeHead!, signature: Buffer.alloc(64, 1).toString('base64') };
-    expect(await checkProofs(forged.verification, forged.published)).toEqual({ state: 'invalid', reason: 'signature' });
+    expect(await checkProofs(forged.verification, forged.published, CONTENT)).toEqual({ state: 'invalid', reason: 'signature' });
 
     const otherKey = fixture();
     otherKey.published = { ...otherKey.published, keyFingerprint: 'e'.repeat(64) };
-    expect(await checkProofs(otherKey.verification, otherKey.published)).toEqual({ state: 'invalid', reason: 'key' });
+    expect(await checkProofs(otherKey.verification, otherKey.published, CONTENT)).toEqual({ state: 'invalid', reason: 'key' });
+  });
+
+  it('refuses proofs of a completed signing whose terms are not the certificate’s', async () => {
+    const { verification, published } = fixture();
+    expect(await checkProofs(verification, published, 'd'.repeat(64))).toEqual({ state: 'invalid', reason: 'content', position: 7 });
   });
 
   it('says pending before a head covers the signing, and does not claim a check it could not make', async () => {
     const { verification, published } = fixture();
-    expect(await checkProofs({ ...verification, proofs: [] }, published)).toEqual({ state: 'pending' });
-    expect(await checkProofs({ ...verification, treeHead: null }, published)).toEqual({ state: 'pending' });
-    expect(await checkProofs(verification, published, async () => null)).toEqual({ state: 'unsupported' });
+    expect(await checkProofs({ ...verification, proofs: [] }, published, CONTENT)).toEqual({ state: 'pending' });
+    expect(await checkProofs({ ...verification, treeHead: null }, published, CONTENT)).toEqual({ state: 'pending' });
+    expect(await checkProofs(verification, published, CONTENT, async () => null)).toEqual({ state: 'unsupported' });
   });
 
   it('checks Ed25519 with WebCrypto', async () => {

@@ -6,7 +6,7 @@ import { leafHash, verifyInclusion, type AgreementVerification, type AuditHeadIn
 export type ProofCheck =
   | { state: 'valid'; positions: number[]; treeSize: number }
   | { state: 'pending' }
-  | { state: 'invalid'; reason: 'signature' | 'key' | 'leaf' | 'path' | 'other_record'; position?: number }
+  | { state: 'invalid'; reason: 'signature' | 'key' | 'leaf' | 'path' | 'other_record' | 'content'; position?: number }
   | { state: 'unsupported' };
 
 function derOf(pem: string): Uint8Array<ArrayBuffer> {
@@ -28,10 +28,15 @@ export async function ed25519Valid(publicKeyPem: string, message: string, signat
   return subtle.verify({ name: 'Ed25519' }, key, signature, new TextEncoder().encode(message));
 }
 
-/** The proofs of this agreement's signing records against the head, whose signature the published key must verify. */
+/**
+ * The proofs of this agreement's signing records against the head, whose signature the published
+ * key must verify; the completed signing must have recorded the content hash printed on the
+ * certificate (`certificateHash`), so proofs of other terms are not taken for these.
+ */
 export async function checkProofs(
   verification: Pick<AgreementVerification, 'agreementId' | 'treeHead' | 'proofs'>,
   published: AuditHeadInfo,
+  certificateHash: string,
   signatureValid: typeof ed25519Valid = ed25519Valid,
 ): Promise<ProofCheck> {
   const head = verification.treeHead;
@@ -43,7 +48,7 @@ export async function checkProofs(
   if (!signed) return { state: 'invalid', reason: 'signature' };
   for (const proof of verification.proofs) {
     // The leaf is this agreement's record, and its hash is recomputed here from what it says.
-    let record: { entityType?: unknown; entityId?: unknown };
+    let record: { action?: unknown; entityType?: unknown; entityId?: unknown; data?: { contentHash?: unknown } | null };
     try {
       record = JSON.parse(proof.leafData) as typeof record;
     } catch {
@@ -54,6 +59,8 @@ export async function checkProofs(
     const leaf = leafHash(proof.leafData);
     if (leaf !== proof.leafHash) return { state: 'invalid', reason: 'leaf', position: proof.position };
     if (!verifyInclusion(leaf, proof.position, head.size, proof.path, head.rootHash)) return { state: 'invalid', reason: 'path', position: proof.position };
+    if (record.action === 'agreement.fully_signed' && record.data?.contentHash !== certificateHash)
+      return { state: 'invalid', reason: 'content', position: proof.position };
   }
   return { state: 'valid', positions: verification.proofs.map((p) => p.position), treeSize: head.size };
 }

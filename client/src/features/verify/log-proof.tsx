@@ -6,18 +6,18 @@ import { call } from '../../api/client';
 import { formatDateTime } from '../../ui/dates';
 import { checkProofs } from './check-proof';
 
-type Props = { verification: AgreementVerification };
+type Props = { verification: AgreementVerification; certificateHash: string };
 
 /**
  * That the agreement's signing is in the audit log, checked in this browser: the published tree
  * head (GET /api/audit/tree-head) and its key, the head's signature, and each record's audit path.
  */
-export function LogProof({ verification }: Props) {
+export function LogProof({ verification, certificateHash }: Props) {
   const { t } = useTranslation();
   const published = useQuery({ queryKey: ['audit-tree-head'], queryFn: ({ signal }) => call(routes.audit.treeHead, {}, { signal }) });
   const check = useQuery({
-    queryKey: ['verify-proof', verification.agreementId, verification.treeHead?.size, published.data?.head?.size],
-    queryFn: () => checkProofs(verification, published.data!),
+    queryKey: ['verify-proof', verification.agreementId, certificateHash, verification.treeHead?.size, published.data?.head?.size],
+    queryFn: () => checkProofs(verification, published.data!, certificateHash),
     enabled: published.data !== undefined,
   });
   const head = verification.treeHead;

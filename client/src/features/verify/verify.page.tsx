@@ -78,7 +78,7 @@ export function VerifyPage() {
                   </Typography.Text>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('verify.proof.label')}>
-                  <LogProof verification={verification.data} />
+                  <LogProof verification={verification.data} certificateHash={hash} />
                   <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
                     {t('verify.headHint')}
                   </Typography.Text>
